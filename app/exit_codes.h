@@ -1,0 +1,13 @@
+// Exit codes of the icetrack command (documented in README and --help).
+#pragma once
+
+namespace icetrack {
+
+constexpr int kExitOk = 0;       // success, whether or not anything changed
+constexpr int kExitUsage = 2;    // bad command line or configuration
+constexpr int kExitFetch = 3;    // a download failed
+constexpr int kExitParse = 4;    // a workbook could not be read
+constexpr int kExitLocked = 5;   // another icetrack holds the database lock
+constexpr int kExitStore = 6;    // the database could not be opened or written
+
+}  // namespace icetrack

@@ -1,0 +1,73 @@
+#include "app/parse_command.h"
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "app/exit_codes.h"
+#include "app/roster_json.h"
+#include "parser/roster_reader.h"
+
+namespace icetrack {
+
+namespace {
+
+struct ParseOptions {
+  std::string file;
+  bool json = false;
+};
+
+std::string Cut(const std::string& s, size_t width) {
+  if (s.size() <= width) return s;
+  return s.substr(0, width - 1) + "~";
+}
+
+void PrintTable(const std::string& file, const Roster& roster) {
+  std::printf("%-2s  %-44s  %-12s  %-3s  %-10s  %-7s  %s\n", "ST", "AGENCY", "TYPE", "MOD",
+              "SIGNED", "MOA", "COUNTY");
+  for (const RosterRow& r : roster.rows) {
+    std::string model = r.model == Model::Unknown ? "?" : ToString(r.model);
+    std::string signed_date = r.signed_date.empty() ? (r.signed_raw.empty() ? "" : "?" + r.signed_raw) : r.signed_date;
+    std::printf("%-2s  %-44s  %-12s  %-3s  %-10s  %-7s  %s\n",
+                r.state_code.empty() ? "??" : r.state_code.c_str(), Cut(r.agency, 44).c_str(),
+                Cut(r.agency_type, 12).c_str(), model.c_str(), Cut(signed_date, 10).c_str(),
+                ToString(r.moa_status), r.county.c_str());
+  }
+  ModelCounts c = CountModels(roster.rows);
+  std::printf("\n%s: %s list, sheet \"%s\", header row %d\n", file.c_str(), ToString(roster.kind),
+              roster.sheet.c_str(), roster.header_row);
+  std::printf("%zu rows: JEM %d, TFM %d, WSO %d, unknown model %d\n", roster.rows.size(), c.jem,
+              c.tfm, c.wso, c.unknown);
+  for (const std::string& sheet : roster.ignored_sheets)
+    std::printf("ignored sheet \"%s\" (not the roster)\n", sheet.c_str());
+  for (const Warning& w : roster.warnings)
+    std::printf("warning: row %d%s%s: %s\n", w.row, w.column.empty() ? "" : ", ",
+                w.column.c_str(), w.message.c_str());
+}
+
+int RunParse(const ParseOptions& options) {
+  Roster roster;
+  Status s = ReadRosterFile(options.file, ZipLimits(), &roster);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitParse;
+  }
+  if (options.json) {
+    std::cout << RosterJson(options.file, roster).dump(2) << "\n";
+  } else {
+    PrintTable(options.file, roster);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddParseCommand(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<ParseOptions>();
+  CLI::App* cmd = app.add_subcommand("parse", "Read one workbook and print its normalized roster");
+  cmd->add_option("FILE", options->file, "An ICE 287(g) workbook (.xlsx)")->required();
+  cmd->add_flag("--json", options->json, "Print one JSON document instead of a table");
+  cmd->callback([options, exit_code] { *exit_code = RunParse(*options); });
+}
+
+}  // namespace icetrack

@@ -1,0 +1,95 @@
+#include "parser/moa_link.h"
+
+#include <cctype>
+
+#include "parser/text.h"
+
+namespace icetrack {
+
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
+      out += static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// "…safelinks.protection.outlook.com/?url=<encoded>&data=…" -> the decoded url.
+std::string UnwrapSafelinks(std::string url) {
+  if (UpperAscii(url).find("SAFELINKS.PROTECTION.OUTLOOK.COM") == std::string::npos) return url;
+  size_t q = url.find('?');
+  for (size_t at = q; at != std::string::npos; at = url.find('&', at + 1)) {
+    if (url.compare(at + 1, 4, "url=") != 0) continue;
+    size_t end = url.find('&', at + 5);
+    return PercentDecode(url.substr(at + 5, end == std::string::npos ? end : end - at - 5));
+  }
+  return url;
+}
+
+}  // namespace
+
+std::string RepairUrl(std::string_view raw) {
+  std::string url = CleanText(raw);
+  for (int round = 0; round < 3; ++round) {  // a safelink may wrap a prefixed URL, and so on
+    std::string before = url;
+    url = UnwrapSafelinks(url);
+    if (!StartsWithNoCase(url, "http:") && !StartsWithNoCase(url, "https:")) {
+      // "chrome-extension://<id>/https://…": keep from the embedded URL on.
+      size_t at = UpperAscii(url).find("HTTP", 1);
+      if (at != std::string::npos && url.find("://", 0) < at) url = url.substr(at);
+    }
+    for (std::string_view scheme : {"https:", "http:"}) {
+      if (StartsWithNoCase(url, scheme) && url.compare(scheme.size(), 2, "//") != 0) {
+        size_t slashes = url.find_first_not_of('/', scheme.size());
+        if (slashes == std::string::npos) break;
+        url = std::string(scheme) + "//" + url.substr(slashes);
+      }
+    }
+    if (StartsWithNoCase(url, "www.")) url = "https://" + url;
+    if (url == before) break;
+  }
+  // A space typed into a URL is not part of it.
+  std::string out;
+  for (char c : url) out += c == ' ' ? std::string("%20") : std::string(1, c);
+  return out;
+}
+
+LinkCell ReadLinkCell(std::string_view text, std::string_view hyperlink) {
+  LinkCell cell;
+  std::string clean = CleanText(text);
+  std::string upper = UpperAscii(clean);
+  if (!CleanText(hyperlink).empty()) {
+    cell.status = LinkStatus::Link;
+    cell.url = RepairUrl(hyperlink);
+  } else if (upper.find("HTTP") != std::string::npos || upper.starts_with("WWW.")) {
+    cell.status = LinkStatus::Link;
+    cell.url = RepairUrl(clean.substr(std::min(upper.find("HTTP"), upper.find("WWW."))));
+  } else if (upper.find("PENDING") != std::string::npos) {
+    cell.status = LinkStatus::Pending;
+  }
+  return cell;
+}
+
+}  // namespace icetrack

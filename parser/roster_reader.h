@@ -1,0 +1,64 @@
+// Roster reader: from a workbook (or any table) to a normalized Roster.
+//
+// Promises: finds the header row within the first rows of the first sheet
+// that has one (other sheets are named in Roster::ignored_sheets); decides
+// the list by its columns (a SIGNED column means participating), never by a
+// file name; normalizes every value (see model/roster.h) and keeps unknown
+// columns under RosterRow::extra; gives every row a stable key and keeps rows
+// that share a key apart. A value that cannot be read with certainty is left
+// empty, its raw text kept and a Warning added: never guessed.
+// A workbook without any roster header is an error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/roster.h"
+#include "model/status.h"
+#include "model/table.h"
+#include "parser/header_map.h"
+#include "parser/xlsx_reader.h"
+
+namespace icetrack {
+
+constexpr int kHeaderSearchRows = 10;
+
+// Builds a roster from the rows of one table, fed in order.
+class RosterBuilder {
+ public:
+  explicit RosterBuilder(bool date1904 = false) : date1904_(date1904) {}
+
+  // Returns false once it is clear that this table holds no roster
+  // (no header within the first kHeaderSearchRows rows with a value).
+  bool Add(const TableRow& row);
+  bool has_header() const { return has_header_; }
+  // Completes `out` (kind, header row, rows, warnings); needs a header.
+  void Finish(Roster* out);
+
+ private:
+  void AddDataRow(const TableRow& row);
+  void ReadSigned(const Cell& cell, const std::string& header, RosterRow* out);
+  std::string HeaderOf(Field field) const;
+
+  bool date1904_;
+  bool has_header_ = false;
+  int rows_seen_ = 0;
+  struct Column {
+    int column;
+    Field field;
+    std::string header;
+  };
+  std::vector<Column> columns_;
+  int header_row_ = 0;
+  bool participating_ = false;
+  std::vector<RosterRow> rows_;
+  std::vector<Warning> warnings_;
+};
+
+// Reads the roster of an opened workbook.
+Status ReadRoster(const XlsxReader& workbook, Roster* out);
+
+// Opens `path` and reads its roster.
+Status ReadRosterFile(const std::string& path, const ZipLimits& limits, Roster* out);
+
+}  // namespace icetrack

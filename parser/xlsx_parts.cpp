@@ -1,0 +1,244 @@
+#include "parser/xlsx_parts.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "parser/number_formats.h"
+#include "parser/xml_stream.h"
+
+namespace icetrack::xlsx {
+
+namespace {
+
+std::string LastSegment(const std::string& uri) {
+  size_t slash = uri.rfind('/');
+  return slash == std::string::npos ? uri : uri.substr(slash + 1);
+}
+
+bool IsTrue(const char* v) {
+  return v && (std::string_view(v) == "1" || std::string_view(v) == "true");
+}
+
+class RelsHandler : public XmlHandler {
+ public:
+  RelsHandler(const std::string& source, Relationships* out) : source_(source), out_(out) {}
+  void OnStart(std::string_view name, const char** attrs) override {
+    if (name != "Relationship") return;
+    const char* id = FindAttr(attrs, "Id");
+    const char* type = FindAttr(attrs, "Type");
+    const char* target = FindAttr(attrs, "Target");
+    const char* mode = FindAttr(attrs, "TargetMode");
+    if (!id || !target) return;
+    Relationship rel;
+    rel.type = type ? LastSegment(type) : "";
+    rel.external = mode && std::string_view(mode) == "External";
+    rel.target = rel.external ? target : ResolvePart(source_, target);
+    (*out_)[id] = std::move(rel);
+  }
+  void OnEnd(std::string_view) override {}
+
+ private:
+  const std::string& source_;
+  Relationships* out_;
+};
+
+class WorkbookHandler : public XmlHandler {
+ public:
+  struct Entry {
+    std::string name, rel_id;
+  };
+  std::vector<Entry> entries;
+  bool date1904 = false;
+  void OnStart(std::string_view name, const char** attrs) override {
+    if (name == "sheet") {
+      const char* sheet_name = FindAttr(attrs, "name");
+      const char* rid = FindAttr(attrs, "r:id");
+      entries.push_back({sheet_name ? sheet_name : "", rid ? rid : ""});
+    } else if (name == "workbookPr") {
+      date1904 = IsTrue(FindAttr(attrs, "date1904"));
+    }
+  }
+  void OnEnd(std::string_view) override {}
+};
+
+class StylesHandler : public XmlHandler {
+ public:
+  std::map<int, std::string> custom_formats;
+  std::vector<int> xf_formats;
+  void OnStart(std::string_view name, const char** attrs) override {
+    if (name == "numFmt") {
+      const char* id = FindAttr(attrs, "numFmtId");
+      const char* code = FindAttr(attrs, "formatCode");
+      if (id && code) custom_formats[std::atoi(id)] = code;
+    } else if (name == "cellXfs") {
+      in_cell_xfs_ = true;
+    } else if (name == "xf" && in_cell_xfs_) {
+      const char* id = FindAttr(attrs, "numFmtId");
+      xf_formats.push_back(id ? std::atoi(id) : 0);
+    }
+  }
+  void OnEnd(std::string_view name) override {
+    if (name == "cellXfs") in_cell_xfs_ = false;
+  }
+
+ private:
+  bool in_cell_xfs_ = false;
+};
+
+// <si><t>text</t></si> or <si><r><t>run</t></r>...</si>; phonetic <rPh> is skipped.
+class SharedStringsHandler : public XmlHandler {
+ public:
+  explicit SharedStringsHandler(std::vector<std::string>* out) : out_(out) {}
+  void OnStart(std::string_view name, const char** attrs) override {
+    if (name == "si") {
+      current_.clear();
+    } else if (name == "t") {
+      in_text_ = phonetic_depth_ == 0;
+    } else if (name == "rPh") {
+      ++phonetic_depth_;
+    } else if (name == "sst") {
+      const char* unique = FindAttr(attrs, "uniqueCount");
+      if (unique) out_->reserve(std::min<size_t>(std::strtoul(unique, nullptr, 10), 1u << 20));
+    }
+  }
+  void OnEnd(std::string_view name) override {
+    if (name == "si") out_->push_back(std::move(current_));
+    else if (name == "t") in_text_ = false;
+    else if (name == "rPh") --phonetic_depth_;
+  }
+  void OnText(std::string_view text) override {
+    if (in_text_) current_.append(text);
+  }
+
+ private:
+  std::vector<std::string>* out_;
+  std::string current_;
+  bool in_text_ = false;
+  int phonetic_depth_ = 0;
+};
+
+class CoreHandler : public XmlHandler {
+ public:
+  std::string modified;
+  void OnStart(std::string_view name, const char**) override { in_ = name == "modified"; }
+  void OnEnd(std::string_view) override { in_ = false; }
+  void OnText(std::string_view text) override {
+    if (in_) modified.append(text);
+  }
+
+ private:
+  bool in_ = false;
+};
+
+}  // namespace
+
+std::string RelsPartFor(const std::string& part) {
+  size_t slash = part.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : part.substr(0, slash + 1);
+  std::string file = slash == std::string::npos ? part : part.substr(slash + 1);
+  return dir + "_rels/" + file + ".rels";
+}
+
+std::string ResolvePart(const std::string& source_part, const std::string& target) {
+  std::string path;
+  if (!target.empty() && target[0] == '/') {
+    path = target.substr(1);
+  } else {
+    size_t slash = source_part.rfind('/');
+    path = (slash == std::string::npos ? "" : source_part.substr(0, slash + 1)) + target;
+  }
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    std::string seg = path.substr(start, end - start);
+    if (seg == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!seg.empty() && seg != ".") {
+      parts.push_back(seg);
+    }
+    start = end + 1;
+  }
+  std::string out;
+  for (const std::string& seg : parts) out += (out.empty() ? "" : "/") + seg;
+  return out;
+}
+
+Status ReadRelationships(const ZipArchive& zip, const std::string& rels_part,
+                         const std::string& source_part, bool required, Relationships* out) {
+  out->clear();
+  if (!zip.Has(rels_part)) {
+    return required ? Status::Error(zip.label() + ": missing required part " + rels_part)
+                    : Status::Ok();
+  }
+  RelsHandler handler(source_part, out);
+  return ParseXmlPart(zip, rels_part, &handler);
+}
+
+Status ReadWorkbook(const ZipArchive& zip, WorkbookInfo* out) {
+  // The package relationships name the workbook part; xl/workbook.xml is the usual one.
+  std::string workbook_part = "xl/workbook.xml";
+  Relationships package_rels;
+  Status s = ReadRelationships(zip, "_rels/.rels", "", false, &package_rels);
+  if (!s.ok()) return s;
+  for (const auto& [id, rel] : package_rels) {
+    if (rel.type == "officeDocument" && !rel.external) workbook_part = rel.target;
+  }
+  if (!zip.Has(workbook_part))
+    return Status::Error(zip.label() + ": missing required part " + workbook_part);
+  WorkbookHandler handler;
+  s = ParseXmlPart(zip, workbook_part, &handler);
+  if (!s.ok()) return s;
+  Relationships rels;
+  s = ReadRelationships(zip, RelsPartFor(workbook_part), workbook_part, true, &rels);
+  if (!s.ok()) return s;
+  out->date1904 = handler.date1904;
+  for (const auto& entry : handler.entries) {
+    auto it = rels.find(entry.rel_id);
+    if (it == rels.end())
+      return Status::Error(zip.label() + ": " + workbook_part + ": sheet \"" + entry.name +
+                           "\" has no relationship " + entry.rel_id);
+    out->sheets.push_back({entry.name, it->second.target});
+  }
+  if (out->sheets.empty()) return Status::Error(zip.label() + ": " + workbook_part + ": no sheets");
+  for (const auto& [id, rel] : rels) {
+    if (rel.type == "sharedStrings") out->shared_strings_part = rel.target;
+    if (rel.type == "styles") out->styles_part = rel.target;
+  }
+  return Status::Ok();
+}
+
+Status ReadDateStyles(const ZipArchive& zip, const std::string& part, std::vector<bool>* out) {
+  out->clear();
+  if (part.empty() || !zip.Has(part)) return Status::Ok();
+  StylesHandler handler;
+  Status s = ParseXmlPart(zip, part, &handler);
+  if (!s.ok()) return s;
+  for (int id : handler.xf_formats) {
+    auto custom = handler.custom_formats.find(id);
+    out->push_back(custom != handler.custom_formats.end() ? IsDateFormatCode(custom->second)
+                                                         : IsBuiltinDateFormat(id));
+  }
+  return Status::Ok();
+}
+
+Status ReadSharedStrings(const ZipArchive& zip, const std::string& part,
+                         std::vector<std::string>* out) {
+  out->clear();
+  if (part.empty()) return Status::Ok();
+  if (!zip.Has(part)) return Status::Error(zip.label() + ": missing required part " + part);
+  SharedStringsHandler handler(out);
+  return ParseXmlPart(zip, part, &handler);
+}
+
+Status ReadModifiedTime(const ZipArchive& zip, std::string* out) {
+  out->clear();
+  if (!zip.Has("docProps/core.xml")) return Status::Ok();
+  CoreHandler handler;
+  Status s = ParseXmlPart(zip, "docProps/core.xml", &handler);
+  if (s.ok()) *out = handler.modified;
+  return s;
+}
+
+}  // namespace icetrack::xlsx

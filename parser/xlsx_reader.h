@@ -1,0 +1,66 @@
+// XlsxReader: a streaming reader of .xlsx workbooks (libzip + expat).
+//
+// Promises: finds sheets through xl/workbook.xml and its relationships, in
+// workbook order and with their exact names; reads shared strings (plain and
+// rich text), inline strings, formula strings, booleans, errors and numbers;
+// marks numbers whose style is a date format; gives each cell the URL of its
+// hyperlink; skips rows without any value. Rows are streamed: memory grows
+// with the shared strings, the hyperlinks and one row, not with the sheet.
+// Refuses, with one line naming the archive, part and position: non-zip bytes
+// (an HTML page is named as such), truncated archives, missing parts,
+// malformed XML, DOCTYPE/entities and zip bombs (see ZipLimits).
+// Never throws; never writes anything.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/status.h"
+#include "model/table.h"
+#include "parser/zip_archive.h"
+
+namespace icetrack {
+
+struct SheetInfo {
+  std::string name;  // as in the workbook, e.g. "Sheet 1"
+  std::string part;  // e.g. "xl/worksheets/sheet1.xml"
+};
+
+struct SheetSummary {
+  std::string dimension;                   // <dimension ref>, e.g. "A1:M1854"
+  std::vector<std::string> merged_ranges;  // e.g. "A1:C1"
+  int hyperlinks = 0;                      // hyperlinks with a URL target
+  int rows = 0;                            // rows delivered
+};
+
+class XlsxReader {
+ public:
+  static Status Open(const std::string& path, const ZipLimits& limits,
+                     std::unique_ptr<XlsxReader>* out);
+  // `label` names the workbook in messages (a file name or a URL).
+  static Status OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
+                           std::unique_ptr<XlsxReader>* out);
+  ~XlsxReader();
+
+  const std::string& label() const;
+  const std::vector<SheetInfo>& sheets() const;
+  bool date1904() const;
+  // docProps/core.xml's dcterms:modified (e.g. "2026-02-13T17:11:20Z"); empty if absent.
+  const std::string& modified_time() const;
+
+  // Streams the rows of sheet `index` that hold at least one value or link.
+  // `on_row` returning false stops reading early (not an error). `summary`
+  // may be null.
+  Status ReadSheet(size_t index, const std::function<bool(const TableRow&)>& on_row,
+                   SheetSummary* summary = nullptr) const;
+
+  struct Impl;  // internal to parser/
+
+ private:
+  explicit XlsxReader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace icetrack

@@ -1,0 +1,146 @@
+#include "parser/xml_stream.h"
+
+#include <expat.h>
+
+#include <cstring>
+
+namespace icetrack {
+
+namespace {
+
+constexpr char kSep = '\x01';
+constexpr std::string_view kRelNs =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr std::string_view kRelNsStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
+// "uri\x01local" -> "local"; attributes in the relationships namespace -> "r:local".
+std::string_view LocalName(const char* name, std::string* scratch, bool attribute) {
+  const char* sep = std::strchr(name, kSep);
+  if (!sep) return name;
+  std::string_view uri(name, static_cast<size_t>(sep - name));
+  if (attribute && (uri == kRelNs || uri == kRelNsStrict)) {
+    *scratch = "r:";
+    scratch->append(sep + 1);
+    return *scratch;
+  }
+  return sep + 1;
+}
+
+struct ParseState {
+  XmlHandler* handler;
+  XML_Parser parser;
+  std::string refusal;  // set when we stop the parser on purpose
+  std::string scratch;
+  std::vector<std::string> attr_names;
+  std::vector<const char*> attrs;
+};
+
+void Stop(ParseState* st, const char* why) {
+  if (st->refusal.empty()) st->refusal = why;
+  XML_StopParser(st->parser, XML_FALSE);
+}
+
+void XMLCALL OnStart(void* data, const char* name, const char** attrs) {
+  auto* st = static_cast<ParseState*>(data);
+  st->attr_names.clear();
+  st->attrs.clear();
+  for (int i = 0; attrs[i]; i += 2) st->attr_names.push_back(std::string(LocalName(attrs[i], &st->scratch, true)));
+  for (size_t i = 0; i < st->attr_names.size(); ++i) {
+    st->attrs.push_back(st->attr_names[i].c_str());
+    st->attrs.push_back(attrs[2 * i + 1]);
+  }
+  st->attrs.push_back(nullptr);
+  st->handler->OnStart(LocalName(name, &st->scratch, false), st->attrs.data());
+  if (st->handler->stop_requested) XML_StopParser(st->parser, XML_FALSE);
+}
+
+void XMLCALL OnEnd(void* data, const char* name) {
+  auto* st = static_cast<ParseState*>(data);
+  st->handler->OnEnd(LocalName(name, &st->scratch, false));
+  if (st->handler->stop_requested) XML_StopParser(st->parser, XML_FALSE);
+}
+
+void XMLCALL OnText(void* data, const char* text, int len) {
+  auto* st = static_cast<ParseState*>(data);
+  st->handler->OnText(std::string_view(text, static_cast<size_t>(len)));
+}
+
+void XMLCALL OnDoctype(void* data, const char*, const char*, const char*, int) {
+  Stop(static_cast<ParseState*>(data), "DOCTYPE declarations are not allowed");
+}
+
+void XMLCALL OnEntityDecl(void* data, const char*, int, const char*, int, const char*, const char*,
+                          const char*, const char*) {
+  Stop(static_cast<ParseState*>(data), "entity declarations are not allowed");
+}
+
+// One expat parser with our handlers; RAII.
+class Parser {
+ public:
+  explicit Parser(XmlHandler* handler) {
+    parser_ = XML_ParserCreateNS("UTF-8", kSep);
+    state_.handler = handler;
+    state_.parser = parser_;
+    XML_SetUserData(parser_, &state_);
+    XML_SetElementHandler(parser_, OnStart, OnEnd);
+    XML_SetCharacterDataHandler(parser_, OnText);
+    XML_SetStartDoctypeDeclHandler(parser_, OnDoctype);
+    XML_SetEntityDeclHandler(parser_, OnEntityDecl);
+    XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
+  }
+  ~Parser() { XML_ParserFree(parser_); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  // Returns false once parsing is over (error or stop); check error().
+  bool Feed(std::string_view chunk, bool final) {
+    if (XML_Parse(parser_, chunk.data(), static_cast<int>(chunk.size()), final) != XML_STATUS_ERROR)
+      return !state_.handler->stop_requested;
+    if (!state_.refusal.empty() || XML_GetErrorCode(parser_) != XML_ERROR_ABORTED) failed_ = true;
+    if (state_.handler->stop_requested && state_.refusal.empty()) failed_ = false;
+    return false;
+  }
+
+  Status Error(const std::string& where) const {
+    if (!failed_) return Status::Ok();
+    std::string why = state_.refusal.empty()
+                          ? std::string("malformed XML: ") + XML_ErrorString(XML_GetErrorCode(parser_))
+                          : state_.refusal;
+    return Status::Error(where + ":" + std::to_string(XML_GetCurrentLineNumber(parser_)) + ":" +
+                         std::to_string(XML_GetCurrentColumnNumber(parser_) + 1) + ": " + why);
+  }
+
+ private:
+  XML_Parser parser_;
+  ParseState state_;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+const char* FindAttr(const char** attrs, std::string_view name) {
+  for (int i = 0; attrs[i]; i += 2) {
+    if (name == attrs[i]) return attrs[i + 1];
+  }
+  return nullptr;
+}
+
+Status ParseXmlPart(const ZipArchive& zip, const std::string& part, XmlHandler* handler) {
+  Parser parser(handler);
+  bool running = true;
+  Status read = zip.Read(part, [&](std::string_view chunk) {
+    running = parser.Feed(chunk, false);
+    return running;
+  });
+  if (!read.ok()) return read;
+  if (running) parser.Feed({}, true);
+  return parser.Error(zip.label() + ": " + part);
+}
+
+Status ParseXmlText(std::string_view text, const std::string& where, XmlHandler* handler) {
+  Parser parser(handler);
+  if (parser.Feed(text, true)) return Status::Ok();
+  return parser.Error(where);
+}
+
+}  // namespace icetrack

@@ -1,0 +1,41 @@
+// XmlStream: a namespace-aware, streaming expat parser for one package part.
+//
+// Promises: element and attribute names reach the handler as local names
+// (namespace prefixes resolved and dropped; the relationships namespace is
+// kept as "r:" on attributes so that r:id stays distinct from id). DOCTYPE and
+// entity declarations are refused (no external entities, no entity bombs).
+// Errors name the archive, the part, and the line:column.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "model/status.h"
+#include "parser/zip_archive.h"
+
+namespace icetrack {
+
+class XmlHandler {
+ public:
+  virtual ~XmlHandler() = default;
+  // attrs: null-terminated array of name, value pairs (as expat gives them).
+  virtual void OnStart(std::string_view name, const char** attrs) = 0;
+  virtual void OnEnd(std::string_view name) = 0;
+  virtual void OnText(std::string_view) {}
+  // A handler may stop the parse early (e.g. after the header row); set by Stop().
+  bool stop_requested = false;
+};
+
+// Value of attribute `name` in `attrs`, or nullptr.
+const char* FindAttr(const char** attrs, std::string_view name);
+
+// Parses `part` of `zip` through `handler`. A handler that stops early is
+// not an error. `label` prefixes messages (archive name).
+Status ParseXmlPart(const ZipArchive& zip, const std::string& part, XmlHandler* handler);
+
+// Parses an XML document held in memory; `where` names it in messages.
+Status ParseXmlText(std::string_view text, const std::string& where, XmlHandler* handler);
+
+}  // namespace icetrack

@@ -1,0 +1,164 @@
+#include "parser/zip_archive.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iterator>
+
+namespace icetrack {
+
+struct ZipArchive::Handle {
+  zip_t* zip = nullptr;
+  ~Handle() {
+    if (zip) zip_discard(zip);
+  }
+};
+
+namespace {
+
+struct FileCloser {
+  void operator()(zip_file_t* f) const { zip_fclose(f); }
+};
+
+bool LooksLikeHtml(std::string_view head) {
+  std::string lower;
+  for (char c : head.substr(0, 512)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t start = lower.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+  if (start == std::string::npos) return false;
+  std::string_view rest = std::string_view(lower).substr(start);
+  return rest.starts_with("<!doctype html") || rest.starts_with("<html") ||
+         rest.starts_with("<head") || rest.starts_with("<body") ||
+         (rest.starts_with("<") && lower.find("<html") != std::string::npos);
+}
+
+}  // namespace
+
+std::string DescribeNonZip(std::string_view head) {
+  if (head.empty()) return "empty";
+  if (LooksLikeHtml(head)) return "an HTML page";
+  return "";
+}
+
+Status ZipArchive::OpenFile(const std::string& path, const ZipLimits& limits,
+                            std::unique_ptr<ZipArchive>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open file");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::Error(path + ": read error");
+  return OpenBuffer(std::move(bytes), path, limits, out);
+}
+
+Status ZipArchive::OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
+                              std::unique_ptr<ZipArchive>* out) {
+  if (!(bytes.size() >= 4 && bytes.compare(0, 2, "PK") == 0)) {
+    std::string what = DescribeNonZip(bytes);
+    if (what.empty()) what = "not a zip archive (no PK signature)";
+    else what = what == "empty" ? "empty file, not a workbook" : "is " + what + ", not a workbook";
+    return Status::Error(label + ": " + what);
+  }
+  std::unique_ptr<ZipArchive> archive(new ZipArchive());
+  archive->buffer_ = std::move(bytes);
+  archive->limits_ = limits;
+  archive->label_ = label;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source =
+      zip_source_buffer_create(archive->buffer_.data(), archive->buffer_.size(), 0, &error);
+  if (!source) {
+    zip_error_fini(&error);
+    return Status::Error(label + ": cannot read zip buffer");
+  }
+  archive->handle_ = std::make_unique<Handle>();
+  archive->handle_->zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (!archive->handle_->zip) {
+    zip_source_free(source);
+    int code = zip_error_code_zip(&error);
+    zip_error_fini(&error);
+    if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS || code == ZIP_ER_EOF || code == ZIP_ER_READ)
+      return Status::Error(label + ": truncated or damaged zip archive (central directory at end of file missing or inconsistent)");
+    return Status::Error(label + ": cannot open zip archive: " + zip_error_strerror(&error));
+  }
+  zip_error_fini(&error);
+  Status s = archive->CheckSizes();
+  if (!s.ok()) return s;
+  *out = std::move(archive);
+  return Status::Ok();
+}
+
+Status ZipArchive::CheckSizes() {
+  zip_int64_t n = zip_get_num_entries(handle_->zip, 0);
+  uint64_t total = 0;
+  for (zip_int64_t i = 0; i < n; ++i) {
+    zip_stat_t st;
+    if (zip_stat_index(handle_->zip, i, 0, &st) != 0) continue;
+    if (!(st.valid & ZIP_STAT_SIZE)) continue;
+    std::string name = (st.valid & ZIP_STAT_NAME) ? st.name : "#" + std::to_string(i);
+    if (st.size > limits_.max_part_bytes)
+      return Status::Error(label_ + ": " + name + ": part declares " + std::to_string(st.size) +
+                           " bytes uncompressed, over the limit of " +
+                           std::to_string(limits_.max_part_bytes) + " (zip bomb?)");
+    if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > (1u << 20) &&
+        st.size / std::max<uint64_t>(st.comp_size, 1) > limits_.max_ratio)
+      return Status::Error(label_ + ": " + name + ": compression ratio " +
+                           std::to_string(st.size / std::max<uint64_t>(st.comp_size, 1)) +
+                           ":1 is over the limit of " + std::to_string(limits_.max_ratio) +
+                           ":1 (zip bomb?)");
+    total += st.size;
+  }
+  if (total > limits_.max_total_bytes)
+    return Status::Error(label_ + ": archive declares " + std::to_string(total) +
+                         " bytes uncompressed, over the limit of " +
+                         std::to_string(limits_.max_total_bytes) + " (zip bomb?)");
+  return Status::Ok();
+}
+
+ZipArchive::~ZipArchive() = default;
+
+bool ZipArchive::Has(const std::string& part) const {
+  return zip_name_locate(handle_->zip, part.c_str(), 0) >= 0;
+}
+
+Status ZipArchive::Read(const std::string& part,
+                        const std::function<bool(std::string_view)>& sink) const {
+  zip_int64_t index = zip_name_locate(handle_->zip, part.c_str(), 0);
+  if (index < 0) return Status::Error(label_ + ": missing required part " + part);
+  std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(handle_->zip, index, 0));
+  if (!file) {
+    return Status::Error(label_ + ": " + part + ": cannot open part: " +
+                         zip_error_strerror(zip_get_error(handle_->zip)));
+  }
+  char chunk[64 * 1024];
+  uint64_t total = 0;
+  for (;;) {
+    zip_int64_t n = zip_fread(file.get(), chunk, sizeof chunk);
+    if (n < 0) {
+      return Status::Error(label_ + ": " + part + ": damaged or truncated data at byte " +
+                           std::to_string(total) + ": " +
+                           zip_error_strerror(zip_file_get_error(file.get())));
+    }
+    if (n == 0) break;
+    total += static_cast<uint64_t>(n);
+    if (total > limits_.max_part_bytes)
+      return Status::Error(label_ + ": " + part + ": more than " +
+                           std::to_string(limits_.max_part_bytes) +
+                           " bytes uncompressed, over the limit (zip bomb?)");
+    bytes_read_ += static_cast<uint64_t>(n);
+    if (bytes_read_ > limits_.max_total_bytes)
+      return Status::Error(label_ + ": " + part + ": archive inflates to more than " +
+                           std::to_string(limits_.max_total_bytes) + " bytes, over the limit (zip bomb?)");
+    if (!sink(std::string_view(chunk, static_cast<size_t>(n)))) break;
+  }
+  return Status::Ok();
+}
+
+Status ZipArchive::ReadAll(const std::string& part, std::string* out) const {
+  out->clear();
+  return Read(part, [out](std::string_view chunk) {
+    out->append(chunk);
+    return true;
+  });
+}
+
+}  // namespace icetrack

@@ -1,0 +1,63 @@
+// ZipArchive: read-only access to the parts of an OOXML package.
+//
+// Promises: opens a file or a buffer in memory; refuses bytes that are not a
+// zip (naming an HTML page as such), truncated archives and archives whose
+// declared or actual uncompressed sizes exceed ZipLimits (zip bombs). Parts are
+// streamed in chunks; nothing is decompressed to disk. Never throws.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "model/status.h"
+
+namespace icetrack {
+
+struct ZipLimits {
+  uint64_t max_part_bytes = 256ull << 20;   // one decompressed part
+  uint64_t max_total_bytes = 1ull << 30;    // all parts together
+  uint64_t max_ratio = 1000;                // uncompressed / compressed, for parts over 1 MiB
+};
+
+class ZipArchive {
+ public:
+  // Opens `path`. `label` names the archive in messages (defaults to path).
+  static Status OpenFile(const std::string& path, const ZipLimits& limits,
+                         std::unique_ptr<ZipArchive>* out);
+  // Opens bytes held in memory; the archive keeps its own copy.
+  static Status OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
+                           std::unique_ptr<ZipArchive>* out);
+  ~ZipArchive();
+  ZipArchive(const ZipArchive&) = delete;
+  ZipArchive& operator=(const ZipArchive&) = delete;
+
+  const std::string& label() const { return label_; }
+  bool Has(const std::string& part) const;
+
+  // Streams part `part` to `sink` in chunks. Fails when the part is missing,
+  // corrupt (CRC, truncated data) or larger than the limits; `sink` returning
+  // false stops reading early and is not an error.
+  Status Read(const std::string& part,
+              const std::function<bool(std::string_view chunk)>& sink) const;
+  // Reads a whole (small) part into `out`.
+  Status ReadAll(const std::string& part, std::string* out) const;
+
+ private:
+  ZipArchive() = default;
+  Status CheckSizes();
+
+  struct Handle;
+  std::unique_ptr<Handle> handle_;
+  std::string buffer_;  // backing store for OpenBuffer
+  std::string label_;
+  ZipLimits limits_;
+  mutable uint64_t bytes_read_ = 0;  // all parts, against max_total_bytes
+};
+
+// Describes bytes that are not a zip archive: "an HTML page", "empty", or "".
+std::string DescribeNonZip(std::string_view head);
+
+}  // namespace icetrack

@@ -1,0 +1,81 @@
+#include "tests/support/zip_files.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace icetrack::test {
+
+Parts ReadZipParts(const std::string& path) {
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  if (!z) throw std::runtime_error("cannot open " + path);
+  Parts parts;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st);
+    std::string content(st.size, '\0');
+    zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+    zip_fread(f, content.data(), st.size);
+    zip_fclose(f);
+    parts.emplace_back(st.name, std::move(content));
+  }
+  zip_discard(z);
+  return parts;
+}
+
+void WriteZip(const std::string& path, const Parts& parts) {
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  if (!z) throw std::runtime_error("cannot create " + path);
+  for (const auto& [name, content] : parts) {
+    // libzip keeps the pointer until zip_close: copy into a malloc'd buffer it frees.
+    void* copy = std::malloc(content.size() ? content.size() : 1);
+    std::copy(content.begin(), content.end(), static_cast<char*>(copy));
+    zip_source_t* src = zip_source_buffer(z, copy, content.size(), 1);
+    if (zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE) < 0)
+      throw std::runtime_error("cannot add " + name);
+  }
+  if (zip_close(z) != 0) throw std::runtime_error("cannot write " + path);
+}
+
+void ReplacePart(const std::string& src, const std::string& dst, const std::string& name,
+                 const std::string* content) {
+  Parts parts = ReadZipParts(src);
+  Parts out;
+  for (auto& [n, c] : parts) {
+    if (n != name) out.emplace_back(n, c);
+    else if (content) out.emplace_back(n, *content);
+  }
+  WriteZip(dst, out);
+}
+
+Parts MinimalWorkbook(const std::string& sheet_xml, const std::string& shared_strings_xml) {
+  const std::string ns = "http://schemas.openxmlformats.org/";
+  Parts parts = {
+      {"[Content_Types].xml",
+       "<?xml version=\"1.0\"?><Types xmlns=\"" + ns + "package/2006/content-types\"/>"},
+      {"_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"" + ns +
+                          "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns +
+                          "officeDocument/2006/relationships/officeDocument\" "
+                          "Target=\"xl/workbook.xml\"/></Relationships>"},
+      {"xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"" + ns +
+                              "spreadsheetml/2006/main\" xmlns:r=\"" + ns +
+                              "officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" "
+                              "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+      {"xl/_rels/workbook.xml.rels",
+       "<?xml version=\"1.0\"?><Relationships xmlns=\"" + ns +
+           "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns +
+           "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
+           (shared_strings_xml.empty() ? "" : "<Relationship Id=\"rId2\" Type=\"" + ns +
+               "officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>") +
+           "</Relationships>"},
+      {"xl/worksheets/sheet1.xml", sheet_xml},
+  };
+  if (!shared_strings_xml.empty()) parts.emplace_back("xl/sharedStrings.xml", shared_strings_xml);
+  return parts;
+}
+
+}  // namespace icetrack::test
