@@ -4,7 +4,7 @@
 // calendar date between 1996 and 2099 (287(g) began in 1996). Readings: US
 // month/day/year (separators may be missing: every way of cutting the digits
 // into month, day and a 2- or 4-digit year is tried), ISO year-month-day, and
-// month names. "5/31/20026" has no reading; "12122025" has two (12/12, 1/21).
+// month names. "5/31/20026" has no reading; "1212025" has two (1/21, 12/1).
 #pragma once
 
 #include <string_view>

@@ -1,0 +1,125 @@
+#include "net/content_disposition.h"
+
+#include <vector>
+
+#include "net/http_headers.h"
+
+namespace icetrack {
+namespace {
+
+struct Param {
+  std::string name, value;
+};
+
+void SkipSpace(std::string_view s, size_t* i) {
+  while (*i < s.size() && (s[*i] == ' ' || s[*i] == '\t')) ++*i;
+}
+
+// A quoted-string starting at s[*i] == '"'; backslash escapes the next character.
+std::string ReadQuoted(std::string_view s, size_t* i) {
+  std::string out;
+  for (++*i; *i < s.size() && s[*i] != '"'; ++*i) {
+    if (s[*i] == '\\' && *i + 1 < s.size()) ++*i;
+    out += s[*i];
+  }
+  if (*i < s.size()) ++*i;  // closing quote
+  return out;
+}
+
+std::string ReadToken(std::string_view s, size_t* i) {
+  size_t begin = *i;
+  while (*i < s.size() && s[*i] != ';') ++*i;
+  std::string_view token = s.substr(begin, *i - begin);
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.remove_suffix(1);
+  return std::string(token);
+}
+
+// The `name=value` parameters of the header, values quoted or not. Segments
+// without '=' (the disposition type) are skipped, so a bare `filename=x` works.
+std::vector<Param> ReadParams(std::string_view s) {
+  std::vector<Param> params;
+  size_t i = 0;
+  while (i < s.size()) {
+    SkipSpace(s, &i);
+    size_t end = s.find_first_of("=;", i);
+    if (end == std::string_view::npos) break;
+    if (s[end] == ';') {
+      i = end + 1;
+      continue;
+    }
+    std::string_view name = s.substr(i, end - i);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+    i = end + 1;
+    SkipSpace(s, &i);
+    std::string value = i < s.size() && s[i] == '"' ? ReadQuoted(s, &i) : ReadToken(s, &i);
+    params.push_back({std::string(name), value});
+    i = s.find(';', i);
+    if (i == std::string_view::npos) break;
+    ++i;
+  }
+  return params;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
+      out += static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string Latin1ToUtf8(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// RFC 5987 ext-value: charset "'" [language] "'" percent-encoded bytes.
+std::string DecodeExtValue(std::string_view v) {
+  size_t first = v.find('\'');
+  size_t second = first == std::string_view::npos ? first : v.find('\'', first + 1);
+  if (second == std::string_view::npos) return {};
+  std::string bytes = PercentDecode(v.substr(second + 1));
+  std::string_view charset = v.substr(0, first);
+  return EqualsIgnoreCase(charset, "ISO-8859-1") ? Latin1ToUtf8(bytes) : bytes;
+}
+
+// Drops any directory part, so a hostile "../../x" cannot leave the folder.
+std::string BareName(std::string name) {
+  size_t slash = name.find_last_of("/\\");
+  if (slash != std::string::npos) name.erase(0, slash + 1);
+  if (name == "." || name == "..") return {};
+  return name;
+}
+
+}  // namespace
+
+std::string ContentDispositionFilename(std::string_view header_value) {
+  std::string plain, extended;
+  for (const Param& p : ReadParams(header_value)) {
+    if (EqualsIgnoreCase(p.name, "filename*") && extended.empty()) extended = DecodeExtValue(p.value);
+    if (EqualsIgnoreCase(p.name, "filename") && plain.empty()) plain = p.value;
+  }
+  return BareName(!extended.empty() ? extended : plain);
+}
+
+}  // namespace icetrack

@@ -1,0 +1,176 @@
+#include <doctest/doctest.h>
+
+#include "parser/roster_reader.h"
+#include "tests/support/ice_workbook.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/zip_files.h"
+
+namespace icetrack {
+namespace {
+
+Roster Read(const test::IceWorkbook& book, Status* status = nullptr) {
+  test::TempDir dir;
+  test::WriteIceWorkbook(dir.File("book.xlsx"), book);
+  Roster roster;
+  Status s = ReadRosterFile(dir.File("book.xlsx"), ZipLimits(), &roster);
+  if (status) *status = s;
+  else REQUIRE_MESSAGE(s.ok(), s.message());
+  return roster;
+}
+
+bool Warned(const Roster& r, int row, const std::string& part) {
+  for (const Warning& w : r.warnings) {
+    if (w.row == row && w.message.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST_CASE("a participating workbook is normalized row by row") {
+  test::IceWorkbook book;
+  test::IceRow r = test::Row("FLORIDA ", " Polk County  Sheriff's Office", "Jail Enforcement Model ",
+                             test::Serial(2025, 2, 26), "https:/www.ice.gov/doclib/287gMOA/Polk_JEM.pdf");
+  r.county = "#NA";
+  r.addendum_url = "https://www.ice.gov/doclib/287gMOA/Polk_addendum.pdf";
+  book.rows = {r};
+  Roster roster = Read(book);
+  CHECK(roster.kind == ListKind::Participating);
+  CHECK(roster.sheet == "Sheet1");
+  REQUIRE(roster.rows.size() == 1);
+  const RosterRow& row = roster.rows[0];
+  CHECK(row.source_row == 2);
+  CHECK(row.state == "FLORIDA");
+  CHECK(row.state_code == "FL");
+  CHECK(row.agency == "Polk County Sheriff's Office");
+  CHECK(row.agency_type == "County");
+  CHECK(row.county == "");
+  CHECK(row.model == Model::JEM);
+  CHECK(row.model_raw == "Jail Enforcement Model");
+  CHECK(row.signed_date == "2025-02-26");
+  CHECK(row.moa_status == LinkStatus::Link);
+  CHECK(row.moa_url == "https://www.ice.gov/doclib/287gMOA/Polk_JEM.pdf");
+  CHECK(row.addendum_url == "https://www.ice.gov/doclib/287gMOA/Polk_addendum.pdf");
+  CHECK(row.key == "FL|polk county sheriffs office|JEM");
+  CHECK(roster.warnings.empty());
+}
+
+TEST_CASE("the list is decided by its columns, not the sheet or file name") {
+  test::IceWorkbook pending;
+  pending.participating = false;
+  pending.sheet = "Sheet 1";
+  pending.rows = {test::Row("TEXAS", "Hays County Sheriff's Office", "Task Force Model")};
+  Roster roster = Read(pending);
+  CHECK(roster.kind == ListKind::Pending);
+  CHECK(roster.sheet == "Sheet 1");
+  CHECK(roster.rows[0].signed_date == "");
+}
+
+TEST_CASE("typos are read, warned about, and never guessed") {
+  test::IceWorkbook book;
+  test::IceRow a = test::Row("PENNSLYVANIA", "A Police", "Warrant Service Office");
+  a.type = "Muncipality";
+  test::IceRow b = test::Row("ATLANTIS", "B Police", "Harbor Patrol Model");
+  b.signed_text = "5/31/20026";
+  b.type = "Tribal";
+  test::IceRow c = test::Row("OHIO", "C Police", "TFM");
+  c.signed_text = "7/72025";
+  book.rows = {a, b, c};
+  Roster roster = Read(book);
+  REQUIRE(roster.rows.size() == 3);
+  CHECK(roster.rows[0].state_code == "PA");
+  CHECK(roster.rows[0].model == Model::WSO);
+  CHECK(roster.rows[0].agency_type == "Municipality");
+  CHECK(Warned(roster, 2, "\"PENNSLYVANIA\" read as PA"));
+  CHECK(roster.rows[1].state_code == "");
+  CHECK(roster.rows[1].model == Model::Unknown);
+  CHECK(roster.rows[1].model_raw == "Harbor Patrol Model");
+  CHECK(roster.rows[1].signed_date == "");
+  CHECK(roster.rows[1].signed_raw == "5/31/20026");
+  CHECK(roster.rows[1].agency_type == "Tribal");
+  CHECK(Warned(roster, 3, "unknown state \"ATLANTIS\""));
+  CHECK(Warned(roster, 3, "unknown model"));
+  CHECK(Warned(roster, 3, "\"5/31/20026\" is not a date"));
+  CHECK(Warned(roster, 3, "unknown agency type"));
+  CHECK(roster.rows[2].signed_date == "2025-07-07");
+  for (const Warning& w : roster.warnings) CHECK(!w.column.empty());
+}
+
+TEST_CASE("unknown columns are kept; other sheets are named as ignored") {
+  test::IceWorkbook book;
+  book.extra_columns = {"NOTES"};
+  book.sheets_after = {"Sheet2"};
+  book.trailing_blank_rows = 20;
+  book.inline_strings = true;
+  book.rows = {test::Row("IOWA", "Polk County Sheriff's Office", "JEM")};
+  Status s;
+  test::TempDir dir;
+  test::WriteIceWorkbook(dir.File("x.xlsx"), book);
+  // Put a value in the NOTES column by hand: libxlsxwriter wrote it empty.
+  test::Parts parts = test::ReadZipParts(dir.File("x.xlsx"));
+  for (auto& [name, content] : parts) {
+    if (name != "xl/worksheets/sheet1.xml") continue;
+    size_t row2 = content.find("<row r=\"2\"");
+    size_t end = content.find("</row>", row2);
+    content.insert(end, "<c r=\"I2\" t=\"inlineStr\"><is><t>renewed</t></is></c><c r=\"K2\" t=\"inlineStr\"><is><t>stray</t></is></c>");
+  }
+  test::WriteZip(dir.File("y.xlsx"), parts);
+  Roster roster;
+  REQUIRE(ReadRosterFile(dir.File("y.xlsx"), ZipLimits(), &roster).ok());
+  REQUIRE(roster.rows.size() == 1);
+  REQUIRE(roster.rows[0].extra.size() == 2);
+  CHECK(roster.rows[0].extra[0] == std::make_pair(std::string("NOTES"), std::string("renewed")));
+  CHECK(roster.rows[0].extra[1] == std::make_pair(std::string("column K"), std::string("stray")));
+  REQUIRE(roster.ignored_sheets.size() == 1);
+  CHECK(roster.ignored_sheets[0] == "Sheet2");
+}
+
+TEST_CASE("two rows with one key are kept apart and reported") {
+  test::IceWorkbook book;
+  book.rows = {test::Row("OHIO", "Butler County Sheriff's Office", "JEM", test::Serial(2025, 3, 1)),
+               test::Row("OHIO", "BUTLER COUNTY SHERIFF\xE2\x80\x99S OFFICE", "Jail Enforcement Model",
+                         test::Serial(2024, 3, 1))};
+  Roster roster = Read(book);
+  REQUIRE(roster.rows.size() == 2);
+  CHECK(roster.rows[1].key == "OH|butler county sheriffs office|JEM");
+  CHECK(roster.rows[0].key == "OH|butler county sheriffs office|JEM#2");
+  CHECK(Warned(roster, 2, "same agency and model as row 3"));
+}
+
+TEST_CASE("a header with no rows is an empty roster; a sheet with no header is an error") {
+  test::IceWorkbook empty;
+  Roster roster = Read(empty);
+  CHECK(roster.rows.empty());
+  CHECK(roster.kind == ListKind::Participating);
+
+  test::TempDir dir;
+  std::string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  test::WriteZip(dir.File("totals.xlsx"), test::MinimalWorkbook(
+      "<worksheet xmlns=\"" + ns + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Totals</t></is></c></row>"
+      "</sheetData></worksheet>"));
+  Status s = ReadRosterFile(dir.File("totals.xlsx"), ZipLimits(), &roster);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message() == dir.File("totals.xlsx") +
+        ": xl/worksheets/sheet1.xml: no roster header (STATE and LAW ENFORCEMENT AGENCY columns) in the first 10 rows of any sheet");
+}
+
+TEST_CASE("the header may follow title rows") {
+  test::TempDir dir;
+  std::string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  auto cell = [](const char* ref, const char* text) {
+    return std::string("<c r=\"") + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+  };
+  test::WriteZip(dir.File("titled.xlsx"), test::MinimalWorkbook(
+      "<worksheet xmlns=\"" + ns + "\"><sheetData>"
+      "<row r=\"1\">" + cell("A1", "287(g) Pending Agencies") + "</row>"
+      "<row r=\"3\">" + cell("A3", "State") + cell("B3", "Agency") + cell("C3", "Model") + "</row>"
+      "<row r=\"4\">" + cell("A4", "Utah") + cell("B4", "Utah County Sheriff") + cell("C4", "TFM") + "</row>"
+      "</sheetData></worksheet>"));
+  Roster roster;
+  REQUIRE(ReadRosterFile(dir.File("titled.xlsx"), ZipLimits(), &roster).ok());
+  CHECK(roster.header_row == 3);
+  CHECK(roster.kind == ListKind::Pending);
+  REQUIRE(roster.rows.size() == 1);
+  CHECK(roster.rows[0].key == "UT|utah county sheriff|TFM");
+}
+
+}  // namespace
+}  // namespace icetrack

@@ -1,0 +1,62 @@
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "parser/xml_stream.h"
+
+namespace icetrack {
+namespace {
+
+struct Recorder : XmlHandler {
+  std::vector<std::string> events;
+  void OnStart(std::string_view name, const char** attrs) override {
+    std::string e = "<" + std::string(name);
+    for (int i = 0; attrs[i]; i += 2) e += std::string(" ") + attrs[i] + "=" + attrs[i + 1];
+    events.push_back(e);
+  }
+  void OnEnd(std::string_view name) override { events.push_back("/" + std::string(name)); }
+  void OnText(std::string_view text) override { events.push_back(std::string(text)); }
+};
+
+TEST_CASE("names arrive without prefixes; relationship ids keep r:") {
+  Recorder r;
+  Status s = ParseXmlText(
+      "<x:sheet xmlns:x='urn:main' xmlns:rel='http://schemas.openxmlformats.org/officeDocument/2006/relationships'>"
+      "<x:hyperlink ref='A1' rel:id='rId1'/></x:sheet>",
+      "doc", &r);
+  REQUIRE(s.ok());
+  REQUIRE(r.events.size() == 4);
+  CHECK(r.events[0] == "<sheet");
+  CHECK(r.events[1] == "<hyperlink ref=A1 r:id=rId1");
+}
+
+TEST_CASE("DOCTYPE and entity declarations are refused with a position") {
+  Recorder r;
+  Status s = ParseXmlText("<?xml version='1.0'?>\n<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>",
+                          "book.xlsx: xl/sharedStrings.xml", &r);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("book.xlsx: xl/sharedStrings.xml:2:") == 0);
+  CHECK(s.message().find("DOCTYPE declarations are not allowed") != std::string::npos);
+}
+
+TEST_CASE("malformed XML names the line and column") {
+  Recorder r;
+  Status s = ParseXmlText("<a>\n  <b></c>\n</a>", "f.xlsx: xl/workbook.xml", &r);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message() == "f.xlsx: xl/workbook.xml:2:8: malformed XML: mismatched tag");
+}
+
+TEST_CASE("a handler may stop early without an error") {
+  struct Stopper : XmlHandler {
+    int starts = 0;
+    void OnStart(std::string_view, const char**) override {
+      if (++starts == 2) stop_requested = true;
+    }
+    void OnEnd(std::string_view) override {}
+  } h;
+  CHECK(ParseXmlText("<a><b/><c/><d/></a>", "doc", &h).ok());
+  CHECK(h.starts == 2);
+}
+
+}  // namespace
+}  // namespace icetrack

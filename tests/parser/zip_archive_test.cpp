@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include <memory>
+
+#include "parser/zip_archive.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/zip_files.h"
+
+namespace icetrack {
+
+TEST_CASE("an HTML page sent instead of a workbook is named as such") {
+  std::unique_ptr<ZipArchive> zip;
+  Status s = ZipArchive::OpenBuffer("<!DOCTYPE html>\n<html><body>Access Denied</body></html>",
+                                    "list.xlsx", ZipLimits(), &zip);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message() == "list.xlsx: is an HTML page, not a workbook");
+  CHECK(zip == nullptr);
+}
+
+TEST_CASE("bytes that are not a zip, and empty files, are refused") {
+  std::unique_ptr<ZipArchive> zip;
+  CHECK(ZipArchive::OpenBuffer("%PDF-1.7 ...", "a.xlsx", ZipLimits(), &zip).message() ==
+        "a.xlsx: not a zip archive (no PK signature)");
+  CHECK(ZipArchive::OpenBuffer("", "b.xlsx", ZipLimits(), &zip).message() ==
+        "b.xlsx: empty file, not a workbook");
+  CHECK(ZipArchive::OpenFile("/nonexistent/c.xlsx", ZipLimits(), &zip).message() ==
+        "/nonexistent/c.xlsx: cannot open file");
+}
+
+TEST_CASE("a truncated archive is refused") {
+  test::TempDir dir;
+  test::WriteZip(dir.File("ok.zip"), {{"a.txt", std::string(5000, 'a')}, {"b.txt", "bee"}});
+  std::string bytes = test::ReadFile(dir.File("ok.zip"));
+  std::unique_ptr<ZipArchive> zip;
+  REQUIRE(ZipArchive::OpenBuffer(bytes, "ok.zip", ZipLimits(), &zip).ok());
+  Status s = ZipArchive::OpenBuffer(bytes.substr(0, bytes.size() / 2), "half.zip", ZipLimits(), &zip);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("half.zip: truncated or damaged zip archive") == 0);
+}
+
+TEST_CASE("parts are streamed and a missing part is named") {
+  test::TempDir dir;
+  test::WriteZip(dir.File("p.zip"), {{"xl/workbook.xml", "<workbook/>"}});
+  std::unique_ptr<ZipArchive> zip;
+  REQUIRE(ZipArchive::OpenFile(dir.File("p.zip"), ZipLimits(), &zip).ok());
+  CHECK(zip->Has("xl/workbook.xml"));
+  std::string content;
+  REQUIRE(zip->ReadAll("xl/workbook.xml", &content).ok());
+  CHECK(content == "<workbook/>");
+  Status s = zip->ReadAll("xl/styles.xml", &content);
+  CHECK(s.message() == dir.File("p.zip") + ": missing required part xl/styles.xml");
+}
+
+TEST_CASE("zip bombs: parts over the size or ratio limits are refused") {
+  test::TempDir dir;
+  test::WriteZip(dir.File("bomb.zip"), {{"xl/worksheets/sheet1.xml", std::string(4 << 20, '0')}});
+  std::unique_ptr<ZipArchive> zip;
+  ZipLimits small;
+  small.max_part_bytes = 1 << 20;
+  Status s = ZipArchive::OpenFile(dir.File("bomb.zip"), small, &zip);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("xl/worksheets/sheet1.xml: part declares 4194304 bytes uncompressed") !=
+        std::string::npos);
+  CHECK(s.message().find("zip bomb") != std::string::npos);
+
+  ZipLimits ratio;
+  ratio.max_ratio = 100;
+  s = ZipArchive::OpenFile(dir.File("bomb.zip"), ratio, &zip);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("compression ratio") != std::string::npos);
+
+  ZipLimits total;
+  total.max_total_bytes = 1 << 20;
+  total.max_ratio = 1 << 30;
+  s = ZipArchive::OpenFile(dir.File("bomb.zip"), total, &zip);
+  CHECK(s.message().find("archive declares") != std::string::npos);
+  total.max_total_bytes = 8 << 20;
+  CHECK(ZipArchive::OpenFile(dir.File("bomb.zip"), total, &zip).ok());
+}
+
+}  // namespace icetrack
