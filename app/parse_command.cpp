@@ -1,5 +1,6 @@
 #include "app/parse_command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -17,9 +18,26 @@ struct ParseOptions {
   bool json = false;
 };
 
-std::string Cut(const std::string& s, size_t width) {
-  if (s.size() <= width) return s;
-  return s.substr(0, width - 1) + "~";
+// Characters, not bytes: "Sheriff’s" is 9 wide, not 11.
+size_t Width(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Cuts `s` to `width` characters (marking the cut with ~) and pads it.
+std::string Cell(const std::string& s, size_t width) {
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool lead = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    if (lead && ++n > width - 1 && Width(s) > width) {
+      out += "~";
+      break;
+    }
+    out += s[i];
+  }
+  return out + std::string(width - std::min(width, Width(out)), ' ');
 }
 
 void PrintTable(const std::string& file, const Roster& roster) {
@@ -28,9 +46,9 @@ void PrintTable(const std::string& file, const Roster& roster) {
   for (const RosterRow& r : roster.rows) {
     std::string model = r.model == Model::Unknown ? "?" : ToString(r.model);
     std::string signed_date = r.signed_date.empty() ? (r.signed_raw.empty() ? "" : "?" + r.signed_raw) : r.signed_date;
-    std::printf("%-2s  %-44s  %-12s  %-3s  %-10s  %-7s  %s\n",
-                r.state_code.empty() ? "??" : r.state_code.c_str(), Cut(r.agency, 44).c_str(),
-                Cut(r.agency_type, 12).c_str(), model.c_str(), Cut(signed_date, 10).c_str(),
+    std::printf("%-2s  %s  %s  %-3s  %s  %-7s  %s\n",
+                r.state_code.empty() ? "??" : r.state_code.c_str(), Cell(r.agency, 44).c_str(),
+                Cell(r.agency_type, 12).c_str(), model.c_str(), Cell(signed_date, 10).c_str(),
                 ToString(r.moa_status), r.county.c_str());
   }
   ModelCounts c = CountModels(roster.rows);
