@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/exit_codes.h"
+#include "app/history_commands.h"
+#include "app/import_command.h"
 #include "app/parse_command.h"
 
 int main(int argc, char** argv) {
@@ -14,6 +16,11 @@ int main(int argc, char** argv) {
       "4 parse failure, 5 locked by another icetrack, 6 database error.");
   int exit_code = icetrack::kExitOk;
   icetrack::AddParseCommand(app, &exit_code);
+  icetrack::AddImportCommand(app, &exit_code);
+  icetrack::AddLogCommand(app, &exit_code);
+  icetrack::AddShowCommand(app, &exit_code);
+  icetrack::AddStatsCommand(app, &exit_code);
+  icetrack::AddAcceptCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "model/edit_distance.h"
+
 namespace icetrack {
 
-// Optimal string alignment distance, stopping early above `limit`.
-int EditDistance(std::string_view a, std::string_view b, int limit);
 
 class ClosedSet {
  public:

@@ -225,4 +225,12 @@ Status XlsxReader::ReadSheet(size_t index, const std::function<bool(const TableR
   return Status::Ok();
 }
 
+Status ReadWorkbookModifiedTime(std::string bytes, const std::string& label, const ZipLimits& limits,
+                                std::string* out) {
+  std::unique_ptr<ZipArchive> zip;
+  Status s = ZipArchive::OpenBuffer(std::move(bytes), label, limits, &zip);
+  if (s.ok()) s = xlsx::ReadModifiedTime(*zip, out);
+  return s;
+}
+
 }  // namespace icetrack

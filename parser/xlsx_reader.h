@@ -63,4 +63,9 @@ class XlsxReader {
   std::unique_ptr<Impl> impl_;
 };
 
+// Reads only docProps/core.xml's dcterms:modified from workbook bytes (cheap:
+// no sheet, no shared strings). Empty `out` when the part is absent.
+Status ReadWorkbookModifiedTime(std::string bytes, const std::string& label, const ZipLimits& limits,
+                                std::string* out);
+
 }  // namespace icetrack

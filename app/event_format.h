@@ -1,0 +1,17 @@
+// Events as people read them: a line of text, a JSON object, a CSV row.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "store/store.h"
+
+namespace icetrack {
+
+nlohmann::ordered_json EventJson(const StoredEvent& e);
+// "2026-02-27  signed         FL  TFM  Polk County Sheriff's Office  signed: 2025-01-01 -> 2026-02-01"
+std::string EventLine(const StoredEvent& e);
+std::string EventCsvHeader();
+std::string EventCsvRow(const StoredEvent& e);
+
+}  // namespace icetrack

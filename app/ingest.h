@@ -1,0 +1,62 @@
+// Ingest: one workbook, from bytes to stored snapshot and events. Shared by
+// `import` (files) and `run` (downloads). Wires parser -> diff -> store.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "diff/guard.h"
+#include "diff/roster_diff.h"
+#include "model/change_event.h"
+#include "model/status.h"
+#include "parser/zip_archive.h"
+#include "store/store.h"
+
+namespace icetrack {
+
+struct IngestInput {
+  std::string bytes;
+  std::string source_name;        // file name, kept with the snapshot
+  std::string label;              // names the workbook in messages; source_name when empty
+  std::string source_url;         // empty for local files
+  std::string http_last_modified; // ISO-8601, used when the workbook has no modified time
+  std::string observed_at;        // ISO-8601; now when empty
+};
+
+struct IngestOptions {
+  DiffOptions diff;
+  GuardOptions guard;
+  ZipLimits limits;
+};
+
+enum class IngestResult { Stored, Duplicate, Quarantined, Late };
+const char* ToString(IngestResult result);
+
+struct IngestOutcome {
+  IngestResult result = IngestResult::Stored;
+  int64_t snapshot_id = 0;
+  ListKind list = ListKind::Participating;
+  std::string published_at;
+  size_t rows = 0;
+  size_t previous_rows = 0;
+  std::vector<ChangeEvent> events;
+  std::string note;           // why quarantined or late
+  std::vector<Warning> warnings;
+};
+
+// A parse failure leaves the store untouched and comes back as the Status.
+Status Ingest(Store* store, const IngestInput& input, const IngestOptions& options, IngestOutcome* out);
+
+// Diffs a stored, quarantined snapshot against its list and records it as accepted.
+Status AcceptQuarantined(Store* store, int64_t snapshot_id, const IngestOptions& options, IngestOutcome* out);
+
+// "2026-02-13T17:11:20Z" for now.
+std::string NowUtc();
+// ISO-8601 from docProps ("2026-02-13T17:11:20Z", "2026-02-13T17:11:20.123Z") -> seconds, Z.
+std::string NormalizeTime(const std::string& text);
+
+// "12 signed, 3 missing, 1 corrected" (empty when none).
+std::string SummarizeEvents(const std::vector<ChangeEvent>& events);
+
+}  // namespace icetrack

@@ -1,0 +1,19 @@
+// The events between two versions of one row (same key, both publications).
+#pragma once
+
+#include <vector>
+
+#include "model/change_event.h"
+
+namespace icetrack {
+
+// resigned (both dates known and different), moa_published, moa_changed,
+// addendum_added, corrected (agency type, county, a date that became
+// readable or unreadable, extra columns). Spelling changes that keep the key
+// (case, ’ vs ') are not events.
+std::vector<ChangeEvent> RowChanges(ListKind list, const RosterRow& before, const RosterRow& after);
+
+// An event about `row`, with its identity filled in.
+ChangeEvent EventFor(EventKind kind, ListKind list, const RosterRow& row);
+
+}  // namespace icetrack

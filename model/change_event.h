@@ -1,0 +1,53 @@
+// ChangeEvent: one thing that happened to a published list between two
+// publications, as people care about it ("Polk County signed a TFM agreement").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/roster.h"
+
+namespace icetrack {
+
+enum class EventKind {
+  Baseline,            // first publication of a list: its rows, not a signing each
+  Signed,              // participating: a key never seen (or confirmed removed) appears
+  Missing,             // participating: a key of the previous publication is absent (provisional)
+  Reappeared,          // participating: a missing key is back before removal was confirmed
+  Removed,             // participating: absent for N consecutive publications (confirmed)
+  Resigned,            // SIGNED date changed
+  MoaPublished,        // MOA status pending/none -> link
+  MoaChanged,          // MOA URL or status changed otherwise
+  AddendumAdded,       // an addendum URL appeared
+  Corrected,           // agency type, county, or another field changed
+  Renamed,             // a missing and a new row are one agency under a new name
+  PendingAdded,        // pending: a new application
+  PendingRemoved,      // pending: an application left the list, not (yet) signed
+  Approved,            // pending: an application left the list and is signed
+  SuspiciousSnapshot,  // a publication was quarantined instead of diffed
+  TotalsMismatch,      // parsed counts differ from the page's stated totals
+};
+
+const char* ToString(EventKind kind);  // "signed", "pending_added", …
+bool ParseEventKind(const std::string& text, EventKind* out);
+// Kinds alerted by default: not missing/reappeared (flaps) nor baseline.
+bool AlertsByDefault(EventKind kind);
+
+struct FieldChange {
+  std::string field;
+  std::string old_value, new_value;  // empty = none
+};
+
+struct ChangeEvent {
+  EventKind kind = EventKind::Baseline;
+  ListKind list = ListKind::Participating;
+  std::string key;         // agreement key (the new key for renamed)
+  std::string state_code;
+  std::string agency;
+  Model model = Model::Unknown;
+  std::vector<FieldChange> changes;
+  std::string since;       // removed: when it went missing; signed/approved: pending since
+  std::string detail;      // human-readable note (baseline size, quarantine reason, …)
+};
+
+}  // namespace icetrack

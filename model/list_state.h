@@ -1,0 +1,45 @@
+// ListState: what is known about one list just before a new publication:
+// the rows of the previous publication, and the rows that went missing and
+// are not yet confirmed removed. The store keeps it; the diff advances it
+// and returns a ListUpdate for the store to record.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+
+#include <vector>
+
+#include "model/change_event.h"
+#include "model/roster.h"
+
+namespace icetrack {
+
+struct MissingRow {
+  RosterRow row;       // as last seen
+  int misses = 0;      // consecutive publications without it
+  std::string since;   // publication time of the first of them
+};
+
+struct ListState {
+  bool has_baseline = false;
+  std::map<std::string, RosterRow> present;   // by key
+  std::map<std::string, MissingRow> missing;  // by key (participating list only)
+};
+
+// What a diff of one list needs to know of the other list.
+struct OtherList {
+  // For the participating list: keys ever on the pending list -> first seen there.
+  std::map<std::string, std::string> pending_since;
+  // For the pending list: keys currently on the participating list (present or missing).
+  std::set<std::string> participating;
+};
+
+// The outcome of diffing one publication of a list.
+struct ListUpdate {
+  std::vector<ChangeEvent> events;
+  ListState next;                              // the list's state after this publication
+  std::map<std::string, std::string> renamed;  // new key -> old key
+};
+
+}  // namespace icetrack

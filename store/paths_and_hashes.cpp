@@ -1,0 +1,35 @@
+#include <openssl/evp.h>
+
+#include <cstdlib>
+
+#include "store/store.h"
+
+namespace icetrack {
+
+std::string DefaultDatabasePath() {
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v && *v ? v : "";
+  };
+  if (std::string db = env("ICETRACK_DB"); !db.empty()) return db;
+  // systemd's StateDirectory= may list several folders separated by ':'; use the first.
+  if (std::string dir = env("STATE_DIRECTORY"); !dir.empty()) return dir.substr(0, dir.find(':')) + "/icetrack.db";
+  if (std::string xdg = env("XDG_STATE_HOME"); !xdg.empty()) return xdg + "/icetrack/icetrack.db";
+  std::string home = env("HOME");
+  return (home.empty() ? std::string(".") : home) + "/.local/state/icetrack/icetrack.db";
+}
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace icetrack

@@ -1,0 +1,19 @@
+// Internal to store/: a RosterRow to and from the columns of row_versions.
+#pragma once
+
+#include "model/roster.h"
+#include "store/sqlite_db.h"
+
+namespace icetrack {
+
+// For INSERT column lists, and the same columns of `v` (row_versions) for SELECTs.
+extern const char* const kRowColumns;
+extern const char* const kRowSelect;
+extern const char* const kRowPlaceholders;
+
+void BindRow(sql::Statement* st, int first, const RosterRow& row);
+RosterRow ReadRow(const sql::Statement& st, int first);
+// Same content, ignoring where in the sheet the row stood.
+bool SameContent(const RosterRow& a, const RosterRow& b);
+
+}  // namespace icetrack

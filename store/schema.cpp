@@ -1,0 +1,119 @@
+#include "store/schema.h"
+
+#include <string>
+
+namespace icetrack::sql {
+
+namespace {
+
+// Migration N takes user_version N-1 to N. Never edit a released one: add one.
+const char* const kMigrations[] = {
+    // 1: workbooks, snapshots, agreements, row versions, snapshot rows, events.
+    R"sql(
+CREATE TABLE workbooks (
+  sha256  TEXT PRIMARY KEY,
+  size    INTEGER NOT NULL,
+  content BLOB NOT NULL
+);
+CREATE TABLE snapshots (
+  id           INTEGER PRIMARY KEY,
+  list         TEXT NOT NULL CHECK (list IN ('participating', 'pending')),
+  sha256       TEXT NOT NULL UNIQUE REFERENCES workbooks(sha256),
+  source_name  TEXT NOT NULL,
+  source_url   TEXT,
+  published_at TEXT NOT NULL,
+  observed_at  TEXT NOT NULL,
+  sheet        TEXT NOT NULL,
+  rows         INTEGER NOT NULL,
+  jem          INTEGER NOT NULL,
+  tfm          INTEGER NOT NULL,
+  wso          INTEGER NOT NULL,
+  no_model     INTEGER NOT NULL,
+  warnings     TEXT NOT NULL DEFAULT '[]',
+  status       TEXT NOT NULL CHECK (status IN ('accepted', 'quarantined', 'late')),
+  note         TEXT
+);
+CREATE INDEX snapshots_by_list ON snapshots (list, status, published_at);
+CREATE TABLE agreements (
+  id             INTEGER PRIMARY KEY,
+  list           TEXT NOT NULL CHECK (list IN ('participating', 'pending')),
+  key            TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN ('present', 'missing', 'removed')),
+  state_code     TEXT,
+  agency         TEXT NOT NULL,
+  model          TEXT,
+  first_snapshot INTEGER NOT NULL REFERENCES snapshots(id),
+  missing_since  TEXT,
+  misses         INTEGER NOT NULL DEFAULT 0,
+  version_id     INTEGER REFERENCES row_versions(id),
+  UNIQUE (list, key)
+);
+CREATE TABLE row_versions (
+  id           INTEGER PRIMARY KEY,
+  agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+  snapshot_id  INTEGER NOT NULL REFERENCES snapshots(id),
+  key          TEXT NOT NULL,
+  state        TEXT, state_code TEXT, agency TEXT, agency_type TEXT, county TEXT,
+  model        TEXT, model_raw TEXT, signed TEXT, signed_raw TEXT,
+  moa_url      TEXT, moa_status TEXT NOT NULL, addendum_url TEXT,
+  extra        TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX row_versions_by_agreement ON row_versions (agreement_id);
+CREATE TABLE snapshot_rows (
+  snapshot_id  INTEGER NOT NULL REFERENCES snapshots(id),
+  agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+  version_id   INTEGER NOT NULL REFERENCES row_versions(id),
+  source_row   INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, agreement_id)
+) WITHOUT ROWID;
+CREATE TABLE events (
+  id           INTEGER PRIMARY KEY,
+  snapshot_id  INTEGER NOT NULL REFERENCES snapshots(id),
+  at           TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  list         TEXT NOT NULL,
+  agreement_id INTEGER REFERENCES agreements(id),
+  key          TEXT,
+  state_code   TEXT,
+  agency       TEXT,
+  model        TEXT,
+  changes      TEXT NOT NULL DEFAULT '{}',
+  since        TEXT,
+  detail       TEXT
+);
+CREATE INDEX events_by_time ON events (at);
+CREATE INDEX events_by_agreement ON events (agreement_id);
+CREATE VIEW agreement_summary AS
+  SELECT a.id, a.list, a.key, a.status, a.state_code, a.agency, a.model,
+         (SELECT MIN(s.published_at) FROM snapshot_rows r JOIN snapshots s ON s.id = r.snapshot_id
+           WHERE r.agreement_id = a.id) AS first_seen,
+         (SELECT MAX(s.published_at) FROM snapshot_rows r JOIN snapshots s ON s.id = r.snapshot_id
+           WHERE r.agreement_id = a.id) AS last_seen,
+         a.missing_since, a.misses
+  FROM agreements a;
+)sql",
+};
+
+}  // namespace
+
+Status Migrate(Database* db, int* version) {
+  auto read = db->Prepare("PRAGMA user_version");
+  int current = read->Step() ? static_cast<int>(read->Int(0)) : 0;
+  if (!read->status().ok()) return read->status();
+  if (current > kSchemaVersion)
+    return Status::Error(db->path() + ": database schema " + std::to_string(current) +
+                         " is newer than this icetrack understands (" +
+                         std::to_string(kSchemaVersion) + "); upgrade icetrack");
+  for (int v = current; v < kSchemaVersion; ++v) {
+    Transaction tx(db);
+    if (!tx.status().ok()) return tx.status();
+    Status s = db->Exec(kMigrations[v]);
+    if (s.ok()) s = db->Exec("PRAGMA user_version = " + std::to_string(v + 1));
+    if (s.ok()) s = tx.Commit();
+    if (!s.ok()) return s;
+  }
+  *version = kSchemaVersion;
+  return Status::Ok();
+}
+
+}  // namespace icetrack::sql

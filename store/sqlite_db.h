@@ -1,0 +1,81 @@
+// Internal to store/: RAII over a sqlite3 connection and its statements.
+// Errors become Status values naming the database file and the statement.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/status.h"
+
+namespace icetrack::sql {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql, const std::string& where);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return stmt_ != nullptr; }
+  Statement& Bind(int index, const std::string& text);   // empty text binds NULL
+  Statement& BindText(int index, const std::string& text);  // always text
+  Statement& Bind(int index, int64_t value);
+  Statement& BindNull(int index);
+  Statement& BindBlob(int index, const std::string& bytes);
+  // Steps once: true while a row is available. Errors are kept in status().
+  bool Step();
+  // Runs to completion (for writes); returns status().
+  Status Run();
+  void Reset();
+
+  std::string Text(int column) const;
+  int64_t Int(int column) const;
+  bool IsNull(int column) const;
+  const Status& status() const { return status_; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string where_;
+  Status status_;
+};
+
+class Database {
+ public:
+  static Status Open(const std::string& path, std::unique_ptr<Database>* out);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  const std::string& path() const { return path_; }
+  sqlite3* handle() const { return db_; }
+  Status Exec(std::string_view sql);  // one or more statements, no results
+  std::unique_ptr<Statement> Prepare(std::string_view sql);
+  int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+
+ private:
+  Database() = default;
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless Commit() succeeded.
+class Transaction {
+ public:
+  explicit Transaction(Database* db);
+  ~Transaction();
+  const Status& status() const { return status_; }
+  Status Commit();
+
+ private:
+  Database* db_;
+  Status status_;
+  bool open_ = false;
+};
+
+}  // namespace icetrack::sql

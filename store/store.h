@@ -1,0 +1,131 @@
+// Store: icetrack's memory, an embedded SQLite database. The only place with SQL.
+//
+// Promises: every workbook ever ingested is kept (raw bytes, content-addressed
+// by SHA-256, stored once) with its snapshot, its normalized rows and the
+// events it caused. Each Record() is one transaction: after a crash the
+// database holds all of a snapshot or none of it. WAL mode, foreign keys on,
+// schema versioned by PRAGMA user_version and migrated forward on Open().
+// The schema is documented in docs/SCHEMA.md for sqlite3 / Datasette users.
+// Never throws; every failure is a Status naming the database file.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/change_event.h"
+#include "model/list_state.h"
+#include "model/roster.h"
+#include "model/status.h"
+
+namespace icetrack {
+
+namespace sql {
+class Database;
+}
+
+enum class SnapshotStatus { Accepted, Quarantined, Late };
+const char* ToString(SnapshotStatus status);  // "accepted", "quarantined", "late"
+
+// What Record() keeps of one ingested workbook.
+struct SnapshotRecord {
+  std::string bytes;         // the workbook as downloaded or read
+  std::string sha256;        // hex of bytes
+  std::string source_name;   // file name
+  std::string source_url;    // empty for local files
+  std::string published_at;  // ISO-8601 UTC; when ICE saved or served it
+  std::string observed_at;   // ISO-8601 UTC; when icetrack read it
+  const Roster* roster = nullptr;
+  std::string note;          // e.g. why it was quarantined
+};
+
+struct SnapshotInfo {
+  int64_t id = 0;
+  ListKind list = ListKind::Participating;
+  std::string sha256, source_name, source_url, published_at, observed_at, sheet, note;
+  int rows = 0, jem = 0, tfm = 0, wso = 0, no_model = 0;
+  SnapshotStatus status = SnapshotStatus::Accepted;
+};
+
+struct StoredEvent {
+  int64_t id = 0;
+  int64_t snapshot_id = 0;
+  std::string at;  // publication time of the snapshot
+  ChangeEvent event;
+};
+
+struct EventFilter {
+  std::string since, until;        // dates or times, inclusive; empty = open
+  std::string state_code;          // empty = all
+  Model model = Model::Unknown;    // Unknown = all
+  std::vector<EventKind> kinds;    // empty = all
+};
+
+struct AgreementHistory {
+  int64_t id = 0;
+  ListKind list = ListKind::Participating;
+  std::string key, status, first_seen, last_seen;
+  RosterRow current;                // the latest version of its row
+  std::vector<StoredEvent> events;  // oldest first
+};
+
+// Rows of one snapshot counted by state and model.
+struct Count {
+  std::string state_code;
+  Model model = Model::Unknown;
+  int rows = 0;
+};
+
+class Store {
+ public:
+  // Opens or creates the database at `path` (its folder is created), migrating it.
+  static Status Open(const std::string& path, std::unique_ptr<Store>* out);
+  ~Store();
+  const std::string& path() const;
+  int schema_version() const;
+
+  Status FindSnapshot(const std::string& sha256, std::optional<SnapshotInfo>* out);
+  Status GetSnapshot(int64_t id, SnapshotInfo* out, std::string* bytes);
+  Status LatestAccepted(ListKind list, std::optional<SnapshotInfo>* out);
+
+  // The list as the diff needs it: present rows and not-yet-removed missing rows.
+  Status LoadListState(ListKind list, ListState* out);
+  Status LoadOtherList(ListKind diffing, OtherList* out);
+
+  // One transaction: the workbook, its snapshot and, when accepted, the rows
+  // of `update.next`, the agreements' new state and `update.events`. For other
+  // statuses only the workbook, the snapshot and `update.events` are written.
+  Status Record(const SnapshotRecord& record, SnapshotStatus status, const ListUpdate& update,
+                int64_t* snapshot_id);
+  // Marks a quarantined snapshot accepted and records its update (one transaction).
+  Status Release(int64_t snapshot_id, const ListUpdate& update);
+
+  // Newest first.
+  Status Events(const EventFilter& filter, std::vector<StoredEvent>* out);
+  // Agreements whose agency contains `text` (case-insensitive), with their events.
+  Status FindAgreements(const std::string& text, std::vector<AgreementHistory>* out);
+  // The latest accepted snapshot of `list` published on or before `at`, and its counts.
+  Status CountsAt(ListKind list, const std::string& at, std::optional<SnapshotInfo>* snapshot,
+                  std::vector<Count>* counts);
+
+ private:
+  Store();
+  Status WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update);
+  Status WriteEvents(int64_t snapshot_id, const std::string& at, const std::vector<ChangeEvent>& events);
+  std::unique_ptr<sql::Database> db_;
+  int schema_version_ = 0;
+  std::map<std::string, int64_t> agreement_ids_;  // by key, from WriteRows for WriteEvents
+};
+
+// $STATE_DIRECTORY/icetrack.db under systemd, else
+// $XDG_STATE_HOME/icetrack/icetrack.db, else ~/.local/state/icetrack/icetrack.db.
+// ICETRACK_DB overrides all of them.
+std::string DefaultDatabasePath();
+
+// SHA-256 of `bytes`, lower-case hex.
+std::string Sha256Hex(const std::string& bytes);
+
+}  // namespace icetrack
