@@ -12,12 +12,12 @@ std::string SuspicionOf(ListKind list, const std::vector<ChangeEvent>& events, s
     EventKind loss = list == ListKind::Participating ? EventKind::Missing : EventKind::PendingRemoved;
     if (e.kind == loss) ++lost;
   }
-  if (previous_rows == 0 || lost <= options.max_removed_share * static_cast<double>(previous_rows))
-    return "";
+  double share = list == ListKind::Participating ? options.max_removed_share : options.max_pending_removed_share;
+  if (previous_rows == 0 || lost <= share * static_cast<double>(previous_rows)) return "";
   char line[160];
   std::snprintf(line, sizeof line, "would take away %zu of the %zu rows of the %s list (%.0f%%, over %.0f%%)",
                 lost, previous_rows, ToString(list), 100.0 * static_cast<double>(lost) / static_cast<double>(previous_rows),
-                100.0 * options.max_removed_share);
+                100.0 * share);
   return line;
 }
 

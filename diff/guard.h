@@ -11,7 +11,10 @@
 namespace icetrack {
 
 struct GuardOptions {
-  double max_removed_share = 0.25;
+  double max_removed_share = 0.25;  // participating list
+  // The pending list is a queue: in Feb 2026 it turned over completely between
+  // two publications four days apart. Only an empty pending list is suspect.
+  double max_pending_removed_share = 1.0;
 };
 
 // Empty when the step looks sound; else why it does not (one line).

@@ -37,6 +37,10 @@ class Step {
 
   ListUpdate Run() {
     out_.next.has_baseline = true;
+    out_.next.fields.insert(roster_.fields.begin(), roster_.fields.end());
+    for (const std::string& f : roster_.fields) {
+      if (prev_.fields.count(f)) shared_fields_.insert(f);
+    }
     for (const RosterRow& row : roster_.rows) out_.next.present[row.key] = row;
     if (!prev_.has_baseline) {
       out_.events.push_back(Baseline(roster_));
@@ -81,7 +85,7 @@ class Step {
         out_.events.push_back(EventFor(EventKind::Reappeared, roster_.kind, before));
       }
       out_.events.push_back(Renamed(roster_.kind, before, after));
-      Append(&out_.events, RowChanges(roster_.kind, before, after));
+      Append(&out_.events, RowChanges(roster_.kind, before, after, shared_fields_));
     }
     std::vector<const RosterRow*> rest;
     for (size_t i = 0; i < added_.size(); ++i) {
@@ -110,13 +114,13 @@ class Step {
       e.since = was.since;
       e.detail = "back after " + std::to_string(was.misses) + " publication(s) without it";
       out_.events.push_back(std::move(e));
-      Append(&out_.events, RowChanges(roster_.kind, was.row, *row));
+      Append(&out_.events, RowChanges(roster_.kind, was.row, *row, shared_fields_));
     }
   }
 
   void ReportStayed() {
     for (const RosterRow* row : stayed_) {
-      Append(&out_.events, RowChanges(roster_.kind, prev_.present.at(row->key), *row));
+      Append(&out_.events, RowChanges(roster_.kind, prev_.present.at(row->key), *row, shared_fields_));
     }
   }
 
@@ -163,6 +167,7 @@ class Step {
   ListUpdate out_;
   std::vector<const RosterRow*> stayed_, back_, added_, gone_, still_missing_;
   std::set<std::string> renamed_old_;
+  std::set<std::string> shared_fields_;  // columns both publications have
 };
 
 }  // namespace

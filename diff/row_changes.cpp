@@ -28,7 +28,9 @@ ChangeEvent EventFor(EventKind kind, ListKind list, const RosterRow& row) {
   return e;
 }
 
-std::vector<ChangeEvent> RowChanges(ListKind list, const RosterRow& before, const RosterRow& after) {
+std::vector<ChangeEvent> RowChanges(ListKind list, const RosterRow& before, const RosterRow& after,
+                                    const std::set<std::string>& fields) {
+  auto has = [&](const char* field) { return fields.count(field) > 0; };
   std::vector<ChangeEvent> events;
   auto add = [&](EventKind kind, std::vector<FieldChange> changes) {
     ChangeEvent e = EventFor(kind, list, after);
@@ -36,10 +38,12 @@ std::vector<ChangeEvent> RowChanges(ListKind list, const RosterRow& before, cons
     events.push_back(std::move(e));
   };
   bool both_dated = !before.signed_date.empty() && !after.signed_date.empty();
-  if (both_dated && before.signed_date != after.signed_date)
+  if (has("signed") && both_dated && before.signed_date != after.signed_date)
     add(EventKind::Resigned, {{"signed", before.signed_date, after.signed_date}});
 
-  if (before.moa_status != LinkStatus::Link && after.moa_status == LinkStatus::Link) {
+  if (!has("moa")) {
+    // no MOA column on one side: nothing to compare
+  } else if (before.moa_status != LinkStatus::Link && after.moa_status == LinkStatus::Link) {
     add(EventKind::MoaPublished, {{"moa_status", ToString(before.moa_status), "link"},
                                   {"moa_url", before.moa_url, after.moa_url}});
   } else if (before.moa_status != after.moa_status || before.moa_url != after.moa_url) {
@@ -49,16 +53,16 @@ std::vector<ChangeEvent> RowChanges(ListKind list, const RosterRow& before, cons
     add(EventKind::MoaChanged, std::move(c));
   }
 
-  if (before.addendum_url.empty() && !after.addendum_url.empty())
+  if (has("addendum") && before.addendum_url.empty() && !after.addendum_url.empty())
     add(EventKind::AddendumAdded, {{"addendum_url", "", after.addendum_url}});
 
   std::vector<FieldChange> corrected;
-  Compare("agency_type", before.agency_type, after.agency_type, &corrected);
-  Compare("county", before.county, after.county, &corrected);
-  if (!both_dated && (before.signed_date != after.signed_date || before.signed_raw != after.signed_raw))
+  if (has("agency_type")) Compare("agency_type", before.agency_type, after.agency_type, &corrected);
+  if (has("county")) Compare("county", before.county, after.county, &corrected);
+  if (has("signed") && !both_dated && (before.signed_date != after.signed_date || before.signed_raw != after.signed_raw))
     corrected.push_back({"signed", before.signed_date.empty() ? before.signed_raw : before.signed_date,
                          after.signed_date.empty() ? after.signed_raw : after.signed_date});
-  if (!before.addendum_url.empty() && before.addendum_url != after.addendum_url)
+  if (has("addendum") && !before.addendum_url.empty() && before.addendum_url != after.addendum_url)
     corrected.push_back({"addendum_url", before.addendum_url, after.addendum_url});
   Compare("extra", ExtraText(before), ExtraText(after), &corrected);
   if (!corrected.empty()) add(EventKind::Corrected, std::move(corrected));

@@ -23,6 +23,7 @@ struct MissingRow {
 
 struct ListState {
   bool has_baseline = false;
+  std::set<std::string> fields;               // columns of the previous publication (Roster::fields)
   std::map<std::string, RosterRow> present;   // by key
   std::map<std::string, MissingRow> missing;  // by key (participating list only)
 };

@@ -51,6 +51,7 @@ struct Roster {
   ListKind kind = ListKind::Participating;
   std::string sheet;                       // the sheet the rows come from
   int header_row = 0;
+  std::vector<std::string> fields;         // canonical fields with a column: "state", "county", …
   std::vector<std::string> ignored_sheets; // other sheets of the workbook
   std::vector<RosterRow> rows;
   std::vector<Warning> warnings;

@@ -128,6 +128,9 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
 void RosterBuilder::Finish(Roster* out) {
   out->kind = participating_ ? ListKind::Participating : ListKind::Pending;
   out->header_row = header_row_;
+  for (const Column& c : columns_) {
+    if (c.field != Field::Extra) out->fields.push_back(FieldName(c.field));
+  }
   std::vector<Warning> duplicates = SeparateDuplicateKeys(&rows_);
   warnings_.insert(warnings_.end(), duplicates.begin(), duplicates.end());
   out->rows = std::move(rows_);

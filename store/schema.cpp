@@ -29,6 +29,7 @@ CREATE TABLE snapshots (
   tfm          INTEGER NOT NULL,
   wso          INTEGER NOT NULL,
   no_model     INTEGER NOT NULL,
+  fields       TEXT NOT NULL DEFAULT '',
   warnings     TEXT NOT NULL DEFAULT '[]',
   status       TEXT NOT NULL CHECK (status IN ('accepted', 'quarantined', 'late')),
   note         TEXT

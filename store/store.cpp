@@ -79,6 +79,24 @@ StoredEvent ReadEvent(const sql::Statement& st) {
   return s;
 }
 
+std::string JoinFields(const std::vector<std::string>& fields) {
+  std::string out;
+  for (const std::string& f : fields) out += (out.empty() ? "" : ",") + f;
+  return out;
+}
+
+std::set<std::string> SplitFields(const std::string& text) {
+  std::set<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    out.insert(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
 // An agreement of one list as stored, with its current row.
 struct StoredAgreement {
   int64_t id = 0;
@@ -154,6 +172,12 @@ Status Store::LoadListState(ListKind list, ListState* out) {
   Status s = LatestAccepted(list, &latest);
   if (!s.ok()) return s;
   out->has_baseline = latest.has_value();
+  if (latest) {
+    auto fields = db_->Prepare("SELECT fields FROM snapshots WHERE id = ?");
+    fields->Bind(1, latest->id);
+    if (fields->Step()) out->fields = SplitFields(fields->Text(0));
+    if (!fields->status().ok()) return fields->status();
+  }
   auto st = db_->Prepare(std::string("SELECT a.key, a.status, a.misses, a.missing_since, ") +
                          kRowSelect + " FROM agreements a JOIN row_versions v ON v.id = a.version_id "
                          "WHERE a.list = ? AND a.status IN ('present', 'missing')");
@@ -201,13 +225,14 @@ Status Store::Record(const SnapshotRecord& record, SnapshotStatus status, const 
     warnings.push_back({{"row", w.row}, {"column", w.column}, {"message", w.message}});
   auto snap = db_->Prepare(
       "INSERT INTO snapshots (list, sha256, source_name, source_url, published_at, observed_at, sheet, "
-      "rows, jem, tfm, wso, no_model, warnings, status, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "rows, jem, tfm, wso, no_model, warnings, status, note, fields) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   snap->BindText(1, ToString(roster.kind)).BindText(2, record.sha256).BindText(3, record.source_name)
       .Bind(4, record.source_url).BindText(5, record.published_at.empty() ? record.observed_at : record.published_at)
       .BindText(6, record.observed_at).BindText(7, roster.sheet)
       .Bind(8, static_cast<int64_t>(roster.rows.size())).Bind(9, int64_t{counts.jem})
       .Bind(10, int64_t{counts.tfm}).Bind(11, int64_t{counts.wso}).Bind(12, int64_t{counts.unknown})
-      .BindText(13, warnings.dump()).BindText(14, ToString(status)).Bind(15, record.note);
+      .BindText(13, warnings.dump()).BindText(14, ToString(status)).Bind(15, record.note)
+      .BindText(16, JoinFields(roster.fields));
   if (!(s = snap->Run()).ok()) return s;
   int64_t id = db_->LastInsertId();
   if (status == SnapshotStatus::Accepted && !(s = WriteRows(id, roster.kind, update)).ok()) return s;

@@ -27,6 +27,10 @@ double Serial(int year, int month, int day) {
   return days(year, month, day) - days(1899, 12, 30);
 }
 
+long long UnixTime(int year, int month, int day, int hour) {
+  return static_cast<long long>(Serial(year, month, day) - Serial(1970, 1, 1)) * 86400 + hour * 3600;
+}
+
 IceRow Row(std::string state, std::string agency, std::string model, double serial,
            std::string moa_url) {
   IceRow r;
@@ -46,6 +50,11 @@ void WriteIceWorkbook(const std::string& path, const IceWorkbook& book) {
   options.constant_memory = book.inline_strings ? LXW_TRUE : LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) throw std::runtime_error("cannot create " + path);
+  if (book.modified) {
+    lxw_doc_properties properties = {};
+    properties.created = static_cast<time_t>(book.modified);  // libxlsxwriter writes it as modified too
+    Check(workbook_set_properties(wb, &properties), "properties");
+  }
   lxw_worksheet* ws = workbook_add_worksheet(wb, book.sheet.c_str());
   lxw_format* date = workbook_add_format(wb);
   format_set_num_format_index(date, 14);

@@ -28,6 +28,7 @@ struct IceWorkbook {
   std::vector<std::string> extra_columns;  // more headers, after the known ones, left empty
   std::vector<std::string> sheets_after;   // more sheets (a totals sheet), written after
   std::vector<IceRow> rows;
+  long long modified = 0;       // docProps modified time (Unix seconds); 0 = now
 };
 
 void WriteIceWorkbook(const std::string& path, const IceWorkbook& book);
@@ -35,6 +36,9 @@ void WriteIceWorkbook(const std::string& path, const IceWorkbook& book);
 // A convenience row: state, agency, model full name, signed serial, MOA URL.
 IceRow Row(std::string state, std::string agency, std::string model, double serial = 45658,
            std::string moa_url = "");
+
+// Unix time of a UTC date and hour, for IceWorkbook::modified.
+long long UnixTime(int year, int month, int day, int hour = 12);
 
 // Excel serial of a date (1900 system), e.g. Serial(2025, 7, 1) == 45839.
 double Serial(int year, int month, int day);

@@ -1,0 +1,129 @@
+#include "fetcher/html_document.h"
+
+#include <utility>
+#include <vector>
+
+#include "fetcher/url_resolve.h"
+
+namespace icetrack {
+namespace {
+
+bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+bool IsHiddenText(const GumboNode* node) {
+  if (node->type != GUMBO_NODE_ELEMENT) return false;
+  GumboTag tag = node->v.element.tag;
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
+         tag == GUMBO_TAG_NOSCRIPT;
+}
+
+const GumboVector* ChildrenOf(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE)
+    return &node->v.element.children;
+  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
+  return nullptr;
+}
+
+}  // namespace
+
+HtmlDocument::HtmlDocument(std::string_view html)
+    : output_(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size())) {}
+
+HtmlDocument::~HtmlDocument() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
+
+bool IsElement(const GumboNode* node, GumboTag tag) {
+  return node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
+}
+
+const char* Attribute(const GumboNode* node, const char* name) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, name);
+  return attr ? attr->value : nullptr;
+}
+
+void WalkTree(const GumboNode* root, const std::function<bool(const GumboNode*)>& enter,
+              const std::function<void(const GumboNode*)>& leave) {
+  // Each frame: a node and the index of its next child to visit.
+  std::vector<std::pair<const GumboNode*, unsigned>> stack;
+  if (!enter(root)) {
+    if (leave) leave(root);
+    return;
+  }
+  stack.push_back({root, 0});
+  while (!stack.empty()) {
+    auto& [node, next] = stack.back();
+    const GumboVector* children = IsHiddenText(node) ? nullptr : ChildrenOf(node);
+    if (!children || next >= children->length) {
+      const GumboNode* done = node;
+      stack.pop_back();
+      if (leave) leave(done);
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(children->data[next++]);
+    if (enter(child)) {
+      stack.push_back({child, 0});
+    } else if (leave) {
+      leave(child);
+    }
+  }
+}
+
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : text) {
+    if (IsHtmlSpace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string NodeText(const GumboNode* node) {
+  std::string raw;
+  WalkTree(
+      node,
+      [&](const GumboNode* n) {
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+            n->type == GUMBO_NODE_CDATA)
+          raw += n->v.text.text;
+        if (IsElement(n, GUMBO_TAG_BR)) raw += ' ';
+        return !IsHiddenText(n);
+      },
+      nullptr);
+  return CollapseWhitespace(raw);
+}
+
+std::string DocumentBaseUrl(const HtmlDocument& document, const std::string& page_url) {
+  std::string base = page_url;
+  bool found = false;
+  WalkTree(
+      document.root(),
+      [&](const GumboNode* n) {
+        if (found) return false;
+        const char* href = IsElement(n, GUMBO_TAG_BASE) ? Attribute(n, "href") : nullptr;
+        if (!href) return true;
+        found = true;  // only the first <base href> counts, as in browsers
+        std::string resolved = ResolveUrl(page_url, CleanHref(href));
+        if (!resolved.empty()) base = resolved;
+        return false;
+      },
+      nullptr);
+  return base;
+}
+
+std::string CleanHref(std::string_view href) {
+  std::string out;
+  for (char c : href)
+    if (c != '\t' && c != '\n' && c != '\r') out += c;
+  size_t begin = out.find_first_not_of(" \f");
+  if (begin == std::string::npos) return {};
+  size_t end = out.find_last_not_of(" \f");
+  return out.substr(begin, end - begin + 1);
+}
+
+}  // namespace icetrack

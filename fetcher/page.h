@@ -1,0 +1,37 @@
+// Page: what the 287(g) page at https://www.ice.gov/identify-and-arrest/287g
+// says, read from its HTML.
+//
+// Promises: ParsePage reads any HTML (broken markup included, as a browser
+// would) into the workbook links, ICE's stated totals, the update time and,
+// on the pre-2025 layout without workbook links, the roster table's rows. It
+// never fetches anything, never decides whether a page without links or
+// totals is acceptable (the caller does: the pending list may vanish), and
+// never classifies a workbook for certain (see page_links.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fetcher/as_of_totals.h"
+#include "fetcher/page_links.h"
+#include "model/status.h"
+#include "model/table.h"
+
+namespace icetrack {
+
+struct Page {
+  std::vector<WorkbookLink> workbooks;  // page order, de-duplicated
+  AsOfTotals totals;                    // ICE's own counts; empty fields when not stated
+  std::string modified_time;            // see page_modified_time.h; "" when not stated
+  // The roster table (header row first) when the page has no workbook link
+  // but holds the roster as an HTML table; empty otherwise.
+  std::vector<TableRow> roster_table;
+};
+
+// Reads `html`, fetched from `page_url` (absolute http or https; links
+// resolve against it, or against the page's <base href>). Fails only when
+// `page_url` is not such a URL; a page with nothing recognisable gives an
+// empty Page and OK. `*out` is overwritten.
+Status ParsePage(const std::string& html, const std::string& page_url, Page* out);
+
+}  // namespace icetrack

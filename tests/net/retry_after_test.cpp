@@ -1,0 +1,33 @@
+#include "net/retry_after.h"
+
+#include <doctest/doctest.h>
+
+namespace icetrack {
+namespace {
+
+using std::chrono::seconds;
+
+// Wed, 21 Oct 2026 07:28:00 GMT
+const std::chrono::system_clock::time_point kNow = std::chrono::system_clock::from_time_t(1792567680);
+
+TEST_CASE("delay-seconds") {
+  CHECK(ParseRetryAfter("120", kNow) == seconds(120));
+  CHECK(ParseRetryAfter(" 0 ", kNow) == seconds(0));
+  CHECK(ParseRetryAfter("99999999999999999999", kNow) == seconds(999999999));
+}
+
+TEST_CASE("HTTP-date in its three forms, relative to now") {
+  CHECK(ParseRetryAfter("Wed, 21 Oct 2026 07:28:30 GMT", kNow) == seconds(30));
+  CHECK(ParseRetryAfter("Wednesday, 21-Oct-26 07:29:00 GMT", kNow) == seconds(60));
+  CHECK(ParseRetryAfter("Wed Oct 21 07:28:05 2026", kNow) == seconds(5));
+  CHECK(ParseRetryAfter("Tue, 20 Oct 2026 07:28:00 GMT", kNow) == seconds(0));  // past
+}
+
+TEST_CASE("absent or unreadable") {
+  CHECK_FALSE(ParseRetryAfter("", kNow).has_value());
+  CHECK_FALSE(ParseRetryAfter("soon", kNow).has_value());
+  CHECK_FALSE(ParseRetryAfter("-5", kNow).has_value());
+}
+
+}  // namespace
+}  // namespace icetrack
