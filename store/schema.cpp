@@ -93,6 +93,24 @@ CREATE VIEW agreement_summary AS
          a.missing_since, a.misses
   FROM agreements a;
 )sql",
+    // 2: every HTTP fetch of a tracking cycle.
+    R"sql(
+CREATE TABLE fetches (
+  id            INTEGER PRIMARY KEY,
+  at            TEXT NOT NULL,
+  url           TEXT NOT NULL,
+  final_url     TEXT,
+  status        INTEGER,
+  etag          TEXT,
+  last_modified TEXT,
+  bytes         INTEGER,
+  sha256        TEXT,
+  outcome       TEXT NOT NULL,
+  error         TEXT,
+  snapshot_id   INTEGER REFERENCES snapshots(id)
+);
+CREATE INDEX fetches_by_url ON fetches (url, at);
+)sql",
 };
 
 }  // namespace

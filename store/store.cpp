@@ -261,6 +261,20 @@ Status Store::Release(int64_t snapshot_id, const ListUpdate& update) {
   return tx.Commit();
 }
 
+Status Store::AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events) {
+  SnapshotInfo info;
+  Status s = GetSnapshot(snapshot_id, &info, nullptr);
+  if (!s.ok()) return s;
+  sql::Transaction tx(db_.get());
+  if (!tx.status().ok()) return tx.status();
+  auto ids = db_->Prepare("SELECT key, id FROM agreements WHERE list = ?");
+  ids->BindText(1, ToString(info.list));
+  while (ids->Step()) agreement_ids_[ids->Text(0)] = ids->Int(1);
+  if (!(s = ids->status()).ok()) return s;
+  if (!(s = WriteEvents(snapshot_id, info.published_at, events)).ok()) return s;
+  return tx.Commit();
+}
+
 Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update) {
   std::map<std::string, StoredAgreement> stored;
   auto load = db_->Prepare(std::string("SELECT a.id, a.key, a.status, a.version_id, a.misses, a.missing_since, ") +
@@ -366,6 +380,59 @@ Status Store::WriteEvents(int64_t snapshot_id, const std::string& at, const std:
   }
   agreement_ids_.clear();
   return Status::Ok();
+}
+
+namespace {
+
+const char* kFetchColumns =
+    "at, url, final_url, status, etag, last_modified, bytes, sha256, outcome, error, snapshot_id";
+
+FetchRecord ReadFetch(const sql::Statement& st) {
+  FetchRecord f;
+  f.at = st.Text(0);
+  f.url = st.Text(1);
+  f.final_url = st.Text(2);
+  f.status = static_cast<long>(st.Int(3));
+  f.etag = st.Text(4);
+  f.last_modified = st.Text(5);
+  f.bytes = st.Int(6);
+  f.sha256 = st.Text(7);
+  f.outcome = st.Text(8);
+  f.error = st.Text(9);
+  f.snapshot_id = st.Int(10);
+  return f;
+}
+
+}  // namespace
+
+Status Store::RecordFetch(const FetchRecord& f) {
+  auto st = db_->Prepare(std::string("INSERT INTO fetches (") + kFetchColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  st->BindText(1, f.at).BindText(2, f.url).Bind(3, f.final_url);
+  if (f.status) st->Bind(4, static_cast<int64_t>(f.status));
+  else st->BindNull(4);
+  st->Bind(5, f.etag).Bind(6, f.last_modified).Bind(7, f.bytes).Bind(8, f.sha256).BindText(9, f.outcome)
+      .Bind(10, f.error);
+  if (f.snapshot_id) st->Bind(11, f.snapshot_id);
+  else st->BindNull(11);
+  return st->Run();
+}
+
+Status Store::LastGoodFetch(const std::string& url, std::optional<FetchRecord>* out) {
+  auto st = db_->Prepare(std::string("SELECT ") + kFetchColumns +
+                         " FROM fetches WHERE url = ? AND outcome IN ('ok', 'not_modified', 'duplicate') "
+                         "ORDER BY id DESC LIMIT 1");
+  st->BindText(1, url);
+  out->reset();
+  if (st->Step()) *out = ReadFetch(*st);
+  return st->status();
+}
+
+Status Store::Fetches(int limit, std::vector<FetchRecord>* out) {
+  out->clear();
+  auto st = db_->Prepare(std::string("SELECT ") + kFetchColumns + " FROM fetches ORDER BY id DESC LIMIT ?");
+  st->Bind(1, int64_t{limit});
+  while (st->Step()) out->push_back(ReadFetch(*st));
+  return st->status();
 }
 
 Status Store::Events(const EventFilter& filter, std::vector<StoredEvent>* out) {

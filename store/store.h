@@ -50,6 +50,19 @@ struct SnapshotInfo {
   SnapshotStatus status = SnapshotStatus::Accepted;
 };
 
+// One HTTP request of a tracking cycle, whatever came of it.
+struct FetchRecord {
+  std::string at;             // ISO-8601 UTC
+  std::string url, final_url;
+  long status = 0;            // 0 when no response
+  std::string etag, last_modified;
+  int64_t bytes = 0;
+  std::string sha256;
+  std::string outcome;        // "ok", "not_modified", "error", "not_a_workbook", "parse_error", "quarantined", "duplicate"
+  std::string error;          // one line, empty when none
+  int64_t snapshot_id = 0;    // the snapshot it gave, 0 for none
+};
+
 struct StoredEvent {
   int64_t id = 0;
   int64_t snapshot_id = 0;
@@ -102,6 +115,17 @@ class Store {
                 int64_t* snapshot_id);
   // Marks a quarantined snapshot accepted and records its update (one transaction).
   Status Release(int64_t snapshot_id, const ListUpdate& update);
+
+  // Adds events about an existing snapshot (e.g. totals_mismatch), in one transaction.
+  Status AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events);
+
+  // Fetches are written on their own (not in a snapshot's transaction) so
+  // that failures are recorded too.
+  Status RecordFetch(const FetchRecord& fetch);
+  // The latest successful (ok / not_modified / duplicate) fetch of `url`,
+  // for conditional requests; nullopt when none.
+  Status LastGoodFetch(const std::string& url, std::optional<FetchRecord>* out);
+  Status Fetches(int limit, std::vector<FetchRecord>* out);  // newest first
 
   // Newest first.
   Status Events(const EventFilter& filter, std::vector<StoredEvent>* out);
