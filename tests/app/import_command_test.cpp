@@ -1,0 +1,193 @@
+// `icetrack import`, run as a user would: argument order, idempotence, bad
+// files, and a SIGKILL in the middle of an import.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "tests/support/ice_workbook.h"
+#include "tests/support/temp_dir.h"
+
+namespace icetrack {
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out, err;
+};
+
+Run Icetrack(const std::string& args) {
+  test::TempDir dir;
+  std::string cmd = std::string(ICETRACK_BINARY) + " " + args + " >" + dir.File("out") + " 2>" + dir.File("err");
+  int status = std::system(cmd.c_str());
+  return {WEXITSTATUS(status), test::ReadFile(dir.File("out")), test::ReadFile(dir.File("err"))};
+}
+
+// Publication `i` of a list that grows, flaps and changes, as ICE's does.
+test::IceWorkbook Publication(int i, int base_rows) {
+  test::IceWorkbook book;
+  book.modified = test::UnixTime(2026, 1, 1) + i * 86400LL;
+  static const char* kStates[] = {"TEXAS", "FLORIDA", "GEORGIA", "OHIO", "IOWA"};
+  static const char* kModels[] = {"Task Force Model", "Jail Enforcement Model", "Warrant Service Officer"};
+  for (int r = 0; r < base_rows + 3 * i; ++r) {
+    if ((r * 7 + i) % 53 == 0) continue;  // flapping rows
+    test::IceRow row = test::Row(kStates[r % 5], "Agency " + std::to_string(r) + " Police Department", kModels[r % 3],
+                                 test::Serial(2025, 1 + r % 12, 1 + r % 28));
+    if (r % 17 == i % 17) row.signed_serial = test::Serial(2026, 1, 1 + i % 28);  // re-signed
+    book.rows.push_back(row);
+  }
+  return book;
+}
+
+std::vector<std::string> WritePublications(const test::TempDir& dir, int count, int base_rows) {
+  std::vector<std::string> paths;
+  for (int i = 0; i < count; ++i) {
+    // Names sort against publication order, so that order must come from the workbooks.
+    paths.push_back(dir.File("z" + std::to_string(100 - i) + ".xlsx"));
+    test::WriteIceWorkbook(paths.back(), Publication(i, base_rows));
+  }
+  return paths;
+}
+
+std::string Join(const std::vector<std::string>& paths) {
+  std::string out;
+  for (const std::string& p : paths) out += " " + p;
+  return out;
+}
+
+int64_t Query(const std::string& db_path, const std::string& sql, std::string* text = nullptr) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_busy_timeout(db, 2000);
+  sqlite3_stmt* st = nullptr;
+  int64_t value = -1;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+    value = sqlite3_column_int64(st, 0);
+    if (text) *text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return value;
+}
+
+TEST_CASE("import follows publication order, whatever the argument order, and a second import adds nothing") {
+  test::TempDir dir;
+  std::vector<std::string> paths = WritePublications(dir, 6, 40);
+  Run forward = Icetrack("import --db " + dir.File("a.db") + Join(paths));
+  REQUIRE_MESSAGE(forward.exit_code == 0, forward.err);
+  std::vector<std::string> reversed(paths.rbegin(), paths.rend());
+  REQUIRE(Icetrack("import --db " + dir.File("b.db") + Join(reversed)).exit_code == 0);
+  REQUIRE(Icetrack("import --db " + dir.File("c.db") + " " + dir.path()).exit_code == 0);  // a folder
+  std::string a = Icetrack("log --json --db " + dir.File("a.db")).out;
+  CHECK(a == Icetrack("log --json --db " + dir.File("b.db")).out);
+  CHECK(a == Icetrack("log --json --db " + dir.File("c.db")).out);
+  auto events = nlohmann::json::parse(a);
+  CHECK(events.size() > 10);
+  CHECK(events.back()["kind"] == "baseline");
+  CHECK(events.back()["at"] == "2026-01-01T12:00:00Z");
+
+  Run again = Icetrack("import --db " + dir.File("a.db") + Join(paths));
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.find("already stored") != std::string::npos);
+  CHECK(Icetrack("log --json --db " + dir.File("a.db")).out == a);
+  CHECK(Query(dir.File("a.db"), "SELECT COUNT(*) FROM snapshots") == 6);
+}
+
+TEST_CASE("a bad file is reported and skipped; the others are imported; the exit code says so") {
+  test::TempDir dir;
+  std::vector<std::string> paths = WritePublications(dir, 2, 10);
+  test::WriteFile(dir.File("blocked.xlsx"), "<html><body>Access denied</body></html>");
+  std::string full = test::ReadFile(paths[0]);
+  test::WriteFile(dir.File("cut.xlsx"), full.substr(0, full.size() / 2));
+  Run run = Icetrack("import --db " + dir.File("x.db") + Join(paths) + " " + dir.File("blocked.xlsx") + " " + dir.File("cut.xlsx"));
+  CHECK(run.exit_code == 4);
+  CHECK(run.err.find("icetrack: " + dir.File("blocked.xlsx") + ": is an HTML page, not a workbook (skipped)\n") != std::string::npos);
+  CHECK(run.err.find("icetrack: " + dir.File("cut.xlsx") + ": truncated or damaged zip archive") != std::string::npos);
+  CHECK(run.err.find("2 file(s) could not be imported") != std::string::npos);
+  CHECK(Query(dir.File("x.db"), "SELECT COUNT(*) FROM snapshots") == 2);
+}
+
+TEST_CASE("log, show and stats read the imported history") {
+  test::TempDir dir;
+  std::vector<std::string> paths = WritePublications(dir, 3, 30);
+  REQUIRE(Icetrack("import -q --db " + dir.File("h.db") + Join(paths)).exit_code == 0);
+  Run log = Icetrack("log --db " + dir.File("h.db") + " --kind signed --state tx");
+  CHECK(log.exit_code == 0);
+  CHECK(log.out.find("signed") != std::string::npos);
+  CHECK(log.out.find("  TX  ") != std::string::npos);
+  CHECK(log.out.find("  FL  ") == std::string::npos);
+  Run csv = Icetrack("log --csv --db " + dir.File("h.db"));
+  CHECK(csv.out.rfind("id,at,snapshot,kind,list,key,state_code,agency,model,changes,since,detail\n", 0) == 0);
+  Run show = Icetrack("show --db " + dir.File("h.db") + " \"agency 31 police\"");
+  CHECK(show.exit_code == 0);
+  CHECK(show.out.find("Agency 31 Police Department") != std::string::npos);
+  CHECK(show.out.find("signed") != std::string::npos);
+  Run stats = Icetrack("stats --json --by state --db " + dir.File("h.db") + " --at 2026-01-02");
+  auto j = nlohmann::json::parse(stats.out);
+  CHECK(j["snapshot"] == 2);
+  int total = 0;
+  for (const auto& g : j["groups"]) total += g["rows"].get<int>();
+  CHECK(total == j["participating_rows"].get<int>());
+  CHECK(Icetrack("log --model XYZ --db " + dir.File("h.db")).exit_code == 2);
+  CHECK(Icetrack("log --kind signd --db " + dir.File("h.db")).exit_code == 2);
+}
+
+TEST_CASE("SIGKILL during an import leaves a sound database that ends with the same change log") {
+  test::TempDir dir;
+  std::vector<std::string> paths = WritePublications(dir, 16, 1000);
+  std::string killed_db = dir.File("killed.db"), clean_db = dir.File("clean.db");
+
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    std::vector<std::string> args = {ICETRACK_BINARY, "import", "-q", "--db", killed_db};
+    args.insert(args.end(), paths.begin(), paths.end());
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    freopen("/dev/null", "w", stdout);
+    execv(ICETRACK_BINARY, argv.data());
+    _exit(127);
+  }
+  // Wait (bounded) until a few snapshots are in, then kill it mid-way.
+  bool started = false;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (Query(killed_db, "SELECT COUNT(*) FROM snapshots") >= 3) {
+      started = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(started);
+  REQUIRE(WIFSIGNALED(status));  // it really was killed, not finished
+  int64_t kept = Query(killed_db, "SELECT COUNT(*) FROM snapshots");
+  CHECK(kept < 16);
+  std::string integrity;
+  Query(killed_db, "PRAGMA integrity_check", &integrity);
+  CHECK(integrity == "ok");
+  // Every stored snapshot is whole: its rows are all there.
+  CHECK(Query(killed_db, "SELECT COUNT(*) FROM snapshots s WHERE status = 'accepted' AND rows != "
+                         "(SELECT COUNT(*) FROM snapshot_rows r WHERE r.snapshot_id = s.id)") == 0);
+
+  Run resumed = Icetrack("import -q --db " + killed_db + Join(paths));
+  REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.err);
+  REQUIRE(Icetrack("import -q --db " + clean_db + Join(paths)).exit_code == 0);
+  std::string a = Icetrack("log --json --db " + killed_db).out;
+  CHECK(a.size() > 1000);
+  CHECK(a == Icetrack("log --json --db " + clean_db).out);
+  Query(killed_db, "PRAGMA integrity_check", &integrity);
+  CHECK(integrity == "ok");
+}
+
+}  // namespace
+}  // namespace icetrack
