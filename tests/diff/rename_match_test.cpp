@@ -26,8 +26,16 @@ TEST_CASE("pairs by near-identical name, same MOA, or same date and a shared wor
   CHECK(MatchRenames({&old_name}, {&new_name}).size() == 1);
 
   RosterRow city = Row("FL", "city of marco island police department", Model::TFM, "2025-06-01");
-  RosterRow plain = Row("FL", "marco island police department", Model::TFM, "2025-06-01");
+  RosterRow plain = Row("FL", "marco island police department", Model::TFM, "2025-07-01");
   CHECK(MatchRenames({&city}, {&plain}).size() == 1);
+  RosterRow doc = Row("AK", "department of corrections", Model::WSO, "2025-06-01");
+  RosterRow alaska = Row("AK", "alaska department of corrections", Model::WSO, "2025-06-01");
+  doc.state = "ALASKA";
+  alaska.state = "ALASKA";
+  CHECK(MatchRenames({&doc}, {&alaska}).size() == 1);
+  RosterRow pinal = Row("AZ", "pinal county sheriffs office", Model::TFM, "2025-06-01");
+  RosterRow attorney = Row("AZ", "pinal county attorneys office", Model::TFM, "2025-06-01");
+  CHECK(MatchRenames({&pinal}, {&attorney}).empty());
 }
 
 TEST_CASE("never pairs across states or models, or agencies that only share a date") {
@@ -47,6 +55,30 @@ TEST_CASE("each row is used once, best pair first") {
   auto pairs = MatchRenames({&gone}, {&close, &closer});
   REQUIRE(pairs.size() == 1);
   CHECK(pairs[0].second == 1);
+}
+
+}  // namespace
+}  // namespace icetrack
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("other towns and other precincts are never renames") {
+  RosterRow milford = Row("PA", "milford borough police department", Model::TFM, "2025-06-01");
+  RosterRow milton = Row("PA", "milton borough police department", Model::TFM, "2025-06-01");
+  CHECK(MatchRenames({&milford}, {&milton}).empty());
+  RosterRow p1 = Row("TX", "galveston county constable precinct 1", Model::TFM, "2025-06-01");
+  RosterRow p2 = Row("TX", "galveston county constable precinct 2", Model::TFM, "2025-06-01");
+  CHECK(MatchRenames({&p1}, {&p2}).empty());
+  RosterRow sheriff = Row("TX", "harris county sheriffs office", Model::TFM, "2025-06-01");
+  RosterRow constable = Row("TX", "harris county constable", Model::TFM, "2025-06-01");
+  CHECK(MatchRenames({&sheriff}, {&constable}).empty());
+}
+
+TEST_CASE("typos in generic words still pair") {
+  RosterRow a = Row("WY", "laramie county sheriffs office", Model::JEM);
+  RosterRow b = Row("WY", "laramie county sherrifs ofice", Model::JEM);
+  CHECK(MatchRenames({&a}, {&b}).size() == 1);
 }
 
 }  // namespace
