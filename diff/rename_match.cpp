@@ -47,7 +47,10 @@ std::set<std::string> DistinctiveWords(const std::string& name) {
 
 std::string Joined(const std::set<std::string>& words) {
   std::string out;
-  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
   return out;
 }
 
