@@ -50,8 +50,29 @@ std::string UnwrapSafelinks(std::string url) {
 
 }  // namespace
 
+namespace {
+
+// `needle` in lower case.
+bool ContainsNoCase(std::string_view s, std::string_view needle) {
+  for (size_t i = 0; i + needle.size() <= s.size(); ++i) {
+    if (StartsWithNoCase(s.substr(i), needle)) return true;
+  }
+  return false;
+}
+
+// Already a plain http(s) URL: nothing to unwrap, strip or repair.
+bool LooksSound(std::string_view url) {
+  if (!StartsWithNoCase(url, "https://") && !StartsWithNoCase(url, "http://")) return false;
+  if (url.find(' ') != std::string_view::npos) return false;
+  std::string_view rest = url.substr(url.find("//") + 2);
+  return !ContainsNoCase(rest, "safelinks") && !ContainsNoCase(rest, "http:") && !ContainsNoCase(rest, "https:");
+}
+
+}  // namespace
+
 std::string RepairUrl(std::string_view raw) {
   std::string url = CleanText(raw);
+  if (LooksSound(url)) return url;
   for (int round = 0; round < 3; ++round) {  // a safelink may wrap a prefixed URL, and so on
     std::string before = url;
     url = UnwrapSafelinks(url);

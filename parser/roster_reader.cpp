@@ -82,7 +82,6 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
     while (next_header < columns_.size() && columns_[next_header].column < cell.column) ++next_header;
     bool known = next_header < columns_.size() && columns_[next_header].column == cell.column;
     Field field = known ? columns_[next_header].field : Field::Extra;
-    std::string header = known ? columns_[next_header].header : "column " + ColumnName(cell.column);
     std::string text = CleanText(cell.text);
     switch (field) {
       case Field::State: out.state = text; break;
@@ -90,7 +89,7 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
       case Field::AgencyType: out.agency_type = text; break;
       case Field::County: out.county = CountyFromText(text); break;
       case Field::Model: out.model_raw = text; break;
-      case Field::Signed: ReadSigned(cell, header, &out); break;
+      case Field::Signed: ReadSigned(cell, columns_[next_header].header, &out); break;
       case Field::Moa: {
         LinkCell link = ReadLinkCell(cell.text, cell.hyperlink);
         out.moa_status = link.status;
@@ -99,7 +98,8 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
       }
       case Field::Addendum: out.addendum_url = ReadLinkCell(cell.text, cell.hyperlink).url; break;
       case Field::Extra:
-        if (!text.empty()) out.extra.emplace_back(header, text);
+        if (!text.empty())
+          out.extra.emplace_back(known ? columns_[next_header].header : "column " + ColumnName(cell.column), text);
         break;
     }
   }

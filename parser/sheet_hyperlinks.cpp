@@ -1,6 +1,8 @@
 #include "parser/sheet_hyperlinks.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "parser/xml_stream.h"
 
@@ -91,9 +93,25 @@ void SheetHyperlinks::Add(std::string_view ref, const std::string& url) {
   if (colon != std::string_view::npos && ParseCellRef(ref.substr(colon + 1), &r2, &c2) &&
       (r2 != r1 || c2 != c1)) {
     ranges_.push_back({r1, c1, r2, c2, url});
-    return;
+  } else {
+    cells_.emplace(CellId(r1, c1), url);
   }
-  cells_.emplace(CellId(r1, c1), url);
+  // Index the linked cells by row, so that a linked cell without a value is
+  // still delivered; a huge range is indexed only up to a sane number of cells.
+  constexpr long kMaxIndexed = 1 << 20;
+  long cells = (static_cast<long>(std::max(r2, r1)) - std::min(r1, r2) + 1) * (std::abs(c2 - c1) + 1);
+  if (cells > kMaxIndexed) return;
+  for (int r = std::min(r1, r2); r <= std::max(r1, r2); ++r) {
+    std::vector<int>& columns = columns_by_row_[r];
+    for (int c = std::min(c1, c2); c <= std::max(c1, c2); ++c) {
+      columns.insert(std::lower_bound(columns.begin(), columns.end(), c), c);
+    }
+  }
+}
+
+const std::vector<int>* SheetHyperlinks::LinkedColumns(int row) const {
+  auto it = columns_by_row_.find(row);
+  return it == columns_by_row_.end() ? nullptr : &it->second;
 }
 
 const std::string* SheetHyperlinks::Find(int row, int column) const {

@@ -25,6 +25,8 @@ class SheetHyperlinks {
   Status Read(const ZipArchive& zip, const std::string& sheet_part, const Relationships& rels);
   // The URL of the cell, or nullptr.
   const std::string* Find(int row, int column) const;
+  // Columns of `row` that have a link (ascending; ranges included, up to a cap).
+  const std::vector<int>* LinkedColumns(int row) const;
   int count() const { return count_; }
   bool empty() const { return count_ == 0; }
 
@@ -36,6 +38,7 @@ class SheetHyperlinks {
     std::string url;
   };
   std::unordered_map<uint64_t, std::string> cells_;
+  std::unordered_map<int, std::vector<int>> columns_by_row_;
   std::vector<Range> ranges_;
   int count_ = 0;
 };

@@ -47,6 +47,13 @@ char FoldLatin(uint32_t cp) {
 }  // namespace
 
 std::string CleanText(std::string_view text) {
+  // Fast path: plain ASCII that is already clean (most cells).
+  bool clean = !text.empty() && text.front() != ' ' && text.back() != ' ';
+  for (size_t i = 0; clean && i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    clean = c >= 0x20 && c < 0x80 && !(c == ' ' && text[i + 1] == ' ');
+  }
+  if (clean) return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;

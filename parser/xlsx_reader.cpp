@@ -1,5 +1,6 @@
 #include "parser/xlsx_reader.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "parser/sheet_hyperlinks.h"
@@ -137,9 +138,26 @@ class SheetHandler : public XmlHandler {
   }
 
   void EndRow() {
-    if (row_.cells.empty() || stop_requested) return;
+    if (stop_requested) return;
+    AddLinkedEmptyCells();
+    if (row_.cells.empty()) return;
     ++summary_->rows;
     if (!on_row_(row_)) stop_requested = true;
+  }
+
+  // A linked cell with no value (or no <c> at all) is still a cell, with its link.
+  void AddLinkedEmptyCells() {
+    const std::vector<int>* linked = links_.empty() ? nullptr : links_.LinkedColumns(row_.row);
+    if (!linked) return;
+    for (int column : *linked) {
+      auto at = std::lower_bound(row_.cells.begin(), row_.cells.end(), column,
+                                 [](const Cell& c, int col) { return c.column < col; });
+      if (at != row_.cells.end() && at->column == column) continue;
+      Cell cell;
+      cell.column = column;
+      cell.hyperlink = *links_.Find(row_.row, column);
+      row_.cells.insert(at, std::move(cell));
+    }
   }
 
   const XlsxReader::Impl& book_;

@@ -3,6 +3,9 @@
 #include <expat.h>
 
 #include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace icetrack {
 
@@ -13,27 +16,35 @@ constexpr std::string_view kRelNs =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr std::string_view kRelNsStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
-// "uri\x01local" -> "local"; attributes in the relationships namespace -> "r:local".
-std::string_view LocalName(const char* name, std::string* scratch, bool attribute) {
+// "uri\x01local" -> "local" (a view into expat's own string: no copy).
+const char* LocalName(const char* name) {
   const char* sep = std::strchr(name, kSep);
-  if (!sep) return name;
+  return sep ? sep + 1 : name;
+}
+
+bool InRelationshipsNamespace(const char* name) {
+  const char* sep = std::strchr(name, kSep);
+  if (!sep) return false;
   std::string_view uri(name, static_cast<size_t>(sep - name));
-  if (attribute && (uri == kRelNs || uri == kRelNsStrict)) {
-    *scratch = "r:";
-    scratch->append(sep + 1);
-    return *scratch;
-  }
-  return sep + 1;
+  return uri == kRelNs || uri == kRelNsStrict;
 }
 
 struct ParseState {
   XmlHandler* handler;
   XML_Parser parser;
   std::string refusal;  // set when we stop the parser on purpose
-  std::string scratch;
-  std::vector<std::string> attr_names;
-  std::vector<const char*> attrs;
+  // "id" -> "r:id" for attributes in the relationships namespace; node-based,
+  // so the pointers handed to the handler stay valid.
+  std::unordered_map<std::string, std::string> relationship_names;
+  std::vector<const char*> attrs;  // reused: no allocation per element
 };
+
+const char* AttributeName(ParseState* st, const char* name) {
+  if (!InRelationshipsNamespace(name)) return LocalName(name);
+  std::string& prefixed = st->relationship_names[LocalName(name)];
+  if (prefixed.empty()) prefixed = std::string("r:") + LocalName(name);
+  return prefixed.c_str();
+}
 
 void Stop(ParseState* st, const char* why) {
   if (st->refusal.empty()) st->refusal = why;
@@ -42,21 +53,19 @@ void Stop(ParseState* st, const char* why) {
 
 void XMLCALL OnStart(void* data, const char* name, const char** attrs) {
   auto* st = static_cast<ParseState*>(data);
-  st->attr_names.clear();
   st->attrs.clear();
-  for (int i = 0; attrs[i]; i += 2) st->attr_names.push_back(std::string(LocalName(attrs[i], &st->scratch, true)));
-  for (size_t i = 0; i < st->attr_names.size(); ++i) {
-    st->attrs.push_back(st->attr_names[i].c_str());
-    st->attrs.push_back(attrs[2 * i + 1]);
+  for (int i = 0; attrs[i]; i += 2) {
+    st->attrs.push_back(AttributeName(st, attrs[i]));
+    st->attrs.push_back(attrs[i + 1]);
   }
   st->attrs.push_back(nullptr);
-  st->handler->OnStart(LocalName(name, &st->scratch, false), st->attrs.data());
+  st->handler->OnStart(LocalName(name), st->attrs.data());
   if (st->handler->stop_requested) XML_StopParser(st->parser, XML_FALSE);
 }
 
 void XMLCALL OnEnd(void* data, const char* name) {
   auto* st = static_cast<ParseState*>(data);
-  st->handler->OnEnd(LocalName(name, &st->scratch, false));
+  st->handler->OnEnd(LocalName(name));
   if (st->handler->stop_requested) XML_StopParser(st->parser, XML_FALSE);
 }
 
