@@ -67,6 +67,7 @@ CREATE TABLE snapshot_rows (
   source_row   INTEGER NOT NULL,
   PRIMARY KEY (snapshot_id, agreement_id)
 ) WITHOUT ROWID;
+CREATE INDEX snapshot_rows_by_agreement ON snapshot_rows (agreement_id);
 CREATE TABLE events (
   id           INTEGER PRIMARY KEY,
   snapshot_id  INTEGER NOT NULL REFERENCES snapshots(id),

@@ -199,8 +199,8 @@ Status Store::LoadOtherList(ListKind diffing, OtherList* out) {
   *out = OtherList();
   if (diffing == ListKind::Participating) {
     auto st = db_->Prepare(
-        "SELECT a.key, MIN(s.published_at) FROM agreements a JOIN snapshot_rows r ON r.agreement_id = a.id "
-        "JOIN snapshots s ON s.id = r.snapshot_id WHERE a.list = 'pending' GROUP BY a.id");
+        "SELECT a.key, s.published_at FROM agreements a JOIN snapshots s ON s.id = a.first_snapshot "
+        "WHERE a.list = 'pending'");
     while (st->Step()) out->pending_since[st->Text(0)] = st->Text(1);
     return st->status();
   }
