@@ -1,7 +1,9 @@
 #include "store/row_codec.h"
 
 #include <nlohmann/json.hpp>
-#include <tuple>
+#include <cstdint>
+#include <cstdio>
+#include <string_view>
 
 namespace icetrack {
 
@@ -39,7 +41,9 @@ RosterRow ReadRow(const sql::Statement& st, int i) {
   std::string status = st.Text(i + 11);
   row.moa_status = status == "link" ? LinkStatus::Link : status == "pending" ? LinkStatus::Pending : LinkStatus::None;
   row.addendum_url = st.Text(i + 12);
-  nlohmann::ordered_json extra = nlohmann::ordered_json::parse(st.Text(i + 13), nullptr, false);
+  std::string extra_text = st.Text(i + 13);
+  if (extra_text == "{}") return row;  // the common case: no extra columns
+  nlohmann::ordered_json extra = nlohmann::ordered_json::parse(extra_text, nullptr, false);
   if (extra.is_object()) {
     for (auto& [header, value] : extra.items())
       row.extra.emplace_back(header, value.is_string() ? value.get<std::string>() : value.dump());
@@ -47,12 +51,26 @@ RosterRow ReadRow(const sql::Statement& st, int i) {
   return row;
 }
 
-bool SameContent(const RosterRow& a, const RosterRow& b) {
-  auto fields = [](const RosterRow& r) {
-    return std::tie(r.key, r.state, r.state_code, r.agency, r.agency_type, r.county, r.model, r.model_raw,
-                    r.signed_date, r.signed_raw, r.moa_url, r.moa_status, r.addendum_url, r.extra);
+std::string ContentDigest(const RosterRow& r) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view field) {
+    for (char c : field) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    h = (h ^ 0x1f) * 1099511628211ull;  // field separator
   };
-  return fields(a) == fields(b);
+  for (std::string_view f : {std::string_view(r.key), std::string_view(r.state), std::string_view(r.state_code),
+                             std::string_view(r.agency), std::string_view(r.agency_type), std::string_view(r.county),
+                             std::string_view(ToString(r.model)), std::string_view(r.model_raw),
+                             std::string_view(r.signed_date), std::string_view(r.signed_raw),
+                             std::string_view(r.moa_url), std::string_view(ToString(r.moa_status)),
+                             std::string_view(r.addendum_url)})
+    mix(f);
+  for (const auto& [header, value] : r.extra) {
+    mix(header);
+    mix(value);
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
 }
 
 }  // namespace icetrack

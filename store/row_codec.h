@@ -13,7 +13,8 @@ extern const char* const kRowPlaceholders;
 
 void BindRow(sql::Statement* st, int first, const RosterRow& row);
 RosterRow ReadRow(const sql::Statement& st, int first);
-// Same content, ignoring where in the sheet the row stood.
-bool SameContent(const RosterRow& a, const RosterRow& b);
+// A stable digest (FNV-1a 64, hex) of the row's content, ignoring where in
+// the sheet it stood: equal digests mean a row did not change.
+std::string ContentDigest(const RosterRow& row);
 
 }  // namespace icetrack

@@ -47,6 +47,7 @@ CREATE TABLE agreements (
   missing_since  TEXT,
   misses         INTEGER NOT NULL DEFAULT 0,
   version_id     INTEGER REFERENCES row_versions(id),
+  digest         TEXT,  -- of the current version's content, to tell a changed row cheaply
   UNIQUE (list, key)
 );
 CREATE TABLE row_versions (

@@ -97,14 +97,14 @@ std::set<std::string> SplitFields(const std::string& text) {
   return out;
 }
 
-// An agreement of one list as stored, with its current row.
+// An agreement of one list as stored: enough to tell what a new publication changes.
 struct StoredAgreement {
   int64_t id = 0;
+  std::string key;
   std::string status;
   int64_t version_id = 0;
   int misses = 0;
-  std::string missing_since;
-  RosterRow row;
+  std::string digest;  // of the current row version
 };
 
 }  // namespace
@@ -277,15 +277,12 @@ Status Store::AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& eve
 
 Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update) {
   std::map<std::string, StoredAgreement> stored;
-  auto load = db_->Prepare(std::string("SELECT a.id, a.key, a.status, a.version_id, a.misses, a.missing_since, ") +
-                           kRowSelect + " FROM agreements a LEFT JOIN row_versions v ON v.id = a.version_id "
-                           "WHERE a.list = ?");
+  auto load = db_->Prepare("SELECT id, key, status, version_id, misses, digest FROM agreements WHERE list = ?");
   load->BindText(1, ToString(list));
   while (load->Step()) {
-    StoredAgreement a{load->Int(0), load->Text(2), load->Int(3), static_cast<int>(load->Int(4)),
-                      load->Text(5), ReadRow(*load, 6)};
-    a.row.key = load->Text(1);
-    stored.emplace(a.row.key, std::move(a));
+    StoredAgreement a{load->Int(0), load->Text(1), load->Text(2), load->Int(3),
+                      static_cast<int>(load->Int(4)), load->Text(5)};
+    stored.emplace(a.key, std::move(a));
   }
   if (!load->status().ok()) return load->status();
 
@@ -298,6 +295,7 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
       std::string archived = new_key + "@" + std::to_string(taken->second.id);
       rekey->BindText(1, archived).Bind(2, taken->second.id);
       if (!(s = rekey->Run()).ok()) return s;
+      taken->second.key = archived;
       stored.emplace(archived, std::move(taken->second));
       stored.erase(taken);
     }
@@ -305,7 +303,7 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
     if (!(s = rekey->Run()).ok()) return s;
     StoredAgreement moved = std::move(old->second);
     stored.erase(old);
-    moved.row.key = new_key;
+    moved.key = new_key;
     stored.emplace(new_key, std::move(moved));
   }
 
@@ -316,7 +314,7 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
                                      kRowColumns + ") VALUES (?, ?, " + kRowPlaceholders + ")");
   auto set_version = db_->Prepare(
       "UPDATE agreements SET version_id = ?, status = 'present', misses = 0, missing_since = NULL, "
-      "state_code = ?, agency = ?, model = ? WHERE id = ?");
+      "state_code = ?, agency = ?, model = ?, digest = ? WHERE id = ?");
   auto set_present = db_->Prepare("UPDATE agreements SET status = 'present', misses = 0, missing_since = NULL WHERE id = ?");
   auto member = db_->Prepare("INSERT INTO snapshot_rows (snapshot_id, agreement_id, version_id, source_row) VALUES (?, ?, ?, ?)");
   for (const auto& [key, row] : update.next.present) {
@@ -325,16 +323,18 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
       insert_agreement->BindText(1, ToString(list)).BindText(2, key).Bind(3, row.state_code)
           .BindText(4, row.agency).Bind(5, ToString(row.model)).Bind(6, snapshot_id);
       if (!(s = insert_agreement->Run()).ok()) return s;
-      it = stored.emplace(key, StoredAgreement{db_->LastInsertId(), "new", 0, 0, "", RosterRow()}).first;
+      it = stored.emplace(key, StoredAgreement{db_->LastInsertId(), key, "new", 0, 0, ""}).first;
     }
     StoredAgreement& a = it->second;
-    if (a.version_id == 0 || !SameContent(a.row, row)) {
+    std::string digest = ContentDigest(row);
+    if (a.version_id == 0 || a.digest != digest) {
       insert_version->Bind(1, a.id).Bind(2, snapshot_id);
       BindRow(insert_version.get(), 3, row);
       if (!(s = insert_version->Run()).ok()) return s;
       a.version_id = db_->LastInsertId();
+      a.digest = digest;
       set_version->Bind(1, a.version_id).Bind(2, row.state_code).BindText(3, row.agency)
-          .Bind(4, ToString(row.model)).Bind(5, a.id);
+          .Bind(4, ToString(row.model)).BindText(5, digest).Bind(6, a.id);
       if (!(s = set_version->Run()).ok()) return s;
     } else if (a.status != "present") {
       set_present->Bind(1, a.id);
