@@ -46,6 +46,10 @@ CREATE TABLE agreements (
   first_snapshot INTEGER NOT NULL REFERENCES snapshots(id),
   missing_since  TEXT,
   misses         INTEGER NOT NULL DEFAULT 0,
+  -- the last snapshot that had it, once it is gone (NULL while present): kept
+  -- here because an index over snapshot_rows by agreement would make every
+  -- new snapshot rewrite most of that index
+  last_snapshot  INTEGER REFERENCES snapshots(id),
   version_id     INTEGER REFERENCES row_versions(id),
   digest         TEXT,  -- of the current version's content, to tell a changed row cheaply
   UNIQUE (list, key)
@@ -68,7 +72,6 @@ CREATE TABLE snapshot_rows (
   source_row   INTEGER NOT NULL,
   PRIMARY KEY (snapshot_id, agreement_id)
 ) WITHOUT ROWID;
-CREATE INDEX snapshot_rows_by_agreement ON snapshot_rows (agreement_id);
 CREATE TABLE events (
   id           INTEGER PRIMARY KEY,
   snapshot_id  INTEGER NOT NULL REFERENCES snapshots(id),
@@ -88,12 +91,14 @@ CREATE INDEX events_by_time ON events (at);
 CREATE INDEX events_by_agreement ON events (agreement_id);
 CREATE VIEW agreement_summary AS
   SELECT a.id, a.list, a.key, a.status, a.state_code, a.agency, a.model,
-         (SELECT MIN(s.published_at) FROM snapshot_rows r JOIN snapshots s ON s.id = r.snapshot_id
-           WHERE r.agreement_id = a.id) AS first_seen,
-         (SELECT MAX(s.published_at) FROM snapshot_rows r JOIN snapshots s ON s.id = r.snapshot_id
-           WHERE r.agreement_id = a.id) AS last_seen,
+         f.published_at AS first_seen,
+         COALESCE(l.published_at,
+                  (SELECT MAX(s.published_at) FROM snapshots s
+                    WHERE s.list = a.list AND s.status = 'accepted')) AS last_seen,
          a.missing_since, a.misses
-  FROM agreements a;
+  FROM agreements a
+  JOIN snapshots f ON f.id = a.first_snapshot
+  LEFT JOIN snapshots l ON l.id = a.last_snapshot;
 )sql",
     // 2: every HTTP fetch of a tracking cycle.
     R"sql(

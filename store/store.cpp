@@ -130,7 +130,8 @@ Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
   if (ec) return Status::Error(path + ": cannot create folder " + folder.string() + ": " + ec.message());
   std::unique_ptr<Store> store(new Store());
   Status s = sql::Database::Open(path, &store->db_);
-  if (s.ok()) s = store->db_->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+  if (s.ok()) s = store->db_->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+                                  "PRAGMA cache_size = -16384;");
   if (s.ok()) s = sql::Migrate(store->db_.get(), &store->schema_version_);
   if (s.ok()) *out = std::move(store);
   return s;
@@ -314,8 +315,9 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
                                      kRowColumns + ") VALUES (?, ?, " + kRowPlaceholders + ")");
   auto set_version = db_->Prepare(
       "UPDATE agreements SET version_id = ?, status = 'present', misses = 0, missing_since = NULL, "
-      "state_code = ?, agency = ?, model = ?, digest = ? WHERE id = ?");
-  auto set_present = db_->Prepare("UPDATE agreements SET status = 'present', misses = 0, missing_since = NULL WHERE id = ?");
+      "last_snapshot = NULL, state_code = ?, agency = ?, model = ?, digest = ? WHERE id = ?");
+  auto set_present = db_->Prepare(
+      "UPDATE agreements SET status = 'present', misses = 0, missing_since = NULL, last_snapshot = NULL WHERE id = ?");
   auto member = db_->Prepare("INSERT INTO snapshot_rows (snapshot_id, agreement_id, version_id, source_row) VALUES (?, ?, ?, ?)");
   for (const auto& [key, row] : update.next.present) {
     auto it = stored.find(key);
@@ -345,17 +347,26 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
     if (!(s = member->Run()).ok()) return s;
   }
 
-  auto set_missing = db_->Prepare("UPDATE agreements SET status = 'missing', misses = ?, missing_since = ? WHERE id = ?");
-  auto set_removed = db_->Prepare("UPDATE agreements SET status = 'removed' WHERE id = ?");
+  // Rows that are gone were last seen in the list's previous accepted snapshot.
+  auto previous = db_->Prepare("SELECT MAX(id) FROM snapshots WHERE list = ? AND status = 'accepted' AND id < ?");
+  previous->BindText(1, ToString(list)).Bind(2, snapshot_id);
+  int64_t last_snapshot = previous->Step() ? previous->Int(0) : 0;
+  if (!previous->status().ok()) return previous->status();
+  auto set_missing = db_->Prepare(
+      "UPDATE agreements SET status = 'missing', misses = ?, missing_since = ?, "
+      "last_snapshot = COALESCE(last_snapshot, ?) WHERE id = ?");
+  auto set_removed = db_->Prepare(
+      "UPDATE agreements SET status = 'removed', last_snapshot = COALESCE(last_snapshot, ?) WHERE id = ?");
   for (auto& [key, a] : stored) {
     if (update.next.present.count(key)) continue;
     auto missing = update.next.missing.find(key);
     if (missing != update.next.missing.end()) {
       if (a.status == "missing" && a.misses == missing->second.misses) continue;
-      set_missing->Bind(1, int64_t{missing->second.misses}).BindText(2, missing->second.since).Bind(3, a.id);
+      set_missing->Bind(1, int64_t{missing->second.misses}).BindText(2, missing->second.since)
+          .Bind(3, last_snapshot).Bind(4, a.id);
       if (!(s = set_missing->Run()).ok()) return s;
     } else if (a.status == "present" || a.status == "missing") {
-      set_removed->Bind(1, a.id);
+      set_removed->Bind(1, last_snapshot).Bind(2, a.id);
       if (!(s = set_removed->Run()).ok()) return s;
     }
   }
