@@ -1,5 +1,6 @@
 #include "app/ingest.h"
 
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -61,7 +62,25 @@ std::string NowUtc() {
 
 std::string NormalizeTime(const std::string& text) {
   if (text.size() < 19 || text[4] != '-' || text[10] != 'T') return text;
-  return text.substr(0, 19) + "Z";
+  std::string utc = text.substr(0, 19) + "Z";
+  size_t zone = 19;  // after the seconds and any fraction
+  if (zone < text.size() && text[zone] == '.') zone = text.find_first_not_of("0123456789", zone + 1);
+  if (zone >= text.size() || (text[zone] != '+' && text[zone] != '-')) return utc;
+  std::tm tm{};
+  int offset_hours = 0, offset_minutes = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                  &tm.tm_min, &tm.tm_sec) != 6 ||
+      std::sscanf(text.c_str() + zone + 1, "%2d:%2d", &offset_hours, &offset_minutes) != 2)
+    return utc;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  std::time_t local = timegm(&tm);
+  int offset = (offset_hours * 60 + offset_minutes) * 60;
+  std::time_t when = text[zone] == '+' ? local - offset : local + offset;
+  gmtime_r(&when, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 std::string SummarizeEvents(const std::vector<ChangeEvent>& events) {
@@ -75,7 +94,53 @@ std::string SummarizeEvents(const std::vector<ChangeEvent>& events) {
   return out;
 }
 
+Status ParseWorkbook(const std::string& bytes, const std::string& label, const ZipLimits& limits,
+                     ParsedRoster* out) {
+  *out = ParsedRoster();
+  std::unique_ptr<XlsxReader> workbook;
+  Status s = XlsxReader::OpenBuffer(bytes, label, limits, &workbook);
+  if (s.ok()) s = ReadRoster(*workbook, &out->roster);
+  if (!s.ok()) return s;
+  out->published_at = NormalizeTime(workbook->modified_time());
+  return Status::Ok();
+}
+
+Status RosterFromPage(const Page& page, const std::string& page_url, ParsedRoster* out) {
+  *out = ParsedRoster();
+  RosterBuilder builder;
+  for (const TableRow& row : page.roster_table) {
+    if (!builder.Add(row)) break;
+  }
+  if (!builder.has_header()) return Status::Error(page_url + ": the page holds no roster table");
+  builder.Finish(&out->roster);
+  out->roster.sheet = "HTML table";
+  // A bare date ("2025-03-14", from the meta tag) would claim midnight; the caller falls back instead.
+  std::string modified = NormalizeTime(page.modified_time);
+  if (modified.size() == 20 && modified.back() == 'Z') out->published_at = modified;
+  return Status::Ok();
+}
+
+Status ParsePageRoster(const std::string& html, const std::string& page_url, ParsedRoster* out) {
+  Page page;
+  Status s = ParsePage(html, page_url, &page);
+  if (!s.ok()) return s;
+  return RosterFromPage(page, page_url, out);
+}
+
 Status Ingest(Store* store, const IngestInput& input, const IngestOptions& options, IngestOutcome* out) {
+  *out = IngestOutcome();
+  std::optional<SnapshotInfo> existing;
+  Status s = store->FindSnapshot(Sha256Hex(input.bytes), &existing);
+  if (!s.ok()) return s;
+  if (existing) return IngestParsed(store, input, ParsedRoster(), options, out);  // cheap: no parsing
+  ParsedRoster parsed;
+  s = ParseWorkbook(input.bytes, input.label.empty() ? input.source_name : input.label, options.limits, &parsed);
+  if (!s.ok()) return s;
+  return IngestParsed(store, input, parsed, options, out);
+}
+
+Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& parsed,
+                    const IngestOptions& options, IngestOutcome* out) {
   *out = IngestOutcome();
   SnapshotRecord record;
   record.sha256 = Sha256Hex(input.bytes);
@@ -90,18 +155,12 @@ Status Ingest(Store* store, const IngestInput& input, const IngestOptions& optio
     out->published_at = existing->published_at;
     return Status::Ok();
   }
-  std::unique_ptr<XlsxReader> workbook;
-  Roster roster;
-  s = XlsxReader::OpenBuffer(input.bytes, input.label.empty() ? input.source_name : input.label,
-                             options.limits, &workbook);
-  if (s.ok()) s = ReadRoster(*workbook, &roster);
-  if (!s.ok()) return s;
-
+  const Roster& roster = parsed.roster;
   record.bytes = input.bytes;
   record.source_name = input.source_name;
   record.source_url = input.source_url;
   record.observed_at = input.observed_at.empty() ? NowUtc() : input.observed_at;
-  record.published_at = NormalizeTime(workbook->modified_time());
+  record.published_at = parsed.published_at;
   if (record.published_at.empty()) record.published_at = input.http_last_modified;
   if (record.published_at.empty()) record.published_at = record.observed_at;
   record.roster = &roster;
@@ -143,11 +202,12 @@ Status AcceptQuarantined(Store* store, int64_t snapshot_id, const IngestOptions&
   if (latest && info.published_at < latest->published_at)
     return Status::Error("snapshot " + std::to_string(snapshot_id) + " was published before the latest accepted " +
                          ToString(info.list) + " snapshot " + std::to_string(latest->id) + "; accepting it would run history backwards");
-  std::unique_ptr<XlsxReader> workbook;
-  Roster roster;
-  s = XlsxReader::OpenBuffer(std::move(bytes), info.source_name, options.limits, &workbook);
-  if (s.ok()) s = ReadRoster(*workbook, &roster);
+  // A snapshot is a workbook, or the page whose roster table it was read from (pre-2025 layout).
+  ParsedRoster parsed;
+  if (bytes.compare(0, 2, "PK") == 0) s = ParseWorkbook(bytes, info.source_name, options.limits, &parsed);
+  else s = ParsePageRoster(bytes, info.source_url, &parsed);
   if (!s.ok()) return s;
+  const Roster& roster = parsed.roster;
   ListState previous;
   OtherList other;
   if (!(s = store->LoadListState(roster.kind, &previous)).ok()) return s;

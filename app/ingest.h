@@ -1,5 +1,7 @@
 // Ingest: one workbook, from bytes to stored snapshot and events. Shared by
 // `import` (files) and `run` (downloads). Wires parser -> diff -> store.
+// `run` reads first and records after (ParseWorkbook / ParsePageRoster, then
+// IngestParsed), so that it can order a cycle's lists and check their totals.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +10,7 @@
 
 #include "diff/guard.h"
 #include "diff/roster_diff.h"
+#include "fetcher/page.h"
 #include "model/change_event.h"
 #include "model/status.h"
 #include "parser/zip_archive.h"
@@ -48,12 +51,38 @@ struct IngestOutcome {
 // A parse failure leaves the store untouched and comes back as the Status.
 Status Ingest(Store* store, const IngestInput& input, const IngestOptions& options, IngestOutcome* out);
 
+// A roster read from its source, before the store sees it.
+struct ParsedRoster {
+  Roster roster;
+  std::string published_at;  // ISO-8601 UTC as the source itself states it; "" when it does not
+};
+
+// Reads the roster of the workbook in `bytes` (`label` names it in messages).
+// Never touches the store.
+Status ParseWorkbook(const std::string& bytes, const std::string& label, const ZipLimits& limits,
+                     ParsedRoster* out);
+
+// Reads the roster table of the 287(g) page in its pre-2025 layout;
+// published_at is the page's own update time when it states one with a time
+// of day. Fails (naming `page_url`) when the page holds no roster table. A
+// snapshot of such a roster keeps Page::roster_table_html as its bytes.
+Status RosterFromPage(const Page& page, const std::string& page_url, ParsedRoster* out);
+// The same from HTML as fetched from `page_url` (a whole page or the table's markup).
+Status ParsePageRoster(const std::string& html, const std::string& page_url, ParsedRoster* out);
+
+// Records a roster already read from input.bytes, which the store keeps as
+// its source; outcomes as for Ingest (Duplicate when those bytes are stored).
+Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& parsed,
+                    const IngestOptions& options, IngestOutcome* out);
+
 // Diffs a stored, quarantined snapshot against its list and records it as accepted.
 Status AcceptQuarantined(Store* store, int64_t snapshot_id, const IngestOptions& options, IngestOutcome* out);
 
 // "2026-02-13T17:11:20Z" for now.
 std::string NowUtc();
-// ISO-8601 from docProps ("2026-02-13T17:11:20Z", "2026-02-13T17:11:20.123Z") -> seconds, Z.
+// ISO-8601 from docProps ("2026-02-13T17:11:20Z", "2026-02-13T17:11:20.123Z") -> seconds, Z;
+// an offset is applied ("2025-03-14T15:26:38-04:00" -> "2025-03-14T19:26:38Z"). Text that is
+// not such a time comes back unchanged.
 std::string NormalizeTime(const std::string& text);
 
 // "12 signed, 3 missing, 1 corrected" (empty when none).

@@ -5,6 +5,7 @@
 #include "app/history_commands.h"
 #include "app/import_command.h"
 #include "app/parse_command.h"
+#include "app/run_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"icetrack " ICETRACK_VERSION
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   icetrack::AddShowCommand(app, &exit_code);
   icetrack::AddStatsCommand(app, &exit_code);
   icetrack::AddAcceptCommand(app, &exit_code);
+  icetrack::AddRunCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

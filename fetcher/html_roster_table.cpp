@@ -94,9 +94,18 @@ TableRow ReadRow(const GumboNode* row, int number, const std::string& base_url) 
   return out;
 }
 
+// The element's source text, start tag to end tag; "" when gumbo made it up.
+std::string SourceOf(const GumboNode* element) {
+  const GumboElement& e = element->v.element;
+  if (!e.original_tag.data || e.original_tag.length == 0 || e.end_pos.offset < e.start_pos.offset) return "";
+  size_t length = e.end_pos.offset + e.original_end_tag.length - e.start_pos.offset;
+  return std::string(e.original_tag.data, length);
+}
+
 }  // namespace
 
-std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url) {
+std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url,
+                                      std::string* markup) {
   const GumboNode* found = nullptr;
   WalkTree(
       document.root(),
@@ -109,6 +118,7 @@ std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::s
       },
       nullptr);
   std::vector<TableRow> table;
+  if (markup) *markup = found ? SourceOf(found) : "";
   if (!found) return table;
   int number = 0;
   for (const GumboNode* row : RowsOf(found)) table.push_back(ReadRow(row, ++number, base_url));

@@ -21,6 +21,10 @@ namespace icetrack {
 class HtmlDocument;
 
 // The roster table's rows, or an empty vector when the page has none.
-std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url);
+// `markup` (may be null) receives the table's own markup, verbatim from the
+// page from "<table" to "</table>" (what a snapshot of it keeps: the rest of
+// the page changes with every request), or "" when there is no table.
+std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url,
+                                      std::string* markup = nullptr);
 
 }  // namespace icetrack

@@ -28,7 +28,8 @@ Status ParsePage(const std::string& html, const std::string& page_url, Page* out
   out->workbooks = FindWorkbookLinks(document, base_url);
   out->totals = ReadAsOfTotals(TextBlocks(document));
   out->modified_time = PageModifiedTime(document);
-  if (out->workbooks.empty()) out->roster_table = FindRosterTable(document, base_url);
+  if (out->workbooks.empty())
+    out->roster_table = FindRosterTable(document, base_url, &out->roster_table_html);
   return Status::Ok();
 }
 

@@ -26,6 +26,7 @@ struct Page {
   // The roster table (header row first) when the page has no workbook link
   // but holds the roster as an HTML table; empty otherwise.
   std::vector<TableRow> roster_table;
+  std::string roster_table_html;  // that table's markup, verbatim (see html_roster_table.h)
 };
 
 // Reads `html`, fetched from `page_url` (absolute http or https; links

@@ -65,5 +65,26 @@ TEST_CASE("no roster table") {
   CHECK(Table("<table></table>").empty());
 }
 
+TEST_CASE("the table's markup, verbatim, so that it reads the same on its own") {
+  const std::string table =
+      "<TABLE class=\"x\"><tr><th>STATE</th><th>AGENCY</th></tr>\n"
+      "<tr><td>OHIO</td><td><a href=\"/m.pdf\">Butler</a></td></tr></TABLE>";
+  const std::string html = "<html><body><p>Updated today, request 42</p>" + table + "<p>after</p></body></html>";
+  HtmlDocument document(html);
+  std::string markup;
+  std::vector<TableRow> rows = FindRosterTable(document, kPage, &markup);
+  CHECK(markup == table);
+  HtmlDocument alone(markup);
+  std::vector<TableRow> again = FindRosterTable(alone, kPage);
+  REQUIRE(again.size() == rows.size());
+  CHECK(again[1].cells[1].hyperlink == "https://www.ice.gov/m.pdf");
+  // Without an end tag, the table runs to where the parser closed it.
+  HtmlDocument open_ended("<table><tr><th>STATE</th><th>AGENCY</th></tr><tr><td>OHIO</td></tr>");
+  FindRosterTable(open_ended, kPage, &markup);
+  CHECK(markup.rfind("<table><tr><th>STATE</th>", 0) == 0);
+  FindRosterTable(HtmlDocument("<p>none</p>"), kPage, &markup);
+  CHECK(markup.empty());
+}
+
 }  // namespace
 }  // namespace icetrack

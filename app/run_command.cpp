@@ -1,0 +1,168 @@
+#include "app/run_command.h"
+
+#include <cctype>
+#include <cmath>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/cycle_summary.h"
+#include "app/exit_codes.h"
+#include "app/instance_lock.h"
+#include "app/store_option.h"
+#include "app/tracking_cycle.h"
+#include "fetcher/url_resolve.h"
+
+namespace icetrack {
+namespace {
+
+using std::chrono::milliseconds;
+
+struct RunOptions {
+  std::string source = CycleOptions().page_url;
+  std::string db;
+  std::string contact = ICETRACK_CONTACT;
+  bool json = false, quiet = false, verbose = false;
+  double timeout = 120, connect_timeout = 15, retry_budget = 300, retry_delay = 1;
+  int max_attempts = 4;
+  int64_t max_body_bytes = int64_t{64} << 20;
+  int removal_after = 3;
+  double max_removed_share = 0.25;
+};
+
+milliseconds Millis(double seconds) { return milliseconds(std::max(1LL, std::llround(seconds * 1000))); }
+
+bool IsHttpUrl(const std::string& url) {
+  UrlParts parts = SplitUrl(url);
+  std::string scheme = parts.scheme.value_or("");
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return (scheme == "http" || scheme == "https") && parts.authority && !parts.authority->empty() &&
+         url.find_first_of(" \t\r\n") == std::string::npos;
+}
+
+// The contact goes into a header: printable ASCII only.
+bool IsPrintable(const std::string& text) {
+  for (char c : text) {
+    if (c < 0x20 || c == 0x7f) return false;
+  }
+  return !text.empty();
+}
+
+std::string SecondsText(milliseconds ms) {
+  std::ostringstream out;
+  out << static_cast<double>(ms.count()) / 1000.0 << " s";
+  return out.str();
+}
+
+HttpClientOptions ClientOptions(const RunOptions& o) {
+  HttpClientOptions http;
+  http.user_agent = UserAgent(ICETRACK_VERSION, o.contact);
+  http.connect_timeout = Millis(std::min(o.connect_timeout, o.timeout));
+  http.total_timeout = Millis(o.timeout);
+  http.max_body_bytes = o.max_body_bytes;
+  http.retry.max_attempts = o.max_attempts;
+  http.retry.base_delay = Millis(o.retry_delay);
+  http.retry.max_delay = std::max(http.retry.max_delay, http.retry.base_delay);
+  if (o.verbose) {
+    // Runs on this thread only: the cycle downloads one thing at a time.
+    http.on_attempt = [](const FetchAttempt& a) {
+      std::cerr << "icetrack: " << a.url << ": attempt " << a.attempt << ": "
+                << (a.error.empty() ? "HTTP " + std::to_string(a.status) : a.error);
+      if (a.will_retry) std::cerr << "; retrying in " << SecondsText(a.delay);
+      std::cerr << "\n";
+    };
+  }
+  return http;
+}
+
+int ExitCodeOf(const CycleReport& report) {
+  if (report.fetch_failed()) return kExitFetch;
+  if (report.parse_failed()) return kExitParse;
+  return kExitOk;
+}
+
+void Print(const CycleReport& report, const RunOptions& o, int exit_code) {
+  for (const std::string& error : report.errors()) std::cerr << "icetrack: " << error << "\n";
+  if (o.json) {
+    std::cout << CycleJson(report, exit_code).dump(2) << "\n";
+    return;
+  }
+  for (const std::string& line : CycleSummaryLines(report, o.quiet)) std::cout << line << "\n";
+}
+
+int RunCycleCommand(const RunOptions& o) {
+  if (!IsHttpUrl(o.source)) {
+    std::cerr << "icetrack: --source must be an http or https URL, not \"" << o.source << "\"\n";
+    return kExitUsage;
+  }
+  if (!IsPrintable(o.contact)) {
+    std::cerr << "icetrack: --contact must be a URL or address in printable characters\n";
+    return kExitUsage;
+  }
+  std::string db = o.db.empty() ? DefaultDatabasePath() : o.db;
+  std::unique_ptr<InstanceLock> lock;
+  bool held = false;
+  Status s = InstanceLock::Acquire(db, &lock, &held);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return held ? kExitLocked : kExitStore;
+  }
+  std::unique_ptr<Store> store;
+  if (!OpenStoreOrReport(db, &store)) return kExitStore;
+
+  CycleOptions cycle;
+  cycle.page_url = o.source;
+  cycle.retry_budget = Millis(o.retry_budget);
+  cycle.ingest.diff.removal_after = o.removal_after;
+  cycle.ingest.guard.max_removed_share = o.max_removed_share;
+  HttpClient client(ClientOptions(o));
+  CycleReport report;
+  s = RunTrackingCycle(store.get(), client, cycle, &report);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << " (cycle stopped)\n";
+    return kExitStore;
+  }
+  int exit_code = ExitCodeOf(report);
+  Print(report, o, exit_code);
+  return exit_code;
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "run", "One tracking cycle: fetch ICE's 287(g) page and workbooks, record snapshots and events");
+  // A wrapper script's options come first and the user's last: the last one counts.
+  cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  cmd->add_option("--source", o->source, "The 287(g) page")->capture_default_str();
+  AddDbOption(cmd, &o->db);
+  auto json = cmd->add_flag("--json", o->json, "Print one JSON document about the cycle");
+  cmd->add_flag("-q,--quiet", o->quiet, "Print only lists with new events (errors always go to stderr)")
+      ->excludes(json);
+  cmd->add_flag("-v,--verbose", o->verbose, "Report every HTTP attempt and retry on stderr");
+  cmd->add_option("--contact", o->contact, "URL or address named in the User-Agent, for ICE's webmasters")
+      ->capture_default_str();
+  cmd->add_option("--timeout", o->timeout, "Seconds one HTTP attempt may take")
+      ->check(CLI::Range(0.001, 3600.0))->capture_default_str();
+  cmd->add_option("--connect-timeout", o->connect_timeout, "Seconds to connect")
+      ->check(CLI::Range(0.001, 600.0))->capture_default_str();
+  cmd->add_option("--retry-budget", o->retry_budget, "Seconds the whole cycle may spend waiting to retry")
+      ->check(CLI::Range(0.0, 86400.0))->capture_default_str();
+  cmd->add_option("--max-attempts", o->max_attempts, "Attempts per request, the first included")
+      ->check(CLI::Range(1, 20))->capture_default_str();
+  cmd->add_option("--max-body-bytes", o->max_body_bytes, "Refuse a page or workbook larger than this")
+      ->check(CLI::Range(int64_t{1024}, int64_t{1} << 34))->capture_default_str();
+  cmd->add_option("--removal-after", o->removal_after,
+                  "Publications a row must be absent before it counts as removed")
+      ->check(CLI::Range(1, 100))->capture_default_str();
+  cmd->add_option("--max-removed-share", o->max_removed_share,
+                  "Quarantine a workbook that would take away more than this share of its list")
+      ->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  // For tests: the first backoff delay (it doubles per retry, with jitter).
+  cmd->add_option("--retry-delay", o->retry_delay, "Seconds before the first retry")
+      ->check(CLI::Range(0.0, 600.0))->group("");
+  cmd->callback([o, exit_code] { *exit_code = RunCycleCommand(*o); });
+}
+
+}  // namespace icetrack
