@@ -15,7 +15,7 @@ namespace icetrack {
 namespace {
 
 struct LogOptions {
-  std::string db, since, until, state, model, kinds;
+  std::string db, since, until, state, model, kinds, list;
   bool json = false, csv = false;
 };
 
@@ -27,6 +27,12 @@ bool ParseFilter(const LogOptions& o, EventFilter* f) {
     std::cerr << "icetrack: --model must be JEM, TFM or WSO, not \"" << o.model << "\"\n";
     return false;
   }
+  ListKind list;
+  if (!o.list.empty() && !ParseListKind(o.list, &list)) {
+    std::cerr << "icetrack: --list must be participating or pending, not \"" << o.list << "\"\n";
+    return false;
+  }
+  f->list = o.list;
   std::stringstream kinds(o.kinds);
   for (std::string k; std::getline(kinds, k, ',');) {
     EventKind kind;
@@ -177,8 +183,9 @@ struct AcceptOptions {
 };
 
 int RunAccept(const AcceptOptions& o) {
+  std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (!OpenStoreOrReport(o.db, &store)) return kExitStore;
+  if (int code = OpenStoreForWriting(o.db, &lock, &store)) return code;
   IngestOutcome outcome;
   Status s = AcceptQuarantined(store.get(), o.snapshot, IngestOptions(), &outcome);
   if (!s.ok()) {
@@ -200,6 +207,7 @@ void AddLogCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--until", o->until, "Up to this date (YYYY-MM-DD), inclusive");
   cmd->add_option("--state", o->state, "Two-letter state code, e.g. FL");
   cmd->add_option("--model", o->model, "JEM, TFM or WSO");
+  cmd->add_option("--list", o->list, "participating or pending");
   cmd->add_option("--kind", o->kinds, "Event kinds, comma-separated (signed,removed,...)");
   auto json = cmd->add_flag("--json", o->json, "A JSON array of events");
   cmd->add_flag("--csv", o->csv, "CSV with a header row")->excludes(json);

@@ -64,8 +64,9 @@ void Progress(size_t done, size_t total, const std::string& name) {
 }
 
 int RunImport(const ImportOptions& options) {
+  std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (!OpenStoreOrReport(options.db, &store)) return kExitStore;
+  if (int code = OpenStoreForWriting(options.db, &lock, &store)) return code;
   IngestOptions ingest;
   ingest.diff.removal_after = options.removal_after;
   ingest.guard.max_removed_share = options.max_removed_share;

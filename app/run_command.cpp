@@ -99,16 +99,9 @@ int RunCycleCommand(const RunOptions& o) {
     std::cerr << "icetrack: --contact must be a URL or address in printable characters\n";
     return kExitUsage;
   }
-  std::string db = o.db.empty() ? DefaultDatabasePath() : o.db;
   std::unique_ptr<InstanceLock> lock;
-  bool held = false;
-  Status s = InstanceLock::Acquire(db, &lock, &held);
-  if (!s.ok()) {
-    std::cerr << "icetrack: " << s.message() << "\n";
-    return held ? kExitLocked : kExitStore;
-  }
   std::unique_ptr<Store> store;
-  if (!OpenStoreOrReport(db, &store)) return kExitStore;
+  if (int code = OpenStoreForWriting(o.db, &lock, &store)) return code;
 
   CycleOptions cycle;
   cycle.page_url = o.source;
@@ -117,7 +110,7 @@ int RunCycleCommand(const RunOptions& o) {
   cycle.ingest.guard.max_removed_share = o.max_removed_share;
   HttpClient client(ClientOptions(o));
   CycleReport report;
-  s = RunTrackingCycle(store.get(), client, cycle, &report);
+  Status s = RunTrackingCycle(store.get(), client, cycle, &report);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << " (cycle stopped)\n";
     return kExitStore;

@@ -5,13 +5,21 @@
 #include <memory>
 #include <string>
 
+#include "app/instance_lock.h"
 #include "store/store.h"
 
 namespace icetrack {
 
 void AddDbOption(CLI::App* cmd, std::string* path);
 // Opens the database named by --db, else ICETRACK_DB, else the default state path.
-// Prints the error and returns false on failure.
+// Prints the error and returns false on failure. For commands that only read.
 bool OpenStoreOrReport(const std::string& flag, std::unique_ptr<Store>* out);
+
+// For commands that write (run, import, accept): takes the lock beside the
+// database first, so that two writers never diff the same list at once, then
+// opens it. On failure prints the error and returns the exit code (kExitLocked
+// when another icetrack holds the lock); 0 on success.
+int OpenStoreForWriting(const std::string& flag, std::unique_ptr<InstanceLock>* lock,
+                        std::unique_ptr<Store>* out);
 
 }  // namespace icetrack

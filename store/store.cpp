@@ -463,6 +463,10 @@ Status Store::Events(const EventFilter& filter, std::vector<StoredEvent>* out) {
     sql += " AND e.state_code = ?";
     params.push_back(filter.state_code);
   }
+  if (!filter.list.empty()) {
+    sql += " AND e.list = ?";
+    params.push_back(filter.list);
+  }
   if (filter.model != Model::Unknown) {
     sql += " AND e.model = ?";
     params.push_back(ToString(filter.model));

@@ -58,7 +58,9 @@ struct FetchRecord {
   std::string etag, last_modified;
   int64_t bytes = 0;
   std::string sha256;
-  std::string outcome;        // "ok", "not_modified", "error", "not_a_workbook", "parse_error", "quarantined", "duplicate"
+  // "ok", "not_modified", "incomplete" (a page whose workbooks did not all
+  // succeed), "error", "not_a_workbook", "parse_error", "quarantined", "duplicate", …
+  std::string outcome;
   std::string error;          // one line, empty when none
   int64_t snapshot_id = 0;    // the snapshot it gave, 0 for none
 };
@@ -75,6 +77,7 @@ struct EventFilter {
   std::string state_code;          // empty = all
   Model model = Model::Unknown;    // Unknown = all
   std::vector<EventKind> kinds;    // empty = all
+  std::string list;                // "participating" / "pending"; empty = both
 };
 
 struct AgreementHistory {

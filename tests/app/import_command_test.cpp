@@ -2,7 +2,9 @@
 // files, and a SIGKILL in the middle of an import.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -134,8 +136,26 @@ TEST_CASE("log, show and stats read the imported history") {
   int total = 0;
   for (const auto& g : j["groups"]) total += g["rows"].get<int>();
   CHECK(total == j["participating_rows"].get<int>());
+  CHECK(Icetrack("log --list pending --db " + dir.File("h.db")).out.empty());
+  CHECK(!Icetrack("log --list participating --db " + dir.File("h.db")).out.empty());
+  CHECK(Icetrack("log --list signed --db " + dir.File("h.db")).exit_code == 2);
   CHECK(Icetrack("log --model XYZ --db " + dir.File("h.db")).exit_code == 2);
   CHECK(Icetrack("log --kind signd --db " + dir.File("h.db")).exit_code == 2);
+}
+
+TEST_CASE("import and accept wait for no one: a held lock makes them exit at once with code 5") {
+  test::TempDir dir;
+  std::vector<std::string> paths = WritePublications(dir, 1, 5);
+  int fd = open(dir.File("l.db.lock").c_str(), O_RDWR | O_CREAT, 0644);
+  REQUIRE(fd >= 0);
+  REQUIRE(flock(fd, LOCK_EX | LOCK_NB) == 0);
+  Run import = Icetrack("import --db " + dir.File("l.db") + Join(paths));
+  CHECK(import.exit_code == 5);
+  CHECK(import.err.find("another icetrack is running on " + dir.File("l.db")) != std::string::npos);
+  CHECK(Icetrack("accept 1 --db " + dir.File("l.db")).exit_code == 5);
+  CHECK(Query(dir.File("l.db"), "SELECT COUNT(*) FROM snapshots") == -1);  // not even created
+  close(fd);
+  CHECK(Icetrack("import --db " + dir.File("l.db") + Join(paths)).exit_code == 0);
 }
 
 TEST_CASE("SIGKILL during an import leaves a sound database that ends with the same change log") {
