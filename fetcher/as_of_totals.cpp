@@ -1,5 +1,7 @@
 #include "fetcher/as_of_totals.h"
 
+#include "model/ascii_text.h"
+
 #include <array>
 #include <cctype>
 #include <regex>
@@ -7,11 +9,6 @@
 namespace icetrack {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // NBSP (U+00A0) reads as a space in these sentences.
 std::string Normalize(std::string_view text) {
@@ -94,7 +91,7 @@ std::optional<int> ParseCount(std::string_view word) {
       "nineteen"};
   static const std::array<const char*, 8> kTens = {"twenty", "thirty", "forty", "fifty",
                                                    "sixty",  "seventy", "eighty", "ninety"};
-  std::string lower = Lower(word);
+  std::string lower = LowerAscii(word);
   for (size_t i = 0; i < kOnes.size(); ++i)
     if (lower == kOnes[i]) return static_cast<int>(i);
   std::string tens = lower.substr(0, lower.find('-'));
@@ -113,7 +110,7 @@ AsOfTotals ReadAsOfTotals(const std::vector<std::string>& text_blocks) {
   bool have_models = false, have_pending = false;
   for (const std::string& block : text_blocks) {
     std::string text = Normalize(block);
-    std::string lower = Lower(text);
+    std::string lower = LowerAscii(text);
     if (text.size() > kMaxParagraph || lower.find("as of") == std::string::npos) continue;
     if (!have_models) {
       std::optional<int> jem = ModelCount(text, "JEM|Jail Enforcement Model");

@@ -1,5 +1,7 @@
 #include "fetcher/page_links.h"
 
+#include "model/ascii_text.h"
+
 #include <cctype>
 #include <set>
 
@@ -9,11 +11,6 @@
 namespace icetrack {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -72,13 +69,13 @@ const char* ToString(WorkbookList list) {
 
 bool IsWorkbookUrl(std::string_view url) {
   UrlParts parts = SplitUrl(url);
-  std::string scheme = Lower(parts.scheme.value_or(""));
+  std::string scheme = LowerAscii(parts.scheme.value_or(""));
   if (scheme != "http" && scheme != "https") return false;
-  return EndsWith(Lower(parts.path), ".xlsx") || IsDrupalDownload(parts.path);
+  return EndsWith(LowerAscii(parts.path), ".xlsx") || IsDrupalDownload(parts.path);
 }
 
 WorkbookList ListNamedIn(std::string_view text) {
-  std::string lower = Lower(text);
+  std::string lower = LowerAscii(text);
   // "participat" also catches the 2026 file names "ParticipatingAgency091826am.xlsx".
   bool participating = lower.find("participat") != std::string::npos;
   bool pending = lower.find("pending") != std::string::npos;

@@ -1,5 +1,7 @@
 #include "net/content_disposition.h"
 
+#include "model/ascii_text.h"
+
 #include <vector>
 
 #include "net/http_headers.h"
@@ -60,25 +62,6 @@ std::vector<Param> ReadParams(std::string_view s) {
   return params;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string PercentDecode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 std::string Latin1ToUtf8(std::string_view s) {
   std::string out;

@@ -71,12 +71,6 @@ std::string CleanText(std::string_view text) {
   return out;
 }
 
-std::string UpperAscii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string MatchForm(std::string_view text) {
   std::string out;
   bool space = false;

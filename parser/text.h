@@ -4,14 +4,13 @@
 #include <string>
 #include <string_view>
 
+#include "model/ascii_text.h"  // UpperAscii
+
 namespace icetrack {
 
 // Trims and collapses every run of white space (ASCII, NBSP, the Unicode
 // spaces, zero-width spaces and BOM) to one ASCII space.
 std::string CleanText(std::string_view text);
-
-// ASCII upper case; other bytes unchanged.
-std::string UpperAscii(std::string_view text);
 
 // For matching against closed sets: upper case, letters and digits only,
 // everything else (punctuation, spaces) collapsed to single spaces.

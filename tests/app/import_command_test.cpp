@@ -14,22 +14,15 @@
 #include <thread>
 
 #include "tests/support/ice_workbook.h"
+#include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
 namespace icetrack {
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out, err;
-};
+using Run = test::CommandRun;
 
-Run Icetrack(const std::string& args) {
-  test::TempDir dir;
-  std::string cmd = std::string(ICETRACK_BINARY) + " " + args + " >" + dir.File("out") + " 2>" + dir.File("err");
-  int status = std::system(cmd.c_str());
-  return {WEXITSTATUS(status), test::ReadFile(dir.File("out")), test::ReadFile(dir.File("err"))};
-}
+Run Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
 
 // Publication `i` of a list that grows, flaps and changes, as ICE's does.
 test::IceWorkbook Publication(int i, int base_rows) {

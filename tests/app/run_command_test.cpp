@@ -23,6 +23,7 @@
 #include "tests/net/test_http_server.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/ice_workbook.h"
+#include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/zip_files.h"
 
@@ -316,10 +317,8 @@ struct Run {
 };
 
 Run Icetrack(const std::string& args) {
-  test::TempDir dir;
-  std::string cmd = std::string(ICETRACK_BINARY) + " " + args + " >" + dir.File("out") + " 2>" + dir.File("err");
-  int status = std::system(cmd.c_str());
-  Run run{WEXITSTATUS(status), test::ReadFile(dir.File("out")), test::ReadFile(dir.File("err")), Json()};
+  test::CommandRun ran = test::RunCommand(std::string(ICETRACK_BINARY) + " " + args);
+  Run run{ran.exit_code, std::move(ran.out), std::move(ran.err), Json()};
   if (args.find("--json") != std::string::npos && !run.out.empty()) run.json = Json::parse(run.out);
   return run;
 }
