@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "app/ingest.h"
 #include "diff/roster_diff.h"
@@ -263,6 +265,74 @@ TEST_CASE("all real workbooks: every step reconciles; swapped files cause no mas
     }
     if (round == 0) CHECK(stored == 30);
   }
+}
+
+}  // namespace
+}  // namespace icetrack
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("a dense real month: spelling changes are never removals; flaps are reappeared, never removed") {
+  REQUIRE_FIXTURES();
+  Tracker t;
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(test::FixturesDir() + "/sequence-2026-02"))
+    files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());  // named by their docProps modified time
+  REQUIRE(files.size() == 12);
+  std::vector<std::set<std::string>> participating_keys;  // per participating publication
+  std::map<std::string, int> missing_at;                  // key -> publication index
+  std::set<std::string> removed_agencies;
+  int reappeared = 0, renamed = 0;
+  for (const std::string& path : files) {
+    IngestInput input;
+    input.bytes = test::ReadFile(path);
+    input.source_name = std::filesystem::path(path).filename().string();
+    IngestOutcome out;
+    REQUIRE(Ingest(t.store.get(), input, t.options, &out).ok());
+    REQUIRE(out.result == IngestResult::Stored);
+    CHECK(Reconciles(out.list, out.events, out.previous_rows, out.rows));
+    if (out.list != ListKind::Participating) continue;
+    ListState state;
+    REQUIRE(t.store->LoadListState(ListKind::Participating, &state).ok());
+    std::set<std::string> keys;
+    for (const auto& [key, row] : state.present) keys.insert(key);
+    int index = static_cast<int>(participating_keys.size());
+    participating_keys.push_back(keys);
+    for (const ChangeEvent& e : out.events) {
+      if (e.kind == EventKind::Missing) missing_at[e.key] = index;
+      if (e.kind == EventKind::Reappeared) {
+        ++reappeared;
+        REQUIRE(missing_at.count(e.key));
+        CHECK(index - missing_at[e.key] < t.options.diff.removal_after);  // back in time: a flap
+      }
+      if (e.kind == EventKind::Removed) {
+        removed_agencies.insert(e.state_code + " " + e.agency);
+        // Confirmed only after N publications without it...
+        CHECK(index - missing_at.at(e.key) + 1 >= t.options.diff.removal_after);
+        // ...and it never comes back under its key in this month.
+        for (size_t later = static_cast<size_t>(index); later < participating_keys.size(); ++later)
+          CHECK(participating_keys[later].count(e.key) == 0);
+      }
+      if (e.key == "AR|department of public safety crime information center|TFM") {
+        // Renamed on 27 Feb ("Arkansas " prefixed): never missing, never removed.
+        CHECK(e.kind != EventKind::Missing);
+        CHECK(e.kind != EventKind::Removed);
+      }
+      if (e.kind == EventKind::Renamed) ++renamed;
+    }
+  }
+  CHECK(reappeared == 1);  // Garrett County, absent from one publication
+  CHECK(renamed == 1);     // the Arkansas agency
+  // The real removals of the month, and nothing else: no agency that only changed spelling.
+  std::set<std::string> expected = {
+      "MD Frederick County Sheriff's Office", "MD Cecil County Sheriff's Office", "MD Harford County Sheriff's Office",
+      "MD Carroll County Sheriff\xE2\x80\x99s Office", "MD St. Mary's County Sheriff's Office",
+      "MD Wicomico County Corrections Center", "MD Allegany County Sheriff's Office",
+      "VA Virginia Department of Corrections", "VA Virginia DOC Law Enforcement Services",
+      "PA South Pymatuning TWP State Constable", "PA Pine Grove Borough Police Department"};
+  CHECK(removed_agencies == expected);
 }
 
 }  // namespace
