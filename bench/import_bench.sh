@@ -16,7 +16,7 @@ BUILD_DIR="$REPO_ROOT/build-release"
 OUT="${ICETRACK_BENCH_OUT:-$BUILD_DIR/bench}"
 BIN="$BUILD_DIR/app/icetrack"
 
-cmake -S "$REPO_ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S "$REPO_ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DICETRACK_BUILD_TESTS=ON >/dev/null  # make_history uses the test support
 cmake --build "$BUILD_DIR" -j2 --target icetrack make_history >/dev/null
 mkdir -p "$OUT"
 

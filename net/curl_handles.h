@@ -7,20 +7,25 @@
 
 #include <curl/curl.h>
 
+#include "net/curl_library.h"
+
 #include <string>
 
 #include "model/status.h"
 
 namespace icetrack {
 
-// curl_global_init, once; later calls return the first outcome.
+// Loads libcurl (see curl_library.h) and runs curl_global_init, once; later
+// calls return the first outcome. Call it before any other function here.
 Status CurlGlobalInit();
+// The loaded library; only valid after CurlGlobalInit() succeeded.
+const CurlLibrary& Curl();
 
 class CurlEasy {
  public:
-  CurlEasy() : handle_(curl_easy_init()) {}
+  CurlEasy() : handle_(Curl().easy_init()) {}
   ~CurlEasy() {
-    if (handle_) curl_easy_cleanup(handle_);
+    if (handle_) Curl().easy_cleanup(handle_);
   }
   CurlEasy(const CurlEasy&) = delete;
   CurlEasy& operator=(const CurlEasy&) = delete;
@@ -34,7 +39,9 @@ class CurlEasy {
 class CurlHeaderList {
  public:
   CurlHeaderList() = default;
-  ~CurlHeaderList() { curl_slist_free_all(list_); }
+  ~CurlHeaderList() {
+    if (list_) Curl().slist_free_all(list_);
+  }
   CurlHeaderList(const CurlHeaderList&) = delete;
   CurlHeaderList& operator=(const CurlHeaderList&) = delete;
 

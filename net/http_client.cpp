@@ -100,7 +100,7 @@ bool Configure(CURL* curl, const HttpRequest& request, const HttpClientOptions& 
                const CurlHeaderList& headers, Transfer* transfer, char* error_buffer) {
   bool ok = true;
   auto set = [&](CURLoption option, auto value) {
-    ok = ok && curl_easy_setopt(curl, option, value) == CURLE_OK;
+    ok = ok && Curl().easy_setopt(curl, option, value) == CURLE_OK;
   };
   set(CURLOPT_URL, request.url.c_str());
   set(CURLOPT_ERRORBUFFER, error_buffer);
@@ -173,14 +173,14 @@ std::string DescribeError(CURL* curl, CURLcode code, const Transfer& transfer,
       return "scheme not allowed (only http and https)";
     case CURLE_OPERATION_TIMEDOUT: {
       curl_off_t connected = 0;
-      curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connected);
+      Curl().easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connected);
       if (connected == 0) return "could not connect within " + SecondsText(options.connect_timeout);
       return "timed out after " + SecondsText(options.total_timeout);
     }
     default:
       break;
   }
-  std::string text = curl_easy_strerror(code);
+  std::string text = Curl().easy_strerror(code);
   std::string detail = error_buffer;
   // The error buffer may end in a newline; messages are one line.
   while (!detail.empty() && (detail.back() == '\n' || detail.back() == '\r')) detail.pop_back();
@@ -198,15 +198,15 @@ Attempt PerformOnce(const HttpRequest& request, const HttpClientOptions& options
   char error_buffer[CURL_ERROR_SIZE] = {};
   if (!Configure(curl.get(), request, options, headers, &transfer, error_buffer))
     return {"libcurl refused an option (needs libcurl >= 7.85 with http and https)", false};
-  CURLcode code = curl_easy_perform(curl.get());
+  CURLcode code = Curl().easy_perform(curl.get());
   char* effective = nullptr;
-  if (curl_easy_getinfo(curl.get(), CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
+  if (Curl().easy_getinfo(curl.get(), CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
     response->final_url = effective;
   if (code != CURLE_OK) {
     response->status = 0;
     return {DescribeError(curl.get(), code, transfer, options, error_buffer), IsRetryableCode(code)};
   }
-  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &response->status);
+  Curl().easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &response->status);
   return {"", IsRetryableStatus(response->status)};
 }
 

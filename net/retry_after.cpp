@@ -1,6 +1,6 @@
 #include "net/retry_after.h"
 
-#include <curl/curl.h>
+#include "net/curl_library.h"
 
 #include <string>
 
@@ -17,7 +17,9 @@ std::optional<std::chrono::seconds> ParseRetryAfter(std::string_view value,
     return std::chrono::seconds(std::stoll(std::string(value)));
   }
   // libcurl already parses the three HTTP-date forms (and rejects garbage with -1).
-  time_t when = curl_getdate(std::string(value).c_str(), nullptr);
+  const CurlLibrary* curl = LoadCurlLibrary();
+  if (!curl) return std::nullopt;
+  time_t when = curl->getdate(std::string(value).c_str(), nullptr);
   if (when == -1) return std::nullopt;
   auto delta = std::chrono::system_clock::from_time_t(when) - now;
   if (delta <= std::chrono::seconds(0)) return std::chrono::seconds(0);
