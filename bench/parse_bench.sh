@@ -14,6 +14,7 @@
 #   ICETRACK_BENCH_WARMUP warmup runs per command (default 3)
 #   ICETRACK_BENCH_OUT  where results go (default: build-release/bench, git-ignored)
 #   ICETRACK_BENCH_REBUILD=1  run `cmake --build` even if the binary exists
+#   ICETRACK_BENCH_TIMER=loop time with the script's own loop even if hyperfine is installed
 #   PYTHON              interpreter with openpyxl (default: first of python3, /usr/bin/python3 that has it)
 # Fixtures are read in place; nothing is copied into the repo.
 set -euo pipefail
@@ -79,31 +80,36 @@ links = sum(1 for x in r if x.get("moa_url")) + sum(1 for x in r if x.get("adden
 print("sheet=%s rows=%d hyperlinks(moa+addendum)=%d" % (d["sheet"], len(r), links))' "$OUT/icetrack.json")"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+if awk -v l="${load_before%% *}" 'BEGIN { exit !(l > 0.5) }'; then
+  echo "parse_bench: warning: load average $load_before; other work on this machine skews the numbers" >&2
+fi
 # --- timing ----------------------------------------------------------------------
-TIMES="$OUT/times.tsv"   # name <TAB> median seconds
-if command -v hyperfine >/dev/null; then
+TIMES="$OUT/times.tsv"   # name <TAB> median seconds <TAB> runs <TAB> stddev seconds
+if [[ "${ICETRACK_BENCH_TIMER:-hyperfine}" == hyperfine ]] && command -v hyperfine >/dev/null; then
   timer="hyperfine $(hyperfine --version | awk '{print $2}') -N, --warmup $WARMUP, --min-runs $RUNS"
   hyperfine -N --style basic --warmup "$WARMUP" --min-runs "$RUNS" \
     --export-json "$OUT/hyperfine.json" \
     -n "${NAMES[0]}" "${CMDS[0]}" -n "${NAMES[1]}" "${CMDS[1]}" -n "${NAMES[2]}" "${CMDS[2]}" \
-    >"$OUT/hyperfine.txt"
+    >"$OUT/hyperfine.txt" 2>&1
   "$PY" -c '
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
-    print("%s\t%.6f\t%d" % (r["command"], r["median"], len(r["times"])))' "$OUT/hyperfine.json" >"$TIMES"
+    print("%s\t%.6f\t%d\t%.6f" % (r["command"], r["median"], len(r["times"]), r["stddev"]))' "$OUT/hyperfine.json" >"$TIMES"
 else
-  timer="timing loop (no hyperfine): median of $RUNS after $WARMUP warmup"
+  timer="the script's timing loop: median of $RUNS runs after $WARMUP warmup"
   time_cmd() {  # name, then the command; prints name, median seconds, runs
     local name="$1"; shift
     local i t0 t1 samples=()
     for ((i = 0; i < WARMUP; i++)); do "$@" >/dev/null; done
     for ((i = 0; i < RUNS; i++)); do
-      t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
+      t0=${EPOCHREALTIME/[.,]/}; "$@" >/dev/null; t1=${EPOCHREALTIME/[.,]/}  # microseconds, no fork
       samples+=($((t1 - t0)))
     done
     printf '%s\n' "${samples[@]}" | sort -n |
       awk -v n="$name" '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2;
-                        printf "%s\t%.6f\t%d\n", n, m / 1e9, NR}'
+                        for (i = 1; i <= NR; i++) { s += a[i]; q += a[i] * a[i] }
+                        sd = (NR > 1) ? sqrt((q - s * s / NR) / (NR - 1)) : 0
+                        printf "%s\t%.6f\t%d\t%.6f\n", n, m / 1e6, NR, sd / 1e6}'
   }
   { time_cmd "${NAMES[0]}" "${CMD_ICETRACK[@]}"
     time_cmd "${NAMES[1]}" "${CMD_OPENPYXL[@]}"
@@ -123,40 +129,54 @@ peak_rss() {
 RSS=("$(peak_rss "${CMD_ICETRACK[@]}")" "$(peak_rss "${CMD_OPENPYXL[@]}")" "$(peak_rss "${CMD_UNZIP[@]}")")
 
 # --- report ------------------------------------------------------------------------
-export B_TIMES="$TIMES" B_RSS="${RSS[*]}" B_LOAD="$load_before" B_TIMER="$timer"
-export B_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')" B_NPROC="$(nproc)"
-export B_CPU="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-export B_FAMILY="$(awk -F': ' '/^cpu family/ {print $2; exit}' /proc/cpuinfo)"
-export B_REV="$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-export B_DIRTY="$(git -C "$REPO_ROOT" status --porcelain 2>/dev/null | grep -q . && echo ' + uncommitted changes' || true)"
-export B_BUILD="$build_type" B_CXX="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt")"
-export B_FILE="$(basename "$FILE")" B_SIZE="$(stat -c %s "$FILE")"
-export B_ICE_SUM="$icetrack_summary" B_PY_SUM="$openpyxl_summary"
+B_TIMES="$TIMES" B_RSS="${RSS[*]}" B_LOAD="$load_before" B_TIMER="$timer" B_BUILD="$build_type"
+B_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')"
+B_NPROC="$(nproc)"
+B_CPU="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+B_FAMILY="$(awk -F': ' '/^cpu family/ {print $2; exit}' /proc/cpuinfo)"
+B_REV="$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+B_DIRTY=""
+if [[ -n "$(git -C "$REPO_ROOT" status --porcelain 2>/dev/null || true)" ]]; then B_DIRTY=" + uncommitted changes"; fi
+B_CXX="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt")"
+B_BUILT="$(date -u -r "$BIN" '+%Y-%m-%d %H:%M UTC')"
+B_FILE="$(basename "$FILE")"
+B_SIZE="$(stat -c %s "$FILE")"
+B_ICE_SUM="$icetrack_summary" B_PY_SUM="$openpyxl_summary"
+export B_TIMES B_RSS B_LOAD B_TIMER B_BUILD B_DATE B_NPROC B_CPU B_FAMILY B_REV B_DIRTY B_CXX B_BUILT \
+       B_FILE B_SIZE B_ICE_SUM B_PY_SUM
 "$PY" - >"$OUT/results.md" <<'EOF_PY'
 import os, subprocess, sys
 import openpyxl
 e = os.environ
 times = [line.rstrip("\n").split("\t") for line in open(e["B_TIMES"])]
 rss = [int(x) for x in e["B_RSS"].split()]
-med = {name: float(s) for name, s, _ in times}
-runs = {name: int(n) for name, _, n in times}
+med = {name: float(s) for name, s, _, _ in times}
+runs = {name: int(n) for name, _, n, _ in times}
+sd = {name: float(x) for name, _, _, x in times}
 ice = med["icetrack"]
 cxx = subprocess.run([e["B_CXX"], "--version"], capture_output=True, text=True).stdout.splitlines()
 print(f"- date: {e['B_DATE']}")
 print(f"- machine: {e['B_NPROC']} cores (nproc); CPU: {e['B_CPU']} (family {e['B_FAMILY']}); "
       f"load average just before timing: {e['B_LOAD']}")
-print(f"- icetrack: commit {e['B_REV']}{e['B_DIRTY']}, {e['B_BUILD']} build, {cxx[0] if cxx else '?'}")
+print(f"- icetrack: binary built {e['B_BUILT']} ({e['B_BUILD']}, {cxx[0] if cxx else '?'}); "
+      f"HEAD at run time {e['B_REV']}{e['B_DIRTY']}")
 print(f"- python: {sys.version.split()[0]} + openpyxl {openpyxl.__version__}")
 print(f"- timer: {e['B_TIMER']}")
 print(f"- file: {e['B_FILE']} ({int(e['B_SIZE']):,} bytes)")
 print(f"- icetrack read: {e['B_ICE_SUM']}")
 print(f"- openpyxl read: {e['B_PY_SUM']}")
 print()
-print("| tool | median ms | runs | ratio vs icetrack | peak RSS MiB |")
-print("| --- | ---: | ---: | ---: | ---: |")
-for (name, _, _), r in zip(times, rss):
-    print(f"| {name} | {med[name] * 1e3:.1f} | {runs[name]} | {med[name] / ice:.2f}x | {r / 1024:.1f} |")
+print("| tool | median ms | σ ms | runs | ratio vs icetrack | peak RSS MiB |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
+for (name, _, _, _), r in zip(times, rss):
+    print(f"| {name} | {med[name] * 1e3:.1f} | {sd[name] * 1e3:.1f} | {runs[name]} | "
+          f"{med[name] / ice:.2f}x | {r / 1024:.1f} |")
 print()
+noisy = [n for n in med if sd[n] > 0.10 * med[n]]
+if noisy:
+    print("- NOISY: σ is over 10% of the median for " + ", ".join(noisy)
+          + "; something else was running. Rerun on a quiet machine before quoting these numbers.")
+    print()
 speedup = med["openpyxl"] / ice
 over_floor = ice / med["unzip -p"]
 print(f"- icetrack vs openpyxl full load: {speedup:.1f}x faster (target >= 30x): "
@@ -166,4 +186,4 @@ print(f"- icetrack vs unzip -p floor: {over_floor:.2f}x the floor's time (target
 EOF_PY
 cat "$OUT/results.md"
 echo
-echo "(raw: $OUT/hyperfine.json, $OUT/hyperfine.txt, $OUT/results.md)"
+echo "(results: $OUT/results.md; raw times: $TIMES$([[ -f "$OUT/hyperfine.json" && "$timer" == hyperfine* ]] && echo ", $OUT/hyperfine.json, $OUT/hyperfine.txt"))"
