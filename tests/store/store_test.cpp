@@ -35,17 +35,21 @@ struct Fixture {
     roster.sheet = "Sheet1";
     roster.fields = {"state", "agency", "model", "signed", "moa"};
   }
+  // A record of `roster` as it stands, for bytes `bytes` published at `at`.
+  SnapshotRecord RecordOf(const std::string& bytes, const std::string& at) {
+    SnapshotRecord record;
+    record.bytes = bytes;
+    record.sha256 = Sha256Hex(bytes);
+    record.source_name = "list-" + at + ".xlsx";
+    record.published_at = record.observed_at = at;
+    record.roster = &roster;
+    return record;
+  }
   // Records `rows` as an accepted publication with `events`.
   int64_t Publish(std::vector<RosterRow> rows, const std::string& at, std::vector<ChangeEvent> events = {},
                   std::map<std::string, std::string> renamed = {}) {
     roster.rows = std::move(rows);
-    SnapshotRecord record;
-    record.bytes = "PK workbook " + at;
-    record.sha256 = Sha256Hex(record.bytes);
-    record.source_name = "list-" + at + ".xlsx";
-    record.published_at = at;
-    record.observed_at = at;
-    record.roster = &roster;
+    SnapshotRecord record = RecordOf("PK workbook " + at, at);
     ListUpdate update;
     for (const RosterRow& r : roster.rows) update.next.present[r.key] = r;
     update.events = std::move(events);
@@ -166,12 +170,7 @@ TEST_CASE("missing and removed states are kept; a rename keeps the agreement") {
   f.Publish({a, b}, "t1");
   // b goes missing.
   f.roster.rows = {a};
-  SnapshotRecord record;
-  record.bytes = "PK 2";
-  record.sha256 = Sha256Hex(record.bytes);
-  record.source_name = "two.xlsx";
-  record.published_at = record.observed_at = "t2";
-  record.roster = &f.roster;
+  SnapshotRecord record = f.RecordOf("PK 2", "t2");
   ListUpdate update;
   update.next.present[a.key] = a;
   update.next.missing[b.key] = MissingRow{b, 1, "t2"};
@@ -206,12 +205,7 @@ TEST_CASE("a failed Record leaves the database as it was") {
   f.Publish({a}, "t1");
   int64_t snapshots = f.Rows("snapshots"), events = f.Rows("events"), versions = f.Rows("row_versions");
   // The same bytes again violate snapshots.sha256 UNIQUE half-way through.
-  SnapshotRecord record;
-  record.bytes = "PK workbook t1";
-  record.sha256 = Sha256Hex(record.bytes);
-  record.source_name = "again.xlsx";
-  record.published_at = record.observed_at = "t2";
-  record.roster = &f.roster;
+  SnapshotRecord record = f.RecordOf("PK workbook t1", "t2");
   ListUpdate update;
   update.events = {Event(EventKind::Signed, a)};
   CHECK_FALSE(f.store->Record(record, SnapshotStatus::Accepted, update, nullptr).ok());
@@ -225,12 +219,7 @@ TEST_CASE("quarantined snapshots keep their bytes and change no agreement until 
   RosterRow a = Row("FL", "polk", Model::JEM);
   f.Publish({a}, "t1");
   f.roster.rows = {};
-  SnapshotRecord record;
-  record.bytes = "PK empty";
-  record.sha256 = Sha256Hex(record.bytes);
-  record.source_name = "empty.xlsx";
-  record.published_at = record.observed_at = "t2";
-  record.roster = &f.roster;
+  SnapshotRecord record = f.RecordOf("PK empty", "t2");
   record.note = "the workbook has a header but no rows";
   ListUpdate suspicious;
   ChangeEvent e;
