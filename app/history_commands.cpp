@@ -7,6 +7,7 @@
 
 #include "app/event_format.h"
 #include "app/exit_codes.h"
+#include "app/json_text.h"
 #include "app/ingest.h"
 #include "app/store_option.h"
 
@@ -60,7 +61,7 @@ int RunLog(const LogOptions& o) {
   if (o.json) {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const StoredEvent& e : events) all.push_back(EventJson(e));
-    std::cout << all.dump(2) << "\n";
+    std::cout << PrettyJson(all) << "\n";
   } else if (o.csv) {
     std::cout << EventCsvHeader() << "\n";
     for (const StoredEvent& e : events) std::cout << EventCsvRow(e) << "\n";
@@ -112,7 +113,7 @@ int RunShow(const ShowOptions& o) {
     for (const StoredEvent& e : h.events) std::cout << "  " << EventLine(e) << "\n";
     std::cout << "\n";
   }
-  if (o.json) std::cout << all.dump(2) << "\n";
+  if (o.json) std::cout << PrettyJson(all) << "\n";
   return kExitOk;
 }
 
@@ -164,7 +165,7 @@ int RunStats(const StatsOptions& o) {
     j["groups"] = nlohmann::ordered_json::array();
     for (const auto& [name, n] : groups)
       j["groups"].push_back({{"group", name}, {"rows", n}, {"share", total ? static_cast<double>(n) / total : 0.0}});
-    std::cout << j.dump(2) << "\n";
+    std::cout << PrettyJson(j) << "\n";
     return kExitOk;
   }
   std::cout << "As of " << at << ": " << total << " participating rows (snapshot #" << snapshot->id << ", published "

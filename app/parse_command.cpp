@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/exit_codes.h"
+#include "app/json_text.h"
 #include "app/roster_json.h"
 #include "parser/roster_reader.h"
 
@@ -71,7 +72,7 @@ int RunParse(const ParseOptions& options) {
     return kExitParse;
   }
   if (options.json) {
-    std::cout << RosterJson(options.file, roster).dump(2) << "\n";
+    std::cout << PrettyJson(RosterJson(options.file, roster)) << "\n";
   } else {
     PrintTable(options.file, roster);
   }

@@ -8,6 +8,7 @@
 
 #include "app/cycle_summary.h"
 #include "app/exit_codes.h"
+#include "app/json_text.h"
 #include "app/instance_lock.h"
 #include "app/store_option.h"
 #include "app/tracking_cycle.h"
@@ -84,7 +85,7 @@ int ExitCodeOf(const CycleReport& report) {
 void Print(const CycleReport& report, const RunOptions& o, int exit_code) {
   for (const std::string& error : report.errors()) std::cerr << "icetrack: " << error << "\n";
   if (o.json) {
-    std::cout << CycleJson(report, exit_code).dump(2) << "\n";
+    std::cout << PrettyJson(CycleJson(report, exit_code)) << "\n";
     return;
   }
   for (const std::string& line : CycleSummaryLines(report, o.quiet)) std::cout << line << "\n";
