@@ -6,7 +6,6 @@
 #include <memory>
 
 #include "app/exit_codes.h"
-#include "app/json_text.h"
 #include "app/roster_json.h"
 #include "parser/roster_reader.h"
 
@@ -72,7 +71,9 @@ int RunParse(const ParseOptions& options) {
     return kExitParse;
   }
   if (options.json) {
-    std::cout << PrettyJson(RosterJson(options.file, roster)) << "\n";
+    std::string json;
+    WriteRosterJson(options.file, roster, &json);
+    std::cout << json;
   } else {
     PrintTable(options.file, roster);
   }

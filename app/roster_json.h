@@ -1,14 +1,14 @@
-// JSON form of a parsed roster, as printed by `icetrack parse --json`.
+// JSON form of a parsed roster, as printed by `icetrack parse --json`:
+// {"file", "kind", "sheet", "header_row", "ignored_sheets", "rows", "counts", "warnings"}.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "model/roster.h"
 
 namespace icetrack {
 
-nlohmann::ordered_json RowJson(const RosterRow& row);
-// {"file", "kind", "sheet", "rows", "counts", "warnings", …}
-nlohmann::ordered_json RosterJson(const std::string& file, const Roster& roster);
+// Appends the document to `out`, laid out with two-space indentation.
+void WriteRosterJson(const std::string& file, const Roster& roster, std::string* out);
 
 }  // namespace icetrack
