@@ -11,38 +11,44 @@ namespace icetrack {
 
 namespace {
 
-constexpr char kSep = '\x01';
 constexpr std::string_view kRelNs =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr std::string_view kRelNsStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
-// "uri\x01local" -> "local" (a view into expat's own string: no copy).
-const char* LocalName(const char* name) {
-  const char* sep = std::strchr(name, kSep);
-  return sep ? sep + 1 : name;
-}
+// Expat runs without namespace processing (it costs about a tenth of the
+// parse); prefixes are resolved here instead. OOXML declares them on the root
+// element, so one flat prefix -> URI table is enough.
 
-bool InRelationshipsNamespace(const char* name) {
-  const char* sep = std::strchr(name, kSep);
-  if (!sep) return false;
-  std::string_view uri(name, static_cast<size_t>(sep - name));
-  return uri == kRelNs || uri == kRelNsStrict;
+// "x:row" -> "row" (a pointer into expat's own string: no copy).
+const char* LocalName(const char* name) {
+  const char* colon = std::strchr(name, ':');
+  return colon ? colon + 1 : name;
 }
 
 struct ParseState {
   XmlHandler* handler;
   XML_Parser parser;
   std::string refusal;  // set when we stop the parser on purpose
+  std::unordered_map<std::string, std::string> namespaces;  // prefix -> URI
   // "id" -> "r:id" for attributes in the relationships namespace; node-based,
   // so the pointers handed to the handler stay valid.
   std::unordered_map<std::string, std::string> relationship_names;
   std::vector<const char*> attrs;  // reused: no allocation per element
 };
 
+bool IsNamespaceDeclaration(const char* name) {
+  return std::strncmp(name, "xmlns", 5) == 0 && (name[5] == '\0' || name[5] == ':');
+}
+
+// Attributes reach the handler by local name, except those in the
+// relationships namespace, which keep an "r:" prefix (r:id is not id).
 const char* AttributeName(ParseState* st, const char* name) {
-  if (!InRelationshipsNamespace(name)) return LocalName(name);
-  std::string& prefixed = st->relationship_names[LocalName(name)];
-  if (prefixed.empty()) prefixed = std::string("r:") + LocalName(name);
+  const char* colon = std::strchr(name, ':');
+  if (!colon) return name;
+  auto ns = st->namespaces.find(std::string(name, static_cast<size_t>(colon - name)));
+  if (ns == st->namespaces.end() || (ns->second != kRelNs && ns->second != kRelNsStrict)) return colon + 1;
+  std::string& prefixed = st->relationship_names[colon + 1];
+  if (prefixed.empty()) prefixed = std::string("r:") + (colon + 1);
   return prefixed.c_str();
 }
 
@@ -53,8 +59,12 @@ void Stop(ParseState* st, const char* why) {
 
 void XMLCALL OnStart(void* data, const char* name, const char** attrs) {
   auto* st = static_cast<ParseState*>(data);
+  for (int i = 0; attrs[i]; i += 2) {
+    if (IsNamespaceDeclaration(attrs[i]) && attrs[i][5] == ':') st->namespaces[attrs[i] + 6] = attrs[i + 1];
+  }
   st->attrs.clear();
   for (int i = 0; attrs[i]; i += 2) {
+    if (IsNamespaceDeclaration(attrs[i])) continue;
     st->attrs.push_back(AttributeName(st, attrs[i]));
     st->attrs.push_back(attrs[i + 1]);
   }
@@ -87,7 +97,7 @@ void XMLCALL OnEntityDecl(void* data, const char*, int, const char*, int, const 
 class Parser {
  public:
   explicit Parser(XmlHandler* handler) {
-    parser_ = XML_ParserCreateNS("UTF-8", kSep);
+    parser_ = XML_ParserCreate("UTF-8");
     state_.handler = handler;
     state_.parser = parser_;
     XML_SetUserData(parser_, &state_);

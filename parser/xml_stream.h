@@ -1,8 +1,9 @@
-// XmlStream: a namespace-aware, streaming expat parser for one package part.
+// XmlStream: a streaming expat parser for one package part.
 //
 // Promises: element and attribute names reach the handler as local names
-// (namespace prefixes resolved and dropped; the relationships namespace is
-// kept as "r:" on attributes so that r:id stays distinct from id). DOCTYPE and
+// (prefixes dropped; attributes in the relationships namespace, whatever
+// their prefix, arrive as "r:<name>" so that r:id stays distinct from id;
+// namespace declarations are not passed on). DOCTYPE and
 // entity declarations are refused (no external entities, no entity bombs).
 // Errors name the archive, the part, and the line:column.
 #pragma once

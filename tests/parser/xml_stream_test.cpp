@@ -60,3 +60,19 @@ TEST_CASE("a handler may stop early without an error") {
 
 }  // namespace
 }  // namespace icetrack
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("prefixes mean what their declaration says, not what they are called") {
+  Recorder r;
+  REQUIRE(ParseXmlText("<a xmlns:r='urn:not-relationships' xmlns:q='http://purl.oclc.org/ooxml/officeDocument/relationships'>"
+                       "<b r:id='1' q:id='2' xml:space='preserve'/></a>",
+                       "doc", &r).ok());
+  REQUIRE(r.events.size() == 4);
+  CHECK(r.events[0] == "<a");  // namespace declarations are not attributes
+  CHECK(r.events[1] == "<b id=1 r:id=2 space=preserve");
+}
+
+}  // namespace
+}  // namespace icetrack
