@@ -117,12 +117,12 @@ Status ZipArchive::CheckSizes() {
 ZipArchive::~ZipArchive() = default;
 
 bool ZipArchive::Has(const std::string& part) const {
-  return zip_name_locate(handle_->zip, part.c_str(), 0) >= 0;
+  return zip_name_locate(handle_->zip, part.c_str(), ZIP_FL_NOCASE) >= 0;
 }
 
 Status ZipArchive::Read(const std::string& part,
                         const std::function<bool(std::string_view)>& sink) const {
-  zip_int64_t index = zip_name_locate(handle_->zip, part.c_str(), 0);
+  zip_int64_t index = zip_name_locate(handle_->zip, part.c_str(), ZIP_FL_NOCASE);
   if (index < 0) return Status::Error(label_ + ": missing required part " + part);
   std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(handle_->zip, index, 0));
   if (!file) {

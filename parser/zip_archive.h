@@ -35,6 +35,7 @@ class ZipArchive {
   ZipArchive& operator=(const ZipArchive&) = delete;
 
   const std::string& label() const { return label_; }
+  // Part names compare case-insensitively, as OPC (ECMA-376 Part 2) says they do.
   bool Has(const std::string& part) const;
 
   // Streams part `part` to `sink` in chunks. Fails when the part is missing,

@@ -51,6 +51,17 @@ TEST_CASE("parts are streamed and a missing part is named") {
   CHECK(s.message() == dir.File("p.zip") + ": missing required part xl/styles.xml");
 }
 
+TEST_CASE("part names are found whatever their case, as OPC says") {
+  test::TempDir dir;
+  test::WriteZip(dir.File("c.zip"), {{"XL/Workbook.xml", "<workbook/>"}});
+  std::unique_ptr<ZipArchive> zip;
+  REQUIRE(ZipArchive::OpenFile(dir.File("c.zip"), ZipLimits(), &zip).ok());
+  CHECK(zip->Has("xl/workbook.xml"));
+  std::string content;
+  REQUIRE(zip->ReadAll("xl/workbook.xml", &content).ok());
+  CHECK(content == "<workbook/>");
+}
+
 TEST_CASE("zip bombs: parts over the size or ratio limits are refused") {
   test::TempDir dir;
   test::WriteZip(dir.File("bomb.zip"), {{"xl/worksheets/sheet1.xml", std::string(4 << 20, '0')}});
