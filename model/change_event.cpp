@@ -47,8 +47,4 @@ bool ParseEventKind(const std::string& text, EventKind* out) {
   return false;
 }
 
-bool AlertsByDefault(EventKind kind) {
-  return kind != EventKind::Missing && kind != EventKind::Reappeared && kind != EventKind::Baseline;
-}
-
 }  // namespace icetrack

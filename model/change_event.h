@@ -30,8 +30,6 @@ enum class EventKind {
 
 const char* ToString(EventKind kind);  // "signed", "pending_added", …
 bool ParseEventKind(const std::string& text, EventKind* out);
-// Kinds alerted by default: not missing/reappeared (flaps) nor baseline.
-bool AlertsByDefault(EventKind kind);
 
 struct FieldChange {
   std::string field;

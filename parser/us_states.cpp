@@ -58,11 +58,4 @@ std::string StateCode(std::string_view written, int* distance) {
   return m.canonical;
 }
 
-std::string StateName(std::string_view code) {
-  for (const State& st : kStates) {
-    if (code == st.code) return st.name;
-  }
-  return "";
-}
-
 }  // namespace icetrack

@@ -11,7 +11,4 @@ namespace icetrack {
 // `distance` (may be null) receives the edit distance of the match.
 std::string StateCode(std::string_view written, int* distance = nullptr);
 
-// "FL" -> "Florida"; empty for an unknown code.
-std::string StateName(std::string_view code);
-
 }  // namespace icetrack

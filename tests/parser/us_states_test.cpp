@@ -14,7 +14,7 @@ TEST_CASE("states, DC and territories by name, code and alias") {
   CHECK(StateCode("U.S. VIRGIN ISLANDS") == "VI");
   CHECK(StateCode("PUERTO RICO") == "PR");
   CHECK(StateCode("AMERICAN SAMOA") == "AS");
-  CHECK(StateName("WV") == "West Virginia");
+  CHECK(StateCode("WEST VIRGINIA") == "WV");
 }
 
 TEST_CASE("typos are matched by distance, not by a list of typos") {

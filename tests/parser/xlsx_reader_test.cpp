@@ -173,7 +173,11 @@ TEST_CASE("sheets keep their names and order; trailing blank rows are ignored") 
   CHECK(rows.size() == 2);
   CHECK(summary.rows == 2);
   CHECK(rows[1].cells[1].text == "B Police Department");
-  CHECK(test::ReadZipParts(dir.File("c.xlsx"))[0].first.size() > 0);
+  CHECK(rows[1].cells[1].kind == CellKind::String);
+  // ...read from an inline string: the case liborcus drops.
+  for (const auto& [name, content] : test::ReadZipParts(dir.File("c.xlsx"))) {
+    if (name == "xl/worksheets/sheet1.xml") CHECK(content.find("t=\"inlineStr\"") != std::string::npos);
+  }
 }
 
 TEST_CASE("reading can stop early") {
