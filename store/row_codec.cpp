@@ -22,7 +22,7 @@ void BindRow(sql::Statement* st, int i, const RosterRow& row) {
       .Bind(i + 4, row.agency_type).Bind(i + 5, row.county).Bind(i + 6, ToString(row.model))
       .Bind(i + 7, row.model_raw).Bind(i + 8, row.signed_date).Bind(i + 9, row.signed_raw)
       .Bind(i + 10, row.moa_url).BindText(i + 11, ToString(row.moa_status)).Bind(i + 12, row.addendum_url)
-      .BindText(i + 13, extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      .BindText(i + 13, ColumnJson(extra));
 }
 
 RosterRow ReadRow(const sql::Statement& st, int i) {
@@ -46,7 +46,7 @@ RosterRow ReadRow(const sql::Statement& st, int i) {
   nlohmann::ordered_json extra = nlohmann::ordered_json::parse(extra_text, nullptr, false);
   if (extra.is_object()) {
     for (auto& [header, value] : extra.items())
-      row.extra.emplace_back(header, value.is_string() ? value.get<std::string>() : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      row.extra.emplace_back(header, value.is_string() ? value.get<std::string>() : ColumnJson(value));
   }
   return row;
 }

@@ -1,6 +1,8 @@
 // Internal to store/: a RosterRow to and from the columns of row_versions.
 #pragma once
 
+#include <string>
+
 #include "model/roster.h"
 #include "store/sqlite_db.h"
 
@@ -10,6 +12,13 @@ namespace icetrack {
 extern const char* const kRowColumns;
 extern const char* const kRowSelect;
 extern const char* const kRowPlaceholders;
+
+// JSON text for a column: compact, and any byte that is not UTF-8 replaced
+// rather than thrown on (a failed dump must not abort a snapshot's transaction).
+template <typename Json>
+std::string ColumnJson(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
 void BindRow(sql::Statement* st, int first, const RosterRow& row);
 RosterRow ReadRow(const sql::Statement& st, int first);

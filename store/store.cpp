@@ -44,7 +44,7 @@ std::string ChangesJson(const std::vector<FieldChange>& changes) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   auto value = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s); };
   for (const FieldChange& c : changes) j[c.field] = {value(c.old_value), value(c.new_value)};
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return ColumnJson(j);
 }
 
 std::vector<FieldChange> ParseChanges(const std::string& text) {
@@ -232,7 +232,7 @@ Status Store::Record(const SnapshotRecord& record, SnapshotStatus status, const 
       .BindText(6, record.observed_at).BindText(7, roster.sheet)
       .Bind(8, static_cast<int64_t>(roster.rows.size())).Bind(9, int64_t{counts.jem})
       .Bind(10, int64_t{counts.tfm}).Bind(11, int64_t{counts.wso}).Bind(12, int64_t{counts.unknown})
-      .BindText(13, warnings.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).BindText(14, ToString(status)).Bind(15, record.note)
+      .BindText(13, ColumnJson(warnings)).BindText(14, ToString(status)).Bind(15, record.note)
       .BindText(16, JoinFields(roster.fields));
   if (!(s = snap->Run()).ok()) return s;
   int64_t id = db_->LastInsertId();

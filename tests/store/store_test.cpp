@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "diff/row_changes.h"
 #include "store/store.h"
 #include "tests/support/temp_dir.h"
 
@@ -72,15 +73,7 @@ struct Fixture {
   }
 };
 
-ChangeEvent Event(EventKind kind, const RosterRow& row) {
-  ChangeEvent e;
-  e.kind = kind;
-  e.key = row.key;
-  e.state_code = row.state_code;
-  e.agency = row.agency;
-  e.model = row.model;
-  return e;
-}
+ChangeEvent Event(EventKind kind, const RosterRow& row) { return EventFor(kind, ListKind::Participating, row); }
 
 TEST_CASE("a new database is created with its folder, in WAL mode, at the current schema") {
   Fixture f;
