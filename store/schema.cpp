@@ -40,9 +40,6 @@ CREATE TABLE agreements (
   list           TEXT NOT NULL CHECK (list IN ('participating', 'pending')),
   key            TEXT NOT NULL,
   status         TEXT NOT NULL CHECK (status IN ('present', 'missing', 'removed')),
-  state_code     TEXT,
-  agency         TEXT NOT NULL,
-  model          TEXT,
   first_snapshot INTEGER NOT NULL REFERENCES snapshots(id),
   missing_since  TEXT,
   misses         INTEGER NOT NULL DEFAULT 0,
@@ -51,7 +48,9 @@ CREATE TABLE agreements (
   -- new snapshot rewrite most of that index
   last_snapshot  INTEGER REFERENCES snapshots(id),
   version_id     INTEGER REFERENCES row_versions(id),
-  digest         TEXT,  -- of the current version's content, to tell a changed row cheaply
+  -- of the current version's content: derivable, but kept so that telling a
+  -- changed row does not mean reading every row of the list back
+  digest         TEXT,
   UNIQUE (list, key)
 );
 CREATE TABLE row_versions (
@@ -90,13 +89,14 @@ CREATE TABLE events (
 CREATE INDEX events_by_time ON events (at);
 CREATE INDEX events_by_agreement ON events (agreement_id);
 CREATE VIEW agreement_summary AS
-  SELECT a.id, a.list, a.key, a.status, a.state_code, a.agency, a.model,
+  SELECT a.id, a.list, a.key, a.status, v.state_code, v.agency, v.model,
          f.published_at AS first_seen,
          COALESCE(l.published_at,
                   (SELECT MAX(s.published_at) FROM snapshots s
                     WHERE s.list = a.list AND s.status = 'accepted')) AS last_seen,
          a.missing_since, a.misses
   FROM agreements a
+  JOIN row_versions v ON v.id = a.version_id
   JOIN snapshots f ON f.id = a.first_snapshot
   LEFT JOIN snapshots l ON l.id = a.last_snapshot;
 )sql",

@@ -309,21 +309,19 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
   }
 
   auto insert_agreement = db_->Prepare(
-      "INSERT INTO agreements (list, key, status, state_code, agency, model, first_snapshot) "
-      "VALUES (?, ?, 'present', ?, ?, ?, ?)");
+      "INSERT INTO agreements (list, key, status, first_snapshot) VALUES (?, ?, 'present', ?)");
   auto insert_version = db_->Prepare(std::string("INSERT INTO row_versions (agreement_id, snapshot_id, ") +
                                      kRowColumns + ") VALUES (?, ?, " + kRowPlaceholders + ")");
   auto set_version = db_->Prepare(
       "UPDATE agreements SET version_id = ?, status = 'present', misses = 0, missing_since = NULL, "
-      "last_snapshot = NULL, state_code = ?, agency = ?, model = ?, digest = ? WHERE id = ?");
+      "last_snapshot = NULL, digest = ? WHERE id = ?");
   auto set_present = db_->Prepare(
       "UPDATE agreements SET status = 'present', misses = 0, missing_since = NULL, last_snapshot = NULL WHERE id = ?");
   auto member = db_->Prepare("INSERT INTO snapshot_rows (snapshot_id, agreement_id, version_id, source_row) VALUES (?, ?, ?, ?)");
   for (const auto& [key, row] : update.next.present) {
     auto it = stored.find(key);
     if (it == stored.end()) {
-      insert_agreement->BindText(1, ToString(list)).BindText(2, key).Bind(3, row.state_code)
-          .BindText(4, row.agency).Bind(5, ToString(row.model)).Bind(6, snapshot_id);
+      insert_agreement->BindText(1, ToString(list)).BindText(2, key).Bind(3, snapshot_id);
       if (!(s = insert_agreement->Run()).ok()) return s;
       it = stored.emplace(key, StoredAgreement{db_->LastInsertId(), key, "new", 0, 0, ""}).first;
     }
@@ -335,8 +333,7 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
       if (!(s = insert_version->Run()).ok()) return s;
       a.version_id = db_->LastInsertId();
       a.digest = digest;
-      set_version->Bind(1, a.version_id).Bind(2, row.state_code).BindText(3, row.agency)
-          .Bind(4, ToString(row.model)).BindText(5, digest).Bind(6, a.id);
+      set_version->Bind(1, a.version_id).BindText(2, digest).Bind(3, a.id);
       if (!(s = set_version->Run()).ok()) return s;
     } else if (a.status != "present") {
       set_present->Bind(1, a.id);
@@ -492,7 +489,7 @@ Status Store::FindAgreements(const std::string& text, std::vector<AgreementHisto
                          kRowSelect + " FROM agreements a JOIN agreement_summary s ON s.id = a.id "
                          "JOIN row_versions v ON v.id = a.version_id WHERE a.id IN "
                          "(SELECT agreement_id FROM row_versions WHERE agency LIKE '%' || ? || '%') "
-                         "ORDER BY a.list DESC, a.state_code, a.agency, a.model");
+                         "ORDER BY a.list DESC, v.state_code, v.agency, v.model");
   st->BindText(1, text);
   while (st->Step()) {
     AgreementHistory h;
