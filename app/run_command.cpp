@@ -9,7 +9,7 @@
 #include "app/cycle_summary.h"
 #include "app/exit_codes.h"
 #include "app/json_text.h"
-#include "app/instance_lock.h"
+#include "store/instance_lock.h"
 #include "app/store_option.h"
 #include "app/tracking_cycle.h"
 #include "fetcher/url_resolve.h"

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "app/instance_lock.h"
+#include "store/instance_lock.h"
 #include "store/store.h"
 
 namespace icetrack {
