@@ -180,6 +180,7 @@ int RunStats(const StatsOptions& o) {
 
 struct AcceptOptions {
   std::string db;
+  IngestOptions ingest;
   int64_t snapshot = 0;
 };
 
@@ -188,7 +189,7 @@ int RunAccept(const AcceptOptions& o) {
   std::unique_ptr<Store> store;
   if (int code = OpenStoreForWriting(o.db, &lock, &store)) return code;
   IngestOutcome outcome;
-  Status s = AcceptQuarantined(store.get(), o.snapshot, IngestOptions(), &outcome);
+  Status s = AcceptQuarantined(store.get(), o.snapshot, o.ingest, &outcome);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitUsage;
@@ -239,6 +240,7 @@ void AddAcceptCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("accept", "Release a quarantined snapshot: diff it and record its events");
   cmd->add_option("SNAPSHOT", o->snapshot, "Snapshot id, as shown by import, run or log")->required();
   AddDbOption(cmd, &o->db);
+  AddDiffOptions(cmd, &o->ingest, false);
   cmd->callback([o, exit_code] { *exit_code = RunAccept(*o); });
 }
 

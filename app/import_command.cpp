@@ -20,8 +20,7 @@ namespace {
 struct ImportOptions {
   std::vector<std::string> paths;
   std::string db;
-  int removal_after = 3;
-  double max_removed_share = 0.25;
+  IngestOptions ingest;
   bool quiet = false;
 };
 
@@ -67,9 +66,7 @@ int RunImport(const ImportOptions& options) {
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
   if (int code = OpenStoreForWriting(options.db, &lock, &store)) return code;
-  IngestOptions ingest;
-  ingest.diff.removal_after = options.removal_after;
-  ingest.guard.max_removed_share = options.max_removed_share;
+  const IngestOptions& ingest = options.ingest;
 
   int failures = 0;
   std::vector<Candidate> candidates;
@@ -129,10 +126,7 @@ void AddImportCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("import", "Ingest archived workbooks (files or folders) in publication order");
   cmd->add_option("PATH", options->paths, "Workbooks (.xlsx) or folders of them")->required();
   AddDbOption(cmd, &options->db);
-  cmd->add_option("--removal-after", options->removal_after,
-                  "Publications a row must be absent before it counts as removed")->check(CLI::Range(1, 100))->capture_default_str();
-  cmd->add_option("--max-removed-share", options->max_removed_share,
-                  "Quarantine a workbook that would take away more than this share of its list")->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  AddDiffOptions(cmd, &options->ingest);
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors");
   cmd->callback([options, exit_code] { *exit_code = RunImport(*options); });
 }

@@ -27,8 +27,7 @@ struct RunOptions {
   double timeout = 120, connect_timeout = 15, retry_budget = 300, retry_delay = 1;
   int max_attempts = 4;
   int64_t max_body_bytes = int64_t{64} << 20;
-  int removal_after = 3;
-  double max_removed_share = 0.25;
+  IngestOptions ingest;
 };
 
 milliseconds Millis(double seconds) { return milliseconds(std::max(1LL, std::llround(seconds * 1000))); }
@@ -107,8 +106,8 @@ int RunCycleCommand(const RunOptions& o) {
   CycleOptions cycle;
   cycle.page_url = o.source;
   cycle.retry_budget = Millis(o.retry_budget);
-  cycle.ingest.diff.removal_after = o.removal_after;
-  cycle.ingest.guard.max_removed_share = o.max_removed_share;
+  cycle.ingest.diff = o.ingest.diff;
+  cycle.ingest.guard = o.ingest.guard;
   HttpClient client(ClientOptions(o));
   CycleReport report;
   Status s = RunTrackingCycle(store.get(), client, cycle, &report);
@@ -147,12 +146,7 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(1, 20))->capture_default_str();
   cmd->add_option("--max-body-bytes", o->max_body_bytes, "Refuse a page or workbook larger than this")
       ->check(CLI::Range(int64_t{1024}, int64_t{1} << 34))->capture_default_str();
-  cmd->add_option("--removal-after", o->removal_after,
-                  "Publications a row must be absent before it counts as removed")
-      ->check(CLI::Range(1, 100))->capture_default_str();
-  cmd->add_option("--max-removed-share", o->max_removed_share,
-                  "Quarantine a workbook that would take away more than this share of its list")
-      ->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  AddDiffOptions(cmd, &o->ingest);
   // For tests: the first backoff delay (it doubles per retry, with jitter).
   cmd->add_option("--retry-delay", o->retry_delay, "Seconds before the first retry")
       ->check(CLI::Range(0.0, 600.0))->group("");

@@ -12,6 +12,16 @@ void AddDbOption(CLI::App* cmd, std::string* path) {
                   "$XDG_STATE_HOME/icetrack/icetrack.db or ~/.local/state/icetrack/icetrack.db)");
 }
 
+void AddDiffOptions(CLI::App* cmd, IngestOptions* options, bool guard) {
+  cmd->add_option("--removal-after", options->diff.removal_after,
+                  "Publications a row must be absent before it counts as removed")
+      ->check(CLI::Range(1, 100))->capture_default_str();
+  if (!guard) return;
+  cmd->add_option("--max-removed-share", options->guard.max_removed_share,
+                  "Quarantine a workbook that would take away more than this share of its list")
+      ->check(CLI::Range(0.0, 1.0))->capture_default_str();
+}
+
 bool OpenStoreOrReport(const std::string& flag, std::unique_ptr<Store>* out) {
   Status s = Store::Open(flag.empty() ? DefaultDatabasePath() : flag, out);
   if (!s.ok()) std::cerr << "icetrack: " << s.message() << "\n";

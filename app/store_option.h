@@ -5,12 +5,17 @@
 #include <memory>
 #include <string>
 
+#include "app/ingest.h"
 #include "store/instance_lock.h"
 #include "store/store.h"
 
 namespace icetrack {
 
 void AddDbOption(CLI::App* cmd, std::string* path);
+
+// --removal-after, and --max-removed-share unless the command skips the
+// guard (accept), for the commands that diff (run, import, accept).
+void AddDiffOptions(CLI::App* cmd, IngestOptions* options, bool guard = true);
 // Opens the database named by --db, else ICETRACK_DB, else the default state path.
 // Prints the error and returns false on failure. For commands that only read.
 bool OpenStoreOrReport(const std::string& flag, std::unique_ptr<Store>* out);
