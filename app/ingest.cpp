@@ -20,17 +20,25 @@ ChangeEvent Suspicious(ListKind list, const std::string& why) {
   return e;
 }
 
-// Diffs `roster` against its list in the store and applies the guard.
-Status DiffAgainstStore(Store* store, const Roster& roster, const std::string& at, const IngestOptions& options,
-                        ListUpdate* update, IngestOutcome* out) {
+// Diffs `roster` against its list as the store holds it.
+Status DiffWithStore(Store* store, const Roster& roster, const std::string& at, const DiffOptions& options,
+                     ListUpdate* update, size_t* previous_rows) {
   ListState previous;
   OtherList other;
   Status s = store->LoadListState(roster.kind, &previous);
   if (s.ok()) s = store->LoadOtherList(roster.kind, &other);
   if (!s.ok()) return s;
-  *update = DiffRoster(previous, roster, at, other, options.diff);
-  out->previous_rows = previous.present.size();
-  std::string why = SuspicionOf(roster.kind, update->events, previous.present.size(), roster.rows.size(), options.guard);
+  *update = DiffRoster(previous, roster, at, other, options);
+  *previous_rows = previous.present.size();
+  return Status::Ok();
+}
+
+// ...and turns a step that looks broken into one suspicious_snapshot event.
+Status DiffAgainstStore(Store* store, const Roster& roster, const std::string& at, const IngestOptions& options,
+                        ListUpdate* update, IngestOutcome* out) {
+  Status s = DiffWithStore(store, roster, at, options.diff, update, &out->previous_rows);
+  if (!s.ok()) return s;
+  std::string why = SuspicionOf(roster.kind, update->events, out->previous_rows, roster.rows.size(), options.guard);
   if (!why.empty()) {
     out->result = IngestResult::Quarantined;
     out->note = why;
@@ -208,16 +216,12 @@ Status AcceptQuarantined(Store* store, int64_t snapshot_id, const IngestOptions&
   else s = ParsePageRoster(bytes, info.source_url, &parsed);
   if (!s.ok()) return s;
   const Roster& roster = parsed.roster;
-  ListState previous;
-  OtherList other;
-  if (!(s = store->LoadListState(roster.kind, &previous)).ok()) return s;
-  if (!(s = store->LoadOtherList(roster.kind, &other)).ok()) return s;
-  ListUpdate update = DiffRoster(previous, roster, info.published_at, other, options.diff);
+  ListUpdate update;
+  if (!(s = DiffWithStore(store, roster, info.published_at, options.diff, &update, &out->previous_rows)).ok()) return s;
   if (!(s = store->Release(snapshot_id, update)).ok()) return s;
   out->snapshot_id = snapshot_id;
   out->list = roster.kind;
   out->rows = roster.rows.size();
-  out->previous_rows = previous.present.size();
   out->published_at = info.published_at;
   out->events = std::move(update.events);
   return Status::Ok();
