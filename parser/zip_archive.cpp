@@ -33,13 +33,14 @@ bool LooksLikeHtml(std::string_view head) {
          (rest.starts_with("<") && lower.find("<html") != std::string::npos);
 }
 
-}  // namespace
-
+// Describes bytes that are not a zip archive: "an HTML page", "empty", or "".
 std::string DescribeNonZip(std::string_view head) {
   if (head.empty()) return "empty";
   if (LooksLikeHtml(head)) return "an HTML page";
   return "";
 }
+
+}  // namespace
 
 Status ZipArchive::OpenFile(const std::string& path, const ZipLimits& limits,
                             std::unique_ptr<ZipArchive>* out) {

@@ -58,7 +58,4 @@ class ZipArchive {
   mutable uint64_t bytes_read_ = 0;  // all parts, against max_total_bytes
 };
 
-// Describes bytes that are not a zip archive: "an HTML page", "empty", or "".
-std::string DescribeNonZip(std::string_view head);
-
 }  // namespace icetrack
