@@ -25,7 +25,7 @@ struct ImportOptions {
 };
 
 struct Candidate {
-  std::string path, bytes, published_at;
+  std::string path, published_at;
 };
 
 // FILE arguments as given; DIR arguments give their .xlsx files, recursively.
@@ -53,65 +53,76 @@ bool ReadWhole(const std::string& path, std::string* out) {
   return !in.bad();
 }
 
-void Progress(size_t done, size_t total, const std::string& name) {
+// A progress bar on stderr, only when it is a terminal.
+void ShowProgress(size_t done, size_t total, const std::string& name) {
   if (!isatty(STDERR_FILENO)) return;
-  const int width = 30;
-  int filled = total ? static_cast<int>(width * done / total) : width;
-  std::cerr << "\r[" << std::string(static_cast<size_t>(filled), '#') << std::string(static_cast<size_t>(width - filled), ' ')
-            << "] " << done << "/" << total << " " << name.substr(0, 40) << "\x1b[K" << std::flush;
-  if (done == total) std::cerr << "\r\x1b[K" << std::flush;
+  const size_t width = 30, filled = total ? width * done / total : width;
+  std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
+            << total << " " << name.substr(0, 40) << "\x1b[K" << std::flush;
+}
+
+void ClearProgress() {
+  if (isatty(STDERR_FILENO)) std::cerr << "\r\x1b[K" << std::flush;
+}
+
+// The workbooks to import, in publication order (not argument order: the diff
+// must see history forwards). Only their times are kept, not their bytes, so
+// that memory holds one workbook at a time. Unreadable files are reported.
+std::vector<Candidate> Collect(const ImportOptions& options, int* failures) {
+  std::vector<Candidate> candidates;
+  for (const std::string& path : ExpandPaths(options.paths)) {
+    Candidate c{path, ""};
+    std::string bytes;
+    Status s = ReadWhole(path, &bytes)
+                   ? ReadWorkbookModifiedTime(std::move(bytes), path, options.ingest.limits, &c.published_at)
+                   : Status::Error(path + ": cannot read file");
+    if (!s.ok()) {
+      std::cerr << "icetrack: " << s.message() << " (skipped)\n";
+      ++*failures;
+      continue;
+    }
+    c.published_at = NormalizeTime(c.published_at);
+    candidates.push_back(std::move(c));
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.published_at, a.path) < std::tie(b.published_at, b.path);
+  });
+  return candidates;
+}
+
+void PrintOutcome(const IngestOutcome& outcome, const std::string& path) {
+  std::string summary = SummarizeEvents(outcome.events);
+  std::cout << outcome.published_at << "  " << ToString(outcome.list) << "  " << outcome.rows << " rows  "
+            << ToString(outcome.result);
+  if (outcome.snapshot_id) std::cout << " #" << outcome.snapshot_id;
+  if (!summary.empty() && outcome.result != IngestResult::Duplicate) std::cout << ": " << summary;
+  if (!outcome.note.empty()) std::cout << " (" << outcome.note << ")";
+  std::cout << "  " << path << "\n";
 }
 
 int RunImport(const ImportOptions& options) {
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
   if (int code = OpenStoreForWriting(options.db, &lock, &store)) return code;
-  const IngestOptions& ingest = options.ingest;
-
   int failures = 0;
-  std::vector<Candidate> candidates;
-  for (const std::string& path : ExpandPaths(options.paths)) {
-    Candidate c{path, "", ""};
-    Status s = ReadWhole(path, &c.bytes) ? ReadWorkbookModifiedTime(c.bytes, path, ingest.limits, &c.published_at)
-                                         : Status::Error(path + ": cannot read file");
-    if (!s.ok()) {
-      std::cerr << "icetrack: " << s.message() << " (skipped)\n";
-      ++failures;
-      continue;
-    }
-    c.published_at = NormalizeTime(c.published_at);
-    candidates.push_back(std::move(c));
-  }
-  // Publication order, not argument order: the diff must see history forwards.
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return std::tie(a.published_at, a.path) < std::tie(b.published_at, b.path);
-  });
+  std::vector<Candidate> candidates = Collect(options, &failures);
   for (size_t i = 0; i < candidates.size(); ++i) {
-    Candidate& c = candidates[i];
-    Progress(i, candidates.size(), std::filesystem::path(c.path).filename().string());
+    const Candidate& c = candidates[i];
     IngestInput input;
-    input.bytes = std::move(c.bytes);
     input.source_name = std::filesystem::path(c.path).filename().string();
     input.label = c.path;
+    ShowProgress(i, candidates.size(), input.source_name);
     IngestOutcome outcome;
-    Status s = Ingest(store.get(), input, ingest, &outcome);
+    Status s = ReadWhole(c.path, &input.bytes) ? Ingest(store.get(), input, options.ingest, &outcome)
+                                                : Status::Error(c.path + ": cannot read file");
+    ClearProgress();
     if (!s.ok()) {
-      Progress(candidates.size(), candidates.size(), "");
       std::cerr << "icetrack: " << s.message() << " (skipped)\n";
       ++failures;
-      continue;
+    } else if (!options.quiet) {
+      PrintOutcome(outcome, c.path);
     }
-    if (options.quiet) continue;
-    std::string summary = SummarizeEvents(outcome.events);
-    Progress(candidates.size(), candidates.size(), "");
-    std::cout << outcome.published_at << "  " << ToString(outcome.list) << "  " << outcome.rows << " rows  "
-              << ToString(outcome.result);
-    if (outcome.snapshot_id) std::cout << " #" << outcome.snapshot_id;
-    if (!summary.empty() && outcome.result != IngestResult::Duplicate) std::cout << ": " << summary;
-    if (!outcome.note.empty()) std::cout << " (" << outcome.note << ")";
-    std::cout << "  " << c.path << "\n";
   }
-  Progress(candidates.size(), candidates.size(), "");
   if (failures) {
     std::cerr << "icetrack: " << failures << " file(s) could not be imported\n";
     return kExitParse;
