@@ -54,7 +54,8 @@ std::string PageLine(const CycleReport& report) {
       line += "HTTP " + std::to_string(page.status) + ", the roster as an HTML table";
       break;
     case PageResult::NotModified:
-      return line + "not modified since the last complete run; nothing else requested";
+      return line + "not modified since the last complete run; " + std::to_string(report.workbooks.size()) +
+             (report.workbooks.size() == 1 ? " workbook" : " workbooks") + " it linked asked for again";
     case PageResult::NoRoster: return line + "no workbook link and no roster table (see the error)";
     case PageResult::FetchFailed: return line + "download failed (see the error)";
   }

@@ -26,11 +26,20 @@ std::string Csv(const std::string& s) {
   return out + "\"";
 }
 
+// "Polk County, County; pending list": where the agency is and what it is.
+std::string RowText(const ChangeEvent& e) {
+  std::string out = e.county;
+  if (!e.agency_type.empty() && e.agency_type != e.county) out += (out.empty() ? "" : ", ") + e.agency_type;
+  if (e.list == ListKind::Pending && !e.agency.empty()) out += (out.empty() ? "" : "; ") + std::string("pending list");
+  return out;
+}
+
 }  // namespace
 
 nlohmann::ordered_json EventJson(const StoredEvent& e) {
   nlohmann::ordered_json j;
   j["id"] = e.id;
+  j["uid"] = e.uid;
   j["at"] = e.at;
   j["snapshot"] = e.snapshot_id;
   j["kind"] = ToString(e.event.kind);
@@ -39,6 +48,10 @@ nlohmann::ordered_json EventJson(const StoredEvent& e) {
   j["state_code"] = OrNull(e.event.state_code);
   j["agency"] = OrNull(e.event.agency);
   j["model"] = OrNull(ToString(e.event.model));
+  j["agency_type"] = OrNull(e.event.agency_type);
+  j["county"] = OrNull(e.event.county);
+  j["signed"] = OrNull(e.event.signed_date);
+  j["moa_url"] = OrNull(e.event.moa_url);
   nlohmann::ordered_json changes = nlohmann::ordered_json::object();
   for (const FieldChange& c : e.event.changes) changes[c.field] = {OrNull(c.old_value), OrNull(c.new_value)};
   j["changes"] = changes;
@@ -53,7 +66,10 @@ std::string EventLine(const StoredEvent& e) {
                 e.event.state_code.empty() ? "" : e.event.state_code.c_str(), ToString(e.event.model));
   std::string line = head;
   line += e.event.agency.empty() ? std::string(ToString(e.event.list)) + " list" : e.event.agency;
-  if (e.event.list == ListKind::Pending && !e.event.agency.empty()) line += " (pending list)";
+  std::string where = RowText(e.event);
+  if (!where.empty()) line += " (" + where + ")";
+  if (!e.event.signed_date.empty()) line += "  signed " + e.event.signed_date;
+  if (!e.event.moa_url.empty()) line += "  MOA " + e.event.moa_url;
   std::string changes = ChangesText(e.event.changes);
   if (!changes.empty()) line += "  " + changes;
   if (!e.event.detail.empty()) line += "  [" + e.event.detail + "]";
@@ -61,14 +77,17 @@ std::string EventLine(const StoredEvent& e) {
 }
 
 std::string EventCsvHeader() {
-  return "id,at,snapshot,kind,list,key,state_code,agency,model,changes,since,detail";
+  return "id,uid,at,snapshot,kind,list,key,state_code,agency,model,agency_type,county,signed,moa_url,changes,since,"
+         "detail";
 }
 
 std::string EventCsvRow(const StoredEvent& e) {
-  return std::to_string(e.id) + "," + Csv(e.at) + "," + std::to_string(e.snapshot_id) + "," +
+  return std::to_string(e.id) + "," + e.uid + "," + Csv(e.at) + "," + std::to_string(e.snapshot_id) + "," +
          ToString(e.event.kind) + "," + ToString(e.event.list) + "," + Csv(e.event.key) + "," +
-         e.event.state_code + "," + Csv(e.event.agency) + "," + ToString(e.event.model) + "," +
-         Csv(ChangesText(e.event.changes)) + "," + Csv(e.event.since) + "," + Csv(e.event.detail);
+         Csv(e.event.state_code) + "," + Csv(e.event.agency) + "," + ToString(e.event.model) + "," +
+         Csv(e.event.agency_type) + "," + Csv(e.event.county) + "," + Csv(e.event.signed_date) + "," +
+         Csv(e.event.moa_url) + "," + Csv(ChangesText(e.event.changes)) + "," + Csv(e.event.since) + "," +
+         Csv(e.event.detail);
 }
 
 }  // namespace icetrack

@@ -11,6 +11,7 @@
 #include "app/exit_codes.h"
 #include "app/ingest.h"
 #include "app/store_option.h"
+#include "model/utc_time.h"
 #include "parser/xlsx_reader.h"
 
 namespace icetrack {
@@ -81,7 +82,7 @@ std::vector<Candidate> Collect(const ImportOptions& options, int* failures) {
       ++*failures;
       continue;
     }
-    c.published_at = NormalizeTime(c.published_at);
+    c.published_at = CanonicalTime(c.published_at);
     candidates.push_back(std::move(c));
   }
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -90,12 +91,22 @@ std::vector<Candidate> Collect(const ImportOptions& options, int* failures) {
   return candidates;
 }
 
+const char* OutcomeWord(Placement placement) {
+  switch (placement) {
+    case Placement::Duplicate: return "already stored";
+    case Placement::Quarantined: return "quarantined";
+    case Placement::Late: return "late";
+    case Placement::Accepted: break;
+  }
+  return "stored";
+}
+
 void PrintOutcome(const IngestOutcome& outcome, const std::string& path) {
   std::string summary = SummarizeEvents(outcome.events);
   std::cout << outcome.published_at << "  " << ToString(outcome.list) << "  " << outcome.rows << " rows  "
-            << ToString(outcome.result);
+            << OutcomeWord(outcome.result);
   if (outcome.snapshot_id) std::cout << " #" << outcome.snapshot_id;
-  if (!summary.empty() && outcome.result != IngestResult::Duplicate) std::cout << ": " << summary;
+  if (!summary.empty() && outcome.result != Placement::Duplicate) std::cout << ": " << summary;
   if (!outcome.note.empty()) std::cout << " (" << outcome.note << ")";
   std::cout << "  " << path << "\n";
 }
@@ -103,7 +114,7 @@ void PrintOutcome(const IngestOutcome& outcome, const std::string& path) {
 int RunImport(const ImportOptions& options) {
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForWriting(options.db, &lock, &store)) return code;
+  if (int code = OpenStoreForWriting(options.db, &options.ingest, &lock, &store)) return code;
   int failures = 0;
   std::vector<Candidate> candidates = Collect(options, &failures);
   for (size_t i = 0; i < candidates.size(); ++i) {

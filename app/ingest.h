@@ -1,6 +1,8 @@
 // Ingest: one workbook, from bytes to stored snapshot and events. Shared by
-// `import` (files) and `run` (downloads). Wires parser -> diff -> store.
-// `run` reads first and records after (ParseWorkbook / ParsePageRoster, then
+// `import` (files), `run` (downloads), `accept` and `rebuild` (stored bytes).
+// Wires parser -> diff -> store; where a publication goes (duplicate, late,
+// quarantined, accepted) is diff/publication.h's rule, not decided here.
+// `run` reads first and records after (ParseWorkbook / RosterFromPage, then
 // IngestParsed), so that it can order a cycle's lists and check their totals.
 #pragma once
 
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "diff/guard.h"
+#include "diff/publication.h"
 #include "diff/roster_diff.h"
 #include "fetcher/page.h"
 #include "model/change_event.h"
@@ -33,11 +36,8 @@ struct IngestOptions {
   ZipLimits limits;
 };
 
-enum class IngestResult { Stored, Duplicate, Quarantined, Late };
-const char* ToString(IngestResult result);
-
 struct IngestOutcome {
-  IngestResult result = IngestResult::Stored;
+  Placement result = Placement::Accepted;
   int64_t snapshot_id = 0;
   ListKind list = ListKind::Participating;
   std::string published_at;
@@ -67,23 +67,30 @@ Status ParseWorkbook(const std::string& bytes, const std::string& label, const Z
 // of day. Fails (naming `page_url`) when the page holds no roster table. A
 // snapshot of such a roster keeps Page::roster_table_html as its bytes.
 Status RosterFromPage(const Page& page, const std::string& page_url, ParsedRoster* out);
-// The same from HTML as fetched from `page_url` (a whole page or the table's markup).
-Status ParsePageRoster(const std::string& html, const std::string& page_url, ParsedRoster* out);
+
+// Reads a stored snapshot's bytes again: a workbook, or the page table it was read from.
+Status ParseStored(const SnapshotInfo& info, const std::string& bytes, const ZipLimits& limits,
+                   ParsedRoster* out);
 
 // Records a roster already read from input.bytes, which the store keeps as
 // its source; outcomes as for Ingest (Duplicate when those bytes are stored).
 Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& parsed,
                     const IngestOptions& options, IngestOutcome* out);
 
-// Diffs a stored, quarantined snapshot against its list and records it as accepted.
-Status AcceptQuarantined(Store* store, int64_t snapshot_id, const IngestOptions& options, IngestOutcome* out);
+// Where a publication of `roster` published at `published_at` goes, and, when
+// it is diffed, its update (for a quarantined one: one suspicious_snapshot
+// event). Reads the store, never writes it.
+struct Placed {
+  Placement placement = Placement::Accepted;
+  ListUpdate update;
+  std::string note;  // why quarantined or late
+  size_t previous_rows = 0;
+};
+Status PlacePublication(Store* store, const Roster& roster, const std::string& published_at, bool accepted_by_hand,
+                        const IngestOptions& options, Placed* out);
 
 // "2026-02-13T17:11:20Z" for now.
 std::string NowUtc();
-// ISO-8601 from docProps ("2026-02-13T17:11:20Z", "2026-02-13T17:11:20.123Z") -> seconds, Z;
-// an offset is applied ("2025-03-14T15:26:38-04:00" -> "2025-03-14T19:26:38Z"). Text that is
-// not such a time comes back unchanged.
-std::string NormalizeTime(const std::string& text);
 
 // "12 signed, 3 missing, 1 corrected" (empty when none).
 std::string SummarizeEvents(const std::vector<ChangeEvent>& events);

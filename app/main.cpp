@@ -2,10 +2,14 @@
 #include <CLI/CLI.hpp>
 
 #include "app/exit_codes.h"
-#include "app/history_commands.h"
+#include "app/accept_command.h"
 #include "app/import_command.h"
+#include "app/log_command.h"
 #include "app/parse_command.h"
+#include "app/rebuild_command.h"
 #include "app/run_command.h"
+#include "app/show_command.h"
+#include "app/stats_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"icetrack " ICETRACK_VERSION
@@ -22,6 +26,7 @@ int main(int argc, char** argv) {
   icetrack::AddShowCommand(app, &exit_code);
   icetrack::AddStatsCommand(app, &exit_code);
   icetrack::AddAcceptCommand(app, &exit_code);
+  icetrack::AddRebuildCommand(app, &exit_code);
   icetrack::AddRunCommand(app, &exit_code);
   try {
     app.parse(argc, argv);

@@ -101,7 +101,7 @@ int RunCycleCommand(const RunOptions& o) {
   }
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForWriting(o.db, &lock, &store)) return code;
+  if (int code = OpenStoreForWriting(o.db, &o.ingest, &lock, &store)) return code;
 
   CycleOptions cycle;
   cycle.page_url = o.source;

@@ -13,18 +13,22 @@ namespace icetrack {
 
 void AddDbOption(CLI::App* cmd, std::string* path);
 
-// --removal-after, and --max-removed-share unless the command skips the
-// guard (accept), for the commands that diff (run, import, accept).
+// --removal-after, --removal-after-days, and --max-removed-share unless the
+// command skips the guard (accept), for the commands that diff (run, import,
+// accept, rebuild).
 void AddDiffOptions(CLI::App* cmd, IngestOptions* options, bool guard = true);
 // Opens the database named by --db, else ICETRACK_DB, else the default state path.
 // Prints the error and returns false on failure. For commands that only read.
 bool OpenStoreOrReport(const std::string& flag, std::unique_ptr<Store>* out);
 
-// For commands that write (run, import, accept): takes the lock beside the
-// database first, so that two writers never diff the same list at once, then
-// opens it. On failure prints the error and returns the exit code (kExitLocked
-// when another icetrack holds the lock); 0 on success.
-int OpenStoreForWriting(const std::string& flag, std::unique_ptr<InstanceLock>* lock,
+// For commands that write (run, import, accept, rebuild): takes the lock
+// beside the database first, so that two writers never diff the same list at
+// once, then opens it. With `rules`, a database whose change log was built
+// under other rules (an older icetrack) is rebuilt first with those options,
+// and what that changed is said on stderr. On failure prints the error and
+// returns the exit code (kExitLocked when another icetrack holds the lock);
+// 0 on success.
+int OpenStoreForWriting(const std::string& flag, const IngestOptions* rules, std::unique_ptr<InstanceLock>* lock,
                         std::unique_ptr<Store>* out);
 
 }  // namespace icetrack

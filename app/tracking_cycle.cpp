@@ -34,22 +34,22 @@ FetchRecord FetchOf(const Download& d, const std::string& at) {
   return f;
 }
 
-const char* FetchOutcome(IngestResult result) {
-  switch (result) {
-    case IngestResult::Quarantined: return "quarantined";
-    case IngestResult::Duplicate: return "duplicate";
-    case IngestResult::Stored:
-    case IngestResult::Late: break;
+FetchOutcome OutcomeOf(Placement placement) {
+  switch (placement) {
+    case Placement::Quarantined: return FetchOutcome::Quarantined;
+    case Placement::Duplicate: return FetchOutcome::Duplicate;
+    case Placement::Accepted:
+    case Placement::Late: break;
   }
-  return "ok";
+  return FetchOutcome::Ok;
 }
 
-WorkbookResult ResultOf(IngestResult result) {
-  switch (result) {
-    case IngestResult::Late: return WorkbookResult::Late;
-    case IngestResult::Quarantined: return WorkbookResult::Quarantined;
-    case IngestResult::Duplicate: return WorkbookResult::Duplicate;
-    case IngestResult::Stored: break;
+WorkbookResult ResultOf(Placement placement) {
+  switch (placement) {
+    case Placement::Late: return WorkbookResult::Late;
+    case Placement::Quarantined: return WorkbookResult::Quarantined;
+    case Placement::Duplicate: return WorkbookResult::Duplicate;
+    case Placement::Accepted: break;
   }
   return WorkbookResult::Stored;
 }
@@ -101,6 +101,8 @@ class Cycle {
  private:
   Status ReadPage(const Download& download, FetchRecord* page_fetch);
   Status RunLinks(const Page& page, FetchRecord* page_fetch);
+  Status CheckLinkedAgain(const FetchRecord& last, FetchRecord* page_fetch);
+  Status ReadAndRecord(const std::vector<WorkbookLink>& links, FetchRecord* page_fetch, FetchOutcome complete);
   Status RunTable(const Page& page, const std::string& base_url, const Download& download,
                   FetchRecord* page_fetch);
   Status ReadLinkedWorkbook(size_t index, std::vector<ReadWorkbook>* ready);
@@ -130,16 +132,31 @@ Status Cycle::Run() {
   if (!fetched.ok()) {
     page.result = PageResult::FetchFailed;
     page.error = fetched.message();
-    page_fetch.outcome = "error";
+    page_fetch.outcome = FetchOutcome::Error;
     page_fetch.error = page.error;
-  } else if (download.not_modified) {
-    page.result = PageResult::NotModified;
-    page_fetch.outcome = "not_modified";
+  } else if (download.not_modified && last) {
+    if (!(s = CheckLinkedAgain(*last, &page_fetch)).ok()) return s;
   } else if (!(s = ReadPage(download, &page_fetch)).ok()) {
     return s;
   }
   // Recorded last: "ok" only once every workbook it links was handled (see the header).
   return store_->RecordFetch(page_fetch);
+}
+
+// The page is what it was, but a workbook may have been replaced under the
+// same name (ICE's fixed names of early 2025): each one the page linked is
+// asked for again, conditionally.
+Status Cycle::CheckLinkedAgain(const FetchRecord& last, FetchRecord* page_fetch) {
+  report_->page.result = PageResult::NotModified;
+  // A 304 need not repeat the validators; the ones it answered stay good.
+  if (page_fetch->etag.empty() && page_fetch->last_modified.empty()) {
+    page_fetch->etag = last.etag;
+    page_fetch->last_modified = last.last_modified;
+  }
+  page_fetch->links = last.links;
+  std::vector<WorkbookLink> links;
+  for (const std::string& url : last.links) links.push_back({url, "", WorkbookList::Unknown});
+  return ReadAndRecord(links, page_fetch, FetchOutcome::NotModified);
 }
 
 Status Cycle::ReadPage(const Download& download, FetchRecord* page_fetch) {
@@ -149,21 +166,48 @@ Status Cycle::ReadPage(const Download& download, FetchRecord* page_fetch) {
   Status parsed = ParsePage(download.body, base_url, &page);
   report.modified_time = page.modified_time;
   report.totals = page.totals;
+  report.cut_short = parsed.ok() && !page.complete;
+  if (report.cut_short)
+    report.error = report.url + ": the page ends before its closing </html> tag (cut short?): " +
+                   (page.workbooks.empty() ? "nothing on it is trusted" : "its links were followed") +
+                   "; it is fetched in full next run";
   if (parsed.ok() && !page.workbooks.empty()) return RunLinks(page, page_fetch);
-  if (parsed.ok() && !page.roster_table.empty()) return RunTable(page, base_url, download, page_fetch);
+  if (parsed.ok() && !page.roster_table.empty() && page.complete) return RunTable(page, base_url, download, page_fetch);
+  if (report.cut_short) {
+    report.result = PageResult::FetchFailed;
+    page_fetch->outcome = FetchOutcome::Incomplete;
+    page_fetch->error = report.error;
+    return Status::Ok();
+  }
   report.result = PageResult::NoRoster;
   report.error = parsed.ok() ? report.url + ": the page has no workbook link and no roster table "
                                "(a block page, or a new layout)"
                              : parsed.message();
-  page_fetch->outcome = "parse_error";
+  page_fetch->outcome = FetchOutcome::ParseError;
   page_fetch->error = report.error;
   return Status::Ok();
 }
 
 Status Cycle::RunLinks(const Page& page, FetchRecord* page_fetch) {
   report_->page.result = PageResult::Links;
+  for (const WorkbookLink& link : page.workbooks) page_fetch->links.push_back(link.url);
+  Status s = ReadAndRecord(page.workbooks, page_fetch, FetchOutcome::Ok);
+  if (!s.ok()) return s;
+  FindUnlinkedLists();
+  if (report_->page.cut_short) {
+    page_fetch->outcome = FetchOutcome::Incomplete;
+    page_fetch->error = report_->page.error;
+  }
+  return Status::Ok();
+}
+
+// Downloads and reads every linked workbook, then records them in the order
+// history needs. The page's fetch is `complete` when all succeeded, else
+// incomplete (so that the next run reads it, and them, again).
+Status Cycle::ReadAndRecord(const std::vector<WorkbookLink>& links, FetchRecord* page_fetch,
+                            FetchOutcome complete) {
   std::vector<ReadWorkbook> ready;
-  for (const WorkbookLink& link : page.workbooks) {
+  for (const WorkbookLink& link : links) {
     WorkbookReport r;
     r.url = link.url;
     r.linked_as = link.list;
@@ -176,10 +220,9 @@ Status Cycle::RunLinks(const Page& page, FetchRecord* page_fetch) {
     Status s = RecordWorkbook(&w);
     if (!s.ok()) return s;
   }
-  FindUnlinkedLists();
   size_t failed = 0;
   for (const WorkbookReport& r : report_->workbooks) failed += Failed(r.result) ? 1 : 0;
-  page_fetch->outcome = failed ? "incomplete" : "ok";
+  page_fetch->outcome = failed ? FetchOutcome::Incomplete : complete;
   if (failed)
     page_fetch->error = std::to_string(failed) + " of " + std::to_string(report_->workbooks.size()) +
                         " workbooks failed; the page is read again next run";
@@ -202,13 +245,13 @@ Status Cycle::ReadLinkedWorkbook(size_t index, std::vector<ReadWorkbook>* ready)
   if (!fetched.ok()) {
     r.result = download.not_a_workbook ? WorkbookResult::NotAWorkbook : WorkbookResult::FetchFailed;
     r.error = fetched.message();
-    fetch.outcome = download.not_a_workbook ? "not_a_workbook" : "error";
+    fetch.outcome = download.not_a_workbook ? FetchOutcome::NotAWorkbook : FetchOutcome::Error;
     fetch.error = r.error;
     return store_->RecordFetch(fetch);
   }
   if (download.not_modified) {
     r.result = WorkbookResult::NotModified;
-    fetch.outcome = "not_modified";
+    fetch.outcome = FetchOutcome::NotModified;
     fetch.snapshot_id = last ? last->snapshot_id : 0;  // the snapshot it still is
     if (!(s = DescribeStored(fetch.snapshot_id, &r)).ok()) return s;
     return store_->RecordFetch(fetch);
@@ -217,7 +260,7 @@ Status Cycle::ReadLinkedWorkbook(size_t index, std::vector<ReadWorkbook>* ready)
   if (!(s = store_->FindSnapshot(fetch.sha256, &existing)).ok()) return s;
   if (existing) {  // no need to read it again
     r.result = WorkbookResult::Duplicate;
-    fetch.outcome = "duplicate";
+    fetch.outcome = FetchOutcome::Duplicate;
     fetch.snapshot_id = existing->id;
     if (!(s = DescribeStored(existing->id, &r)).ok()) return s;
     return store_->RecordFetch(fetch);
@@ -227,7 +270,7 @@ Status Cycle::ReadLinkedWorkbook(size_t index, std::vector<ReadWorkbook>* ready)
   if (!read.ok()) {
     r.result = WorkbookResult::ParseFailed;
     r.error = read.message();
-    fetch.outcome = "parse_error";
+    fetch.outcome = FetchOutcome::ParseError;
     fetch.error = r.error;
     return store_->RecordFetch(fetch);
   }
@@ -248,7 +291,7 @@ Status Cycle::RecordWorkbook(ReadWorkbook* w) {
   IngestOutcome outcome;
   Status s = IngestParsed(store_, input, w->parsed, options_.ingest, &outcome);
   if (!s.ok()) return s;
-  w->fetch.outcome = FetchOutcome(outcome.result);
+  w->fetch.outcome = OutcomeOf(outcome.result);
   w->fetch.snapshot_id = outcome.snapshot_id;
   Fill(std::move(outcome), &r);
   if (r.result == WorkbookResult::Stored && !(s = AddTotalsCheck(w->parsed.roster, &r)).ok()) return s;
@@ -270,7 +313,7 @@ Status Cycle::RunTable(const Page& page, const std::string& base_url, const Down
   if (!read.ok()) {
     r.result = WorkbookResult::ParseFailed;
     r.error = read.message();
-    page_fetch->outcome = "parse_error";
+    page_fetch->outcome = FetchOutcome::ParseError;
     page_fetch->error = r.error;
     report_->workbooks.push_back(std::move(r));
     return Status::Ok();
@@ -285,7 +328,7 @@ Status Cycle::RunTable(const Page& page, const std::string& base_url, const Down
   IngestOutcome outcome;
   Status s = IngestParsed(store_, input, parsed, options_.ingest, &outcome);
   if (!s.ok()) return s;
-  page_fetch->outcome = FetchOutcome(outcome.result);
+  page_fetch->outcome = OutcomeOf(outcome.result);
   page_fetch->snapshot_id = outcome.snapshot_id;
   Fill(std::move(outcome), &r);
   if (r.result == WorkbookResult::Stored && !(s = AddTotalsCheck(parsed.roster, &r)).ok()) return s;
@@ -353,7 +396,7 @@ const char* ToString(WorkbookResult result) {
 }
 
 bool CycleReport::fetch_failed() const {
-  if (page.result == PageResult::FetchFailed) return true;
+  if (page.result == PageResult::FetchFailed || page.cut_short) return true;
   for (const WorkbookReport& r : workbooks) {
     if (r.result == WorkbookResult::FetchFailed || r.result == WorkbookResult::NotAWorkbook) return true;
   }

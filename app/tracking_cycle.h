@@ -7,12 +7,16 @@
 // nothing derived from a failed or invalid body is stored. A page that
 // cannot be fetched, or that holds neither a workbook link nor a roster
 // table, leaves the store as it was but for the fetch record. Every request
-// is recorded in the fetch log. Requests are conditional: a 304 for the page
-// ends the cycle and a 304 for a workbook skips it, neither parsed. The page's
-// validators come from its last complete cycle only (its fetch is recorded
-// "incomplete" when a workbook failed), so a failed workbook is tried again
-// next time even though the page did not change. A list the page no longer
-// links (the pending list since 2026) is left as it was, never emptied.
+// is recorded in the fetch log. Requests are conditional, and a 304 is never
+// parsed: a 304 for the page still asks (conditionally) for each workbook
+// its last complete fetch linked, since ICE has replaced workbooks under
+// fixed names; a 304 for a workbook skips it. The page's validators count
+// only from a complete fetch: the page read to its end (a page cut short is
+// recorded "incomplete", its links followed, a table on it not trusted) and
+// every workbook it links handled (else "incomplete" too), so what failed or
+// was cut off is read again next time although the page did not change. A
+// list the page no longer links (the pending list since 2026) is left as it
+// was, never emptied.
 // Lists are told apart by their columns, not their links (ICE once swapped
 // the files), and recorded participating first, so that a pending application
 // that left its list because it was signed counts as approved. ICE's stated
@@ -40,14 +44,14 @@ namespace icetrack {
 enum class PageResult {
   Links,        // the page links workbooks (the layout since Feb 2025)
   Table,        // the page holds the roster as an HTML table (the layout before)
-  NotModified,  // 304: nothing else was requested
-  FetchFailed,  // no usable response
+  NotModified,  // 304: the workbooks it linked were asked for again
+  FetchFailed,  // no usable response (or a table page cut short)
   NoRoster,     // neither a workbook link nor a roster table
 };
 const char* ToString(PageResult result);  // "links", "table", "not_modified", "fetch_error", "no_roster"
 
 enum class WorkbookResult {
-  Stored, Late, Quarantined,  // a new snapshot (see IngestResult)
+  Stored, Late, Quarantined,  // a new snapshot (see diff/publication.h)
   Duplicate,                  // these bytes were stored before
   NotModified,                // 304
   FetchFailed, NotAWorkbook,  // nothing usable arrived
@@ -61,7 +65,8 @@ struct PageReport {
   std::string url, final_url;
   long status = 0;              // 0 when no response arrived
   PageResult result = PageResult::FetchFailed;
-  std::string error;            // one line, for FetchFailed and NoRoster
+  std::string error;            // one line, for FetchFailed, NoRoster and a page cut short
+  bool cut_short = false;       // the page ended before </html> (see Page::complete)
   std::string modified_time;    // as the page states it
   AsOfTotals totals;
 };

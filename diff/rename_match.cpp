@@ -4,21 +4,13 @@
 #include <cctype>
 #include <set>
 #include <sstream>
-#include <tuple>
 
+#include "diff/best_pairs.h"
 #include "model/edit_distance.h"
 
 namespace icetrack {
 
 namespace {
-
-// The folded name inside a key: "FL|polk county sheriffs office|JEM#2" -> "polk county sheriffs office".
-std::string NameOf(const std::string& key) {
-  size_t a = key.find('|');
-  size_t b = key.rfind('|');
-  if (a == std::string::npos || b == a) return key;
-  return key.substr(a + 1, b - a - 1);
-}
 
 // Words of a name that tell agencies apart ("polk"), not the generic ones ("county").
 std::set<std::string> DistinctiveWords(const std::string& name) {
@@ -87,7 +79,7 @@ bool Includes(const std::set<std::string>& big, const std::set<std::string>& sma
 int Score(const RosterRow& gone, const RosterRow& added) {
   if (gone.state_code.empty() || gone.state_code != added.state_code || gone.model != added.model)
     return -1;
-  std::string a = NameOf(gone.key), b = NameOf(added.key);
+  std::string a = KeyName(gone.key), b = KeyName(added.key);
   if (Numbers(a) != Numbers(b)) return -1;
   if (!gone.moa_url.empty() && gone.moa_url == added.moa_url) return 100;  // the same agreement file
   std::set<std::string> wa = DistinctiveWords(a), wb = DistinctiveWords(b);
@@ -112,22 +104,7 @@ int Score(const RosterRow& gone, const RosterRow& added) {
 
 std::vector<std::pair<size_t, size_t>> MatchRenames(const std::vector<const RosterRow*>& gone,
                                                     const std::vector<const RosterRow*>& added) {
-  std::vector<std::tuple<int, size_t, size_t>> candidates;
-  for (size_t g = 0; g < gone.size(); ++g) {
-    for (size_t a = 0; a < added.size(); ++a) {
-      int score = Score(*gone[g], *added[a]);
-      if (score >= 0) candidates.emplace_back(score, g, a);
-    }
-  }
-  std::sort(candidates.begin(), candidates.end());
-  std::vector<bool> gone_used(gone.size()), added_used(added.size());
-  std::vector<std::pair<size_t, size_t>> pairs;
-  for (auto [score, g, a] : candidates) {
-    if (gone_used[g] || added_used[a]) continue;
-    gone_used[g] = added_used[a] = true;
-    pairs.emplace_back(g, a);
-  }
-  return pairs;
+  return BestPairs(gone.size(), added.size(), [&](size_t g, size_t a) { return Score(*gone[g], *added[a]); });
 }
 
 }  // namespace icetrack

@@ -1,7 +1,9 @@
 #include "diff/roster_diff.h"
 
+#include "diff/correction_match.h"
 #include "diff/rename_match.h"
 #include "diff/row_changes.h"
+#include "model/utc_time.h"
 
 namespace icetrack {
 
@@ -20,11 +22,14 @@ ChangeEvent Baseline(const Roster& roster) {
   return e;
 }
 
-ChangeEvent Renamed(ListKind list, const RosterRow& before, const RosterRow& after) {
-  ChangeEvent e = EventFor(EventKind::Renamed, list, after);
-  if (before.agency != after.agency) e.changes.push_back({"agency", before.agency, after.agency});
-  e.changes.push_back({"key", before.key, after.key});
-  return e;
+std::string StateText(const RosterRow& r) { return r.state_code.empty() ? r.state : r.state_code; }
+std::string ModelText(const RosterRow& r) { return r.model == Model::Unknown ? r.model_raw : ToString(r.model); }
+
+// "2026-03-06T14:39:22Z" -> "2026-03-06".
+std::string DayOf(const std::string& time) { return time.substr(0, 10); }
+
+void AddDetail(ChangeEvent* e, const std::string& more) {
+  e->detail += (e->detail.empty() ? "" : "; ") + more;
 }
 
 // One publication of one list, step by step; see DiffRoster.
@@ -46,9 +51,12 @@ class Step {
       out_.events.push_back(Baseline(roster_));
       return std::move(out_);
     }
+    out_.next.removed = prev_.removed;
     SortRows();
-    MatchAndReportRenames();
+    MatchCorrected();
+    MatchRenamed();
     ReportAdded();
+    ReportBack();
     ReportStayed();
     ReportGone();
     AgeMissing();
@@ -56,11 +64,15 @@ class Step {
   }
 
  private:
-  // Splits keys into stayed, back (were missing), added (new) and gone.
+  // Splits keys into stayed, back (were missing), returned (were removed, same
+  // SIGNED date), added (new agreements) and gone (left now or earlier).
   void SortRows() {
     for (const RosterRow& row : roster_.rows) {
+      auto removed = prev_.removed.find(row.key);
       if (prev_.present.count(row.key)) stayed_.push_back(&row);
       else if (prev_.missing.count(row.key)) back_.push_back(&row);
+      else if (participating_ && removed != prev_.removed.end() && removed->second.row.signed_date == row.signed_date)
+        returned_.push_back(&row);
       else added_.push_back(&row);
     }
     for (const auto& [key, row] : prev_.present) {
@@ -71,32 +83,84 @@ class Step {
     }
   }
 
-  void MatchAndReportRenames() {
-    std::vector<const RosterRow*> candidates = gone_;
-    candidates.insert(candidates.end(), still_missing_.begin(), still_missing_.end());
-    std::vector<bool> added_taken(added_.size()), candidate_taken(candidates.size());
-    for (auto [g, a] : MatchRenames(candidates, added_)) {
-      const RosterRow& before = *candidates[g];
-      const RosterRow& after = *added_[a];
-      candidate_taken[g] = added_taken[a] = true;
-      renamed_old_.insert(before.key);
-      out_.renamed[after.key] = before.key;
-      if (g >= gone_.size()) {  // it had gone missing earlier: it is back, renamed
-        out_.events.push_back(EventFor(EventKind::Reappeared, roster_.kind, before));
+  // Rows that left, now or earlier, and are not yet known to be another's old self.
+  std::vector<const RosterRow*> Unmatched(std::vector<bool>* gone_now) const {
+    std::vector<const RosterRow*> rows;
+    for (const auto* group : {&gone_, &still_missing_}) {
+      for (const RosterRow* row : *group) {
+        if (rekeyed_old_.count(row->key)) continue;
+        rows.push_back(row);
+        gone_now->push_back(group == &gone_);
       }
-      out_.events.push_back(Renamed(roster_.kind, before, after));
-      Append(&out_.events, RowChanges(roster_.kind, before, after, shared_fields_));
+    }
+    return rows;
+  }
+
+  void MatchCorrected() {
+    std::vector<bool> gone_now;
+    std::vector<const RosterRow*> gone = Unmatched(&gone_now);
+    std::vector<CorrectionCandidate> candidates;
+    for (size_t i = 0; i < gone.size(); ++i) candidates.push_back({gone[i], gone_now[i]});
+    TakeAdded(MatchCorrections(candidates, added_), gone, gone_now, EventKind::Corrected);
+  }
+
+  void MatchRenamed() {
+    std::vector<bool> gone_now;
+    std::vector<const RosterRow*> gone = Unmatched(&gone_now);
+    TakeAdded(MatchRenames(gone, added_), gone, gone_now, EventKind::Renamed);
+  }
+
+  // Records each (gone, added) pair as one agreement under a new key, and
+  // leaves the added rows that were not paired.
+  void TakeAdded(const std::vector<std::pair<size_t, size_t>>& pairs, const std::vector<const RosterRow*>& gone,
+                 const std::vector<bool>& gone_now, EventKind kind) {
+    std::vector<bool> taken(added_.size());
+    for (auto [g, a] : pairs) {
+      taken[a] = true;
+      Rekey(*gone[g], *added_[a], !gone_now[g], kind);
     }
     std::vector<const RosterRow*> rest;
     for (size_t i = 0; i < added_.size(); ++i) {
-      if (!added_taken[i]) rest.push_back(added_[i]);
+      if (!taken[i]) rest.push_back(added_[i]);
     }
     added_ = rest;
+  }
+
+  void Rekey(const RosterRow& before, const RosterRow& after, bool was_missing, EventKind kind) {
+    rekeyed_old_.insert(before.key);
+    out_.rekeyed[after.key] = before.key;
+    TakeKey(after.key);
+    if (was_missing) out_.events.push_back(EventFor(EventKind::Reappeared, roster_.kind, before));
+    std::vector<FieldChange> identity;
+    if (kind == EventKind::Corrected) {
+      if (StateText(before) != StateText(after)) identity.push_back({"state", StateText(before), StateText(after)});
+      if (ModelText(before) != ModelText(after)) identity.push_back({"model", ModelText(before), ModelText(after)});
+    } else if (before.agency != after.agency) {
+      identity.push_back({"agency", before.agency, after.agency});
+    }
+    identity.push_back({"key", before.key, after.key});
+    std::vector<ChangeEvent> events = RowChanges(roster_.kind, before, after, shared_fields_);
+    if (kind == EventKind::Corrected) {
+      PrependCorrection(roster_.kind, after, std::move(identity), &events);
+    } else {
+      ChangeEvent renamed = EventFor(EventKind::Renamed, roster_.kind, after);
+      renamed.changes = std::move(identity);
+      out_.events.push_back(std::move(renamed));
+    }
+    Append(&out_.events, std::move(events));
+  }
+
+  // A key that a removed agreement held now names another one: the old one
+  // is retired (kept as removed under another key).
+  void TakeKey(const std::string& key) {
+    if (!out_.next.removed.erase(key)) return;
+    out_.retired.insert(key);
   }
 
   void ReportAdded() {
     for (const RosterRow* row : added_) {
       if (!participating_) {
+        out_.next.removed.erase(row->key);  // an application back on the list: the same one
         out_.events.push_back(EventFor(EventKind::PendingAdded, roster_.kind, *row));
         continue;
       }
@@ -104,15 +168,36 @@ class Step {
       auto pending = other_.pending_since.find(row->key);
       if (pending != other_.pending_since.end()) {
         e.since = pending->second;
-        e.detail = "pending since " + pending->second;
+        AddDetail(&e, "pending since " + pending->second);
+      }
+      auto earlier = prev_.removed.find(row->key);
+      if (earlier != prev_.removed.end()) {
+        const RemovedRow& was = earlier->second;
+        AddDetail(&e, "a new agreement: the earlier one (signed " +
+                          (was.row.signed_date.empty() ? std::string("on an unknown date") : was.row.signed_date) +
+                          ") was reported removed on " + DayOf(was.removed_at));
+        TakeKey(row->key);
       }
       out_.events.push_back(std::move(e));
     }
+  }
+
+  void ReportBack() {
     for (const RosterRow* row : back_) {
       const MissingRow& was = prev_.missing.at(row->key);
       ChangeEvent e = EventFor(EventKind::Reappeared, roster_.kind, *row);
       e.since = was.since;
       e.detail = "back after " + std::to_string(was.misses) + " publication(s) without it";
+      out_.events.push_back(std::move(e));
+      Append(&out_.events, RowChanges(roster_.kind, was.row, *row, shared_fields_));
+    }
+    for (const RosterRow* row : returned_) {
+      const RemovedRow& was = prev_.removed.at(row->key);
+      out_.next.removed.erase(row->key);
+      ChangeEvent e = EventFor(EventKind::Reappeared, roster_.kind, *row);
+      e.since = was.since;
+      e.detail = "back with the same SIGNED date after being reported removed on " + DayOf(was.removed_at) +
+                 " (missing since " + DayOf(was.since) + ")";
       out_.events.push_back(std::move(e));
       Append(&out_.events, RowChanges(roster_.kind, was.row, *row, shared_fields_));
     }
@@ -126,36 +211,45 @@ class Step {
 
   void ReportGone() {
     for (const RosterRow* row : gone_) {
-      if (renamed_old_.count(row->key)) continue;
+      if (rekeyed_old_.count(row->key)) continue;
       if (!participating_) {
         bool signed_now = other_.participating.count(row->key) > 0;
         out_.events.push_back(EventFor(signed_now ? EventKind::Approved : EventKind::PendingRemoved,
                                        roster_.kind, *row));
+        out_.next.removed[row->key] = RemovedRow{*row, at_, at_};
         continue;
       }
       out_.events.push_back(EventFor(EventKind::Missing, roster_.kind, *row));
-      MissingRow missing{*row, 1, at_};
-      if (!ConfirmRemoval(missing)) out_.next.missing[row->key] = std::move(missing);
+      Age(MissingRow{*row, 1, at_});
     }
   }
 
   void AgeMissing() {
     for (const RosterRow* row : still_missing_) {
-      if (renamed_old_.count(row->key)) continue;
+      if (rekeyed_old_.count(row->key)) continue;
       MissingRow missing = prev_.missing.at(row->key);
       ++missing.misses;
-      if (!ConfirmRemoval(missing)) out_.next.missing[row->key] = std::move(missing);
+      Age(std::move(missing));
     }
   }
 
-  // Emits `removed` once a row has been absent long enough; true if it did.
-  bool ConfirmRemoval(const MissingRow& missing) {
-    if (missing.misses < options_.removal_after) return false;
+  // Keeps a missing row missing, or confirms its removal once it has been
+  // absent from enough publications over enough days.
+  void Age(MissingRow missing) {
+    UtcTime since, now;
+    bool long_enough = ParseIsoTime(missing.since, &since) && ParseIsoTime(at_, &now) &&
+                       now.seconds - since.seconds >= int64_t{options_.removal_after_days} * 86400;
+    const std::string key = missing.row.key;
+    if (missing.misses < options_.removal_after || !long_enough) {
+      out_.next.missing[key] = std::move(missing);
+      return;
+    }
     ChangeEvent e = EventFor(EventKind::Removed, roster_.kind, missing.row);
     e.since = missing.since;
-    e.detail = "absent from " + std::to_string(missing.misses) + " consecutive publications";
+    e.detail = "absent from " + std::to_string(missing.misses) + " consecutive publications over " +
+               std::to_string(DaysBetween(since, now)) + " days";
     out_.events.push_back(std::move(e));
-    return true;
+    out_.next.removed[key] = RemovedRow{std::move(missing.row), missing.since, at_};
   }
 
   const ListState& prev_;
@@ -165,8 +259,8 @@ class Step {
   const DiffOptions& options_;
   const bool participating_;
   ListUpdate out_;
-  std::vector<const RosterRow*> stayed_, back_, added_, gone_, still_missing_;
-  std::set<std::string> renamed_old_;
+  std::vector<const RosterRow*> stayed_, back_, returned_, added_, gone_, still_missing_;
+  std::set<std::string> rekeyed_old_;    // keys of rows that live on under a new key
   std::set<std::string> shared_fields_;  // columns both publications have
 };
 

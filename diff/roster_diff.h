@@ -1,12 +1,18 @@
 // DiffRoster: the change events between what a list was and a new publication.
 //
 // Promises: pure (no I/O, no clock, no SQL): the same inputs give the same
-// events in the same order. A disappearance is only `missing` until it lasts
-// DiffOptions::removal_after publications (then `removed`, dated by `since`);
-// a return before that is `reappeared`. A missing and a new row of one state
-// and model that look like one agency are `renamed`, not a removal and a
-// signing. The first publication of a list is one `baseline` event.
-// Counts reconcile per step (see Reconciles).
+// events in the same order. The agreement lifecycle is decided here and
+// only here: a disappearance is `missing` until it has lasted
+// DiffOptions::removal_after publications *and* removal_after_days days
+// since the first of them (then `removed`, dated by `since`); a return
+// before that is `reappeared`. A removed agreement that comes back with the
+// same SIGNED date (or none, both times) is `reappeared` too, its detail
+// saying when it was reported removed; with another SIGNED date it is a new
+// agreement, `signed`, naming the earlier one. A row that left and one that
+// joined are one agreement `corrected` when ICE fixed its state or model
+// (correction_match.h), or `renamed` when it re-spelled its name
+// (rename_match.h): never a removal plus a signing. The first publication
+// of a list is one `baseline` event. Counts reconcile per step (Reconciles).
 #pragma once
 
 #include <map>
@@ -19,11 +25,17 @@
 
 namespace icetrack {
 
+// Raise when a change to the reader or the diff changes what stored
+// workbooks give: a writer that finds a database built under another value
+// rebuilds its change log (see app/rebuild.h).
+constexpr int kDiffRulesVersion = 2;
+
 struct DiffOptions {
-  int removal_after = 3;  // consecutive absent publications that confirm a removal
+  int removal_after = 3;       // publications without it that a removal needs
+  int removal_after_days = 7;  // days since the first of them that a removal needs
 };
 
-// `at`: the publication time of `roster` (used for `since` of new misses).
+// `at`: the publication time of `roster` (ISO-8601 UTC).
 ListUpdate DiffRoster(const ListState& previous, const Roster& roster, const std::string& at,
                       const OtherList& other, const DiffOptions& options);
 

@@ -1,5 +1,10 @@
 #include "diff/row_changes.h"
 
+#include <cstdlib>
+
+#include "model/edit_distance.h"
+#include "model/utc_time.h"
+
 namespace icetrack {
 
 namespace {
@@ -15,7 +20,32 @@ void Compare(const char* field, const std::string& a, const std::string& b,
   if (a != b) out->push_back({field, a, b});
 }
 
+// "moved 3 days earlier", "moved 1 year later".
+std::string MoveText(const CivilDate& before, const CivilDate& after) {
+  int64_t days = DaysFromCivil(after) - DaysFromCivil(before);
+  std::string direction = days < 0 ? " earlier" : " later";
+  int64_t n = std::llabs(days);
+  if (before.month == after.month && before.day == after.day) {
+    int years = std::abs(after.year - before.year);
+    return "moved " + std::to_string(years) + (years == 1 ? " year" : " years") + direction;
+  }
+  return "moved " + std::to_string(n) + (n == 1 ? " day" : " days") + direction;
+}
+
 }  // namespace
+
+EventKind SignedDateMove(const RosterRow& before, const RosterRow& after) {
+  CivilDate a, b;
+  if (!ParseIsoDate(before.signed_date, &a) || !ParseIsoDate(after.signed_date, &b))
+    return EventKind::SignedDateCorrected;
+  if (before.moa_url.empty() && after.moa_url.empty()) return EventKind::SignedDateCorrected;
+  if (std::llabs(DaysFromCivil(b) - DaysFromCivil(a)) <= kMaxCorrectionDays) return EventKind::SignedDateCorrected;
+  bool same_day = a.month == b.month && a.day == b.day;
+  std::string ya = std::to_string(a.year), yb = std::to_string(b.year);
+  if (same_day && (std::abs(a.year - b.year) == 1 || EditDistance(ya, yb, 1) <= 1))
+    return EventKind::SignedDateCorrected;
+  return EventKind::Renewed;
+}
 
 ChangeEvent EventFor(EventKind kind, ListKind list, const RosterRow& row) {
   ChangeEvent e;
@@ -25,21 +55,42 @@ ChangeEvent EventFor(EventKind kind, ListKind list, const RosterRow& row) {
   e.state_code = row.state_code;
   e.agency = row.agency;
   e.model = row.model;
+  e.agency_type = row.agency_type;
+  e.county = row.county;
+  e.signed_date = row.signed_date;
+  e.moa_url = row.moa_url;
   return e;
+}
+
+void PrependCorrection(ListKind list, const RosterRow& row, std::vector<FieldChange> changes,
+                       std::vector<ChangeEvent>* events) {
+  for (ChangeEvent& e : *events) {
+    if (e.kind != EventKind::Corrected) continue;
+    changes.insert(changes.end(), e.changes.begin(), e.changes.end());
+    e.changes = std::move(changes);
+    return;
+  }
+  ChangeEvent e = EventFor(EventKind::Corrected, list, row);
+  e.changes = std::move(changes);
+  events->insert(events->begin(), std::move(e));
 }
 
 std::vector<ChangeEvent> RowChanges(ListKind list, const RosterRow& before, const RosterRow& after,
                                     const std::set<std::string>& fields) {
   auto has = [&](const char* field) { return fields.count(field) > 0; };
   std::vector<ChangeEvent> events;
-  auto add = [&](EventKind kind, std::vector<FieldChange> changes) {
+  auto add = [&](EventKind kind, std::vector<FieldChange> changes) -> ChangeEvent& {
     ChangeEvent e = EventFor(kind, list, after);
     e.changes = std::move(changes);
     events.push_back(std::move(e));
+    return events.back();
   };
   bool both_dated = !before.signed_date.empty() && !after.signed_date.empty();
-  if (has("signed") && both_dated && before.signed_date != after.signed_date)
-    add(EventKind::Resigned, {{"signed", before.signed_date, after.signed_date}});
+  if (has("signed") && both_dated && before.signed_date != after.signed_date) {
+    ChangeEvent& e = add(SignedDateMove(before, after), {{"signed", before.signed_date, after.signed_date}});
+    CivilDate a, b;
+    if (ParseIsoDate(before.signed_date, &a) && ParseIsoDate(after.signed_date, &b)) e.detail = MoveText(a, b);
+  }
 
   if (!has("moa")) {
     // no MOA column on one side: nothing to compare

@@ -1,5 +1,9 @@
 #include "fetcher/page.h"
 
+#include <cctype>
+
+#include "model/ascii_text.h"
+
 #include "fetcher/html_document.h"
 #include "fetcher/html_roster_table.h"
 #include "fetcher/page_modified_time.h"
@@ -17,6 +21,30 @@ bool IsAbsoluteHttpUrl(const std::string& url) {
   return scheme == "http" || scheme == "https";
 }
 
+// Skips white space and <!-- comments --> from `pos`; npos when a comment is unterminated.
+size_t SkipTrailing(const std::string& html, size_t pos) {
+  while (pos < html.size()) {
+    if (std::isspace(static_cast<unsigned char>(html[pos]))) {
+      ++pos;
+    } else if (html.compare(pos, 4, "<!--") == 0) {
+      size_t end = html.find("-->", pos + 4);
+      if (end == std::string::npos) return std::string::npos;
+      pos = end + 3;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
+bool ReachesEndTag(const std::string& html) {
+  std::string lower = LowerAscii(html.size() > 65536 ? html.substr(html.size() - 65536) : html);
+  size_t tag = lower.rfind("</html");
+  if (tag == std::string::npos) return false;
+  size_t close = lower.find('>', tag);
+  return close != std::string::npos && SkipTrailing(lower, close + 1) == lower.size();
+}
+
 }  // namespace
 
 Status ParsePage(const std::string& html, const std::string& page_url, Page* out) {
@@ -28,6 +56,7 @@ Status ParsePage(const std::string& html, const std::string& page_url, Page* out
   out->workbooks = FindWorkbookLinks(document, base_url);
   out->totals = ReadAsOfTotals(TextBlocks(document));
   out->modified_time = PageModifiedTime(document);
+  out->complete = ReachesEndTag(html);
   if (out->workbooks.empty())
     out->roster_table = FindRosterTable(document, base_url, &out->roster_table_html);
   return Status::Ok();

@@ -27,6 +27,11 @@ struct Page {
   // but holds the roster as an HTML table; empty otherwise.
   std::vector<TableRow> roster_table;
   std::string roster_table_html;  // that table's markup, verbatim (see html_roster_table.h)
+  // The markup reaches its end: a closing </html> followed by nothing but
+  // white space and comments. A page cut short by a connection closed early
+  // (with no Content-Length to tell) is not; its validators must not be
+  // trusted to stand for the whole page.
+  bool complete = false;
 };
 
 // Reads `html`, fetched from `page_url` (absolute http or https; links

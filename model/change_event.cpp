@@ -1,21 +1,19 @@
 #include "model/change_event.h"
 
+#include "model/enum_names.h"
+
 namespace icetrack {
 
 namespace {
 
-struct KindName {
-  EventKind kind;
-  const char* name;
-};
-
-constexpr KindName kKinds[] = {
+constexpr EnumName<EventKind> kKinds[] = {
     {EventKind::Baseline, "baseline"},
     {EventKind::Signed, "signed"},
     {EventKind::Missing, "missing"},
     {EventKind::Reappeared, "reappeared"},
     {EventKind::Removed, "removed"},
-    {EventKind::Resigned, "resigned"},
+    {EventKind::Renewed, "renewed"},
+    {EventKind::SignedDateCorrected, "signed_date_corrected"},
     {EventKind::MoaPublished, "moa_published"},
     {EventKind::MoaChanged, "moa_changed"},
     {EventKind::AddendumAdded, "addendum_added"},
@@ -30,21 +28,8 @@ constexpr KindName kKinds[] = {
 
 }  // namespace
 
-const char* ToString(EventKind kind) {
-  for (const KindName& k : kKinds) {
-    if (k.kind == kind) return k.name;
-  }
-  return "";
-}
+const char* ToString(EventKind kind) { return NameIn(kKinds, kind); }
 
-bool ParseEventKind(const std::string& text, EventKind* out) {
-  for (const KindName& k : kKinds) {
-    if (text == k.name) {
-      *out = k.kind;
-      return true;
-    }
-  }
-  return false;
-}
+bool ParseEventKind(std::string_view text, EventKind* out) { return ValueIn(kKinds, text, out); }
 
 }  // namespace icetrack

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/roster.h"
@@ -11,15 +12,17 @@ namespace icetrack {
 
 enum class EventKind {
   Baseline,            // first publication of a list: its rows, not a signing each
-  Signed,              // participating: a key never seen (or confirmed removed) appears
+  Signed,              // participating: a new agreement (a key never seen, or one removed and back
+                       // with another SIGNED date)
   Missing,             // participating: a key of the previous publication is absent (provisional)
-  Reappeared,          // participating: a missing key is back before removal was confirmed
-  Removed,             // participating: absent for N consecutive publications (confirmed)
-  Resigned,            // SIGNED date changed
+  Reappeared,          // participating: a missing (or removed) agreement is back as it was
+  Removed,             // participating: absent for N publications and D days (confirmed)
+  Renewed,             // the SIGNED date moved beyond what a correction explains: signed again
+  SignedDateCorrected, // the SIGNED date moved as ICE fixes its dates (days, a typed year)
   MoaPublished,        // MOA status pending/none -> link
   MoaChanged,          // MOA URL or status changed otherwise
   AddendumAdded,       // an addendum URL appeared
-  Corrected,           // agency type, county, or another field changed
+  Corrected,           // agency type, county, a state or model fixed, or another field changed
   Renamed,             // a missing and a new row are one agency under a new name
   PendingAdded,        // pending: a new application
   PendingRemoved,      // pending: an application left the list, not (yet) signed
@@ -29,7 +32,7 @@ enum class EventKind {
 };
 
 const char* ToString(EventKind kind);  // "signed", "pending_added", …
-bool ParseEventKind(const std::string& text, EventKind* out);
+bool ParseEventKind(std::string_view text, EventKind* out);
 
 struct FieldChange {
   std::string field;
@@ -39,10 +42,14 @@ struct FieldChange {
 struct ChangeEvent {
   EventKind kind = EventKind::Baseline;
   ListKind list = ListKind::Participating;
-  std::string key;         // agreement key (the new key for renamed)
+  std::string key;         // agreement key (the new key for renamed and corrected)
+  // The row as of the event (the last one seen, for missing and removed).
   std::string state_code;
   std::string agency;
   Model model = Model::Unknown;
+  std::string agency_type, county;
+  std::string signed_date;  // YYYY-MM-DD, empty when unknown
+  std::string moa_url;
   std::vector<FieldChange> changes;
   std::string since;       // removed: when it went missing; signed/approved: pending since
   std::string detail;      // human-readable note (baseline size, quarantine reason, …)

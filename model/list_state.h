@@ -1,13 +1,14 @@
 // ListState: what is known about one list just before a new publication:
-// the rows of the previous publication, and the rows that went missing and
-// are not yet confirmed removed. The store keeps it; the diff advances it
-// and returns a ListUpdate for the store to record.
+// the rows of the previous publication, the rows that went missing and are
+// not yet confirmed removed, and the agreements confirmed removed. The store
+// keeps it; the diff advances it (the whole lifecycle present -> missing ->
+// removed -> back is decided there) and returns a ListUpdate for the store to
+// record as it is.
 #pragma once
 
 #include <map>
 #include <set>
 #include <string>
-
 #include <vector>
 
 #include "model/change_event.h"
@@ -21,11 +22,18 @@ struct MissingRow {
   std::string since;   // publication time of the first of them
 };
 
+struct RemovedRow {
+  RosterRow row;           // as last seen
+  std::string since;       // when it went missing
+  std::string removed_at;  // the publication that confirmed the removal
+};
+
 struct ListState {
   bool has_baseline = false;
   std::set<std::string> fields;               // columns of the previous publication (Roster::fields)
   std::map<std::string, RosterRow> present;   // by key
   std::map<std::string, MissingRow> missing;  // by key (participating list only)
+  std::map<std::string, RemovedRow> removed;  // by key (participating list only)
 };
 
 // What a diff of one list needs to know of the other list.
@@ -40,7 +48,12 @@ struct OtherList {
 struct ListUpdate {
   std::vector<ChangeEvent> events;
   ListState next;                              // the list's state after this publication
-  std::map<std::string, std::string> renamed;  // new key -> old key
+  // Agreements that keep their identity under a new key (renamed, or a state
+  // or model corrected): new key -> old key.
+  std::map<std::string, std::string> rekeyed;
+  // Removed agreements whose key a new agreement takes (signed again, or a
+  // rename onto it): the store keeps them, under another key, as removed.
+  std::set<std::string> retired;
 };
 
 }  // namespace icetrack

@@ -39,6 +39,13 @@ bool ParseModel(const std::string& text, Model* out) {
   return false;
 }
 
+std::string KeyName(const std::string& key) {
+  size_t a = key.find('|');
+  size_t b = key.rfind('|');
+  if (a == std::string::npos || b == a) return key;
+  return key.substr(a + 1, b - a - 1);
+}
+
 ModelCounts CountModels(const std::vector<RosterRow>& rows) {
   ModelCounts counts;
   for (const RosterRow& row : rows) {

@@ -57,6 +57,10 @@ struct Roster {
   std::vector<Warning> warnings;
 };
 
+// The folded agency name inside a key (see parser/agency_key.h):
+// "FL|polk county sheriffs office|JEM#2" -> "polk county sheriffs office".
+std::string KeyName(const std::string& key);
+
 struct ModelCounts {
   int jem = 0, tfm = 0, wso = 0, unknown = 0;
 };

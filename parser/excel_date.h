@@ -1,16 +1,9 @@
 // Calendar dates for spreadsheet serial numbers and for plain Y-M-D values.
 #pragma once
 
-#include <string>
+#include "model/utc_time.h"  // CivilDate
 
 namespace icetrack {
-
-struct CivilDate {
-  int year = 0, month = 0, day = 0;
-};
-
-bool IsValidDate(int year, int month, int day);
-std::string FormatDate(const CivilDate& d);  // "2025-07-07"
 
 // Excel serial day number -> date. The 1900 system counts Excel's phantom
 // 29 Feb 1900 (serial 60); the 1904 system starts at 1 Jan 1904. Fractions

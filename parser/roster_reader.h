@@ -23,6 +23,10 @@ namespace icetrack {
 
 constexpr int kHeaderSearchRows = 10;
 
+// Raise when a change here (or in the normalizers) reads stored workbooks
+// into other rows or keys: writers then rebuild the change log (app/rebuild.h).
+constexpr int kRosterRulesVersion = 2;
+
 // Builds a roster from the rows of one table, fed in order.
 class RosterBuilder {
  public:

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/event_uid.h"
+
 namespace icetrack::sql {
 
 namespace {
@@ -118,7 +120,73 @@ CREATE TABLE fetches (
 );
 CREATE INDEX fetches_by_url ON fetches (url, at);
 )sql",
+    // 3: the lifecycle as the diff decides it (removed_at), hand acceptance,
+    // the links of a page fetch, settings (the rules a change log was built
+    // under), and events that carry their row's fields and an identity
+    // derived from the event, with ids that are never reused (AUTOINCREMENT),
+    // so that a rebuild gives an event its old id.
+    R"sql(
+ALTER TABLE agreements ADD COLUMN removed_at TEXT;
+UPDATE agreements SET removed_at = (SELECT MAX(at) FROM events e WHERE e.agreement_id = agreements.id
+                                    AND e.kind = 'removed') WHERE status = 'removed';
+ALTER TABLE snapshots ADD COLUMN accepted_by_hand INTEGER NOT NULL DEFAULT 0;
+UPDATE snapshots SET accepted_by_hand = 1 WHERE note LIKE '%accepted by hand%';
+ALTER TABLE fetches ADD COLUMN links TEXT;
+CREATE TABLE settings (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO settings (name, value) VALUES ('rules_version', '');
+CREATE TABLE events_v3 (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  uid          TEXT NOT NULL UNIQUE,
+  snapshot_id  INTEGER NOT NULL REFERENCES snapshots(id),
+  at           TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  list         TEXT NOT NULL,
+  agreement_id INTEGER REFERENCES agreements(id),
+  key          TEXT,
+  state_code   TEXT,
+  agency       TEXT,
+  model        TEXT,
+  agency_type  TEXT,
+  county       TEXT,
+  signed       TEXT,
+  moa_url      TEXT,
+  changes      TEXT NOT NULL DEFAULT '{}',
+  since        TEXT,
+  detail       TEXT
+);
+INSERT INTO events_v3 (id, uid, snapshot_id, at, kind, list, agreement_id, key, state_code, agency, model,
+                       changes, since, detail)
+  SELECT id, 'v2-' || id, snapshot_id, at, CASE kind WHEN 'resigned' THEN 'renewed' ELSE kind END, list,
+         agreement_id, key, state_code, agency, model, changes, since, detail FROM events;
+DROP TABLE events;
+ALTER TABLE events_v3 RENAME TO events;
+CREATE INDEX events_by_time ON events (at);
+CREATE INDEX events_by_agreement ON events (agreement_id);
+CREATE INDEX events_by_snapshot ON events (snapshot_id);
+)sql",
 };
+
+// Work a migration needs beyond SQL, run in its transaction; index = version - 1.
+Status FillEventUids(Database* db);
+Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids};
+
+// Version 3 derives every event's identity (see EventUid) from what it holds.
+Status FillEventUids(Database* db) {
+  auto read = db->Prepare(
+      "SELECT e.id, e.list, e.kind, e.key, s.sha256 FROM events e JOIN snapshots s ON s.id = e.snapshot_id "
+      "ORDER BY e.id");
+  auto write = db->Prepare("UPDATE events SET uid = ? WHERE id = ?");
+  EventUids uids;
+  while (read->Step()) {
+    std::string uid = uids.Next(read->Text(1), read->Text(2), read->Text(3), read->Text(4));
+    Status s = write->BindText(1, uid).Bind(2, read->Int(0)).Run();
+    if (!s.ok()) return s;
+  }
+  return read->status();
+}
 
 }  // namespace
 
@@ -126,6 +194,7 @@ Status Migrate(Database* db, int* version) {
   auto read = db->Prepare("PRAGMA user_version");
   int current = read->Step() ? static_cast<int>(read->Int(0)) : 0;
   if (!read->status().ok()) return read->status();
+  read.reset();  // a statement left open would lock the tables a migration drops
   if (current > kSchemaVersion)
     return Status::Error(db->path() + ": database schema " + std::to_string(current) +
                          " is newer than this icetrack understands (" +
@@ -134,6 +203,7 @@ Status Migrate(Database* db, int* version) {
     Transaction tx(db);
     if (!tx.status().ok()) return tx.status();
     Status s = db->Exec(kMigrations[v]);
+    if (s.ok() && kMigrationSteps[v]) s = kMigrationSteps[v](db);
     if (s.ok()) s = db->Exec("PRAGMA user_version = " + std::to_string(v + 1));
     if (s.ok()) s = tx.Commit();
     if (!s.ok()) return s;

@@ -98,18 +98,19 @@ std::unique_ptr<Statement> Database::Prepare(std::string_view sql) {
   return std::make_unique<Statement>(db_, sql, path_);
 }
 
-Transaction::Transaction(Database* db) : db_(db) {
-  status_ = db_->Exec("BEGIN IMMEDIATE");
+Transaction::Transaction(Database* db) : db_(db), nested_(sqlite3_get_autocommit(db->handle()) == 0) {
+  status_ = db_->Exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
   open_ = status_.ok();
 }
 
 Transaction::~Transaction() {
-  if (open_) db_->Exec("ROLLBACK");
+  if (!open_) return;
+  db_->Exec(nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
 }
 
 Status Transaction::Commit() {
   if (!open_) return status_;
-  Status s = db_->Exec("COMMIT");
+  Status s = db_->Exec(nested_ ? "RELEASE nested" : "COMMIT");
   open_ = !s.ok() ? open_ : false;
   return s;
 }

@@ -64,7 +64,9 @@ class Database {
   std::string path_;
 };
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back unless Commit() succeeded.
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless Commit() succeeded. Inside
+// another transaction (a rebuild holds one around many snapshots) it is a
+// SAVEPOINT instead, released or rolled back to on its own.
 class Transaction {
  public:
   explicit Transaction(Database* db);
@@ -74,6 +76,7 @@ class Transaction {
 
  private:
   Database* db_;
+  bool nested_;
   Status status_;
   bool open_ = false;
 };

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "store/event_uid.h"
 #include "store/row_codec.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
@@ -15,7 +16,7 @@ namespace {
 
 const char* kSnapshotColumns =
     "id, list, sha256, source_name, source_url, published_at, observed_at, sheet, note, "
-    "rows, jem, tfm, wso, no_model, status";
+    "rows, jem, tfm, wso, no_model, status, accepted_by_hand";
 
 SnapshotInfo ReadSnapshot(const sql::Statement& st) {
   SnapshotInfo s;
@@ -33,10 +34,8 @@ SnapshotInfo ReadSnapshot(const sql::Statement& st) {
   s.tfm = static_cast<int>(st.Int(11));
   s.wso = static_cast<int>(st.Int(12));
   s.no_model = static_cast<int>(st.Int(13));
-  std::string status = st.Text(14);
-  s.status = status == "quarantined" ? SnapshotStatus::Quarantined
-             : status == "late"      ? SnapshotStatus::Late
-                                     : SnapshotStatus::Accepted;
+  ParseSnapshotStatus(st.Text(14), &s.status);
+  s.accepted_by_hand = st.Int(15) != 0;
   return s;
 }
 
@@ -60,7 +59,7 @@ std::vector<FieldChange> ParseChanges(const std::string& text) {
 
 const char* kEventColumns =
     "e.id, e.snapshot_id, e.at, e.kind, e.list, e.key, e.state_code, e.agency, e.model, e.changes, "
-    "e.since, e.detail";
+    "e.since, e.detail, e.uid, e.agency_type, e.county, e.signed, e.moa_url";
 
 StoredEvent ReadEvent(const sql::Statement& st) {
   StoredEvent s;
@@ -76,6 +75,11 @@ StoredEvent ReadEvent(const sql::Statement& st) {
   s.event.changes = ParseChanges(st.Text(9));
   s.event.since = st.Text(10);
   s.event.detail = st.Text(11);
+  s.uid = st.Text(12);
+  s.event.agency_type = st.Text(13);
+  s.event.county = st.Text(14);
+  s.event.signed_date = st.Text(15);
+  s.event.moa_url = st.Text(16);
   return s;
 }
 
@@ -97,26 +101,19 @@ std::set<std::string> SplitFields(const std::string& text) {
   return out;
 }
 
-// An agreement of one list as stored: enough to tell what a new publication changes.
+// An agreement of one list as stored: enough to record what the diff decided.
 struct StoredAgreement {
   int64_t id = 0;
-  std::string key;
-  std::string status;
+  std::string status;  // "present", "missing", "removed"; "new" before its first write
   int64_t version_id = 0;
   int misses = 0;
   std::string digest;  // of the current row version
 };
 
-}  // namespace
+// "FL|x|JEM" held by agreement 12 -> "FL|x|JEM@12": the key a retired agreement keeps.
+std::string ArchivedKey(const std::string& key, int64_t id) { return key + "@" + std::to_string(id); }
 
-const char* ToString(SnapshotStatus status) {
-  switch (status) {
-    case SnapshotStatus::Quarantined: return "quarantined";
-    case SnapshotStatus::Late: return "late";
-    case SnapshotStatus::Accepted: break;
-  }
-  return "accepted";
-}
+}  // namespace
 
 Store::Store() = default;
 Store::~Store() = default;
@@ -133,6 +130,9 @@ Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
   if (s.ok()) s = store->db_->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
                                   "PRAGMA cache_size = -16384;");
   if (s.ok()) s = sql::Migrate(store->db_.get(), &store->schema_version_);
+  // During a rebuild, the events as they were (see BeginRebuild); empty otherwise.
+  if (s.ok()) s = store->db_->Exec("CREATE TEMP TABLE old_events AS SELECT * FROM main.events WHERE 0; "
+                                  "CREATE UNIQUE INDEX temp.old_events_by_uid ON old_events (uid);");
   if (s.ok()) *out = std::move(store);
   return s;
 }
@@ -153,7 +153,7 @@ Status Store::GetSnapshot(int64_t id, SnapshotInfo* out, std::string* bytes) {
     return st->status().ok() ? Status::Error(path() + ": no snapshot " + std::to_string(id)) : st->status();
   }
   *out = ReadSnapshot(*st);
-  if (bytes) *bytes = st->Text(15);
+  if (bytes) *bytes = st->Text(16);
   return Status::Ok();
 }
 
@@ -164,6 +164,13 @@ Status Store::LatestAccepted(ListKind list, std::optional<SnapshotInfo>* out) {
   st->BindText(1, ToString(list));
   out->reset();
   if (st->Step()) *out = ReadSnapshot(*st);
+  return st->status();
+}
+
+Status Store::Snapshots(std::vector<SnapshotInfo>* out) {
+  out->clear();
+  auto st = db_->Prepare(std::string("SELECT ") + kSnapshotColumns + " FROM snapshots ORDER BY id");
+  while (st->Step()) out->push_back(ReadSnapshot(*st));
   return st->status();
 }
 
@@ -179,18 +186,22 @@ Status Store::LoadListState(ListKind list, ListState* out) {
     if (fields->Step()) out->fields = SplitFields(fields->Text(0));
     if (!fields->status().ok()) return fields->status();
   }
-  auto st = db_->Prepare(std::string("SELECT a.key, a.status, a.misses, a.missing_since, ") +
+  auto st = db_->Prepare(std::string("SELECT a.key, a.status, a.misses, a.missing_since, a.removed_at, ") +
                          kRowSelect + " FROM agreements a JOIN row_versions v ON v.id = a.version_id "
-                         "WHERE a.list = ? AND a.status IN ('present', 'missing')");
+                         "WHERE a.list = ?");
   st->BindText(1, ToString(list));
   while (st->Step()) {
-    RosterRow row = ReadRow(*st, 4);
+    RosterRow row = ReadRow(*st, 5);
     row.key = st->Text(0);
-    if (st->Text(1) == "present") {
+    std::string status = st->Text(1);
+    if (status == "present") {
       out->present.emplace(row.key, std::move(row));
-    } else {
+    } else if (status == "missing") {
       MissingRow m{std::move(row), static_cast<int>(st->Int(2)), st->Text(3)};
       out->missing.emplace(m.row.key, std::move(m));
+    } else {
+      RemovedRow r{std::move(row), st->Text(3), st->Text(4)};
+      out->removed.emplace(r.row.key, std::move(r));
     }
   }
   return st->status();
@@ -211,37 +222,62 @@ Status Store::LoadOtherList(ListKind diffing, OtherList* out) {
   return st->status();
 }
 
-Status Store::Record(const SnapshotRecord& record, SnapshotStatus status, const ListUpdate& update,
-                     int64_t* snapshot_id) {
+Status Store::WriteSnapshot(const SnapshotRecord& record, SnapshotStatus status, int64_t* id) {
   const Roster& roster = *record.roster;
-  sql::Transaction tx(db_.get());
-  if (!tx.status().ok()) return tx.status();
   auto blob = db_->Prepare("INSERT OR IGNORE INTO workbooks (sha256, size, content) VALUES (?, ?, ?)");
   blob->BindText(1, record.sha256).Bind(2, static_cast<int64_t>(record.bytes.size())).BindBlob(3, record.bytes);
   Status s = blob->Run();
   if (!s.ok()) return s;
+  auto snap = db_->Prepare(
+      "INSERT INTO snapshots (list, sha256, source_name, source_url, published_at, observed_at, sheet, rows, jem, "
+      "tfm, wso, no_model, warnings, status, note, fields) VALUES (?,?,?,?,?,?,?,0,0,0,0,0,'[]',?,?,'')");
+  snap->BindText(1, ToString(roster.kind)).BindText(2, record.sha256).BindText(3, record.source_name)
+      .Bind(4, record.source_url).BindText(5, record.published_at.empty() ? record.observed_at : record.published_at)
+      .BindText(6, record.observed_at).BindText(7, roster.sheet).BindText(8, ToString(status)).Bind(9, record.note);
+  if (!(s = snap->Run()).ok()) return s;
+  *id = db_->LastInsertId();
+  return Status::Ok();
+}
+
+namespace {
+
+// What a snapshot holds, read from its roster: written on Record and again on Rerecord.
+Status WriteSnapshotContent(sql::Database* db, int64_t id, const Roster& roster, SnapshotStatus status,
+                            const std::string& note) {
   ModelCounts counts = CountModels(roster.rows);
   nlohmann::json warnings = nlohmann::json::array();
   for (const Warning& w : roster.warnings)
     warnings.push_back({{"row", w.row}, {"column", w.column}, {"message", w.message}});
-  auto snap = db_->Prepare(
-      "INSERT INTO snapshots (list, sha256, source_name, source_url, published_at, observed_at, sheet, "
-      "rows, jem, tfm, wso, no_model, warnings, status, note, fields) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  snap->BindText(1, ToString(roster.kind)).BindText(2, record.sha256).BindText(3, record.source_name)
-      .Bind(4, record.source_url).BindText(5, record.published_at.empty() ? record.observed_at : record.published_at)
-      .BindText(6, record.observed_at).BindText(7, roster.sheet)
-      .Bind(8, static_cast<int64_t>(roster.rows.size())).Bind(9, int64_t{counts.jem})
-      .Bind(10, int64_t{counts.tfm}).Bind(11, int64_t{counts.wso}).Bind(12, int64_t{counts.unknown})
-      .BindText(13, ColumnJson(warnings)).BindText(14, ToString(status)).Bind(15, record.note)
-      .BindText(16, JoinFields(roster.fields));
-  if (!(s = snap->Run()).ok()) return s;
-  int64_t id = db_->LastInsertId();
-  if (status == SnapshotStatus::Accepted && !(s = WriteRows(id, roster.kind, update)).ok()) return s;
-  std::string at = record.published_at.empty() ? record.observed_at : record.published_at;
-  if (!(s = WriteEvents(id, at, update.events)).ok()) return s;
-  if (!(s = tx.Commit()).ok()) return s;
-  if (snapshot_id) *snapshot_id = id;
-  return Status::Ok();
+  auto st = db->Prepare(
+      "UPDATE snapshots SET list = ?, sheet = ?, rows = ?, jem = ?, tfm = ?, wso = ?, no_model = ?, warnings = ?, "
+      "status = ?, note = ?, fields = ? WHERE id = ?");
+  st->BindText(1, ToString(roster.kind)).BindText(2, roster.sheet).Bind(3, static_cast<int64_t>(roster.rows.size()))
+      .Bind(4, int64_t{counts.jem}).Bind(5, int64_t{counts.tfm}).Bind(6, int64_t{counts.wso})
+      .Bind(7, int64_t{counts.unknown}).BindText(8, ColumnJson(warnings)).BindText(9, ToString(status))
+      .Bind(10, note).BindText(11, JoinFields(roster.fields)).Bind(12, id);
+  return st->Run();
+}
+
+}  // namespace
+
+Status Store::Record(const SnapshotRecord& record, SnapshotStatus status, const ListUpdate& update,
+                     int64_t* snapshot_id) {
+  sql::Transaction tx(db_.get());
+  if (!tx.status().ok()) return tx.status();
+  int64_t id = 0;
+  Status s = WriteSnapshot(record, status, &id);
+  if (s.ok()) s = WriteSnapshotContent(db_.get(), id, *record.roster, status, record.note);
+  if (s.ok()) s = WriteUpdate(id, record.roster->kind, status == SnapshotStatus::Accepted, update);
+  if (s.ok()) s = tx.Commit();
+  if (s.ok() && snapshot_id) *snapshot_id = id;
+  return s;
+}
+
+Status Store::WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, const ListUpdate& update) {
+  std::map<std::string, int64_t> ids;
+  Status s = accepted ? WriteRows(snapshot_id, list, update, &ids) : AgreementIds(list, &ids);
+  if (s.ok()) s = WriteEvents(snapshot_id, update.events, ids);
+  return s;
 }
 
 Status Store::Release(int64_t snapshot_id, const ListUpdate& update) {
@@ -253,13 +289,18 @@ Status Store::Release(int64_t snapshot_id, const ListUpdate& update) {
                          ToString(info.status) + ", not quarantined");
   sql::Transaction tx(db_.get());
   if (!tx.status().ok()) return tx.status();
-  auto st = db_->Prepare("UPDATE snapshots SET status = 'accepted', note = COALESCE(note || '; ', '') || "
-                         "'accepted by hand' WHERE id = ?");
+  auto st = db_->Prepare("UPDATE snapshots SET status = 'accepted', accepted_by_hand = 1, "
+                         "note = COALESCE(note || '; ', '') || 'accepted by hand' WHERE id = ?");
   st->Bind(1, snapshot_id);
   if (!(s = st->Run()).ok()) return s;
-  if (!(s = WriteRows(snapshot_id, info.list, update)).ok()) return s;
-  if (!(s = WriteEvents(snapshot_id, info.published_at, update.events)).ok()) return s;
+  if (!(s = WriteUpdate(snapshot_id, info.list, true, update)).ok()) return s;
   return tx.Commit();
+}
+
+Status Store::MarkAcceptedByHand(int64_t snapshot_id) {
+  auto st = db_->Prepare("UPDATE snapshots SET accepted_by_hand = 1 WHERE id = ?");
+  st->Bind(1, snapshot_id);
+  return st->Run();
 }
 
 Status Store::AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events) {
@@ -268,62 +309,71 @@ Status Store::AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& eve
   if (!s.ok()) return s;
   sql::Transaction tx(db_.get());
   if (!tx.status().ok()) return tx.status();
-  auto ids = db_->Prepare("SELECT key, id FROM agreements WHERE list = ?");
-  ids->BindText(1, ToString(info.list));
-  while (ids->Step()) agreement_ids_[ids->Text(0)] = ids->Int(1);
-  if (!(s = ids->status()).ok()) return s;
-  if (!(s = WriteEvents(snapshot_id, info.published_at, events)).ok()) return s;
+  std::map<std::string, int64_t> ids;
+  if (!(s = AgreementIds(info.list, &ids)).ok()) return s;
+  if (!(s = WriteEvents(snapshot_id, events, ids)).ok()) return s;
   return tx.Commit();
 }
 
-Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update) {
+Status Store::AgreementIds(ListKind list, std::map<std::string, int64_t>* ids) {
+  auto st = db_->Prepare("SELECT key, id FROM agreements WHERE list = ?");
+  st->BindText(1, ToString(list));
+  while (st->Step()) (*ids)[st->Text(0)] = st->Int(1);
+  return st->status();
+}
+
+Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update,
+                        std::map<std::string, int64_t>* ids) {
   std::map<std::string, StoredAgreement> stored;
-  auto load = db_->Prepare("SELECT id, key, status, version_id, misses, digest FROM agreements WHERE list = ?");
+  auto load = db_->Prepare("SELECT key, id, status, version_id, misses, digest FROM agreements WHERE list = ?");
   load->BindText(1, ToString(list));
   while (load->Step()) {
-    StoredAgreement a{load->Int(0), load->Text(1), load->Text(2), load->Int(3),
-                      static_cast<int>(load->Int(4)), load->Text(5)};
-    stored.emplace(a.key, std::move(a));
+    stored.emplace(load->Text(0), StoredAgreement{load->Int(1), load->Text(2), load->Int(3),
+                                                 static_cast<int>(load->Int(4)), load->Text(5)});
   }
   if (!load->status().ok()) return load->status();
 
   Status s;
   auto rekey = db_->Prepare("UPDATE agreements SET key = ? WHERE id = ?");
-  for (const auto& [new_key, old_key] : update.renamed) {
-    auto old = stored.find(old_key);
-    if (old == stored.end()) continue;
-    if (auto taken = stored.find(new_key); taken != stored.end()) {  // an old, removed holder of the key
-      std::string archived = new_key + "@" + std::to_string(taken->second.id);
-      rekey->BindText(1, archived).Bind(2, taken->second.id);
-      if (!(s = rekey->Run()).ok()) return s;
-      taken->second.key = archived;
-      stored.emplace(archived, std::move(taken->second));
-      stored.erase(taken);
-    }
-    rekey->BindText(1, new_key).Bind(2, old->second.id);
-    if (!(s = rekey->Run()).ok()) return s;
-    StoredAgreement moved = std::move(old->second);
-    stored.erase(old);
-    moved.key = new_key;
-    stored.emplace(new_key, std::move(moved));
+  // A re-keyed agreement is still what events about its old key name; a retired one is not.
+  auto move_key = [&](const std::string& from, const std::string& to, bool old_key_names_it) {
+    auto it = stored.find(from);
+    if (it == stored.end()) return Status::Ok();
+    StoredAgreement a = std::move(it->second);
+    stored.erase(it);
+    if (stored.count(to)) return Status::Error(path() + ": agreement key " + to + " is taken");
+    if (old_key_names_it) (*ids)[from] = a.id;
+    Status moved = rekey->BindText(1, to).Bind(2, a.id).Run();
+    stored.emplace(to, std::move(a));
+    return moved;
+  };
+  for (const std::string& key : update.retired) {
+    auto it = stored.find(key);
+    if (it != stored.end() && !(s = move_key(key, ArchivedKey(key, it->second.id), false)).ok()) return s;
+  }
+  // Through a key no row has, so that A -> B and B -> C in one publication both work.
+  for (const auto& [new_key, old_key] : update.rekeyed) {
+    if (!(s = move_key(old_key, "\x01moving " + old_key, true)).ok()) return s;
+  }
+  for (const auto& [new_key, old_key] : update.rekeyed) {
+    if (!(s = move_key("\x01moving " + old_key, new_key, false)).ok()) return s;
   }
 
   auto insert_agreement = db_->Prepare(
       "INSERT INTO agreements (list, key, status, first_snapshot) VALUES (?, ?, 'present', ?)");
   auto insert_version = db_->Prepare(std::string("INSERT INTO row_versions (agreement_id, snapshot_id, ") +
                                      kRowColumns + ") VALUES (?, ?, " + kRowPlaceholders + ")");
-  auto set_version = db_->Prepare(
-      "UPDATE agreements SET version_id = ?, status = 'present', misses = 0, missing_since = NULL, "
-      "last_snapshot = NULL, digest = ? WHERE id = ?");
+  auto set_version = db_->Prepare("UPDATE agreements SET version_id = ?, digest = ? WHERE id = ?");
   auto set_present = db_->Prepare(
-      "UPDATE agreements SET status = 'present', misses = 0, missing_since = NULL, last_snapshot = NULL WHERE id = ?");
+      "UPDATE agreements SET status = 'present', misses = 0, missing_since = NULL, removed_at = NULL, "
+      "last_snapshot = NULL WHERE id = ?");
   auto member = db_->Prepare("INSERT INTO snapshot_rows (snapshot_id, agreement_id, version_id, source_row) VALUES (?, ?, ?, ?)");
   for (const auto& [key, row] : update.next.present) {
     auto it = stored.find(key);
     if (it == stored.end()) {
       insert_agreement->BindText(1, ToString(list)).BindText(2, key).Bind(3, snapshot_id);
       if (!(s = insert_agreement->Run()).ok()) return s;
-      it = stored.emplace(key, StoredAgreement{db_->LastInsertId(), key, "new", 0, 0, ""}).first;
+      it = stored.emplace(key, StoredAgreement{db_->LastInsertId(), "present", 0, 0, ""}).first;
     }
     StoredAgreement& a = it->second;
     std::string digest = ContentDigest(row);
@@ -333,12 +383,9 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
       if (!(s = insert_version->Run()).ok()) return s;
       a.version_id = db_->LastInsertId();
       a.digest = digest;
-      set_version->Bind(1, a.version_id).BindText(2, digest).Bind(3, a.id);
-      if (!(s = set_version->Run()).ok()) return s;
-    } else if (a.status != "present") {
-      set_present->Bind(1, a.id);
-      if (!(s = set_present->Run()).ok()) return s;
+      if (!(s = set_version->Bind(1, a.version_id).BindText(2, digest).Bind(3, a.id).Run()).ok()) return s;
     }
+    if (a.status != "present" && !(s = set_present->Bind(1, a.id).Run()).ok()) return s;
     a.status = "present";
     member->Bind(1, snapshot_id).Bind(2, a.id).Bind(3, a.version_id).Bind(4, int64_t{row.source_row});
     if (!(s = member->Run()).ok()) return s;
@@ -353,47 +400,140 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
       "UPDATE agreements SET status = 'missing', misses = ?, missing_since = ?, "
       "last_snapshot = COALESCE(last_snapshot, ?) WHERE id = ?");
   auto set_removed = db_->Prepare(
-      "UPDATE agreements SET status = 'removed', last_snapshot = COALESCE(last_snapshot, ?) WHERE id = ?");
-  for (auto& [key, a] : stored) {
-    if (update.next.present.count(key)) continue;
-    auto missing = update.next.missing.find(key);
-    if (missing != update.next.missing.end()) {
-      if (a.status == "missing" && a.misses == missing->second.misses) continue;
-      set_missing->Bind(1, int64_t{missing->second.misses}).BindText(2, missing->second.since)
-          .Bind(3, last_snapshot).Bind(4, a.id);
-      if (!(s = set_missing->Run()).ok()) return s;
-    } else if (a.status == "present" || a.status == "missing") {
-      set_removed->Bind(1, last_snapshot).Bind(2, a.id);
-      if (!(s = set_removed->Run()).ok()) return s;
-    }
+      "UPDATE agreements SET status = 'removed', missing_since = ?, removed_at = ?, "
+      "last_snapshot = COALESCE(last_snapshot, ?) WHERE id = ?");
+  auto unknown = [&](const std::string& key) {
+    return Status::Error(path() + ": the diff names agreement " + key + ", which the store does not hold");
+  };
+  for (const auto& [key, m] : update.next.missing) {
+    auto it = stored.find(key);
+    if (it == stored.end()) return unknown(key);
+    if (it->second.status == "missing" && it->second.misses == m.misses) continue;
+    set_missing->Bind(1, int64_t{m.misses}).BindText(2, m.since).Bind(3, last_snapshot).Bind(4, it->second.id);
+    if (!(s = set_missing->Run()).ok()) return s;
   }
-  agreement_ids_.clear();
-  for (const auto& [key, a] : stored) agreement_ids_[key] = a.id;
+  for (const auto& [key, r] : update.next.removed) {
+    auto it = stored.find(key);
+    if (it == stored.end()) return unknown(key);
+    if (it->second.status == "removed") continue;
+    set_removed->Bind(1, r.since).Bind(2, r.removed_at).Bind(3, last_snapshot).Bind(4, it->second.id);
+    if (!(s = set_removed->Run()).ok()) return s;
+  }
+  for (const auto& [key, a] : stored) (*ids)[key] = a.id;  // a key's holder now wins over its old holder
   return Status::Ok();
 }
 
-Status Store::WriteEvents(int64_t snapshot_id, const std::string& at, const std::vector<ChangeEvent>& events) {
+Status Store::WriteEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events,
+                          const std::map<std::string, int64_t>& agreement_ids) {
+  auto snapshot = db_->Prepare("SELECT sha256, published_at FROM snapshots WHERE id = ?");
+  snapshot->Bind(1, snapshot_id);
+  if (!snapshot->Step()) return snapshot->status().ok() ? Status::Error(path() + ": no snapshot " + std::to_string(snapshot_id)) : snapshot->status();
+  const std::string sha = snapshot->Text(0), at = snapshot->Text(1);
+  // Ordinals continue after the events this snapshot already has (AddEvents).
+  EventUids uids;
+  auto existing = db_->Prepare("SELECT list, kind, key FROM events WHERE snapshot_id = ? ORDER BY id");
+  existing->Bind(1, snapshot_id);
+  while (existing->Step()) uids.Next(existing->Text(0), existing->Text(1), existing->Text(2), sha);
+  if (!existing->status().ok()) return existing->status();
+  // An event that a rebuild finds again keeps its id; a new one gets a new id.
   auto st = db_->Prepare(
-      "INSERT INTO events (snapshot_id, at, kind, list, agreement_id, key, state_code, agency, model, "
-      "changes, since, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      "INSERT INTO events (id, uid, snapshot_id, at, kind, list, agreement_id, key, state_code, agency, model, "
+      "agency_type, county, signed, moa_url, changes, since, detail) "
+      "VALUES ((SELECT id FROM temp.old_events WHERE uid = ?1), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+      "?13, ?14, ?15, ?16, ?17)");
   for (const ChangeEvent& e : events) {
-    st->Bind(1, snapshot_id).BindText(2, at).BindText(3, ToString(e.kind)).BindText(4, ToString(e.list));
-    auto id = agreement_ids_.find(e.key);
-    if (!e.key.empty() && id != agreement_ids_.end()) st->Bind(5, id->second);
-    else st->BindNull(5);
-    st->Bind(6, e.key).Bind(7, e.state_code).Bind(8, e.agency).Bind(9, ToString(e.model))
-        .BindText(10, ChangesJson(e.changes)).Bind(11, e.since).Bind(12, e.detail);
+    st->BindText(1, uids.Next(ToString(e.list), ToString(e.kind), e.key, sha)).Bind(2, snapshot_id).BindText(3, at)
+        .BindText(4, ToString(e.kind)).BindText(5, ToString(e.list));
+    auto id = agreement_ids.find(e.key);
+    if (!e.key.empty() && id != agreement_ids.end()) st->Bind(6, id->second);
+    else st->BindNull(6);
+    st->Bind(7, e.key).Bind(8, e.state_code).Bind(9, e.agency).Bind(10, ToString(e.model)).Bind(11, e.agency_type)
+        .Bind(12, e.county).Bind(13, e.signed_date).Bind(14, e.moa_url).BindText(15, ChangesJson(e.changes))
+        .Bind(16, e.since).Bind(17, e.detail);
     Status s = st->Run();
     if (!s.ok()) return s;
   }
-  agreement_ids_.clear();
   return Status::Ok();
+}
+
+Store::Rebuild::Rebuild(Store* store) : store_(store) {}
+Store::Rebuild::~Rebuild() = default;
+
+Status Store::BeginRebuild(std::unique_ptr<Rebuild>* out) {
+  std::unique_ptr<Rebuild> rebuild(new Rebuild(this));
+  rebuild->tx_ = std::make_unique<sql::Transaction>(db_.get());
+  if (!rebuild->tx_->status().ok()) return rebuild->tx_->status();
+  Status s = db_->Exec(
+      "DELETE FROM temp.old_events; INSERT INTO temp.old_events SELECT * FROM main.events; "
+      "DELETE FROM events WHERE kind <> 'totals_mismatch'; UPDATE events SET agreement_id = NULL; "
+      "DELETE FROM snapshot_rows; UPDATE agreements SET version_id = NULL; DELETE FROM row_versions; "
+      "DELETE FROM agreements; UPDATE snapshots SET status = 'late';");
+  if (s.ok()) *out = std::move(rebuild);
+  return s;
+}
+
+Status Store::Rebuild::Rerecord(int64_t id, const Roster& roster, SnapshotStatus status, const std::string& note,
+                                const ListUpdate& update) {
+  sql::Transaction tx(store_->db_.get());
+  Status s = tx.status();
+  if (s.ok()) s = WriteSnapshotContent(store_->db_.get(), id, roster, status, note);
+  if (s.ok()) s = store_->WriteUpdate(id, roster.kind, status == SnapshotStatus::Accepted, update);
+  if (s.ok()) s = tx.Commit();
+  return s;
+}
+
+Status Store::Rebuild::Commit(std::vector<StoredEvent>* added, std::vector<StoredEvent>* disappeared) {
+  added->clear();
+  disappeared->clear();
+  auto differences = [&](const char* from, const char* other, std::vector<StoredEvent>* into) {
+    auto st = store_->db_->Prepare(std::string("SELECT ") + kEventColumns + " FROM " + from + " e WHERE e.uid NOT IN "
+                                   "(SELECT uid FROM " + other + ") ORDER BY e.at, e.id");
+    while (st->Step()) into->push_back(ReadEvent(*st));
+    return st->status();
+  };
+  Status s = differences("main.events", "temp.old_events", added);
+  if (s.ok()) s = differences("temp.old_events", "main.events", disappeared);
+  if (s.ok()) s = store_->db_->Exec("UPDATE events SET agreement_id = (SELECT a.id FROM agreements a WHERE "
+                                    "a.list = events.list AND a.key = events.key) WHERE kind = 'totals_mismatch'");
+  if (s.ok()) s = store_->db_->Exec("DELETE FROM temp.old_events");
+  if (s.ok()) s = tx_->Commit();
+  return s;
+}
+
+Status Store::RulesVersion(std::string* out) {
+  out->clear();
+  auto st = db_->Prepare("SELECT value FROM settings WHERE name = 'rules_version'");
+  if (st->Step()) *out = st->Text(0);
+  return st->status();
+}
+
+Status Store::SetRulesVersion(const std::string& version) {
+  auto st = db_->Prepare("INSERT OR REPLACE INTO settings (name, value) VALUES ('rules_version', ?)");
+  return st->BindText(1, version).Run();
 }
 
 namespace {
 
 const char* kFetchColumns =
-    "at, url, final_url, status, etag, last_modified, bytes, sha256, outcome, error, snapshot_id";
+    "at, url, final_url, status, etag, last_modified, bytes, sha256, outcome, error, snapshot_id, links";
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) out += (out.empty() ? "" : "\n") + line;
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
 
 FetchRecord ReadFetch(const sql::Statement& st) {
   FetchRecord f;
@@ -405,30 +545,35 @@ FetchRecord ReadFetch(const sql::Statement& st) {
   f.last_modified = st.Text(5);
   f.bytes = st.Int(6);
   f.sha256 = st.Text(7);
-  f.outcome = st.Text(8);
+  ParseFetchOutcome(st.Text(8), &f.outcome);
   f.error = st.Text(9);
   f.snapshot_id = st.Int(10);
+  f.links = SplitLines(st.Text(11));
   return f;
 }
 
 }  // namespace
 
 Status Store::RecordFetch(const FetchRecord& f) {
-  auto st = db_->Prepare(std::string("INSERT INTO fetches (") + kFetchColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  auto st = db_->Prepare(std::string("INSERT INTO fetches (") + kFetchColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   st->BindText(1, f.at).BindText(2, f.url).Bind(3, f.final_url);
   if (f.status) st->Bind(4, static_cast<int64_t>(f.status));
   else st->BindNull(4);
-  st->Bind(5, f.etag).Bind(6, f.last_modified).Bind(7, f.bytes).Bind(8, f.sha256).BindText(9, f.outcome)
+  st->Bind(5, f.etag).Bind(6, f.last_modified).Bind(7, f.bytes).Bind(8, f.sha256).BindText(9, ToString(f.outcome))
       .Bind(10, f.error);
   if (f.snapshot_id) st->Bind(11, f.snapshot_id);
   else st->BindNull(11);
+  st->Bind(12, JoinLines(f.links));
   return st->Run();
 }
 
 Status Store::LastGoodFetch(const std::string& url, std::optional<FetchRecord>* out) {
-  auto st = db_->Prepare(std::string("SELECT ") + kFetchColumns +
-                         " FROM fetches WHERE url = ? AND outcome IN ('ok', 'not_modified', 'duplicate') "
-                         "ORDER BY id DESC LIMIT 1");
+  std::string good;
+  for (FetchOutcome o : AllFetchOutcomes()) {
+    if (GivesValidators(o)) good += std::string(good.empty() ? "'" : ", '") + ToString(o) + "'";
+  }
+  auto st = db_->Prepare(std::string("SELECT ") + kFetchColumns + " FROM fetches WHERE url = ? AND outcome IN (" +
+                         good + ") ORDER BY id DESC LIMIT 1");
   st->BindText(1, url);
   out->reset();
   if (st->Step()) *out = ReadFetch(*st);

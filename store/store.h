@@ -3,10 +3,14 @@
 // Promises: every workbook ever ingested is kept (raw bytes, content-addressed
 // by SHA-256, stored once) with its snapshot, its normalized rows and the
 // events it caused. Each Record() is one transaction: after a crash the
-// database holds all of a snapshot or none of it. WAL mode, foreign keys on,
-// schema versioned by PRAGMA user_version and migrated forward on Open().
-// The schema is documented in docs/SCHEMA.md for sqlite3 / Datasette users.
-// Never throws; every failure is a Status naming the database file.
+// database holds all of a snapshot or none of it. The store records what the
+// diff decided (an agreement's lifecycle, its new key) and decides nothing of
+// it itself. Every event has an identity derived from the event (its list,
+// kind, agreement key and publication): a rebuild gives it back its old id,
+// and ids are never reused. WAL mode, foreign keys on, schema versioned by
+// PRAGMA user_version and migrated forward on Open(). The schema is
+// documented in docs/SCHEMA.md for sqlite3 / Datasette users. Never throws;
+// every failure is a Status naming the database file.
 #pragma once
 
 #include <cstdint>
@@ -17,18 +21,18 @@
 #include <vector>
 
 #include "model/change_event.h"
+#include "model/fetch_outcome.h"
 #include "model/list_state.h"
 #include "model/roster.h"
+#include "model/snapshot_status.h"
 #include "model/status.h"
 
 namespace icetrack {
 
 namespace sql {
 class Database;
+class Transaction;
 }
-
-enum class SnapshotStatus { Accepted, Quarantined, Late };
-const char* ToString(SnapshotStatus status);  // "accepted", "quarantined", "late"
 
 // What Record() keeps of one ingested workbook.
 struct SnapshotRecord {
@@ -48,6 +52,7 @@ struct SnapshotInfo {
   std::string sha256, source_name, source_url, published_at, observed_at, sheet, note;
   int rows = 0, jem = 0, tfm = 0, wso = 0, no_model = 0;
   SnapshotStatus status = SnapshotStatus::Accepted;
+  bool accepted_by_hand = false;  // released by `icetrack accept`
 };
 
 // One HTTP request of a tracking cycle, whatever came of it.
@@ -58,15 +63,15 @@ struct FetchRecord {
   std::string etag, last_modified;
   int64_t bytes = 0;
   std::string sha256;
-  // "ok", "not_modified", "incomplete" (a page whose workbooks did not all
-  // succeed), "error", "not_a_workbook", "parse_error", "quarantined", "duplicate", …
-  std::string outcome;
+  FetchOutcome outcome = FetchOutcome::Error;
   std::string error;          // one line, empty when none
   int64_t snapshot_id = 0;    // the snapshot it gave, 0 for none
+  std::vector<std::string> links;  // a page: the workbook URLs it linked, page order
 };
 
 struct StoredEvent {
   int64_t id = 0;
+  std::string uid;  // derived from the event: the same in every database and rebuild
   int64_t snapshot_id = 0;
   std::string at;  // publication time of the snapshot
   ChangeEvent event;
@@ -106,8 +111,10 @@ class Store {
   Status FindSnapshot(const std::string& sha256, std::optional<SnapshotInfo>* out);
   Status GetSnapshot(int64_t id, SnapshotInfo* out, std::string* bytes);
   Status LatestAccepted(ListKind list, std::optional<SnapshotInfo>* out);
+  // Every snapshot, in the order they were stored (ids ascending).
+  Status Snapshots(std::vector<SnapshotInfo>* out);
 
-  // The list as the diff needs it: present rows and not-yet-removed missing rows.
+  // The list as the diff needs it: present, missing and removed agreements.
   Status LoadListState(ListKind list, ListState* out);
   Status LoadOtherList(ListKind diffing, OtherList* out);
 
@@ -116,8 +123,41 @@ class Store {
   // statuses only the workbook, the snapshot and `update.events` are written.
   Status Record(const SnapshotRecord& record, SnapshotStatus status, const ListUpdate& update,
                 int64_t* snapshot_id);
-  // Marks a quarantined snapshot accepted and records its update (one transaction).
+  // Marks a quarantined snapshot accepted by hand and records its update
+  // (one transaction). Only for the newest snapshot: with later ones, mark
+  // it (MarkAcceptedByHand) and rebuild.
   Status Release(int64_t snapshot_id, const ListUpdate& update);
+  Status MarkAcceptedByHand(int64_t snapshot_id);
+
+  // A rebuild recomputes everything derived from the stored workbooks (the
+  // snapshots' rows and counts, agreements, row versions, the change log) in
+  // one transaction, so that a crash or a kill leaves the database as it was.
+  // BeginRebuild empties the derived tables and makes every snapshot "late"
+  // until it is recorded again; the caller then replays every snapshot in
+  // order (Snapshots()) through Rerecord, and Commit()s. Events come back
+  // with their old ids (matched by uid); totals_mismatch events, which come
+  // from the page and not from the workbook, are kept as they were.
+  class Rebuild {
+   public:
+    ~Rebuild();  // rolls back unless committed
+    // Records `roster` (read again from the stored bytes) as snapshot `id`.
+    Status Rerecord(int64_t id, const Roster& roster, SnapshotStatus status, const std::string& note,
+                    const ListUpdate& update);
+    // Commits; fills what the new change log has that the old one had not,
+    // and the reverse (both oldest first).
+    Status Commit(std::vector<StoredEvent>* added, std::vector<StoredEvent>* disappeared);
+
+   private:
+    friend class Store;
+    explicit Rebuild(Store* store);
+    Store* store_;
+    std::unique_ptr<sql::Transaction> tx_;
+  };
+  Status BeginRebuild(std::unique_ptr<Rebuild>* out);
+
+  // The rules (reader and diff) the change log was built under; "" when unknown.
+  Status RulesVersion(std::string* out);
+  Status SetRulesVersion(const std::string& version);
 
   // Adds events about an existing snapshot (e.g. totals_mismatch), in one transaction.
   Status AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events);
@@ -125,8 +165,8 @@ class Store {
   // Fetches are written on their own (not in a snapshot's transaction) so
   // that failures are recorded too.
   Status RecordFetch(const FetchRecord& fetch);
-  // The latest successful (ok / not_modified / duplicate) fetch of `url`,
-  // for conditional requests; nullopt when none.
+  // The latest fetch of `url` whose outcome GivesValidators, for
+  // conditional requests; nullopt when none.
   Status LastGoodFetch(const std::string& url, std::optional<FetchRecord>* out);
   Status Fetches(int limit, std::vector<FetchRecord>* out);  // newest first
 
@@ -140,11 +180,16 @@ class Store {
 
  private:
   Store();
-  Status WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update);
-  Status WriteEvents(int64_t snapshot_id, const std::string& at, const std::vector<ChangeEvent>& events);
+  Status WriteSnapshot(const SnapshotRecord& record, SnapshotStatus status, int64_t* id);
+  Status WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, const ListUpdate& update);
+  // Agreement ids by key: the keys of `update` after it is recorded, and the old keys of re-keyed ones.
+  Status WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update,
+                   std::map<std::string, int64_t>* ids);
+  Status AgreementIds(ListKind list, std::map<std::string, int64_t>* ids);
+  Status WriteEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events,
+                     const std::map<std::string, int64_t>& agreement_ids);
   std::unique_ptr<sql::Database> db_;
   int schema_version_ = 0;
-  std::map<std::string, int64_t> agreement_ids_;  // by key, from WriteRows for WriteEvents
 };
 
 // $STATE_DIRECTORY/icetrack.db under systemd, else

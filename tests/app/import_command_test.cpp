@@ -94,7 +94,7 @@ TEST_CASE("import follows publication order, whatever the argument order, and a 
   CHECK(Query(dir.File("a.db"), "SELECT COUNT(*) FROM snapshots") == 6);
 }
 
-TEST_CASE("a bad file is reported and skipped; the others are imported; the exit code says so") {
+TEST_CASE("a bad file is reported and skipped — the others are imported — the exit code says so") {
   test::TempDir dir;
   std::vector<std::string> paths = WritePublications(dir, 2, 10);
   test::WriteFile(dir.File("blocked.xlsx"), "<html><body>Access denied</body></html>");
@@ -118,7 +118,22 @@ TEST_CASE("log, show and stats read the imported history") {
   CHECK(log.out.find("  TX  ") != std::string::npos);
   CHECK(log.out.find("  FL  ") == std::string::npos);
   Run csv = Icetrack("log --csv --db " + dir.File("h.db"));
-  CHECK(csv.out.rfind("id,at,snapshot,kind,list,key,state_code,agency,model,changes,since,detail\n", 0) == 0);
+  CHECK(csv.out.rfind("id,uid,at,snapshot,kind,list,key,state_code,agency,model,agency_type,county,signed,moa_url,"
+                      "changes,since,detail\n", 0) == 0);
+  // Every event carries its row's SIGNED date, MOA URL, county and agency type, in every format.
+  auto events = nlohmann::json::parse(Icetrack("log --json --kind signed --db " + dir.File("h.db")).out);
+  REQUIRE(!events.empty());
+  for (const auto& e : events) {
+    CHECK(e["signed"].is_string());
+    CHECK(e["moa_url"].get<std::string>().rfind("https://", 0) == 0);
+    CHECK(e["agency_type"].is_string());
+    CHECK(e.contains("county"));
+    CHECK(e["uid"].get<std::string>().size() == 32);
+    CHECK(csv.out.find("," + e["signed"].get<std::string>() + "," + e["moa_url"].get<std::string>() + ",") !=
+          std::string::npos);
+  }
+  CHECK(log.out.find("  signed 20") != std::string::npos);
+  CHECK(log.out.find("  MOA https://") != std::string::npos);
   Run show = Icetrack("show --db " + dir.File("h.db") + " \"agency 31 police\"");
   CHECK(show.exit_code == 0);
   CHECK(show.out.find("Agency 31 Police Department") != std::string::npos);

@@ -9,6 +9,8 @@
 #include <set>
 
 #include "app/ingest.h"
+#include "app/rebuild.h"
+#include "model/utc_time.h"
 #include "diff/roster_diff.h"
 #include "parser/xlsx_reader.h"
 #include "tests/support/fixtures.h"
@@ -40,7 +42,7 @@ struct Tracker {
     IngestOutcome out;
     Status s = Ingest(store.get(), input, options, &out);
     REQUIRE_MESSAGE(s.ok(), s.message());
-    if (out.result == IngestResult::Stored) CHECK(Reconciles(out.list, out.events, out.previous_rows, out.rows));
+    if (out.result == Placement::Accepted) CHECK(Reconciles(out.list, out.events, out.previous_rows, out.rows));
     return out;
   }
   IngestOutcome Participating(std::vector<IceRow> rows) {
@@ -75,10 +77,10 @@ std::vector<IceRow> Base() {
           test::Row("ALABAMA", "Baldwin County Sheriff's Office", "Task Force Model")};
 }
 
-TEST_CASE("baseline, then signed; an unchanged republication has no events") {
+TEST_CASE("baseline, then signed — an unchanged republication has no events") {
   Tracker t;
   IngestOutcome first = t.Participating(Base());
-  CHECK(first.result == IngestResult::Stored);
+  CHECK(first.result == Placement::Accepted);
   REQUIRE(first.events.size() == 1);
   CHECK(first.events[0].kind == EventKind::Baseline);
   std::vector<IceRow> more = Base();
@@ -88,7 +90,7 @@ TEST_CASE("baseline, then signed; an unchanged republication has no events") {
   CHECK(second.events[0].kind == EventKind::Signed);
   CHECK(second.events[0].key == "IA|polk county sheriffs office|TFM");
   IngestOutcome third = t.Participating(more);  // new bytes, same content
-  CHECK(third.result == IngestResult::Stored);
+  CHECK(third.result == Placement::Accepted);
   CHECK(third.events.empty());
 }
 
@@ -101,10 +103,13 @@ TEST_CASE("missing, reappeared, removed") {
   CHECK(Count(t.Participating(Base()), EventKind::Reappeared) == 1);
   t.Participating(without);
   t.Participating(without);
-  IngestOutcome third = t.Participating(without);
-  const ChangeEvent& removed = Find(third, EventKind::Removed);
+  CHECK(Count(t.Participating(without), EventKind::Removed) == 0);  // three publications, but three days
+  t.day += 4;
+  IngestOutcome later = t.Participating(without);
+  const ChangeEvent& removed = Find(later, EventKind::Removed);
   CHECK(removed.key == "AL|baldwin county sheriffs office|TFM");
   CHECK(removed.since.substr(0, 10) == "2026-01-04");
+  CHECK(removed.detail == "absent from 4 consecutive publications over 7 days");
 }
 
 TEST_CASE("resigned, moa_published, moa_changed, addendum_added, corrected") {
@@ -121,7 +126,7 @@ TEST_CASE("resigned, moa_published, moa_changed, addendum_added, corrected") {
   next[4].type = "Municipality";
   IngestOutcome out = t.Participating(next);
   CHECK(Find(out, EventKind::MoaPublished).agency == "Polk County Sheriff's Office");
-  CHECK(Find(out, EventKind::Resigned).changes[0].new_value == "2026-01-15");
+  CHECK(Find(out, EventKind::Renewed).changes[0].new_value == "2026-01-15");
   CHECK(Find(out, EventKind::MoaChanged).changes[0].new_value == "https://www.ice.gov/doclib/287gMOA/Butler_v2.pdf");
   CHECK(Find(out, EventKind::AddendumAdded).agency == "Cobb County Sheriff's Office");
   const ChangeEvent& corrected = Find(out, EventKind::Corrected);
@@ -130,7 +135,7 @@ TEST_CASE("resigned, moa_published, moa_changed, addendum_added, corrected") {
   CHECK(out.events.size() == 5);
 }
 
-TEST_CASE("a spelling change is a rename; case, quotes and a typo'd state are nothing") {
+TEST_CASE("a spelling change is a rename — case, quotes and a typo'd state are nothing") {
   Tracker t;
   t.Participating(Base());
   std::vector<IceRow> next = Base();
@@ -143,7 +148,7 @@ TEST_CASE("a spelling change is a rename; case, quotes and a typo'd state are no
   CHECK(out.events[0].key == "OH|butler cnty sheriffs office|WSO");
 }
 
-TEST_CASE("pending list: added, removed, approved; the signing says since when it was pending") {
+TEST_CASE("pending list: added, removed, approved — the signing says since when it was pending") {
   Tracker t;
   t.Participating(Base());
   t.Pending({test::Row("TEXAS", "Tye Police Department", "Task Force Model"),
@@ -160,33 +165,34 @@ TEST_CASE("pending list: added, removed, approved; the signing says since when i
   CHECK(Find(pending, EventKind::PendingAdded).key == "WI|walworth county sheriffs office|WSO");
 }
 
-TEST_CASE("a half-empty workbook is quarantined, not 60% terminated; accept releases it") {
+TEST_CASE("a half-empty workbook is quarantined, not 60% terminated — accept releases it") {
   Tracker t;
   t.Participating(Base());
   std::vector<IceRow> partial = Base();
   partial.resize(2);
   IngestOutcome out = t.Participating(partial);
-  CHECK(out.result == IngestResult::Quarantined);
+  CHECK(out.result == Placement::Quarantined);
   REQUIRE(out.events.size() == 1);
   CHECK(out.events[0].kind == EventKind::SuspiciousSnapshot);
   CHECK(out.note == "would take away 3 of the 5 rows of the participating list (60%, over 25%)");
   ListState state;
   REQUIRE(t.store->LoadListState(ListKind::Participating, &state).ok());
   CHECK(state.present.size() == 5);
-  IngestOutcome accepted;
+  AcceptOutcome accepted;
   REQUIRE(AcceptQuarantined(t.store.get(), out.snapshot_id, IngestOptions(), &accepted).ok());
-  CHECK(Count(accepted, EventKind::Missing) == 3);
+  CHECK(Count(accepted.snapshot, EventKind::Missing) == 3);
+  CHECK_FALSE(accepted.rebuilt);
 }
 
 TEST_CASE("a workbook with a header and no rows is quarantined") {
   Tracker t;
   t.Participating(Base());
   IngestOutcome out = t.Participating({});
-  CHECK(out.result == IngestResult::Quarantined);
+  CHECK(out.result == Placement::Quarantined);
   CHECK(out.note == "the workbook has a header but no rows");
 }
 
-TEST_CASE("identical bytes are not a new snapshot; an older publication is kept without events") {
+TEST_CASE("identical bytes are not a new snapshot — an older publication is kept without events") {
   Tracker t;
   IceWorkbook book;
   book.rows = Base();
@@ -198,12 +204,12 @@ TEST_CASE("identical bytes are not a new snapshot; an older publication is kept 
   IngestOutcome first, again;
   REQUIRE(Ingest(t.store.get(), input, t.options, &first).ok());
   REQUIRE(Ingest(t.store.get(), input, t.options, &again).ok());
-  CHECK(again.result == IngestResult::Duplicate);
+  CHECK(again.result == Placement::Duplicate);
   CHECK(again.snapshot_id == first.snapshot_id);
   book.modified = test::UnixTime(2026, 2, 1);
   book.rows.pop_back();
   IngestOutcome late = t.Publish(book);
-  CHECK(late.result == IngestResult::Late);
+  CHECK(late.result == Placement::Late);
   CHECK(late.events.empty());
 }
 
@@ -230,7 +236,7 @@ TEST_CASE("bad input leaves the store exactly as it was") {
   CHECK(latest->id == 1);
 }
 
-TEST_CASE("all real workbooks: every step reconciles; swapped files cause no mass removal; re-import adds nothing") {
+TEST_CASE("all real workbooks: every step reconciles — swapped files cause no mass removal — re-import adds nothing") {
   REQUIRE_FIXTURES();
   Tracker t;
   std::vector<std::pair<std::string, std::string>> files;  // published_at, path
@@ -238,7 +244,7 @@ TEST_CASE("all real workbooks: every step reconciles; swapped files cause no mas
     if (entry.path().extension() != ".xlsx") continue;
     std::string modified;
     REQUIRE(ReadWorkbookModifiedTime(test::ReadFile(entry.path()), entry.path(), ZipLimits(), &modified).ok());
-    files.emplace_back(NormalizeTime(modified), entry.path().string());
+    files.emplace_back(CanonicalTime(modified), entry.path().string());
   }
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() == 33);
@@ -252,16 +258,16 @@ TEST_CASE("all real workbooks: every step reconciles; swapped files cause no mas
       IngestOutcome out;
       Status s = Ingest(t.store.get(), input, t.options, &out);
       REQUIRE_MESSAGE(s.ok(), s.message());
-      if (out.result == IngestResult::Stored) {
+      if (out.result == Placement::Accepted) {
         ++stored;
         CHECK(Reconciles(out.list, out.events, out.previous_rows, out.rows));
       }
       if (round == 0 && path.find("2025-09-22") != std::string::npos) {
-        CHECK(out.result == IngestResult::Stored);
+        CHECK(out.result == Placement::Accepted);
         CHECK(Count(out, EventKind::Missing) + Count(out, EventKind::PendingRemoved) < 15);
       }
-      if (round == 0 && path.find("DERIVED") != std::string::npos) CHECK(out.result == IngestResult::Quarantined);
-      if (round == 1) CHECK(out.result == IngestResult::Duplicate);
+      if (round == 0 && path.find("DERIVED") != std::string::npos) CHECK(out.result == Placement::Quarantined);
+      if (round == 1) CHECK(out.result == Placement::Duplicate);
     }
     if (round == 0) CHECK(stored == 30);
   }
@@ -273,7 +279,7 @@ TEST_CASE("all real workbooks: every step reconciles; swapped files cause no mas
 namespace icetrack {
 namespace {
 
-TEST_CASE("a dense real month: spelling changes are never removals; flaps are reappeared, never removed") {
+TEST_CASE("a dense real month: spelling changes are never removals — flaps are reappeared, never removed") {
   REQUIRE_FIXTURES();
   Tracker t;
   std::vector<std::string> files;
@@ -291,7 +297,7 @@ TEST_CASE("a dense real month: spelling changes are never removals; flaps are re
     input.source_name = std::filesystem::path(path).filename().string();
     IngestOutcome out;
     REQUIRE(Ingest(t.store.get(), input, t.options, &out).ok());
-    REQUIRE(out.result == IngestResult::Stored);
+    REQUIRE(out.result == Placement::Accepted);
     CHECK(Reconciles(out.list, out.events, out.previous_rows, out.rows));
     if (out.list != ListKind::Participating) continue;
     ListState state;
@@ -325,13 +331,32 @@ TEST_CASE("a dense real month: spelling changes are never removals; flaps are re
   }
   CHECK(reappeared == 1);  // Garrett County, absent from one publication
   CHECK(renamed == 1);     // the Arkansas agency
-  // The real removals of the month, and nothing else: no agency that only changed spelling.
-  std::set<std::string> expected = {
+  // The real removals of the month, and nothing else: no agency that only changed spelling. A
+  // removal needs 7 days as well as 3 publications, so the two agencies that left in the month's
+  // last week are still only missing when it ends.
+  std::set<std::string> real = {
       "MD Frederick County Sheriff's Office", "MD Cecil County Sheriff's Office", "MD Harford County Sheriff's Office",
       "MD Carroll County Sheriff\xE2\x80\x99s Office", "MD St. Mary's County Sheriff's Office",
       "MD Wicomico County Corrections Center", "MD Allegany County Sheriff's Office",
       "VA Virginia Department of Corrections", "VA Virginia DOC Law Enforcement Services",
       "PA South Pymatuning TWP State Constable", "PA Pine Grove Borough Police Department"};
+  ListState end;
+  REQUIRE(t.store->LoadListState(ListKind::Participating, &end).ok());
+  std::set<std::string> still_missing;
+  for (const auto& [key, m] : end.missing) {
+    still_missing.insert(m.row.state_code + " " + m.row.agency);
+    UtcTime since, last;
+    REQUIRE(ParseIsoTime(m.since, &since));
+    REQUIRE(ParseIsoTime("2026-03-11T15:41:24Z", &last));
+    CHECK(last.seconds - since.seconds < 7 * 86400);  // not yet long enough
+  }
+  std::set<std::string> expected = real;
+  for (const std::string& name : still_missing) expected.erase(name);
+  // Quarryville went missing in the last publication (and was removed in May).
+  CHECK(still_missing == std::set<std::string>{"MD Allegany County Sheriff's Office",
+                                               "PA Pine Grove Borough Police Department",
+                                               "PA Quarryville Borough Police Department"});
+  CHECK(expected.size() == 9);
   CHECK(removed_agencies == expected);
 }
 

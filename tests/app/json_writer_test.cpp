@@ -34,7 +34,7 @@ TEST_CASE("the layout is nlohmann's dump(2), byte for byte") {
   CHECK(out == j.dump(2));
 }
 
-TEST_CASE("strings are escaped; bytes that are not UTF-8 become U+FFFD") {
+TEST_CASE("strings are escaped — bytes that are not UTF-8 become U+FFFD") {
   std::string out;
   JsonWriter w(&out);
   w.String("q\" b\\ n\n t\t c\x01 bad\xff end");

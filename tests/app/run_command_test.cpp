@@ -3,7 +3,11 @@
 // holding no new snapshot and no new event (only the fetch log grows), and a
 // next, healthy cycle that records what was published.
 #include <doctest/doctest.h>
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <sys/wait.h>
@@ -443,7 +447,7 @@ struct Tracked {
 // ---------------------------------------------------------------------------
 // The happy path and the cycle's bookkeeping.
 
-TEST_CASE("run: the first cycle stores both lists; a newer publication gives exactly its events") {
+TEST_CASE("run: the first cycle stores both lists — a newer publication gives exactly its events") {
   FakeIce ice;
   test::TempDir dir;
   std::string db = dir.File("icetrack.db");
@@ -470,9 +474,9 @@ TEST_CASE("run: the first cycle stores both lists; a newer publication gives exa
   CHECK(one.snapshots == 2);
   CHECK(one.events == 2);
   REQUIRE(one.fetches.size() == 3);  // page, two workbooks
-  CHECK(LastFetchOf(one, ice.Url(kPagePath)).outcome == "ok");
+  CHECK(LastFetchOf(one, ice.Url(kPagePath)).outcome == FetchOutcome::Ok);
   FetchRecord f = LastFetchOf(one, ice.Url(ParticipatingPath("03172025pm")));
-  CHECK(f.outcome == "ok");
+  CHECK(f.outcome == FetchOutcome::Ok);
   CHECK(f.status == 200);
   CHECK(f.etag.size() > 2);
   CHECK(f.last_modified == "Mon, 17 Mar 2025 19:00:00 GMT");
@@ -496,7 +500,7 @@ TEST_CASE("run: the first cycle stores both lists; a newer publication gives exa
   Json p2 = WorkbookFor(second, "participating");
   CHECK(p2["result"] == "stored");
   CHECK(p2["previous_rows"] == 6);
-  CHECK(p2["events"] == Json{{"signed", 2}, {"resigned", 1}, {"missing", 1}});
+  CHECK(p2["events"] == Json{{"signed", 2}, {"renewed", 1}, {"missing", 1}});
   Json q2 = WorkbookFor(second, "pending");
   CHECK(q2["events"] == Json{{"approved", 1}, {"pending_added", 1}});
   CHECK(second.json["events"] == 6);
@@ -533,21 +537,31 @@ TEST_CASE("run: User-Agent names icetrack, its version and the contact") {
   CHECK(bad.exit_code == 2);
 }
 
-TEST_CASE("run: 304 on the second run; an unchanged page costs one request and no parsing") {
+TEST_CASE("run: 304 on the second run — an unchanged page costs one conditional request per file and no parsing") {
   Tracked t;
   Run second = Cycle(t.ice, t.db);
   REQUIRE_MESSAGE(second.exit_code == 0, second.err);
   CHECK(second.json["page"]["result"] == "not_modified");
-  CHECK(second.json["workbooks"].empty());
+  // ICE has replaced workbooks under fixed names: each one the page linked is asked for again.
+  REQUIRE(second.json["workbooks"].size() == 2);
+  CHECK(WorkbookFor(second, "participating")["result"] == "not_modified");
+  CHECK(WorkbookFor(second, "pending")["result"] == "not_modified");
   std::vector<SeenRequest> seen = t.ice.Requests();
-  REQUIRE(seen.size() == 1);
+  REQUIRE(seen.size() == 3);
   CHECK(seen[0].path == kPagePath);
-  CHECK(!seen[0].if_none_match.empty());
+  for (const SeenRequest& r : seen) CHECK(!r.if_none_match.empty());
   StoreView v = Look(t.db);
   CHECK(v.snapshots == t.baseline.snapshots);
   CHECK(v.events == t.baseline.events);
-  CHECK(v.fetches[0].outcome == "not_modified");
-  CHECK(v.fetches[0].status == 304);
+  FetchRecord page = LastFetchOf(v, t.ice.Url(kPagePath));
+  CHECK(page.outcome == FetchOutcome::NotModified);
+  CHECK(page.status == 304);
+  CHECK(page.links.size() == 2);  // what the next 304 will ask for again
+  CHECK(second.out.find("not modified since the last complete run; 2 workbooks it linked asked for again") ==
+        std::string::npos);  // (JSON run) the text line is tested below
+  Run text = Icetrack("run --source " + t.ice.Url(kPagePath) + " --db " + t.db);
+  CHECK(text.out.find("page " + t.ice.Url(kPagePath) +
+                      ": not modified since the last complete run; 2 workbooks it linked asked for again\n") == 0);
 
   // The page changes, its workbooks do not: both come back 304, unread.
   PutPage(t.ice, t.v1_page);
@@ -565,7 +579,153 @@ TEST_CASE("run: 304 on the second run; an unchanged page costs one request and n
   CHECK(after.events == t.baseline.events);
 }
 
-TEST_CASE("run: one instance at a time; a second one exits at once with code 5") {
+TEST_CASE("run: a workbook replaced under a fixed file name is read although the page answers 304") {
+  // Feb - Mar 2025: participatingAgencies.xlsx, overwritten in place, the page unchanged.
+  FakeIce ice;
+  test::TempDir dir;
+  std::string db = dir.File("icetrack.db");
+  const std::string fixed = std::string(kDoclib) + "participatingAgencies.xlsx";
+  const std::string pending = std::string(kDoclib) + "pendingAgencies.xlsx";
+  PutWorkbook(ice, fixed, ParticipatingBytes(V1()));
+  PutWorkbook(ice, pending, PendingBytes(V1()));
+  PutPage(ice, PageSpec{ice.Url(fixed), ice.Url(pending), TotalsOf(V1())});
+  REQUIRE(Cycle(ice, db).exit_code == 0);
+  PutWorkbook(ice, fixed, ParticipatingBytes(V2()));  // a new file, the same name; the page is as it was
+  ice.ForgetRequests();
+  Run run = Cycle(ice, db);
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(run.json["page"]["result"] == "not_modified");
+  Json p = WorkbookFor(run, "participating");
+  CHECK(p["result"] == "stored");
+  CHECK(p["events"] == Json{{"signed", 1}});
+  CHECK(WorkbookFor(run, "pending")["result"] == "not_modified");
+  CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE kind = 'signed' AND agency = 'Johnson County Sheriff''s Office'") == 1);
+  // A workbook that fails behind an unchanged page is asked for again next time.
+  Publication v3 = V1();  // Johnson County gone again, in a newer file
+  v3.modified = test::UnixTime(2025, 3, 19);
+  PutWorkbook(ice, fixed, ParticipatingBytes(v3));
+  ice.Fail(fixed, 1, Reply(404));
+  Run failed = Cycle(ice, db);
+  CHECK(failed.exit_code == 3);
+  CHECK(LastFetchOf(Look(db), ice.Url(kPagePath)).outcome == FetchOutcome::Incomplete);
+  Run healed = Cycle(ice, db);
+  REQUIRE_MESSAGE(healed.exit_code == 0, healed.err);
+  CHECK(WorkbookFor(healed, "participating")["result"] == "stored");
+  CHECK(WorkbookFor(healed, "participating")["events"] == Json{{"missing", 1}});
+}
+
+// A page server that speaks HTTP/1.1 by hand, to send what cpp-httplib never
+// would: a body delimited by closing the connection, cut short.
+class RawPageServer {
+ public:
+  RawPageServer() {
+    listener_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    REQUIRE(listen(listener_, 8) == 0);
+    socklen_t length = sizeof addr;
+    REQUIRE(getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &length) == 0);
+    port_ = ntohs(addr.sin_port);
+    thread_ = std::thread([this] { Serve(); });
+  }
+  ~RawPageServer() {
+    stop_ = true;
+    thread_.join();
+    close(listener_);
+  }
+  std::string Url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/287g"; }
+  // The bytes the next request gets (headers and body), after which the connection closes.
+  void Answer(std::string response) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    response_ = std::move(response);
+  }
+  std::vector<std::string> Requests() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return requests_;
+  }
+
+ private:
+  void Serve() {
+    while (!stop_) {
+      pollfd p{listener_, POLLIN, 0};
+      if (poll(&p, 1, 20) <= 0) continue;
+      int fd = accept(listener_, nullptr, nullptr);
+      if (fd < 0) continue;
+      std::string request;
+      char buf[4096];
+      while (request.find("\r\n\r\n") == std::string::npos) {
+        ssize_t n = recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        request.append(buf, static_cast<size_t>(n));
+      }
+      std::string response;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        requests_.push_back(request);
+        response = response_;
+      }
+      for (size_t sent = 0; sent < response.size();) {
+        ssize_t n = send(fd, response.data() + sent, response.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) break;
+        sent += static_cast<size_t>(n);
+      }
+      close(fd);
+    }
+  }
+
+  int listener_ = -1, port_ = 0;
+  std::atomic<bool> stop_{false};
+  std::mutex mutex_;
+  std::string response_;
+  std::vector<std::string> requests_;
+  std::thread thread_;
+};
+
+std::string LowerCase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+TEST_CASE("run: a page cut short without Content-Length keeps no validators — the next run reads it whole") {
+  FakeIce ice;  // serves the workbooks
+  test::TempDir dir;
+  std::string db = dir.File("icetrack.db");
+  PutWorkbook(ice, ParticipatingPath("03172025pm"), ParticipatingBytes(V1()));
+  PutWorkbook(ice, PendingPath("03172025pm"), PendingBytes(V1()));
+  std::string html = PageHtml({ice.Url(ParticipatingPath("03172025pm")), ice.Url(PendingPath("03172025pm")), TotalsOf(V1())});
+  // The connection closes after the participating link: the pending one and the end are lost.
+  std::string cut = html.substr(0, html.find("<h3>"));
+  RawPageServer page;
+  const std::string head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nETag: \"page-1\"\r\nConnection: close\r\n\r\n";
+  page.Answer(head + cut);
+  Run first = Icetrack("run --json --source " + page.Url() + " --db " + db + " --retry-delay 0.001");
+  CHECK(first.exit_code == 3);
+  CHECK(first.err == "icetrack: " + page.Url() + ": the page ends before its closing </html> tag (cut short?): its "
+                     "links were followed; it is fetched in full next run\n");
+  CHECK(WorkbookFor(first, "participating")["result"] == "stored");  // what it linked is sound
+  CHECK(first.json["not_linked"] == Json{"pending"});
+  std::unique_ptr<Store> store;
+  REQUIRE(Store::Open(db, &store).ok());
+  std::optional<FetchRecord> good;
+  REQUIRE(store->LastGoodFetch(page.Url(), &good).ok());
+  CHECK_FALSE(good);  // its ETag must not make the next request conditional
+  store.reset();
+  page.Answer(head + html);
+  Run second = Icetrack("run --json --source " + page.Url() + " --db " + db + " --retry-delay 0.001");
+  REQUIRE_MESSAGE(second.exit_code == 0, second.err);
+  std::vector<std::string> requests = page.Requests();
+  REQUIRE(requests.size() == 2);
+  CHECK(LowerCase(requests[1]).find("if-none-match") == std::string::npos);
+  CHECK(WorkbookFor(second, "pending")["result"] == "stored");
+  page.Answer("HTTP/1.1 304 Not Modified\r\nETag: \"page-1\"\r\nConnection: close\r\n\r\n");
+  Run third = Icetrack("run --json --source " + page.Url() + " --db " + db + " --retry-delay 0.001");
+  CHECK(third.exit_code == 0);
+  CHECK(LowerCase(page.Requests()[2]).find("if-none-match: \"page-1\"") != std::string::npos);  // a whole read counts
+}
+
+TEST_CASE("run: one instance at a time — a second one exits at once with code 5") {
   Tracked t;
   std::string lock_path = t.db + ".lock";
   int fd = open(lock_path.c_str(), O_RDWR | O_CREAT, 0644);
@@ -617,7 +777,7 @@ TEST_CASE("run: 500 then 503, then success within the retry budget") {
   CHECK(WorkbookFor(run, "participating")["events"] == Json{{"signed", 1}});
   FetchRecord f = LastFetchOf(Look(t.db), url);
   CHECK(f.status == 200);
-  CHECK(f.outcome == "ok");
+  CHECK(f.outcome == FetchOutcome::Ok);
 }
 
 TEST_CASE("run: 503 beyond the attempts is a fetch failure") {
@@ -637,12 +797,12 @@ TEST_CASE("run: 503 beyond the attempts is a fetch failure") {
   t.CheckUntouched("503");
   StoreView v = Look(t.db);
   FetchRecord f = LastFetchOf(v, url);
-  CHECK(f.outcome == "error");
+  CHECK(f.outcome == FetchOutcome::Error);
   CHECK(f.status == 503);
   CHECK(f.error == url + ": HTTP 503 after 3 attempts");
   CHECK(f.snapshot_id == 0);
   FetchRecord page = LastFetchOf(v, t.ice.Url(kPagePath));
-  CHECK(page.outcome == "incomplete");
+  CHECK(page.outcome == FetchOutcome::Incomplete);
   // The page does not change: it must not answer 304 to a cycle that did not finish.
   t.CheckRecovers();
 }
@@ -729,7 +889,7 @@ TEST_CASE("run: an HTML page sent with 200 instead of the workbook is never a sn
   CHECK(WorkbookAt(run, url)["result"] == "not_a_workbook");
   t.CheckUntouched("HTML with 200");
   FetchRecord f = LastFetchOf(Look(t.db), url);
-  CHECK(f.outcome == "not_a_workbook");
+  CHECK(f.outcome == FetchOutcome::NotAWorkbook);
   CHECK(f.status == 200);
   CHECK(f.bytes == 0);  // the body was dropped
   t.CheckRecovers();
@@ -778,7 +938,7 @@ TEST_CASE("run: a truncated workbook is a parse failure") {
                        ": truncated or damaged zip archive (central directory at end of file missing or inconsistent)\n");
   CHECK(WorkbookAt(run, url)["result"] == "parse_error");
   t.CheckUntouched("truncated");
-  CHECK(LastFetchOf(Look(t.db), url).outcome == "parse_error");
+  CHECK(LastFetchOf(Look(t.db), url).outcome == FetchOutcome::ParseError);
   t.CheckRecovers();
 }
 
@@ -841,7 +1001,7 @@ TEST_CASE("run: a workbook with a header and no rows is quarantined, not diffed"
                            std::to_string(w["snapshot"].get<int64_t>())) == 1);
   CHECK(QueryInt(t.db, "SELECT count(*) FROM snapshots WHERE status = 'quarantined'") == 1);
   CHECK(v.participating->id == t.baseline.participating->id);  // the list is as it was
-  CHECK(LastFetchOf(v, t.ice.Url(path)).outcome == "quarantined");
+  CHECK(LastFetchOf(v, t.ice.Url(path)).outcome == FetchOutcome::Quarantined);
   PutPage(t.ice, spec);  // a new page ETag, the same workbook
   Run text = Icetrack("run --source " + t.ice.Url(kPagePath) + " --db " + t.db);
   CHECK(text.exit_code == 0);
@@ -912,7 +1072,7 @@ TEST_CASE("run: a page with no workbook link and no table is a parse failure") {
   CHECK(run.json["page"]["result"] == "no_roster");
   CHECK(t.ice.Requests().size() == 1);
   t.CheckUntouched("no links");
-  CHECK(LastFetchOf(Look(t.db), t.ice.Url(kPagePath)).outcome == "parse_error");
+  CHECK(LastFetchOf(Look(t.db), t.ice.Url(kPagePath)).outcome == FetchOutcome::ParseError);
   t.PublishV2Participating();
   t.CheckRecovers();
 }

@@ -11,7 +11,7 @@ std::vector<ChangeEvent> Events(EventKind kind, int n) {
   return std::vector<ChangeEvent>(static_cast<size_t>(n), e);
 }
 
-TEST_CASE("a half-empty participating workbook is suspect; ordinary churn is not") {
+TEST_CASE("a half-empty participating workbook is suspect — ordinary churn is not") {
   GuardOptions options;
   CHECK(SuspicionOf(ListKind::Participating, Events(EventKind::Missing, 205), 444, 239, options) ==
         "would take away 205 of the 444 rows of the participating list (46%, over 25%)");

@@ -20,6 +20,14 @@ RosterRow Base() {
   return r;
 }
 
+RosterRow SignedOn(const std::string& date, const std::string& moa_url = "https://www.ice.gov/a.pdf") {
+  RosterRow r = Base();
+  r.signed_date = date;
+  r.moa_url = moa_url;
+  r.moa_status = moa_url.empty() ? LinkStatus::Pending : LinkStatus::Link;
+  return r;
+}
+
 TEST_CASE("spelling that keeps the key is not an event") {
   RosterRow b = Base();
   b.agency = "Polk County Sheriff\xE2\x80\x99s Office";
@@ -27,6 +35,40 @@ TEST_CASE("spelling that keeps the key is not an event") {
   b.model_raw = "Jail Enforcement Model";
   b.source_row = 99;
   CHECK(RowChanges(ListKind::Participating, Base(), b, kAll).empty());
+}
+
+TEST_CASE("a SIGNED date moved by days is ICE correcting itself, not a new agreement") {
+  for (const char* to : {"2025-02-25", "2025-02-27", "2025-03-28", "2025-01-27"}) {
+    CAPTURE(to);
+    auto events = RowChanges(ListKind::Participating, Base(), SignedOn(to), kAll);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].kind == EventKind::SignedDateCorrected);
+    CHECK(events[0].changes[0].field == "signed");
+    CHECK(events[0].changes[0].new_value == to);
+  }
+  auto events = RowChanges(ListKind::Participating, Base(), SignedOn("2025-02-25"), kAll);
+  CHECK(events[0].detail == "moved 1 day earlier");
+}
+
+TEST_CASE("a SIGNED date moved to the same day of a year one keystroke away is a typed year fixed") {
+  RosterRow tenaha = SignedOn("2025-01-07");
+  for (const char* to : {"2026-01-07", "2024-01-07", "2052-01-07", "2015-01-07"}) {
+    CAPTURE(to);
+    CHECK(SignedDateMove(tenaha, SignedOn(to)) == EventKind::SignedDateCorrected);
+  }
+  CHECK(RowChanges(ListKind::Participating, tenaha, SignedOn("2026-01-07"), kAll)[0].detail == "moved 1 year later");
+  CHECK(SignedDateMove(tenaha, SignedOn("2031-01-07")) == EventKind::Renewed);  // two digits: not a typo
+}
+
+TEST_CASE("a larger move on a listing with an MOA is a renewal — without any MOA it is a correction") {
+  CHECK(SignedDateMove(SignedOn("2025-10-17"), SignedOn("2025-12-02")) == EventKind::Renewed);
+  CHECK(SignedDateMove(SignedOn("2025-02-26"), SignedOn("2025-03-29")) == EventKind::Renewed);  // 31 days
+  CHECK(SignedDateMove(SignedOn("2025-10-17", ""), SignedOn("2025-12-02", "")) == EventKind::SignedDateCorrected);
+  CHECK(SignedDateMove(SignedOn("2025-10-17", ""), SignedOn("2025-12-02")) == EventKind::Renewed);  // a new MOA linked
+  auto events = RowChanges(ListKind::Participating, SignedOn("2025-10-17"), SignedOn("2025-12-02"), kAll);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].kind == EventKind::Renewed);
+  CHECK(events[0].detail == "moved 46 days later");
 }
 
 TEST_CASE("a date that becomes readable is a correction, not a re-signing") {
@@ -52,6 +94,7 @@ TEST_CASE("a link that is withdrawn is a moa_changed") {
   CHECK(events[0].kind == EventKind::MoaChanged);
   CHECK(events[0].changes[0].old_value == "link");
   CHECK(events[0].changes[0].new_value == "pending");
+  CHECK(events[0].moa_url.empty());  // the row as it is now
 }
 
 TEST_CASE("fields one publication lacks are not compared") {
@@ -60,6 +103,22 @@ TEST_CASE("fields one publication lacks are not compared") {
   b.moa_status = LinkStatus::None;
   CHECK(RowChanges(ListKind::Participating, Base(), b, {"signed"}).empty());
   CHECK(RowChanges(ListKind::Participating, Base(), b, kAll).size() == 2);
+}
+
+TEST_CASE("identity changes go in front of the row's own corrections, in one event") {
+  RosterRow after = Base();
+  after.county = "Polk County";
+  std::vector<ChangeEvent> events = RowChanges(ListKind::Participating, Base(), after, kAll);
+  PrependCorrection(ListKind::Participating, after, {{"state", "GA", "FL"}}, &events);
+  REQUIRE(events.size() == 1);
+  REQUIRE(events[0].changes.size() == 2);
+  CHECK(events[0].changes[0].field == "state");
+  CHECK(events[0].changes[1].field == "county");
+  std::vector<ChangeEvent> none;
+  PrependCorrection(ListKind::Participating, after, {{"state", "GA", "FL"}}, &none);
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].kind == EventKind::Corrected);
+  CHECK(none[0].county == "Polk County");
 }
 
 }  // namespace

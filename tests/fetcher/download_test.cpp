@@ -91,7 +91,7 @@ TEST_CASE("a body that is not a workbook is an error, and its bytes are dropped"
   CHECK_FALSE(d.not_a_workbook);
 }
 
-TEST_CASE("validators make the request conditional; a 304 has no body") {
+TEST_CASE("validators make the request conditional — a 304 has no body") {
   test::TestHttpServer server;
   std::mutex mutex;
   std::string if_none_match, if_modified_since;

@@ -14,7 +14,7 @@ std::vector<TableRow> Table(const std::string& html) {
   return FindRosterTable(document, kPage);
 }
 
-TEST_CASE("the roster table is found past other tables; rows are faithful") {
+TEST_CASE("the roster table is found past other tables — rows are faithful") {
   auto rows = Table(R"(
     <table><caption>Steering Committee Meetings FY2025</caption>
       <thead><tr><th>MOA Name</th><th>Meeting Date</th></tr></thead>
@@ -47,7 +47,7 @@ TEST_CASE("the roster table is found past other tables; rows are faithful") {
   CHECK(rows[2].cells[2].column == 3);
 }
 
-TEST_CASE("colspan moves the following columns; nested tables' rows stay out") {
+TEST_CASE("colspan moves the following columns — nested tables' rows stay out") {
   auto rows = Table(R"(<table>
       <tr><td>State</td><td>Agency</td><td>Support Type</td></tr>
       <tr><td colspan="2">FLORIDA, all counties</td><td>Task Force Model</td></tr>

@@ -31,7 +31,7 @@ TEST_CASE("relative links are made absolute against the page") {
   CHECK(links[1].list == WorkbookList::Pending);
 }
 
-TEST_CASE("Drupal downloads count as workbooks; the PDFs and other links do not") {
+TEST_CASE("Drupal downloads count as workbooks — the PDFs and other links do not") {
   auto links = Links(R"(
     <ul><li><a href="https://www.ice.gov/doclib/about/offices/ero/287g/factsheet287g.pdf">287(g) Facts</a></li>
     <li><a href="/identify-and-arrest/287g-archive">Archive</a></li>
@@ -85,7 +85,7 @@ TEST_CASE("classification falls back to the heading, then to the file name") {
   CHECK(links[3].list == WorkbookList::Unknown);
 }
 
-TEST_CASE("the same URL twice is one link; the first keeps its text") {
+TEST_CASE("the same URL twice is one link — the first keeps its text") {
   auto links = Links(R"(
     <a href="/a/participatingAgencies.xlsx">View 287(g) Participating Agencies</a>
     <a href="https://www.ice.gov/a/participatingAgencies.xlsx#again">here</a>

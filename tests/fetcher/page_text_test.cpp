@@ -7,7 +7,7 @@
 namespace icetrack {
 namespace {
 
-TEST_CASE("blocks end at block elements; inline markup keeps a sentence whole") {
+TEST_CASE("blocks end at block elements — inline markup keeps a sentence whole") {
   HtmlDocument document(R"(<html><head><title>T</title><script>var x = "As of";</script>
     <style>p{}</style></head><body>
     <h3>287(g) Participating Agencies</h3>

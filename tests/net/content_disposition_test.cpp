@@ -35,7 +35,7 @@ TEST_CASE("RFC 5987 filename* wins over filename and is percent-decoded") {
         "ok.xlsx");
 }
 
-TEST_CASE("directory parts are dropped; nothing usable gives empty") {
+TEST_CASE("directory parts are dropped — nothing usable gives empty") {
   CHECK(ContentDispositionFilename("attachment; filename=\"../../etc/passwd\"") == "passwd");
   CHECK(ContentDispositionFilename("attachment; filename=C:\\temp\\x.xlsx") == "x.xlsx");
   CHECK(ContentDispositionFilename("attachment; filename=\"..\"").empty());

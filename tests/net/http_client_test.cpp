@@ -285,7 +285,7 @@ TEST_CASE("connection refused is retried, then reported with the attempt count")
   CHECK(recorder.attempts[0].status == 0);
 }
 
-TEST_CASE("redirects are followed; the headers are the final response's only") {
+TEST_CASE("redirects are followed — the headers are the final response's only") {
   test::TestHttpServer server;
   server.server().Get("/old", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Hop", "old");

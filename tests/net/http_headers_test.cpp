@@ -5,7 +5,7 @@
 namespace icetrack {
 namespace {
 
-TEST_CASE("raw lines become fields; status and blank lines do not") {
+TEST_CASE("raw lines become fields — status and blank lines do not") {
   HttpHeaders headers;
   CHECK_FALSE(headers.AddLine("HTTP/1.1 200 OK\r\n"));
   CHECK(headers.AddLine("Content-Type:  text/html; charset=UTF-8 \r\n"));

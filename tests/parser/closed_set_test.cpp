@@ -12,7 +12,7 @@ TEST_CASE("edit distance counts transpositions as one edit and stops at the limi
   CHECK(EditDistance("KITTEN", "SITTING", 1) == 2);  // limit + 1
 }
 
-TEST_CASE("the unique nearest name wins; ties and far values match nothing") {
+TEST_CASE("the unique nearest name wins — ties and far values match nothing") {
   ClosedSet set;
   set.Add("North Dakota", "ND");
   set.Add("South Dakota", "SD");

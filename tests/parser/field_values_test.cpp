@@ -19,7 +19,7 @@ TEST_CASE("models from full names, abbreviations and typos") {
   CHECK(ModelFromText("JFM") == Model::Unknown);  // short codes must be exact
 }
 
-TEST_CASE("agency types are canonical; typos matched by distance") {
+TEST_CASE("agency types are canonical — typos matched by distance") {
   CHECK(AgencyTypeFromText("County ") == "County");
   CHECK(AgencyTypeFromText("Muncipality") == "Municipality");
   CHECK(AgencyTypeFromText("Municpality") == "Municipality");

@@ -94,7 +94,7 @@ TEST_CASE("typos are read, warned about, and never guessed") {
   for (const Warning& w : roster.warnings) CHECK(!w.column.empty());
 }
 
-TEST_CASE("unknown columns are kept; other sheets are named as ignored") {
+TEST_CASE("unknown columns are kept — other sheets are named as ignored") {
   test::IceWorkbook book;
   book.extra_columns = {"NOTES"};
   book.sheets_after = {"Sheet2"};
@@ -135,7 +135,7 @@ TEST_CASE("two rows with one key are kept apart and reported") {
   CHECK(Warned(roster, 2, "same agency and model as row 3"));
 }
 
-TEST_CASE("a header with no rows is an empty roster; a sheet with no header is an error") {
+TEST_CASE("a header with no rows is an empty roster — a sheet with no header is an error") {
   test::IceWorkbook empty;
   Roster roster = Read(empty);
   CHECK(roster.rows.empty());

@@ -83,7 +83,7 @@ TEST_CASE("cells and rows without an r attribute follow their predecessors") {
   CHECK(rows[1].cells[0].column == 0);
 }
 
-TEST_CASE("hyperlinks reach their cells, ranges included; merged ranges are reported") {
+TEST_CASE("hyperlinks reach their cells, ranges included — merged ranges are reported") {
   test::Parts parts = test::MinimalWorkbook(Sheet(
       "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>link</t></is></c></row>"
       "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
@@ -152,7 +152,7 @@ TEST_CASE("date styles: built-in 14, custom codes, and the 1904 flag") {
   CHECK(rows[1].cells[5].is_date);
 }
 
-TEST_CASE("sheets keep their names and order; trailing blank rows are ignored") {
+TEST_CASE("sheets keep their names and order — trailing blank rows are ignored") {
   test::TempDir dir;
   test::IceWorkbook book;
   book.sheet = "Sheet 1";

@@ -18,7 +18,7 @@ struct Recorder : XmlHandler {
   void OnText(std::string_view text) override { events.push_back(std::string(text)); }
 };
 
-TEST_CASE("names arrive without prefixes; relationship ids keep r:") {
+TEST_CASE("names arrive without prefixes — relationship ids keep r:") {
   Recorder r;
   Status s = ParseXmlText(
       "<x:sheet xmlns:x='urn:main' xmlns:rel='http://schemas.openxmlformats.org/officeDocument/2006/relationships'>"

@@ -9,7 +9,7 @@
 
 namespace icetrack {
 
-TEST_CASE("one holder at a time; the one refused is told who holds it; released with its owner") {
+TEST_CASE("one holder at a time — the one refused is told who holds it — released with its owner") {
   test::TempDir dir;
   std::string db = dir.File("state/icetrack.db");
   CHECK(LockPathFor(db) == db + ".lock");

@@ -1,0 +1,71 @@
+#include "app/rebuild_command.h"
+
+#include <iostream>
+#include <memory>
+
+#include "app/event_format.h"
+#include "app/exit_codes.h"
+#include "app/json_text.h"
+#include "app/store_option.h"
+
+namespace icetrack {
+
+namespace {
+
+struct RebuildOptions {
+  std::string db;
+  IngestOptions ingest;
+  bool json = false, quiet = false;
+};
+
+nlohmann::ordered_json ReportJson(const RebuildReport& report) {
+  nlohmann::ordered_json added = nlohmann::ordered_json::array(), gone = nlohmann::ordered_json::array();
+  for (const StoredEvent& e : report.added) added.push_back(EventJson(e));
+  for (const StoredEvent& e : report.disappeared) gone.push_back(EventJson(e));
+  return {{"snapshots", report.snapshots}, {"added", added}, {"disappeared", gone}};
+}
+
+int RunRebuild(const RebuildOptions& o) {
+  std::unique_ptr<InstanceLock> lock;
+  std::unique_ptr<Store> store;
+  // Opened without the automatic rebuild: this command is one.
+  if (int code = OpenStoreForWriting(o.db, nullptr, &lock, &store)) return code;
+  RebuildReport report;
+  Status s = RebuildChangeLog(store.get(), o.ingest, &report);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << store->path() << ": " << s.message() << "\n";
+    return kExitParse;
+  }
+  if (o.json) {
+    std::cout << PrettyJson(ReportJson(report)) << "\n";
+    return kExitOk;
+  }
+  std::cout << "rebuilt the change log from " << report.snapshots << " stored publications: "
+            << report.added.size() << " events added, " << report.disappeared.size() << " disappeared\n";
+  if (!o.quiet) {
+    for (const std::string& line : RebuildChangeLines(report)) std::cout << line << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+std::vector<std::string> RebuildChangeLines(const RebuildReport& report) {
+  std::vector<std::string> lines;
+  for (const StoredEvent& e : report.added) lines.push_back("+ " + EventLine(e));
+  for (const StoredEvent& e : report.disappeared) lines.push_back("- " + EventLine(e));
+  return lines;
+}
+
+void AddRebuildCommand(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<RebuildOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "rebuild", "Read every stored workbook again and recompute the change log (events keep their ids)");
+  AddDbOption(cmd, &o->db);
+  AddDiffOptions(cmd, &o->ingest);
+  auto json = cmd->add_flag("--json", o->json, "One JSON document: {snapshots, added, disappeared}");
+  cmd->add_flag("-q,--quiet", o->quiet, "Print only the counts")->excludes(json);
+  cmd->callback([o, exit_code] { *exit_code = RunRebuild(*o); });
+}
+
+}  // namespace icetrack

@@ -1,0 +1,89 @@
+#include "app/stats_command.h"
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include "app/exit_codes.h"
+#include "app/ingest.h"
+#include "app/json_text.h"
+#include "app/store_option.h"
+
+namespace icetrack {
+
+namespace {
+
+struct StatsOptions {
+  std::string db, at, by = "model";
+  bool json = false;
+};
+
+std::string GroupOf(const Count& c, const std::string& by) {
+  std::string state = c.state_code.empty() ? "??" : c.state_code;
+  std::string model = c.model == Model::Unknown ? "?" : ToString(c.model);
+  if (by == "state") return state;
+  if (by == "model") return model;
+  return state + " " + model;
+}
+
+int RunStats(const StatsOptions& o) {
+  if (o.by != "state" && o.by != "model" && o.by != "state,model") {
+    std::cerr << "icetrack: --by must be state, model or state,model\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<Store> store;
+  if (!OpenStoreOrReport(o.db, &store)) return kExitStore;
+  std::string at = o.at.empty() ? NowUtc() : o.at;
+  std::optional<SnapshotInfo> snapshot, pending_snapshot;
+  std::vector<Count> counts, pending_counts;
+  Status s = store->CountsAt(ListKind::Participating, at, &snapshot, &counts);
+  if (s.ok()) s = store->CountsAt(ListKind::Pending, at, &pending_snapshot, &pending_counts);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitStore;
+  }
+  if (!snapshot) {
+    std::cerr << "icetrack: no participating list published on or before " << at << "\n";
+    return kExitOk;
+  }
+  std::map<std::string, int> groups;
+  int total = 0, pending = 0;
+  for (const Count& c : counts) {
+    groups[GroupOf(c, o.by)] += c.rows;
+    total += c.rows;
+  }
+  for (const Count& c : pending_counts) pending += c.rows;
+  if (o.json) {
+    nlohmann::ordered_json j = {{"at", at}, {"snapshot", snapshot->id}, {"published_at", snapshot->published_at},
+                                {"source_name", snapshot->source_name}, {"participating_rows", total},
+                                {"pending_rows", pending_snapshot ? nlohmann::ordered_json(pending) : nlohmann::ordered_json()},
+                                {"by", o.by}};
+    j["groups"] = nlohmann::ordered_json::array();
+    for (const auto& [name, n] : groups)
+      j["groups"].push_back({{"group", name}, {"rows", n}, {"share", total ? static_cast<double>(n) / total : 0.0}});
+    std::cout << PrettyJson(j) << "\n";
+    return kExitOk;
+  }
+  std::cout << "As of " << at << ": " << total << " participating rows (snapshot #" << snapshot->id << ", published "
+            << snapshot->published_at << ", " << snapshot->source_name << ")";
+  if (pending_snapshot) std::cout << "; " << pending << " pending (published " << pending_snapshot->published_at << ")";
+  std::cout << "\n";
+  for (const auto& [name, n] : groups) {
+    std::printf("  %-8s %5d  %5.1f%%\n", name.c_str(), n, total ? 100.0 * n / total : 0.0);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddStatsCommand(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<StatsOptions>();
+  CLI::App* cmd = app.add_subcommand("stats", "Counts of agreements as of a date");
+  AddDbOption(cmd, &o->db);
+  cmd->add_option("--at", o->at, "Date (YYYY-MM-DD) or time; default now");
+  cmd->add_option("--by", o->by, "state, model or state,model")->capture_default_str();
+  cmd->add_flag("--json", o->json, "JSON instead of text");
+  cmd->callback([o, exit_code] { *exit_code = RunStats(*o); });
+}
+
+}  // namespace icetrack

@@ -1,0 +1,37 @@
+#include "diff/correction_match.h"
+
+#include "diff/best_pairs.h"
+
+namespace icetrack {
+
+namespace {
+
+// Lower is better; -1 when the rows are not one agreement with a fixed state or model.
+int Score(const CorrectionCandidate& gone, const RosterRow& added) {
+  const RosterRow& g = *gone.row;
+  if (KeyName(g.key) != KeyName(added.key) || g.key == added.key) return -1;
+  bool unreadable_model = g.model == Model::Unknown || added.model == Model::Unknown;
+  bool model_differs = g.model != added.model || (unreadable_model && g.model_raw != added.model_raw);
+  if (model_differs && !unreadable_model) return -1;  // another model: another agreement
+  bool unreadable_state = g.state_code.empty() || added.state_code.empty();
+  bool state_differs = g.state_code != added.state_code || (unreadable_state && g.state != added.state);
+  bool same_date = !g.signed_date.empty() && g.signed_date == added.signed_date;
+  if (state_differs && !unreadable_state) {
+    // A move between two real states: only the swap in one publication with
+    // the same model and SIGNED date tells a fix from a namesake.
+    if (!gone.gone_now || model_differs || !same_date) return -1;
+  }
+  if (!state_differs && !model_differs) return -1;
+  int score = same_date ? 0 : 2;
+  if (g.moa_url.empty() || g.moa_url != added.moa_url) score += 1;
+  return score;
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> MatchCorrections(const std::vector<CorrectionCandidate>& gone,
+                                                        const std::vector<const RosterRow*>& added) {
+  return BestPairs(gone.size(), added.size(), [&](size_t g, size_t a) { return Score(gone[g], *added[a]); });
+}
+
+}  // namespace icetrack
