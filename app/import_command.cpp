@@ -1,7 +1,5 @@
 #include "app/import_command.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +8,7 @@
 
 #include "app/exit_codes.h"
 #include "app/ingest.h"
+#include "app/progress_bar.h"
 #include "app/store_option.h"
 #include "model/utc_time.h"
 #include "parser/xlsx_reader.h"
@@ -52,18 +51,6 @@ bool ReadWhole(const std::string& path, std::string* out) {
   if (!in) return false;
   out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   return !in.bad();
-}
-
-// A progress bar on stderr, only when it is a terminal.
-void ShowProgress(size_t done, size_t total, const std::string& name) {
-  if (!isatty(STDERR_FILENO)) return;
-  const size_t width = 30, filled = total ? width * done / total : width;
-  std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
-            << total << " " << name.substr(0, 40) << "\x1b[K" << std::flush;
-}
-
-void ClearProgress() {
-  if (isatty(STDERR_FILENO)) std::cerr << "\r\x1b[K" << std::flush;
 }
 
 // The workbooks to import, in publication order (not argument order: the diff

@@ -31,15 +31,17 @@ std::string CurrentRulesVersion() {
   return std::to_string(kRosterRulesVersion) + "." + std::to_string(kDiffRulesVersion);
 }
 
-Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildReport* out) {
+Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildReport* out,
+                        const RebuildProgress& progress) {
   *out = RebuildReport();
   std::vector<SnapshotInfo> snapshots;
   Status s = store->Snapshots(&snapshots);
   if (!s.ok()) return s;
   std::unique_ptr<Store::Rebuild> rebuild;
   if (!(s = store->BeginRebuild(&rebuild)).ok()) return s;
-  for (const SnapshotInfo& info : snapshots) {
-    if (!(s = Replay(store, rebuild.get(), info, options)).ok()) return s;
+  for (size_t i = 0; i < snapshots.size(); ++i) {
+    if (!(s = Replay(store, rebuild.get(), snapshots[i], options)).ok()) return s;
+    if (progress) progress(i + 1, snapshots.size(), snapshots[i].source_name);
   }
   if (!(s = store->SetRulesVersion(CurrentRulesVersion())).ok()) return s;
   if (!(s = rebuild->Commit(&out->added, &out->disappeared)).ok()) return s;

@@ -11,6 +11,7 @@
 // the database untouched.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,10 @@ struct RebuildReport {
   std::vector<StoredEvent> disappeared;   // in the old log only, oldest first
 };
 
-Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildReport* out);
+// `progress`, when set, is told after each publication (done, of total, its file name).
+using RebuildProgress = std::function<void(size_t done, size_t total, const std::string& name)>;
+Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildReport* out,
+                        const RebuildProgress& progress = nullptr);
 
 // The rules a change log is built under: the reader's and the diff's
 // versions ("2.2"). A database built under others is rebuilt by its next

@@ -6,6 +6,7 @@
 #include "app/event_format.h"
 #include "app/exit_codes.h"
 #include "app/json_text.h"
+#include "app/progress_bar.h"
 #include "app/store_option.h"
 
 namespace icetrack {
@@ -15,7 +16,7 @@ namespace {
 struct RebuildOptions {
   std::string db;
   IngestOptions ingest;
-  bool json = false, quiet = false;
+  bool json = false, quiet = false, verbose = false;
 };
 
 nlohmann::ordered_json ReportJson(const RebuildReport& report) {
@@ -31,7 +32,12 @@ int RunRebuild(const RebuildOptions& o) {
   // Opened without the automatic rebuild: this command is one.
   if (int code = OpenStoreForWriting(o.db, nullptr, &lock, &store)) return code;
   RebuildReport report;
-  Status s = RebuildChangeLog(store.get(), o.ingest, &report);
+  auto progress = [&o](size_t done, size_t total, const std::string& name) {
+    if (o.verbose) std::cerr << "icetrack: read " << done << " of " << total << " publications again (" << name << ")\n";
+    else ShowProgress(done, total, name);
+  };
+  Status s = RebuildChangeLog(store.get(), o.ingest, &report, progress);
+  ClearProgress();
   if (!s.ok()) {
     std::cerr << "icetrack: " << store->path() << ": " << s.message() << "\n";
     return kExitParse;
@@ -65,6 +71,7 @@ void AddRebuildCommand(CLI::App& app, int* exit_code) {
   AddDiffOptions(cmd, &o->ingest);
   auto json = cmd->add_flag("--json", o->json, "One JSON document: {snapshots, added, disappeared}");
   cmd->add_flag("-q,--quiet", o->quiet, "Print only the counts")->excludes(json);
+  cmd->add_flag("-v,--verbose", o->verbose, "Say on stderr as each publication is read again");
   cmd->callback([o, exit_code] { *exit_code = RunRebuild(*o); });
 }
 

@@ -1,6 +1,7 @@
 #include "parser/closed_set.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include "model/edit_distance.h"
 #include "parser/text.h"
@@ -18,18 +19,89 @@ int Tolerance(size_t length) {
   return 3;
 }
 
-}  // namespace
-
-void ClosedSet::Add(std::string_view spelling, std::string canonical, bool fuzzy) {
-  entries_.push_back({MatchForm(spelling), std::move(canonical), fuzzy});
+std::vector<std::string> Words(const std::string& form) {
+  std::vector<std::string> words;
+  std::istringstream in(form);
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
 }
 
-ClosedSet::Match ClosedSet::Find(std::string_view value) const {
-  std::string form = MatchForm(value);
-  if (form.empty()) return {};
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// "FLA" abbreviates "FLORIDA": its letters, in order, starting with the first.
+bool Abbreviates(const std::string& token, const std::string& word) {
+  if (token.empty() || token.size() > word.size() || token[0] != word[0]) return false;
+  size_t at = 0;
+  for (char c : token) {
+    at = word.find(c, at);
+    if (at == std::string::npos) return false;
+    ++at;
+  }
+  return true;
+}
+
+// A token stands for a word of a name: the word, a typo of it, or an abbreviation.
+bool StandsFor(const std::string& token, const std::string& word) {
+  if (token == word || Abbreviates(token, word)) return true;
+  int limit = Tolerance(std::min(token.size(), word.size())) > 1 ? 1 : 0;
+  return limit > 0 && EditDistance(token, word, limit) <= limit;
+}
+
+}  // namespace
+
+std::string JoinedForm(std::string_view text) {
+  std::vector<std::string> words = Words(MatchForm(text)), joined;
+  for (size_t i = 0; i < words.size();) {
+    if (words[i].size() != 1) {
+      joined.push_back(words[i++]);
+      continue;
+    }
+    std::string run;
+    while (i < words.size() && words[i].size() == 1) run += words[i++];
+    joined.push_back(run);
+  }
+  return Join(joined);
+}
+
+void ClosedSet::Add(std::string_view spelling, std::string canonical, bool fuzzy) {
+  std::string form = JoinedForm(spelling);
+  entries_.push_back({form, std::move(canonical), Words(form), fuzzy});
+}
+
+void ClosedSet::AddFiller(std::string_view word) { fillers_.insert(JoinedForm(word)); }
+
+ClosedSet::Match ClosedSet::Exact(const std::string& form) const {
   for (const Entry& e : entries_) {
     if (e.form == form) return {e.canonical, 0};
   }
+  return {};
+}
+
+ClosedSet::Match ClosedSet::Abbreviated(const std::vector<std::string>& words, bool* ambiguous) const {
+  size_t letters = 0;
+  for (const std::string& w : words) letters += w.size();
+  if (letters < 3) return {};
+  std::string found;
+  for (const Entry& e : entries_) {
+    if (!e.fuzzy || e.words.size() != words.size()) continue;
+    bool fits = true;
+    for (size_t i = 0; fits && i < words.size(); ++i) fits = StandsFor(words[i], e.words[i]);
+    if (!fits) continue;
+    if (!found.empty() && found != e.canonical) {
+      *ambiguous = true;
+      return {};
+    }
+    found = e.canonical;
+  }
+  if (found.empty()) return {};
+  return {found, 1};
+}
+
+ClosedSet::Match ClosedSet::Nearest(const std::string& form) const {
   int best = 1 << 20;
   std::string best_name;
   bool tie = false;
@@ -49,6 +121,24 @@ ClosedSet::Match ClosedSet::Find(std::string_view value) const {
   }
   if (best_name.empty() || tie) return {};
   return {best_name, best};
+}
+
+ClosedSet::Match ClosedSet::Find(std::string_view value) const {
+  std::string form = JoinedForm(value);
+  if (form.empty()) return {};
+  if (Match m = Exact(form); !m.canonical.empty()) return m;
+  // Fillers around the name ("STATE OF ... ", "... STATE"), never inside it ("DISTRICT OF COLUMBIA").
+  std::vector<std::string> words = Words(form);
+  size_t first = 0, last = words.size();
+  while (first < last && fillers_.count(words[first])) ++first;
+  while (last > first && fillers_.count(words[last - 1])) --last;
+  std::vector<std::string> kept(words.begin() + static_cast<long>(first), words.begin() + static_cast<long>(last));
+  if (!kept.empty() && kept.size() < words.size()) {
+    if (Match m = Exact(Join(kept)); !m.canonical.empty()) return {m.canonical, 1};
+  }
+  bool ambiguous = false;
+  if (Match m = Abbreviated(kept.empty() ? words : kept, &ambiguous); !m.canonical.empty() || ambiguous) return m;
+  return Nearest(form);
 }
 
 }  // namespace icetrack

@@ -1,5 +1,11 @@
 #include "parser/field_values.h"
 
+#include <algorithm>
+#include <array>
+#include <sstream>
+#include <vector>
+
+#include "model/edit_distance.h"
 #include "parser/closed_set.h"
 #include "parser/text.h"
 
@@ -7,44 +13,125 @@ namespace icetrack {
 
 namespace {
 
-const ClosedSet& Models() {
-  static const ClosedSet set = [] {
-    ClosedSet s;
-    s.Add("Jail Enforcement Model", "JEM");
-    s.Add("Jail Enforcement", "JEM");
-    s.Add("Task Force Model", "TFM");
-    s.Add("Task Force", "TFM");
-    s.Add("Warrant Service Officer", "WSO");
-    s.Add("Warrant Service Officer Model", "WSO");
-    s.Add("Warrant Service Officer Program", "WSO");
-    for (const char* code : {"JEM", "TFM", "WSO"}) s.Add(code, code, false);
-    s.Add("287(g) JEM", "JEM", false);
-    s.Add("287(g) TFM", "TFM", false);
-    s.Add("287(g) WSO", "WSO", false);
-    return s;
-  }();
-  return set;
+// The two words that tell a model apart, and its code.
+struct ModelWords {
+  Model model;
+  std::array<const char*, 2> words;
+  const char* code;
+};
+
+constexpr ModelWords kModelWords[] = {
+    {Model::JEM, {"JAIL", "ENFORCEMENT"}, "JEM"},
+    {Model::TFM, {"TASK", "FORCE"}, "TFM"},
+    {Model::WSO, {"WARRANT", "SERVICE"}, "WSO"},
+};
+
+// How many typos a word of this length may carry and still be told apart:
+// "JAIL" one, "FORCE" two, "ENFORCEMENT" three.
+int TypoBudget(size_t length) { return length <= 4 ? 1 : length <= 8 ? 2 : 3; }
+
+// How far `token` is from `word` (a typo, a plural, or a prefix of at least
+// four letters, "ENFORC." for "ENFORCEMENT"); -1 when it is not that word.
+// Shorter tokens are too easily other words ("FOR", "WAR").
+int Distance(const std::string& token, const std::string& word) {
+  if (token.size() < 4) return -1;
+  if (token.size() < word.size() && word.compare(0, token.size(), token) == 0) return 0;
+  int budget = TypoBudget(std::min(token.size(), word.size()));
+  int d = EditDistance(token, word, budget);
+  if (token.size() > 3 && token.back() == 'S') d = std::min(d, EditDistance(token.substr(0, token.size() - 1), word, budget));
+  return d <= budget ? d : -1;
+}
+
+// What one token names: a model's first or second word, or both (its code,
+// or the two run together: "TASKFORCE"). The nearest word wins; a token as
+// near to words of two models names none.
+struct Hit {
+  int model = -1;  // index in kModelWords; -1 for none
+  int word = 0;    // 0, 1, or 2 for both
+};
+
+Hit Classify(const std::string& token) {
+  for (int m = 0; m < 3; ++m) {
+    std::string code = kModelWords[m].code;
+    if (token == code || token == code + "S") return {m, 2};
+  }
+  Hit best;
+  int best_distance = 1 << 20;
+  bool tie = false;
+  for (int m = 0; m < 3; ++m) {
+    const ModelWords& mw = kModelWords[m];
+    const std::string words[3] = {mw.words[0], mw.words[1], std::string(mw.words[0]) + mw.words[1]};
+    for (int w = 0; w < 3; ++w) {
+      int d = Distance(token, words[w]);
+      if (d < 0 || d > best_distance) continue;
+      if (d < best_distance) tie = false;
+      else if (best.model != m) tie = true;
+      best_distance = d;
+      best = {m, w};
+    }
+  }
+  return tie ? Hit() : best;
+}
+
+// Upper-case words without "287(g)", initials joined ("J.E.M." -> "JEM").
+std::vector<std::string> ModelTokens(std::string_view written) {
+  std::vector<std::string> words;
+  std::istringstream in(MatchForm(written));
+  for (std::string w; in >> w;) words.push_back(w);
+  std::vector<std::string> tokens;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "287G") continue;
+    if (words[i] == "287") {
+      if (i + 1 < words.size() && words[i + 1] == "G") ++i;
+      continue;
+    }
+    bool initial = words[i].size() == 1;
+    if (initial && !tokens.empty() && i > 0 && words[i - 1].size() == 1 && words[i - 1] != "G")
+      tokens.back() += words[i];
+    else
+      tokens.push_back(words[i]);
+  }
+  return tokens;
+}
+
+}  // namespace
+
+Model ModelFromText(std::string_view written) {
+  // For each model, which of its two words the text names.
+  std::array<std::array<bool, 2>, 3> named{};
+  for (const std::string& token : ModelTokens(written)) {
+    Hit hit = Classify(token);
+    if (hit.model < 0) continue;
+    if (hit.word != 1) named[hit.model][0] = true;
+    if (hit.word != 0) named[hit.model][1] = true;
+  }
+  int best = -1, best_score = 0;
+  bool tie = false;
+  for (int m = 0; m < 3; ++m) {
+    int score = named[m][0] + named[m][1];
+    if (score == 0 || score < best_score) continue;
+    tie = score == best_score;
+    best = m;
+    best_score = score;
+  }
+  return best < 0 || tie ? Model::Unknown : kModelWords[best].model;
 }
 
 const ClosedSet& AgencyTypes() {
   static const ClosedSet set = [] {
     ClosedSet s;
     s.Add("County", "County");
+    s.Add("Co", "County", false);
+    s.Add("Parish", "County");  // Louisiana's counties
     s.Add("Municipality", "Municipality");
     s.Add("Municipal", "Municipality");
+    for (const char* place : {"City", "Town", "Village", "Township", "Borough"}) s.Add(place, "Municipality");
     s.Add("State Agency", "State Agency");
     s.Add("State", "State Agency");
+    s.AddFiller("Government");
     return s;
   }();
   return set;
-}
-
-}  // namespace
-
-Model ModelFromText(std::string_view written) {
-  Model m = Model::Unknown;
-  ParseModel(Models().Find(written).canonical, &m);
-  return m;
 }
 
 std::string AgencyTypeFromText(std::string_view written) {

@@ -9,12 +9,15 @@
 
 namespace icetrack {
 
-// "Jail Enforcement Model", "JEM", "Warrant Service Office" (a typo) -> the
-// model; Model::Unknown when nothing matches uniquely.
+// The model, told by the words that tell the three apart (jail enforcement,
+// task force, warrant service), whatever noun follows them ("Model",
+// "Officer", "Program"), with a "287(g)" prefix, in the plural, abbreviated
+// ("JEM", "J.E.M.", "Enf."), or with a typo or two in each word.
+// Model::Unknown when no model is named ("N/A", "TBD", "Pending") or two are.
 Model ModelFromText(std::string_view written);
 
-// "County", "Muncipality" (a typo), "State" -> "County" / "Municipality" /
-// "State Agency". Empty when no valid type matches.
+// "County", "Muncipality" (a typo), "State", "Cnty", "City" -> "County" /
+// "Municipality" / "State Agency". Empty when no valid type matches.
 std::string AgencyTypeFromText(std::string_view written);
 
 // Cleaned county; "#NA", "#N/A", "N/A", "NA" and "-" mean no county.

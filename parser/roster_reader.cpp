@@ -38,6 +38,13 @@ bool RosterBuilder::Add(const TableRow& row) {
   return ++rows_seen_ < kHeaderSearchRows;
 }
 
+bool RosterBuilder::HasColumn(Field field) const {
+  for (const Column& c : columns_) {
+    if (c.field == field) return true;
+  }
+  return false;
+}
+
 std::string RosterBuilder::HeaderOf(Field field) const {
   for (const Column& c : columns_) {
     if (c.field == field) return c.header;
@@ -110,8 +117,9 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
   else if (distance > 0)
     warnings_.push_back({out.source_row, HeaderOf(Field::State), "\"" + out.state + "\" read as " + out.state_code});
   out.model = ModelFromText(out.model_raw);
-  if (out.model == Model::Unknown && !out.model_raw.empty())
-    warnings_.push_back({out.source_row, HeaderOf(Field::Model), "unknown model \"" + out.model_raw + "\""});
+  if (out.model == Model::Unknown && HasColumn(Field::Model))
+    warnings_.push_back({out.source_row, HeaderOf(Field::Model),
+                         out.model_raw.empty() ? std::string("no model") : "unknown model \"" + out.model_raw + "\""});
   if (!out.agency_type.empty()) {
     std::string canonical = AgencyTypeFromText(out.agency_type);
     if (canonical.empty())

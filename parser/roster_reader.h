@@ -43,6 +43,7 @@ class RosterBuilder {
   void AddDataRow(const TableRow& row);
   void ReadSigned(const Cell& cell, const std::string& header, RosterRow* out);
   std::string HeaderOf(Field field) const;
+  bool HasColumn(Field field) const;
 
   bool date1904_;
   bool has_header_ = false;

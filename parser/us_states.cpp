@@ -45,6 +45,7 @@ const ClosedSet& States() {
       s.Add(st.code, st.code, false);
     }
     for (const State& st : kAliases) s.Add(st.name, st.code);
+    for (const char* filler : {"State", "of", "the", "Commonwealth"}) s.AddFiller(filler);
     return s;
   }();
   return set;

@@ -15,6 +15,7 @@
 
 #include "tests/support/ice_workbook.h"
 #include "tests/support/run_command.h"
+#include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
 
 namespace icetrack {
@@ -24,28 +25,12 @@ using Run = test::CommandRun;
 
 Run Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
 
-// Publication `i` of a list that grows, flaps and changes, as ICE's does.
-test::IceWorkbook Publication(int i, int base_rows) {
-  test::IceWorkbook book;
-  book.modified = test::UnixTime(2026, 1, 1) + i * 86400LL;
-  static const char* kStates[] = {"TEXAS", "FLORIDA", "GEORGIA", "OHIO", "IOWA"};
-  static const char* kModels[] = {"Task Force Model", "Jail Enforcement Model", "Warrant Service Officer"};
-  for (int r = 0; r < base_rows + 3 * i; ++r) {
-    if ((r * 7 + i) % 53 == 0) continue;  // flapping rows
-    test::IceRow row = test::Row(kStates[r % 5], "Agency " + std::to_string(r) + " Police Department", kModels[r % 3],
-                                 test::Serial(2025, 1 + r % 12, 1 + r % 28));
-    if (r % 17 == i % 17) row.signed_serial = test::Serial(2026, 1, 1 + i % 28);  // re-signed
-    book.rows.push_back(row);
-  }
-  return book;
-}
-
 std::vector<std::string> WritePublications(const test::TempDir& dir, int count, int base_rows) {
   std::vector<std::string> paths;
   for (int i = 0; i < count; ++i) {
     // Names sort against publication order, so that order must come from the workbooks.
     paths.push_back(dir.File("z" + std::to_string(100 - i) + ".xlsx"));
-    test::WriteIceWorkbook(paths.back(), Publication(i, base_rows));
+    test::WriteIceWorkbook(paths.back(), test::GrowingListPublication(i, base_rows));
   }
   return paths;
 }
@@ -56,20 +41,7 @@ std::string Join(const std::vector<std::string>& paths) {
   return out;
 }
 
-int64_t Query(const std::string& db_path, const std::string& sql, std::string* text = nullptr) {
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_busy_timeout(db, 2000);
-  sqlite3_stmt* st = nullptr;
-  int64_t value = -1;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
-    value = sqlite3_column_int64(st, 0);
-    if (text) *text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return value;
-}
+using test::QueryInt;
 
 TEST_CASE("import follows publication order, whatever the argument order, and a second import adds nothing") {
   test::TempDir dir;
@@ -91,7 +63,7 @@ TEST_CASE("import follows publication order, whatever the argument order, and a 
   CHECK(again.exit_code == 0);
   CHECK(again.out.find("already stored") != std::string::npos);
   CHECK(Icetrack("log --json --db " + dir.File("a.db")).out == a);
-  CHECK(Query(dir.File("a.db"), "SELECT COUNT(*) FROM snapshots") == 6);
+  CHECK(QueryInt(dir.File("a.db"), "SELECT COUNT(*) FROM snapshots") == 6);
 }
 
 TEST_CASE("a bad file is reported and skipped — the others are imported — the exit code says so") {
@@ -105,7 +77,7 @@ TEST_CASE("a bad file is reported and skipped — the others are imported — th
   CHECK(run.err.find("icetrack: " + dir.File("blocked.xlsx") + ": is an HTML page, not a workbook (skipped)\n") != std::string::npos);
   CHECK(run.err.find("icetrack: " + dir.File("cut.xlsx") + ": truncated or damaged zip archive") != std::string::npos);
   CHECK(run.err.find("2 file(s) could not be imported") != std::string::npos);
-  CHECK(Query(dir.File("x.db"), "SELECT COUNT(*) FROM snapshots") == 2);
+  CHECK(QueryInt(dir.File("x.db"), "SELECT COUNT(*) FROM snapshots") == 2);
 }
 
 TEST_CASE("log, show and stats read the imported history") {
@@ -161,7 +133,7 @@ TEST_CASE("import and accept wait for no one: a held lock makes them exit at onc
   CHECK(import.exit_code == 5);
   CHECK(import.err.find("another icetrack is running on " + dir.File("l.db")) != std::string::npos);
   CHECK(Icetrack("accept 1 --db " + dir.File("l.db")).exit_code == 5);
-  CHECK(Query(dir.File("l.db"), "SELECT COUNT(*) FROM snapshots") == -1);  // not even created
+  CHECK(QueryInt(dir.File("l.db"), "SELECT COUNT(*) FROM snapshots") == -1);  // not even created
   close(fd);
   CHECK(Icetrack("import --db " + dir.File("l.db") + Join(paths)).exit_code == 0);
 }
@@ -187,7 +159,7 @@ TEST_CASE("SIGKILL during an import leaves a sound database that ends with the s
   bool started = false;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
-    if (Query(killed_db, "SELECT COUNT(*) FROM snapshots") >= 3) {
+    if (QueryInt(killed_db, "SELECT COUNT(*) FROM snapshots") >= 3) {
       started = true;
       break;
     }
@@ -198,13 +170,13 @@ TEST_CASE("SIGKILL during an import leaves a sound database that ends with the s
   waitpid(pid, &status, 0);
   REQUIRE(started);
   REQUIRE(WIFSIGNALED(status));  // it really was killed, not finished
-  int64_t kept = Query(killed_db, "SELECT COUNT(*) FROM snapshots");
+  int64_t kept = QueryInt(killed_db, "SELECT COUNT(*) FROM snapshots");
   CHECK(kept < 16);
   std::string integrity;
-  Query(killed_db, "PRAGMA integrity_check", &integrity);
+  QueryInt(killed_db, "PRAGMA integrity_check", &integrity);
   CHECK(integrity == "ok");
   // Every stored snapshot is whole: its rows are all there.
-  CHECK(Query(killed_db, "SELECT COUNT(*) FROM snapshots s WHERE status = 'accepted' AND rows != "
+  CHECK(QueryInt(killed_db, "SELECT COUNT(*) FROM snapshots s WHERE status = 'accepted' AND rows != "
                          "(SELECT COUNT(*) FROM snapshot_rows r WHERE r.snapshot_id = s.id)") == 0);
 
   Run resumed = Icetrack("import -q --db " + killed_db + Join(paths));
@@ -213,7 +185,7 @@ TEST_CASE("SIGKILL during an import leaves a sound database that ends with the s
   std::string a = Icetrack("log --json --db " + killed_db).out;
   CHECK(a.size() > 1000);
   CHECK(a == Icetrack("log --json --db " + clean_db).out);
-  Query(killed_db, "PRAGMA integrity_check", &integrity);
+  QueryInt(killed_db, "PRAGMA integrity_check", &integrity);
   CHECK(integrity == "ok");
 }
 

@@ -28,6 +28,7 @@
 #include "tests/support/fixtures.h"
 #include "tests/support/ice_workbook.h"
 #include "tests/support/run_command.h"
+#include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/zip_files.h"
 
@@ -333,16 +334,7 @@ Run Cycle(const FakeIce& ice, const std::string& db, const std::string& extra = 
                   " --retry-delay 0.001 --connect-timeout 2 --timeout 5 --retry-budget 10 " + extra);
 }
 
-int64_t QueryInt(const std::string& db, const std::string& sql) {
-  sqlite3* handle = nullptr;
-  REQUIRE(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(handle, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
-  int64_t value = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-  sqlite3_finalize(st);
-  sqlite3_close(handle);
-  return value;
-}
+using test::QueryInt;
 
 struct StoreView {
   int64_t snapshots = 0, events = 0;

@@ -73,9 +73,21 @@ TEST_CASE("typos are read, warned about, and never guessed") {
   b.type = "Tribal";
   test::IceRow c = test::Row("OHIO", "C Police", "TFM");
   c.signed_text = "7/72025";
-  book.rows = {a, b, c};
+  test::IceRow d = test::Row("N. Carolina", "D Police", "287(g) Jail Enforcment Program");
+  test::IceRow e = test::Row("OHIO", "E Police", "");
+  test::IceRow f = test::Row("OHIO", "F Police", "TBD");
+  book.rows = {a, b, c, d, e, f};
   Roster roster = Read(book);
-  REQUIRE(roster.rows.size() == 3);
+  REQUIRE(roster.rows.size() == 6);
+  CHECK(roster.rows[3].state_code == "NC");
+  CHECK(roster.rows[3].model == Model::JEM);
+  CHECK(roster.rows[3].key == "NC|d police|JEM");
+  CHECK(Warned(roster, 5, "\"N. Carolina\" read as NC"));
+  CHECK(roster.rows[4].model == Model::Unknown);
+  CHECK(Warned(roster, 6, "no model"));
+  CHECK(roster.rows[5].model == Model::Unknown);
+  CHECK(roster.rows[5].key == "OH|f police|?tbd");  // unknown, and visibly so
+  CHECK(Warned(roster, 7, "unknown model \"TBD\""));
   CHECK(roster.rows[0].state_code == "PA");
   CHECK(roster.rows[0].model == Model::WSO);
   CHECK(roster.rows[0].agency_type == "Municipality");

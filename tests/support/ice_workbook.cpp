@@ -115,4 +115,19 @@ void WriteIceWorkbook(const std::string& path, const IceWorkbook& book) {
   Check(workbook_close(wb), "close");
 }
 
+IceWorkbook GrowingListPublication(int i, int base_rows) {
+  IceWorkbook book;
+  book.modified = UnixTime(2026, 1, 1) + i * 86400LL;
+  static const char* kStates[] = {"TEXAS", "FLORIDA", "GEORGIA", "OHIO", "IOWA"};
+  static const char* kModels[] = {"Task Force Model", "Jail Enforcement Model", "Warrant Service Officer"};
+  for (int r = 0; r < base_rows + 3 * i; ++r) {
+    if ((r * 7 + i) % 53 == 0) continue;  // flapping rows
+    IceRow row = Row(kStates[r % 5], "Agency " + std::to_string(r) + " Police Department", kModels[r % 3],
+                     Serial(2025, 1 + r % 12, 1 + r % 28));
+    if (r % 17 == i % 17) row.signed_serial = Serial(2026, 1, 1 + i % 28);  // re-signed
+    book.rows.push_back(row);
+  }
+  return book;
+}
+
 }  // namespace icetrack::test

@@ -37,6 +37,10 @@ void WriteIceWorkbook(const std::string& path, const IceWorkbook& book);
 IceRow Row(std::string state, std::string agency, std::string model, double serial = 45658,
            std::string moa_url = "");
 
+// Publication `i` (one a day from 2026-01-01) of a list of about `base_rows`
+// + 3i rows that grows, flaps and re-signs, as ICE's does.
+IceWorkbook GrowingListPublication(int i, int base_rows);
+
 // Unix time of a UTC date and hour, for IceWorkbook::modified.
 long long UnixTime(int year, int month, int day, int hour = 12);
 
