@@ -33,7 +33,7 @@ int RunShow(const ShowOptions& o) {
   for (const AgreementHistory& h : found) {
     const RosterRow& r = h.current;
     if (o.json) {
-      nlohmann::ordered_json j = {{"key", h.key}, {"list", ToString(h.list)}, {"status", h.status},
+      nlohmann::ordered_json j = {{"key", h.key}, {"list", ToString(h.list)}, {"status", ToString(h.status)},
                                   {"state_code", r.state_code}, {"agency", r.agency}, {"model", ToString(r.model)},
                                   {"signed", r.signed_date}, {"moa_url", r.moa_url},
                                   {"first_seen", h.first_seen}, {"last_seen", h.last_seen}};
@@ -43,7 +43,7 @@ int RunShow(const ShowOptions& o) {
       continue;
     }
     std::cout << r.state_code << "  " << r.agency << "  " << ToString(r.model) << "  (" << ToString(h.list)
-              << " list, " << h.status << ")\n";
+              << " list, " << ToString(h.status) << ")\n";
     std::cout << "  seen " << h.first_seen.substr(0, 10) << " .. " << h.last_seen.substr(0, 10);
     if (!r.signed_date.empty()) std::cout << ", signed " << r.signed_date;
     if (!r.county.empty()) std::cout << ", " << r.county;

@@ -104,7 +104,7 @@ std::set<std::string> SplitFields(const std::string& text) {
 // An agreement of one list as stored: enough to record what the diff decided.
 struct StoredAgreement {
   int64_t id = 0;
-  std::string status;  // "present", "missing", "removed"; "new" before its first write
+  AgreementStatus status = AgreementStatus::Present;
   int64_t version_id = 0;
   int misses = 0;
   std::string digest;  // of the current row version
@@ -159,9 +159,9 @@ Status Store::GetSnapshot(int64_t id, SnapshotInfo* out, std::string* bytes) {
 
 Status Store::LatestAccepted(ListKind list, std::optional<SnapshotInfo>* out) {
   auto st = db_->Prepare(std::string("SELECT ") + kSnapshotColumns +
-                         " FROM snapshots WHERE list = ? AND status = 'accepted' "
+                         " FROM snapshots WHERE list = ? AND status = ? "
                          "ORDER BY published_at DESC, id DESC LIMIT 1");
-  st->BindText(1, ToString(list));
+  st->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted));
   out->reset();
   if (st->Step()) *out = ReadSnapshot(*st);
   return st->status();
@@ -193,10 +193,11 @@ Status Store::LoadListState(ListKind list, ListState* out) {
   while (st->Step()) {
     RosterRow row = ReadRow(*st, 5);
     row.key = st->Text(0);
-    std::string status = st->Text(1);
-    if (status == "present") {
+    AgreementStatus status = AgreementStatus::Removed;
+    ParseAgreementStatus(st->Text(1), &status);
+    if (status == AgreementStatus::Present) {
       out->present.emplace(row.key, std::move(row));
-    } else if (status == "missing") {
+    } else if (status == AgreementStatus::Missing) {
       MissingRow m{std::move(row), static_cast<int>(st->Int(2)), st->Text(3)};
       out->missing.emplace(m.row.key, std::move(m));
     } else {
@@ -212,12 +213,14 @@ Status Store::LoadOtherList(ListKind diffing, OtherList* out) {
   if (diffing == ListKind::Participating) {
     auto st = db_->Prepare(
         "SELECT a.key, s.published_at FROM agreements a JOIN snapshots s ON s.id = a.first_snapshot "
-        "WHERE a.list = 'pending'");
+        "WHERE a.list = ?");
+    st->BindText(1, ToString(ListKind::Pending));
     while (st->Step()) out->pending_since[st->Text(0)] = st->Text(1);
     return st->status();
   }
-  auto st = db_->Prepare(
-      "SELECT key FROM agreements WHERE list = 'participating' AND status IN ('present', 'missing')");
+  auto st = db_->Prepare("SELECT key FROM agreements WHERE list = ? AND status IN (?, ?)");
+  st->BindText(1, ToString(ListKind::Participating)).BindText(2, ToString(AgreementStatus::Present))
+      .BindText(3, ToString(AgreementStatus::Missing));
   while (st->Step()) out->participating.insert(st->Text(0));
   return st->status();
 }
@@ -289,9 +292,9 @@ Status Store::Release(int64_t snapshot_id, const ListUpdate& update) {
                          ToString(info.status) + ", not quarantined");
   sql::Transaction tx(db_.get());
   if (!tx.status().ok()) return tx.status();
-  auto st = db_->Prepare("UPDATE snapshots SET status = 'accepted', accepted_by_hand = 1, "
+  auto st = db_->Prepare("UPDATE snapshots SET status = ?, accepted_by_hand = 1, "
                          "note = COALESCE(note || '; ', '') || 'accepted by hand' WHERE id = ?");
-  st->Bind(1, snapshot_id);
+  st->BindText(1, ToString(SnapshotStatus::Accepted)).Bind(2, snapshot_id);
   if (!(s = st->Run()).ok()) return s;
   if (!(s = WriteUpdate(snapshot_id, info.list, true, update)).ok()) return s;
   return tx.Commit();
@@ -328,8 +331,10 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
   auto load = db_->Prepare("SELECT key, id, status, version_id, misses, digest FROM agreements WHERE list = ?");
   load->BindText(1, ToString(list));
   while (load->Step()) {
-    stored.emplace(load->Text(0), StoredAgreement{load->Int(1), load->Text(2), load->Int(3),
-                                                 static_cast<int>(load->Int(4)), load->Text(5)});
+    StoredAgreement a{load->Int(1), AgreementStatus::Present, load->Int(3), static_cast<int>(load->Int(4)),
+                      load->Text(5)};
+    ParseAgreementStatus(load->Text(2), &a.status);
+    stored.emplace(load->Text(0), std::move(a));
   }
   if (!load->status().ok()) return load->status();
 
@@ -359,21 +364,22 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
     if (!(s = move_key("\x01moving " + old_key, new_key, false)).ok()) return s;
   }
 
+  const std::string present = ToString(AgreementStatus::Present);
   auto insert_agreement = db_->Prepare(
-      "INSERT INTO agreements (list, key, status, first_snapshot) VALUES (?, ?, 'present', ?)");
+      "INSERT INTO agreements (list, key, status, first_snapshot) VALUES (?, ?, ?, ?)");
   auto insert_version = db_->Prepare(std::string("INSERT INTO row_versions (agreement_id, snapshot_id, ") +
                                      kRowColumns + ") VALUES (?, ?, " + kRowPlaceholders + ")");
   auto set_version = db_->Prepare("UPDATE agreements SET version_id = ?, digest = ? WHERE id = ?");
   auto set_present = db_->Prepare(
-      "UPDATE agreements SET status = 'present', misses = 0, missing_since = NULL, removed_at = NULL, "
+      "UPDATE agreements SET status = ?, misses = 0, missing_since = NULL, removed_at = NULL, "
       "last_snapshot = NULL WHERE id = ?");
   auto member = db_->Prepare("INSERT INTO snapshot_rows (snapshot_id, agreement_id, version_id, source_row) VALUES (?, ?, ?, ?)");
   for (const auto& [key, row] : update.next.present) {
     auto it = stored.find(key);
     if (it == stored.end()) {
-      insert_agreement->BindText(1, ToString(list)).BindText(2, key).Bind(3, snapshot_id);
+      insert_agreement->BindText(1, ToString(list)).BindText(2, key).BindText(3, present).Bind(4, snapshot_id);
       if (!(s = insert_agreement->Run()).ok()) return s;
-      it = stored.emplace(key, StoredAgreement{db_->LastInsertId(), "present", 0, 0, ""}).first;
+      it = stored.emplace(key, StoredAgreement{db_->LastInsertId(), AgreementStatus::Present, 0, 0, ""}).first;
     }
     StoredAgreement& a = it->second;
     std::string digest = ContentDigest(row);
@@ -385,22 +391,23 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
       a.digest = digest;
       if (!(s = set_version->Bind(1, a.version_id).BindText(2, digest).Bind(3, a.id).Run()).ok()) return s;
     }
-    if (a.status != "present" && !(s = set_present->Bind(1, a.id).Run()).ok()) return s;
-    a.status = "present";
+    if (a.status != AgreementStatus::Present && !(s = set_present->BindText(1, present).Bind(2, a.id).Run()).ok())
+      return s;
+    a.status = AgreementStatus::Present;
     member->Bind(1, snapshot_id).Bind(2, a.id).Bind(3, a.version_id).Bind(4, int64_t{row.source_row});
     if (!(s = member->Run()).ok()) return s;
   }
 
   // Rows that are gone were last seen in the list's previous accepted snapshot.
-  auto previous = db_->Prepare("SELECT MAX(id) FROM snapshots WHERE list = ? AND status = 'accepted' AND id < ?");
-  previous->BindText(1, ToString(list)).Bind(2, snapshot_id);
+  auto previous = db_->Prepare("SELECT MAX(id) FROM snapshots WHERE list = ? AND status = ? AND id < ?");
+  previous->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).Bind(3, snapshot_id);
   int64_t last_snapshot = previous->Step() ? previous->Int(0) : 0;
   if (!previous->status().ok()) return previous->status();
   auto set_missing = db_->Prepare(
-      "UPDATE agreements SET status = 'missing', misses = ?, missing_since = ?, "
+      "UPDATE agreements SET status = ?, misses = ?, missing_since = ?, "
       "last_snapshot = COALESCE(last_snapshot, ?) WHERE id = ?");
   auto set_removed = db_->Prepare(
-      "UPDATE agreements SET status = 'removed', missing_since = ?, removed_at = ?, "
+      "UPDATE agreements SET status = ?, missing_since = ?, removed_at = ?, "
       "last_snapshot = COALESCE(last_snapshot, ?) WHERE id = ?");
   auto unknown = [&](const std::string& key) {
     return Status::Error(path() + ": the diff names agreement " + key + ", which the store does not hold");
@@ -408,15 +415,17 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
   for (const auto& [key, m] : update.next.missing) {
     auto it = stored.find(key);
     if (it == stored.end()) return unknown(key);
-    if (it->second.status == "missing" && it->second.misses == m.misses) continue;
-    set_missing->Bind(1, int64_t{m.misses}).BindText(2, m.since).Bind(3, last_snapshot).Bind(4, it->second.id);
+    if (it->second.status == AgreementStatus::Missing && it->second.misses == m.misses) continue;
+    set_missing->BindText(1, ToString(AgreementStatus::Missing)).Bind(2, int64_t{m.misses}).BindText(3, m.since)
+        .Bind(4, last_snapshot).Bind(5, it->second.id);
     if (!(s = set_missing->Run()).ok()) return s;
   }
   for (const auto& [key, r] : update.next.removed) {
     auto it = stored.find(key);
     if (it == stored.end()) return unknown(key);
-    if (it->second.status == "removed") continue;
-    set_removed->Bind(1, r.since).Bind(2, r.removed_at).Bind(3, last_snapshot).Bind(4, it->second.id);
+    if (it->second.status == AgreementStatus::Removed) continue;
+    set_removed->BindText(1, ToString(AgreementStatus::Removed)).Bind(2, r.since).Bind(3, r.removed_at)
+        .Bind(4, last_snapshot).Bind(5, it->second.id);
     if (!(s = set_removed->Run()).ok()) return s;
   }
   for (const auto& [key, a] : stored) (*ids)[key] = a.id;  // a key's holder now wins over its old holder
@@ -463,11 +472,13 @@ Status Store::BeginRebuild(std::unique_ptr<Rebuild>* out) {
   std::unique_ptr<Rebuild> rebuild(new Rebuild(this));
   rebuild->tx_ = std::make_unique<sql::Transaction>(db_.get());
   if (!rebuild->tx_->status().ok()) return rebuild->tx_->status();
+  // Events from the page, not the workbook, cannot be derived again: they stay.
+  const std::string kept = std::string("'") + ToString(EventKind::TotalsMismatch) + "'";
   Status s = db_->Exec(
       "DELETE FROM temp.old_events; INSERT INTO temp.old_events SELECT * FROM main.events; "
-      "DELETE FROM events WHERE kind <> 'totals_mismatch'; UPDATE events SET agreement_id = NULL; "
+      "DELETE FROM events WHERE kind <> " + kept + "; UPDATE events SET agreement_id = NULL; "
       "DELETE FROM snapshot_rows; UPDATE agreements SET version_id = NULL; DELETE FROM row_versions; "
-      "DELETE FROM agreements; UPDATE snapshots SET status = 'late';");
+      "DELETE FROM agreements; UPDATE snapshots SET status = '" + std::string(ToString(SnapshotStatus::Late)) + "';");
   if (s.ok()) *out = std::move(rebuild);
   return s;
 }
@@ -493,8 +504,10 @@ Status Store::Rebuild::Commit(std::vector<StoredEvent>* added, std::vector<Store
   };
   Status s = differences("main.events", "temp.old_events", added);
   if (s.ok()) s = differences("temp.old_events", "main.events", disappeared);
-  if (s.ok()) s = store_->db_->Exec("UPDATE events SET agreement_id = (SELECT a.id FROM agreements a WHERE "
-                                    "a.list = events.list AND a.key = events.key) WHERE kind = 'totals_mismatch'");
+  if (s.ok())
+    s = store_->db_->Exec(std::string("UPDATE events SET agreement_id = (SELECT a.id FROM agreements a WHERE "
+                                      "a.list = events.list AND a.key = events.key) WHERE kind = '") +
+                          ToString(EventKind::TotalsMismatch) + "'");
   if (s.ok()) s = store_->db_->Exec("DELETE FROM temp.old_events");
   if (s.ok()) s = tx_->Commit();
   return s;
@@ -641,7 +654,7 @@ Status Store::FindAgreements(const std::string& text, std::vector<AgreementHisto
     h.id = st->Int(0);
     ParseListKind(st->Text(1), &h.list);
     h.key = st->Text(2);
-    h.status = st->Text(3);
+    ParseAgreementStatus(st->Text(3), &h.status);
     h.first_seen = st->Text(4);
     h.last_seen = st->Text(5);
     h.current = ReadRow(*st, 6);
@@ -664,9 +677,9 @@ Status Store::CountsAt(ListKind list, const std::string& at, std::optional<Snaps
   snapshot->reset();
   counts->clear();
   auto st = db_->Prepare(std::string("SELECT ") + kSnapshotColumns +
-                         " FROM snapshots WHERE list = ? AND status = 'accepted' "
+                         " FROM snapshots WHERE list = ? AND status = ? "
                          "AND substr(published_at, 1, length(?)) <= ? ORDER BY published_at DESC, id DESC LIMIT 1");
-  st->BindText(1, ToString(list)).BindText(2, at).BindText(3, at);
+  st->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).BindText(3, at).BindText(4, at);
   if (st->Step()) *snapshot = ReadSnapshot(*st);
   if (!st->status().ok() || !snapshot->has_value()) return st->status();
   auto rows = db_->Prepare(

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "model/agreement_status.h"
 #include "model/change_event.h"
 #include "model/fetch_outcome.h"
 #include "model/list_state.h"
@@ -88,7 +89,9 @@ struct EventFilter {
 struct AgreementHistory {
   int64_t id = 0;
   ListKind list = ListKind::Participating;
-  std::string key, status, first_seen, last_seen;
+  std::string key;
+  AgreementStatus status = AgreementStatus::Present;
+  std::string first_seen, last_seen;
   RosterRow current;                // the latest version of its row
   std::vector<StoredEvent> events;  // oldest first
 };

@@ -59,6 +59,14 @@ struct Tracker {
   }
 };
 
+int QueryKinds(Store& store, EventKind kind) {
+  EventFilter filter;
+  filter.kinds = {kind};
+  std::vector<StoredEvent> events;
+  REQUIRE(store.Events(filter, &events).ok());
+  return static_cast<int>(events.size());
+}
+
 int Count(const IngestOutcome& o, EventKind kind) {
   return static_cast<int>(std::count_if(o.events.begin(), o.events.end(), [&](const ChangeEvent& e) { return e.kind == kind; }));
 }
@@ -146,6 +154,27 @@ TEST_CASE("a spelling change is a rename — case, quotes and a typo'd state are
   REQUIRE(out.events.size() == 1);
   CHECK(out.events[0].kind == EventKind::Renamed);
   CHECK(out.events[0].key == "OH|butler cnty sheriffs office|WSO");
+}
+
+TEST_CASE("a value ICE could not be read in, fixed later, is a corrected of the same agreement") {
+  Tracker t;
+  std::vector<IceRow> rows = Base();
+  rows[0].model = "TBD";           // no model named
+  rows[1].state = "TEXAS-ISH";     // no state
+  t.Participating(rows);
+  IngestOutcome fixed = t.Participating(Base());
+  CHECK(Count(fixed, EventKind::Missing) == 0);
+  CHECK(Count(fixed, EventKind::Signed) == 0);
+  REQUIRE(Count(fixed, EventKind::Corrected) == 2);
+  for (const ChangeEvent& e : fixed.events) {
+    CHECK(e.kind == EventKind::Corrected);
+    CHECK((e.changes[0].field == "model" || e.changes[0].field == "state"));
+  }
+  std::vector<AgreementHistory> polk;
+  REQUIRE(t.store->FindAgreements("Polk County", &polk).ok());
+  REQUIRE(polk.size() == 1);  // one agreement, now under its right key
+  CHECK(polk[0].key == "FL|polk county sheriffs office|JEM");
+  CHECK(polk[0].events.size() == 1);
 }
 
 TEST_CASE("pending list: added, removed, approved — the signing says since when it was pending") {
@@ -330,6 +359,9 @@ TEST_CASE("a dense real month: spelling changes are never removals — flaps are
     }
   }
   CHECK(reappeared == 1);  // Garrett County, absent from one publication
+  // Gonzales County's SIGNED date moved by a day: ICE correcting itself, not a renewal.
+  CHECK(QueryKinds(*t.store, EventKind::Renewed) == 0);
+  CHECK(QueryKinds(*t.store, EventKind::SignedDateCorrected) == 1);
   CHECK(renamed == 1);     // the Arkansas agency
   // The real removals of the month, and nothing else: no agency that only changed spelling. A
   // removal needs 7 days as well as 3 publications, so the two agencies that left in the month's

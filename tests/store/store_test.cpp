@@ -196,7 +196,7 @@ TEST_CASE("missing and removed states are recorded as the diff decided — a ren
   CHECK(after[0].events[0].event.kind == EventKind::Renamed);
   std::vector<AgreementHistory> hays;
   REQUIRE(f.store->FindAgreements("hays", &hays).ok());
-  CHECK(hays[0].status == "removed");
+  CHECK(hays[0].status == AgreementStatus::Removed);
   REQUIRE(f.store->LoadListState(ListKind::Participating, &state).ok());
   REQUIRE(state.removed.count(b.key) == 1);
   CHECK(state.removed.at(b.key).removed_at == "t3");
@@ -241,12 +241,12 @@ TEST_CASE("a retired agreement keeps its history under another key — the new o
   REQUIRE(found.size() == 2);
   AgreementHistory* now = found[0].key == old.key ? &found[0] : &found[1];
   AgreementHistory* earlier = now == &found[0] ? &found[1] : &found[0];
-  CHECK(now->status == "present");
+  CHECK(now->status == AgreementStatus::Present);
   CHECK(now->current.signed_date == "2026-02-20");
   REQUIRE(now->events.size() == 1);
   CHECK(now->events[0].event.kind == EventKind::Signed);
   CHECK(earlier->key == old.key + "@" + std::to_string(earlier->id));
-  CHECK(earlier->status == "removed");
+  CHECK(earlier->status == AgreementStatus::Removed);
   CHECK(earlier->current.signed_date == "2025-03-01");
   REQUIRE(earlier->events.size() == 1);
   CHECK(earlier->events[0].event.kind == EventKind::Removed);
