@@ -12,6 +12,16 @@ namespace icetrack {
 
 namespace {
 
+// `memo[key]`, computed by `read` the first time (and every time once the memo is full).
+template <typename Value, typename Read>
+Value Remembered(std::unordered_map<std::string, Value>* memo, size_t limit, const std::string& key, Read read) {
+  auto it = memo->find(key);
+  if (it != memo->end()) return it->second;
+  Value value = read();
+  if (memo->size() < limit) memo->emplace(key, value);
+  return value;
+}
+
 bool IsBlank(const TableRow& row) {
   for (const Cell& cell : row.cells) {
     if (cell.kind != CellKind::Empty && !CleanText(cell.text).empty()) return false;
@@ -111,17 +121,24 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
     }
   }
   int distance = 0;
-  out.state_code = StateCode(out.state, &distance);
+  StateReading state = Remembered(&states_, kMemoEntries, out.state, [&] {
+    StateReading r;
+    r.code = StateCode(out.state, &r.distance);
+    return r;
+  });
+  out.state_code = state.code;
+  distance = state.distance;
   if (out.state_code.empty() && !out.state.empty())
     warnings_.push_back({out.source_row, HeaderOf(Field::State), "unknown state \"" + out.state + "\""});
   else if (distance > 0)
     warnings_.push_back({out.source_row, HeaderOf(Field::State), "\"" + out.state + "\" read as " + out.state_code});
-  out.model = ModelFromText(out.model_raw);
+  out.model = Remembered(&models_, kMemoEntries, out.model_raw, [&] { return ModelFromText(out.model_raw); });
   if (out.model == Model::Unknown && HasColumn(Field::Model))
     warnings_.push_back({out.source_row, HeaderOf(Field::Model),
                          out.model_raw.empty() ? std::string("no model") : "unknown model \"" + out.model_raw + "\""});
   if (!out.agency_type.empty()) {
-    std::string canonical = AgencyTypeFromText(out.agency_type);
+    std::string canonical = Remembered(&agency_types_, kMemoEntries, out.agency_type,
+                                       [&] { return AgencyTypeFromText(out.agency_type); });
     if (canonical.empty())
       warnings_.push_back({out.source_row, HeaderOf(Field::AgencyType), "unknown agency type \"" + out.agency_type + "\"; kept as written"});
     else

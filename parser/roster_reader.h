@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/roster.h"
@@ -44,6 +45,18 @@ class RosterBuilder {
   void ReadSigned(const Cell& cell, const std::string& header, RosterRow* out);
   std::string HeaderOf(Field field) const;
   bool HasColumn(Field field) const;
+
+  // Closed-set readings remembered for this table: ICE writes the same few
+  // spellings in every row, and reading one costs edit distances. Bounded
+  // (kMemoEntries each), so that a sheet of distinct values costs time, not memory.
+  struct StateReading {
+    std::string code;
+    int distance = 0;
+  };
+  static constexpr size_t kMemoEntries = 4096;
+  std::unordered_map<std::string, StateReading> states_;
+  std::unordered_map<std::string, Model> models_;
+  std::unordered_map<std::string, std::string> agency_types_;
 
   bool date1904_;
   bool has_header_ = false;
