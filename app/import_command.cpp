@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "app/exit_codes.h"
 #include "app/ingest.h"
 #include "app/progress_bar.h"
 #include "app/store_option.h"
+#include "fetcher/local_file.h"
 #include "model/utc_time.h"
 #include "parser/xlsx_reader.h"
 
@@ -28,42 +27,20 @@ struct Candidate {
   std::string path, published_at;
 };
 
-// FILE arguments as given; DIR arguments give their .xlsx files, recursively.
-std::vector<std::string> ExpandPaths(const std::vector<std::string>& args) {
-  std::vector<std::string> files;
-  for (const std::string& arg : args) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(arg, ec)) {
-      for (const auto& entry : std::filesystem::recursive_directory_iterator(arg, ec)) {
-        std::string ext = entry.path().extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-        if (entry.is_regular_file() && ext == ".xlsx") files.push_back(entry.path().string());
-      }
-    } else {
-      files.push_back(arg);
-    }
-  }
-  return files;
-}
-
-bool ReadWhole(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
 // The workbooks to import, in publication order (not argument order: the diff
 // must see history forwards). Only their times are kept, not their bytes, so
 // that memory holds one workbook at a time. Unreadable files are reported.
 std::vector<Candidate> Collect(const ImportOptions& options, int* failures) {
   std::vector<Candidate> candidates;
-  for (const std::string& path : ExpandPaths(options.paths)) {
+  std::vector<std::string> problems;
+  std::vector<std::string> paths = FindWorkbookFiles(options.paths, &problems);
+  for (const std::string& problem : problems) std::cerr << "icetrack: " << problem << " (skipped)\n";
+  *failures += static_cast<int>(problems.size());
+  for (const std::string& path : paths) {
     Candidate c{path, ""};
     std::string bytes;
-    Status s = ReadWhole(path, &bytes)
-                   ? ReadWorkbookModifiedTime(std::move(bytes), path, options.ingest.limits, &c.published_at)
-                   : Status::Error(path + ": cannot read file");
+    Status s = ReadLocalFile(path, &bytes);
+    if (s.ok()) s = ReadWorkbookModifiedTime(std::move(bytes), path, options.ingest.limits, &c.published_at);
     if (!s.ok()) {
       std::cerr << "icetrack: " << s.message() << " (skipped)\n";
       ++*failures;
@@ -111,8 +88,8 @@ int RunImport(const ImportOptions& options) {
     input.label = c.path;
     ShowProgress(i, candidates.size(), input.source_name);
     IngestOutcome outcome;
-    Status s = ReadWhole(c.path, &input.bytes) ? Ingest(store.get(), input, options.ingest, &outcome)
-                                                : Status::Error(c.path + ": cannot read file");
+    Status s = ReadLocalFile(c.path, &input.bytes);
+    if (s.ok()) s = Ingest(store.get(), input, options.ingest, &outcome);
     ClearProgress();
     if (!s.ok()) {
       std::cerr << "icetrack: " << s.message() << " (skipped)\n";

@@ -7,6 +7,7 @@
 
 #include "app/exit_codes.h"
 #include "app/roster_json.h"
+#include "fetcher/local_file.h"
 #include "parser/roster_reader.h"
 
 namespace icetrack {
@@ -65,7 +66,9 @@ void PrintTable(const std::string& file, const Roster& roster) {
 
 int RunParse(const ParseOptions& options) {
   Roster roster;
-  Status s = ReadRosterFile(options.file, ZipLimits(), &roster);
+  std::string bytes;
+  Status s = ReadLocalFile(options.file, &bytes);
+  if (s.ok()) s = ReadRosterBuffer(std::move(bytes), options.file, ZipLimits(), &roster);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitParse;

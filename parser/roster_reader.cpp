@@ -182,9 +182,9 @@ Status ReadRoster(const XlsxReader& workbook, Roster* out) {
                        std::to_string(kHeaderSearchRows) + " rows of any sheet");
 }
 
-Status ReadRosterFile(const std::string& path, const ZipLimits& limits, Roster* out) {
+Status ReadRosterBuffer(std::string bytes, const std::string& label, const ZipLimits& limits, Roster* out) {
   std::unique_ptr<XlsxReader> workbook;
-  Status s = XlsxReader::Open(path, limits, &workbook);
+  Status s = XlsxReader::OpenBuffer(std::move(bytes), label, limits, &workbook);
   if (!s.ok()) return s;
   return ReadRoster(*workbook, out);
 }

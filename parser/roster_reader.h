@@ -76,7 +76,7 @@ class RosterBuilder {
 // Reads the roster of an opened workbook.
 Status ReadRoster(const XlsxReader& workbook, Roster* out);
 
-// Opens `path` and reads its roster.
-Status ReadRosterFile(const std::string& path, const ZipLimits& limits, Roster* out);
+// Opens the workbook in `bytes` (`label` names it in messages) and reads its roster.
+Status ReadRosterBuffer(std::string bytes, const std::string& label, const ZipLimits& limits, Roster* out);
 
 }  // namespace icetrack

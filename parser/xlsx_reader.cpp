@@ -195,16 +195,6 @@ Status Load(std::unique_ptr<ZipArchive> zip, std::unique_ptr<XlsxReader::Impl>* 
 
 }  // namespace
 
-Status XlsxReader::Open(const std::string& path, const ZipLimits& limits,
-                        std::unique_ptr<XlsxReader>* out) {
-  std::unique_ptr<ZipArchive> zip;
-  std::unique_ptr<Impl> impl;
-  Status s = ZipArchive::OpenFile(path, limits, &zip);
-  if (s.ok()) s = Load(std::move(zip), &impl);
-  if (s.ok()) out->reset(new XlsxReader(std::move(impl)));
-  return s;
-}
-
 Status XlsxReader::OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
                               std::unique_ptr<XlsxReader>* out) {
   std::unique_ptr<ZipArchive> zip;

@@ -37,8 +37,6 @@ struct SheetSummary {
 
 class XlsxReader {
  public:
-  static Status Open(const std::string& path, const ZipLimits& limits,
-                     std::unique_ptr<XlsxReader>* out);
   // `label` names the workbook in messages (a file name or a URL).
   static Status OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
                            std::unique_ptr<XlsxReader>* out);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <iterator>
 
 namespace icetrack {
@@ -41,15 +40,6 @@ std::string DescribeNonZip(std::string_view head) {
 }
 
 }  // namespace
-
-Status ZipArchive::OpenFile(const std::string& path, const ZipLimits& limits,
-                            std::unique_ptr<ZipArchive>* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(path + ": cannot open file");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::Error(path + ": read error");
-  return OpenBuffer(std::move(bytes), path, limits, out);
-}
 
 Status ZipArchive::OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
                               std::unique_ptr<ZipArchive>* out) {

@@ -24,10 +24,8 @@ struct ZipLimits {
 
 class ZipArchive {
  public:
-  // Opens `path`. `label` names the archive in messages (defaults to path).
-  static Status OpenFile(const std::string& path, const ZipLimits& limits,
-                         std::unique_ptr<ZipArchive>* out);
-  // Opens bytes held in memory; the archive keeps its own copy.
+  // Opens bytes held in memory (the reader never reads files itself: see
+  // fetcher/local_file.h); the archive keeps its own copy. `label` names it in messages.
   static Status OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
                            std::unique_ptr<ZipArchive>* out);
   ~ZipArchive();

@@ -9,8 +9,18 @@
 #include "parser/roster_reader.h"
 #include "parser/xlsx_reader.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/temp_dir.h"
 
 namespace icetrack {
+
+namespace {
+
+// A real workbook's roster, read the way `icetrack parse` reads it.
+Status ReadAt(const std::string& path, Roster* out) {
+  return ReadRosterBuffer(test::ReadFile(path), path, ZipLimits(), out);
+}
+
+}  // namespace
 namespace {
 
 struct LinkCounts {
@@ -20,7 +30,7 @@ struct LinkCounts {
 // Cells with a hyperlink in the MOA and ADDENDUM columns, counted from the raw cells.
 LinkCounts CountLinks(const std::string& path) {
   std::unique_ptr<XlsxReader> book;
-  REQUIRE(XlsxReader::Open(path, ZipLimits(), &book).ok());
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(path), path, ZipLimits(), &book).ok());
   LinkCounts counts;
   std::optional<HeaderMap> header;
   std::map<int, Field> fields;
@@ -49,7 +59,7 @@ TEST_CASE("every real workbook matches the independent reader's manifest") {
     CAPTURE(entry.file);
     std::string path = test::FixturesDir() + "/" + entry.file;
     Roster roster;
-    Status s = ReadRosterFile(path, ZipLimits(), &roster);
+    Status s = ReadAt(path, &roster);
     REQUIRE_MESSAGE(s.ok(), s.message());
     CHECK(ToString(roster.kind) == entry.kind);
     CHECK(roster.sheet == entry.first_sheet);
@@ -76,8 +86,7 @@ TEST_CASE("every real workbook matches the independent reader's manifest") {
 TEST_CASE("the 2 Mar 2026 workbook's totals sheet is named as ignored") {
   REQUIRE_FIXTURES();
   Roster roster;
-  REQUIRE(ReadRosterFile(test::FixturesDir() + "/xlsx/2026-03-02_participatingAgencies03022026am.xlsx",
-                         ZipLimits(), &roster).ok());
+  REQUIRE(ReadAt(test::FixturesDir() + "/xlsx/2026-03-02_participatingAgencies03022026am.xlsx", &roster).ok());
   CHECK(roster.sheet == "Sheet1");
   REQUIRE(roster.ignored_sheets.size() == 1);
   CHECK(roster.ignored_sheets[0] == "Sheet2");
@@ -87,8 +96,8 @@ TEST_CASE("the swapped files of 22 Sep 2025 are classified by their columns") {
   REQUIRE_FIXTURES();
   Roster a, b;
   std::string dir = test::FixturesDir() + "/xlsx/";
-  REQUIRE(ReadRosterFile(dir + "2025-09-22_participatingAgencies09222025pm_CONTAINS_PENDING.xlsx", ZipLimits(), &a).ok());
-  REQUIRE(ReadRosterFile(dir + "2025-09-22_pendingAgencies09222025pm_CONTAINS_PARTICIPATING.xlsx", ZipLimits(), &b).ok());
+  REQUIRE(ReadAt(dir + "2025-09-22_participatingAgencies09222025pm_CONTAINS_PENDING.xlsx", &a).ok());
+  REQUIRE(ReadAt(dir + "2025-09-22_pendingAgencies09222025pm_CONTAINS_PARTICIPATING.xlsx", &b).ok());
   CHECK(a.kind == ListKind::Pending);
   CHECK(b.kind == ListKind::Participating);
 }
@@ -99,7 +108,7 @@ TEST_CASE("SIGNED cells typed as text are read only when certain") {
     if (entry.signed_as_text == 0) continue;
     CAPTURE(entry.file);
     Roster roster;
-    REQUIRE(ReadRosterFile(test::FixturesDir() + "/" + entry.file, ZipLimits(), &roster).ok());
+    REQUIRE(ReadAt(test::FixturesDir() + "/" + entry.file, &roster).ok());
     for (const RosterRow& row : roster.rows) {
       if (row.signed_date.empty()) {
         // Not readable: the raw text is kept and a warning names the row.
@@ -117,8 +126,7 @@ TEST_CASE("SIGNED cells typed as text are read only when certain") {
 TEST_CASE("the derived 2021 workbook's inline strings and text dates are read") {
   REQUIRE_FIXTURES();
   Roster roster;
-  REQUIRE(ReadRosterFile(test::FixturesDir() + "/xlsx/2021-01-13_DERIVED_ParticipatingEntities-20210113002027.xlsx",
-                         ZipLimits(), &roster).ok());
+  REQUIRE(ReadAt(test::FixturesDir() + "/xlsx/2021-01-13_DERIVED_ParticipatingEntities-20210113002027.xlsx", &roster).ok());
   REQUIRE(roster.rows.size() == 150);
   int dated = 0;
   for (const RosterRow& row : roster.rows) dated += !row.signed_date.empty();

@@ -12,7 +12,7 @@ Roster Read(const test::IceWorkbook& book, Status* status = nullptr) {
   test::TempDir dir;
   test::WriteIceWorkbook(dir.File("book.xlsx"), book);
   Roster roster;
-  Status s = ReadRosterFile(dir.File("book.xlsx"), ZipLimits(), &roster);
+  Status s = ReadRosterBuffer(test::ReadFile(dir.File("book.xlsx")), "book.xlsx", ZipLimits(), &roster);
   if (status) *status = s;
   else REQUIRE_MESSAGE(s.ok(), s.message());
   return roster;
@@ -126,7 +126,7 @@ TEST_CASE("unknown columns are kept — other sheets are named as ignored") {
   }
   test::WriteZip(dir.File("y.xlsx"), parts);
   Roster roster;
-  REQUIRE(ReadRosterFile(dir.File("y.xlsx"), ZipLimits(), &roster).ok());
+  REQUIRE(ReadRosterBuffer(test::ReadFile(dir.File("y.xlsx")), "book.xlsx", ZipLimits(), &roster).ok());
   REQUIRE(roster.rows.size() == 1);
   REQUIRE(roster.rows[0].extra.size() == 2);
   CHECK(roster.rows[0].extra[0] == std::make_pair(std::string("NOTES"), std::string("renewed")));
@@ -158,7 +158,7 @@ TEST_CASE("a header with no rows is an empty roster — a sheet with no header i
   test::WriteZip(dir.File("totals.xlsx"), test::MinimalWorkbook(
       "<worksheet xmlns=\"" + ns + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Totals</t></is></c></row>"
       "</sheetData></worksheet>"));
-  Status s = ReadRosterFile(dir.File("totals.xlsx"), ZipLimits(), &roster);
+  Status s = ReadRosterBuffer(test::ReadFile(dir.File("totals.xlsx")), dir.File("totals.xlsx"), ZipLimits(), &roster);
   REQUIRE_FALSE(s.ok());
   CHECK(s.message() == dir.File("totals.xlsx") +
         ": xl/worksheets/sheet1.xml: no roster header (STATE and LAW ENFORCEMENT AGENCY columns) in the first 10 rows of any sheet");
@@ -177,7 +177,7 @@ TEST_CASE("the header may follow title rows") {
       "<row r=\"4\">" + cell("A4", "Utah") + cell("B4", "Utah County Sheriff") + cell("C4", "TFM") + "</row>"
       "</sheetData></worksheet>"));
   Roster roster;
-  REQUIRE(ReadRosterFile(dir.File("titled.xlsx"), ZipLimits(), &roster).ok());
+  REQUIRE(ReadRosterBuffer(test::ReadFile(dir.File("titled.xlsx")), "book.xlsx", ZipLimits(), &roster).ok());
   CHECK(roster.header_row == 3);
   CHECK(roster.kind == ListKind::Pending);
   REQUIRE(roster.rows.size() == 1);

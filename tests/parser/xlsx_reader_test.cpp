@@ -23,7 +23,7 @@ std::vector<TableRow> ReadAll(const std::string& path, Status* status, SheetSumm
                               size_t sheet = 0) {
   std::vector<TableRow> rows;
   std::unique_ptr<XlsxReader> book;
-  *status = XlsxReader::Open(path, ZipLimits(), &book);
+  *status = XlsxReader::OpenBuffer(test::ReadFile(path), path, ZipLimits(), &book);
   if (!status->ok()) return rows;
   *status = book->ReadSheet(sheet, [&](const TableRow& r) {
     rows.push_back(r);
@@ -127,7 +127,7 @@ TEST_CASE("date styles: built-in 14, custom codes, and the 1904 flag") {
   CHECK(signed_cell.number == test::Serial(2025, 7, 1));
 
   std::unique_ptr<XlsxReader> reader;
-  REQUIRE(XlsxReader::Open(dir.File("a.xlsx"), ZipLimits(), &reader).ok());
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("a.xlsx")), dir.File("a.xlsx"), ZipLimits(), &reader).ok());
   CHECK_FALSE(reader->date1904());
   test::Parts parts = test::ReadZipParts(dir.File("a.xlsx"));
   for (auto& [name, content] : parts) {
@@ -145,7 +145,7 @@ TEST_CASE("date styles: built-in 14, custom codes, and the 1904 flag") {
     }
   }
   test::WriteZip(dir.File("b.xlsx"), parts);
-  REQUIRE(XlsxReader::Open(dir.File("b.xlsx"), ZipLimits(), &reader).ok());
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("b.xlsx")), dir.File("b.xlsx"), ZipLimits(), &reader).ok());
   CHECK(reader->date1904());
   rows = ReadAll(dir.File("b.xlsx"), &s);
   REQUIRE(s.ok());
@@ -162,7 +162,7 @@ TEST_CASE("sheets keep their names and order — trailing blank rows are ignored
   book.rows = {test::Row("TEXAS", "B Police Department", "Task Force Model")};
   test::WriteIceWorkbook(dir.File("c.xlsx"), book);
   std::unique_ptr<XlsxReader> reader;
-  REQUIRE(XlsxReader::Open(dir.File("c.xlsx"), ZipLimits(), &reader).ok());
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("c.xlsx")), dir.File("c.xlsx"), ZipLimits(), &reader).ok());
   REQUIRE(reader->sheets().size() == 2);
   CHECK(reader->sheets()[0].name == "Sheet 1");
   CHECK(reader->sheets()[1].name == "Sheet2");
@@ -186,7 +186,7 @@ TEST_CASE("reading can stop early") {
   for (int i = 0; i < 50; ++i) book.rows.push_back(test::Row("OHIO", "Agency " + std::to_string(i), "JEM"));
   test::WriteIceWorkbook(dir.File("d.xlsx"), book);
   std::unique_ptr<XlsxReader> reader;
-  REQUIRE(XlsxReader::Open(dir.File("d.xlsx"), ZipLimits(), &reader).ok());
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("d.xlsx")), dir.File("d.xlsx"), ZipLimits(), &reader).ok());
   int seen = 0;
   CHECK(reader->ReadSheet(0, [&](const TableRow&) { return ++seen < 3; }).ok());
   CHECK(seen == 3);
@@ -259,7 +259,7 @@ TEST_CASE("bad input: a zip bomb is refused before it is inflated") {
   ZipLimits limits;
   limits.max_ratio = 200;  // 8 MiB of spaces deflate about 1000:1
   std::unique_ptr<XlsxReader> reader;
-  Status s = XlsxReader::Open(dir.File("bomb.xlsx"), limits, &reader);
+  Status s = XlsxReader::OpenBuffer(test::ReadFile(dir.File("bomb.xlsx")), dir.File("bomb.xlsx"), limits, &reader);
   REQUIRE_FALSE(s.ok());
   CHECK(s.message().find("xl/worksheets/sheet1.xml: compression ratio") != std::string::npos);
   CHECK(reader == nullptr);
