@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "model/ascii_text.h"  // UpperAscii
+#include "model/text_fold.h"   // FoldForKey
 
 namespace icetrack {
 
@@ -16,9 +17,5 @@ std::string CleanText(std::string_view text);
 // everything else (punctuation, spaces) collapsed to single spaces.
 std::string MatchForm(std::string_view text);
 
-// For identity keys: lower case, accents folded (é -> e), curly quotes and
-// apostrophes dropped, '&' read as "and", other punctuation as a space,
-// collapsed. "St. Mary’s  Parish" and "ST MARYS PARISH" give "st marys parish".
-std::string FoldForKey(std::string_view text);
 
 }  // namespace icetrack

@@ -1,0 +1,68 @@
+#include "model/text_fold.h"
+
+#include <cctype>
+
+namespace icetrack {
+
+namespace {
+
+// Latin-1 supplement and a few Latin Extended-A letters without accents.
+char FoldLatin(uint32_t cp) {
+  static const char* kLatin1 =  // U+00C0 .. U+00FF
+      "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  if (cp >= 0xC0 && cp <= 0xFF) return kLatin1[cp - 0xC0];
+  return 0;
+}
+
+}  // namespace
+
+uint32_t DecodeUtf8(std::string_view text, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(text[*i]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len <= 1 || *i + static_cast<size_t>(len) > text.size()) {
+    ++*i;
+    return c;
+  }
+  uint32_t cp = c & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    unsigned char cc = static_cast<unsigned char>(text[*i + static_cast<size_t>(k)]);
+    if ((cc >> 6) != 2) {
+      ++*i;
+      return c;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  *i += static_cast<size_t>(len);
+  return cp;
+}
+
+std::string FoldForKey(std::string_view text) {
+  std::string out;
+  bool space = false;
+  auto put = [&](char c) {
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  };
+  for (size_t i = 0; i < text.size();) {
+    uint32_t cp = DecodeUtf8(text, &i);
+    if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) {
+      put(static_cast<char>(std::tolower(static_cast<int>(cp))));
+    } else if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x60 ||
+               cp == 0xB4) {
+      // apostrophes join: "Mary's" == "Marys"
+    } else if (cp == '&') {
+      space = true;
+      put('a'), out += "nd";
+      space = true;
+    } else if (char folded = FoldLatin(cp); folded && folded != '*' && folded != '/') {
+      put(folded);
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace icetrack
