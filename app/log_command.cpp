@@ -1,54 +1,46 @@
 #include "app/log_command.h"
 
 #include <iostream>
-#include <sstream>
+#include <optional>
 
 #include "app/event_format.h"
 #include "app/exit_codes.h"
+#include "app/ingest.h"
 #include "app/json_text.h"
+#include "app/option_values.h"
 #include "app/store_option.h"
+#include "app/time_option.h"
 
 namespace icetrack {
 
 namespace {
 
 struct LogOptions {
-  std::string db, since, until, state, model, kinds, list;
+  std::string db;
+  std::optional<std::string> since, until, state, model, kinds, list;
   bool json = false, csv = false;
 };
 
+// Every option read, or the first that cannot be (its error line printed).
 bool ParseFilter(const LogOptions& o, EventFilter* f) {
-  f->since = o.since;
-  f->until = o.until;
-  for (char c : o.state) f->state_code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (!o.model.empty() && !ParseModel(o.model, &f->model)) {
-    std::cerr << "icetrack: --model must be JEM, TFM or WSO, not \"" << o.model << "\"\n";
-    return false;
-  }
-  ListKind list;
-  if (!o.list.empty() && !ParseListKind(o.list, &list)) {
-    std::cerr << "icetrack: --list must be participating or pending, not \"" << o.list << "\"\n";
-    return false;
-  }
-  f->list = o.list;
-  std::stringstream kinds(o.kinds);
-  for (std::string k; std::getline(kinds, k, ',');) {
-    EventKind kind;
-    if (k.empty()) continue;
-    if (!ParseEventKind(k, &kind)) {
-      std::cerr << "icetrack: unknown event kind \"" << k << "\"\n";
-      return false;
-    }
-    f->kinds.push_back(kind);
-  }
-  return true;
+  UtcTime now;
+  ParseIsoTime(NowUtc(), &now);
+  Status s;
+  if (o.since) s = ParseTimeOption("--since", *o.since, now, TimeEdge::Start, &f->since.emplace());
+  if (s.ok() && o.until) s = ParseTimeOption("--until", *o.until, now, TimeEdge::End, &f->until.emplace());
+  if (s.ok() && o.state) s = ParseStateOption("--state", *o.state, &f->state_code);
+  if (s.ok() && o.model) s = ParseModelOption("--model", *o.model, &f->model);
+  if (s.ok() && o.list) s = ParseListOption("--list", *o.list, &f->list.emplace());
+  if (s.ok() && o.kinds) s = ParseKindsOption("--kind", *o.kinds, &f->kinds);
+  if (!s.ok()) std::cerr << "icetrack: " << s.message() << "\n";
+  return s.ok();
 }
 
 int RunLog(const LogOptions& o) {
   EventFilter filter;
   if (!ParseFilter(o, &filter)) return kExitUsage;
   std::unique_ptr<Store> store;
-  if (!OpenStoreOrReport(o.db, &store)) return kExitStore;
+  if (int code = OpenStoreForReading(o.db, &store)) return code;
   std::vector<StoredEvent> events;
   Status s = store->Events(filter, &events);
   if (!s.ok()) {
@@ -75,9 +67,9 @@ void AddLogCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<LogOptions>();
   CLI::App* cmd = app.add_subcommand("log", "The change log, newest first");
   AddDbOption(cmd, &o->db);
-  cmd->add_option("--since", o->since, "From this date (YYYY-MM-DD), inclusive");
-  cmd->add_option("--until", o->until, "Up to this date (YYYY-MM-DD), inclusive");
-  cmd->add_option("--state", o->state, "Two-letter state code, e.g. FL");
+  cmd->add_option("--since", o->since, "From this date or time on (see README: dates), e.g. 2026-03-01, 7d");
+  cmd->add_option("--until", o->until, "Up to and including this date or time, e.g. 2026-03-31, yesterday");
+  cmd->add_option("--state", o->state, "A state: its code or name, e.g. FL");
   cmd->add_option("--model", o->model, "JEM, TFM or WSO");
   cmd->add_option("--list", o->list, "participating or pending");
   cmd->add_option("--kind", o->kinds, "Event kinds, comma-separated (signed,removed,...)");

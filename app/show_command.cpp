@@ -1,11 +1,14 @@
 #include "app/show_command.h"
 
 #include <iostream>
+#include <optional>
 
 #include "app/event_format.h"
 #include "app/exit_codes.h"
 #include "app/json_text.h"
+#include "app/option_values.h"
 #include "app/store_option.h"
+#include "model/text_fold.h"
 
 namespace icetrack {
 
@@ -13,19 +16,33 @@ namespace {
 
 struct ShowOptions {
   std::string db, text;
+  std::optional<std::string> state, model, list;
   bool json = false;
 };
 
 int RunShow(const ShowOptions& o) {
+  AgreementQuery query;
+  query.text = o.text;
+  Status s;
+  if (o.state) s = ParseStateOption("--state", *o.state, &query.state_code);
+  if (s.ok() && o.model) s = ParseModelOption("--model", *o.model, &query.model);
+  if (s.ok() && o.list) s = ParseListOption("--list", *o.list, &query.list.emplace());
+  if (s.ok() && FoldForKey(o.text).empty())
+    s = Status::Error("TEXT: \"" + o.text + "\" holds no letter or digit to look for");
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitUsage;
+  }
   std::unique_ptr<Store> store;
-  if (!OpenStoreOrReport(o.db, &store)) return kExitStore;
+  if (int code = OpenStoreForReading(o.db, &store)) return code;
   std::vector<AgreementHistory> found;
-  Status s = store->FindAgreements(o.text, &found);
+  s = store->FindAgreements(query, &found);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitStore;
   }
   if (found.empty()) {
+    if (o.json) std::cout << "[]\n";
     std::cerr << "icetrack: no agreement matches \"" << o.text << "\"\n";
     return kExitOk;
   }
@@ -60,9 +77,13 @@ int RunShow(const ShowOptions& o) {
 
 void AddShowCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<ShowOptions>();
-  CLI::App* cmd = app.add_subcommand("show", "The full history of the agreements whose agency matches TEXT");
-  cmd->add_option("TEXT", o->text, "Part of an agency name, any case")->required();
+  CLI::App* cmd = app.add_subcommand("show", "The full history of the agreements whose agency or county matches TEXT");
+  cmd->add_option("TEXT", o->text, "Part of an agency's or a county's name: any case, apostrophes and "
+                                    "punctuation as you like")->required();
   AddDbOption(cmd, &o->db);
+  cmd->add_option("--state", o->state, "Only this state: its code or name");
+  cmd->add_option("--model", o->model, "Only this model: JEM, TFM or WSO");
+  cmd->add_option("--list", o->list, "Only this list: participating or pending");
   cmd->add_flag("--json", o->json, "JSON instead of text");
   cmd->callback([o, exit_code] { *exit_code = RunShow(*o); });
 }

@@ -3,18 +3,22 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "app/exit_codes.h"
 #include "app/ingest.h"
 #include "app/json_text.h"
 #include "app/store_option.h"
+#include "app/time_option.h"
+#include "model/ascii_text.h"
 
 namespace icetrack {
 
 namespace {
 
 struct StatsOptions {
-  std::string db, at, by = "model";
+  std::string db, by = "model";
+  std::optional<std::string> at;
   bool json = false;
 };
 
@@ -27,29 +31,42 @@ std::string GroupOf(const Count& c, const std::string& by) {
 }
 
 int RunStats(const StatsOptions& o) {
-  if (o.by != "state" && o.by != "model" && o.by != "state,model") {
-    std::cerr << "icetrack: --by must be state, model or state,model\n";
+  std::string by = LowerAscii(o.by);
+  if (by != "state" && by != "model" && by != "state,model") {
+    std::cerr << "icetrack: --by: \"" << o.by << "\" is not a grouping: write state, model or state,model\n";
+    return kExitUsage;
+  }
+  UtcTime now, before;
+  ParseIsoTime(NowUtc(), &now);
+  std::string at = o.at ? *o.at : "now";
+  Status s = ParseTimeOption("--at", at, now, TimeEdge::End, &before);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
     return kExitUsage;
   }
   std::unique_ptr<Store> store;
-  if (!OpenStoreOrReport(o.db, &store)) return kExitStore;
-  std::string at = o.at.empty() ? NowUtc() : o.at;
+  if (int code = OpenStoreForReading(o.db, &store)) return code;
   std::optional<SnapshotInfo> snapshot, pending_snapshot;
   std::vector<Count> counts, pending_counts;
-  Status s = store->CountsAt(ListKind::Participating, at, &snapshot, &counts);
-  if (s.ok()) s = store->CountsAt(ListKind::Pending, at, &pending_snapshot, &pending_counts);
+  s = store->CountsAt(ListKind::Participating, before, &snapshot, &counts);
+  if (s.ok()) s = store->CountsAt(ListKind::Pending, before, &pending_snapshot, &pending_counts);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitStore;
   }
   if (!snapshot) {
-    std::cerr << "icetrack: no participating list published on or before " << at << "\n";
+    if (o.json)
+      std::cout << PrettyJson(nlohmann::ordered_json{{"at", at}, {"snapshot", nullptr}, {"participating_rows", 0},
+                                                     {"pending_rows", nullptr}, {"by", by},
+                                                     {"groups", nlohmann::ordered_json::array()}})
+                << "\n";
+    std::cerr << "icetrack: no participating list was published before the end of " << at << "\n";
     return kExitOk;
   }
   std::map<std::string, int> groups;
   int total = 0, pending = 0;
   for (const Count& c : counts) {
-    groups[GroupOf(c, o.by)] += c.rows;
+    groups[GroupOf(c, by)] += c.rows;
     total += c.rows;
   }
   for (const Count& c : pending_counts) pending += c.rows;
@@ -57,7 +74,7 @@ int RunStats(const StatsOptions& o) {
     nlohmann::ordered_json j = {{"at", at}, {"snapshot", snapshot->id}, {"published_at", snapshot->published_at},
                                 {"source_name", snapshot->source_name}, {"participating_rows", total},
                                 {"pending_rows", pending_snapshot ? nlohmann::ordered_json(pending) : nlohmann::ordered_json()},
-                                {"by", o.by}};
+                                {"by", by}};
     j["groups"] = nlohmann::ordered_json::array();
     for (const auto& [name, n] : groups)
       j["groups"].push_back({{"group", name}, {"rows", n}, {"share", total ? static_cast<double>(n) / total : 0.0}});
@@ -80,7 +97,7 @@ void AddStatsCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<StatsOptions>();
   CLI::App* cmd = app.add_subcommand("stats", "Counts of agreements as of a date");
   AddDbOption(cmd, &o->db);
-  cmd->add_option("--at", o->at, "Date (YYYY-MM-DD) or time; default now");
+  cmd->add_option("--at", o->at, "As of this date or time (see README: dates), e.g. 2025-05-19; default now");
   cmd->add_option("--by", o->by, "state, model or state,model")->capture_default_str();
   cmd->add_flag("--json", o->json, "JSON instead of text");
   cmd->callback([o, exit_code] { *exit_code = RunStats(*o); });

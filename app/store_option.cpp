@@ -11,7 +11,8 @@ namespace icetrack {
 void AddDbOption(CLI::App* cmd, std::string* path) {
   cmd->add_option("--db", *path,
                   "SQLite database (default: $ICETRACK_DB, $STATE_DIRECTORY/icetrack.db, "
-                  "$XDG_STATE_HOME/icetrack/icetrack.db or ~/.local/state/icetrack/icetrack.db)");
+                  "$XDG_STATE_HOME/icetrack/icetrack.db or ~/.local/state/icetrack/icetrack.db)")
+      ->check([](const std::string& value) { return value.empty() ? std::string("the path is empty") : ""; });
 }
 
 void AddDiffOptions(CLI::App* cmd, IngestOptions* options, bool guard) {
@@ -27,10 +28,11 @@ void AddDiffOptions(CLI::App* cmd, IngestOptions* options, bool guard) {
       ->check(CLI::Range(0.0, 1.0))->capture_default_str();
 }
 
-bool OpenStoreOrReport(const std::string& flag, std::unique_ptr<Store>* out) {
-  Status s = Store::Open(flag.empty() ? DefaultDatabasePath() : flag, out);
-  if (!s.ok()) std::cerr << "icetrack: " << s.message() << "\n";
-  return s.ok();
+int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out) {
+  Status s = Store::OpenReadOnly(flag.empty() ? DefaultDatabasePath() : flag, out);
+  if (s.ok()) return kExitOk;
+  std::cerr << "icetrack: " << s.message() << "\n";
+  return kExitStore;
 }
 
 int OpenStoreForWriting(const std::string& flag, const IngestOptions* rules, std::unique_ptr<InstanceLock>* lock,
@@ -42,7 +44,11 @@ int OpenStoreForWriting(const std::string& flag, const IngestOptions* rules, std
     std::cerr << "icetrack: " << s.message() << "\n";
     return held ? kExitLocked : kExitStore;
   }
-  if (!OpenStoreOrReport(path, out)) return kExitStore;
+  s = Store::Open(path, out);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitStore;
+  }
   if (!rules) return kExitOk;
   bool rebuilt = false;
   std::string from;

@@ -17,9 +17,11 @@ void AddDbOption(CLI::App* cmd, std::string* path);
 // command skips the guard (accept), for the commands that diff (run, import,
 // accept, rebuild).
 void AddDiffOptions(CLI::App* cmd, IngestOptions* options, bool guard = true);
-// Opens the database named by --db, else ICETRACK_DB, else the default state path.
-// Prints the error and returns false on failure. For commands that only read.
-bool OpenStoreOrReport(const std::string& flag, std::unique_ptr<Store>* out);
+// For commands that only read (log, show, stats): opens the database named
+// by --db, else ICETRACK_DB, else the default state path, read-only: it is
+// never created or changed. On failure prints the error and returns
+// kExitStore; 0 on success.
+int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out);
 
 // For commands that write (run, import, accept, rebuild): takes the lock
 // beside the database first, so that two writers never diff the same list at

@@ -190,15 +190,37 @@ Status FillEventUids(Database* db) {
 
 }  // namespace
 
-Status Migrate(Database* db, int* version) {
+namespace {
+
+Status UserVersion(Database* db, int* version) {
   auto read = db->Prepare("PRAGMA user_version");
-  int current = read->Step() ? static_cast<int>(read->Int(0)) : 0;
-  if (!read->status().ok()) return read->status();
-  read.reset();  // a statement left open would lock the tables a migration drops
-  if (current > kSchemaVersion)
-    return Status::Error(db->path() + ": database schema " + std::to_string(current) +
-                         " is newer than this icetrack understands (" +
-                         std::to_string(kSchemaVersion) + "); upgrade icetrack");
+  *version = read->Step() ? static_cast<int>(read->Int(0)) : 0;
+  return read->status();
+}
+
+Status NewerError(Database* db, int version) {
+  return Status::Error(db->path() + ": database schema " + std::to_string(version) +
+                       " is newer than this icetrack understands (" + std::to_string(kSchemaVersion) +
+                       "); upgrade icetrack");
+}
+
+}  // namespace
+
+Status CheckCurrent(Database* db) {
+  int version = 0;
+  Status s = UserVersion(db, &version);
+  if (!s.ok() || version == kSchemaVersion) return s;
+  if (version > kSchemaVersion) return NewerError(db, version);
+  if (version == 0) return Status::Error(db->path() + ": is not an icetrack database");
+  return Status::Error(db->path() + ": was written by an older icetrack (schema " + std::to_string(version) +
+                       "); a command that writes upgrades it, e.g. icetrack rebuild --db " + db->path());
+}
+
+Status Migrate(Database* db, int* version) {
+  int current = 0;
+  Status read = UserVersion(db, &current);
+  if (!read.ok()) return read;
+  if (current > kSchemaVersion) return NewerError(db, current);
   for (int v = current; v < kSchemaVersion; ++v) {
     Transaction tx(db);
     if (!tx.status().ok()) return tx.status();

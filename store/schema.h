@@ -11,4 +11,8 @@ constexpr int kSchemaVersion = 3;
 // Brings the database to kSchemaVersion; refuses a newer database.
 Status Migrate(Database* db, int* version);
 
+// For readers, who never migrate: OK only for a database at kSchemaVersion;
+// else an error saying what the file is and what to do about it.
+Status CheckCurrent(Database* db);
+
 }  // namespace icetrack::sql

@@ -1,5 +1,7 @@
 #include "store/sqlite_db.h"
 
+#include <cctype>
+
 namespace icetrack::sql {
 
 Statement::Statement(sqlite3* db, std::string_view sql, const std::string& where)
@@ -69,10 +71,57 @@ std::string Statement::Text(int column) const {
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-Status Database::Open(const std::string& path, std::unique_ptr<Database>* out) {
+namespace {
+
+// "file:/path%20with%3Fodd?immutable=1": a path as an SQLite URI.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+void CallFunction(sqlite3_context* context, int, sqlite3_value** args) {
+  auto fn = reinterpret_cast<std::string (*)(std::string_view)>(sqlite3_user_data(context));
+  const unsigned char* text = sqlite3_value_text(args[0]);
+  if (!text) {
+    sqlite3_result_null(context);
+    return;
+  }
+  std::string out = fn(std::string_view(reinterpret_cast<const char*>(text),
+                                        static_cast<size_t>(sqlite3_value_bytes(args[0]))));
+  sqlite3_result_text(context, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+bool Database::CannotOpenShm() const {
+  int code = sqlite3_extended_errcode(db_);
+  return code == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_READONLY || code == SQLITE_IOERR_SHMOPEN;
+}
+
+Status Database::AddFunction(const char* name, std::string (*fn)(std::string_view)) {
+  if (sqlite3_create_function_v2(db_, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, reinterpret_cast<void*>(fn),
+                                 CallFunction, nullptr, nullptr, nullptr) == SQLITE_OK)
+    return Status::Ok();
+  return Status::Error(path_ + ": " + sqlite3_errmsg(db_));
+}
+
+Status Database::Open(const std::string& path, OpenMode mode, std::unique_ptr<Database>* out) {
   std::unique_ptr<Database> db(new Database());
   db->path_ = path;
-  if (sqlite3_open_v2(path.c_str(), &db->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  int flags = mode == OpenMode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  std::string name = mode == OpenMode::Immutable ? ImmutableUri(path) : path;
+  if (mode == OpenMode::Immutable) flags |= SQLITE_OPEN_URI;
+  if (sqlite3_open_v2(name.c_str(), &db->db_, flags, nullptr) != SQLITE_OK) {
     std::string why = db->db_ ? sqlite3_errmsg(db->db_) : "out of memory";
     return Status::Error(path + ": cannot open database: " + why);
   }

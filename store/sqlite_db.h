@@ -45,9 +45,15 @@ class Statement {
   Status status_;
 };
 
+enum class OpenMode {
+  ReadWrite,  // creates the file when it is missing
+  ReadOnly,   // never writes, never creates
+  Immutable,  // read-only, and no -shm either: for a database on a read-only medium
+};
+
 class Database {
  public:
-  static Status Open(const std::string& path, std::unique_ptr<Database>* out);
+  static Status Open(const std::string& path, OpenMode mode, std::unique_ptr<Database>* out);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -55,8 +61,12 @@ class Database {
   const std::string& path() const { return path_; }
   sqlite3* handle() const { return db_; }
   Status Exec(std::string_view sql);  // one or more statements, no results
+  // Makes `fn` callable from SQL as name(text) -> text (NULL stays NULL); deterministic.
+  Status AddFunction(const char* name, std::string (*fn)(std::string_view));
   std::unique_ptr<Statement> Prepare(std::string_view sql);
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  // The last error was that the WAL index (-shm) could not be opened or made.
+  bool CannotOpenShm() const;
 
  private:
   Database() = default;

@@ -1,10 +1,15 @@
 #include "store/store.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "model/text_fold.h"
 #include "store/event_uid.h"
 #include "store/row_codec.h"
 #include "store/schema.h"
@@ -120,21 +125,95 @@ Store::~Store() = default;
 const std::string& Store::path() const { return db_->path(); }
 int Store::schema_version() const { return schema_version_; }
 
-Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
+namespace {
+
+// Why `path` cannot be a database file ("" when it can): not a regular file
+// (a folder; a FIFO, which would block every read), or missing when it must exist.
+std::string NotADatabaseFile(const std::string& path, bool must_exist, bool* exists) {
+  *exists = false;
+  if (path.empty()) return "the database path is empty";
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT) return path + ": " + std::strerror(errno);
+    if (!must_exist) return "";
+    return path + ": no icetrack database here; `icetrack run` or `icetrack import --db " + path + "` creates one";
+  }
+  *exists = true;
+  if (S_ISDIR(st.st_mode)) return path + ": is a folder, not a database file";
+  if (!S_ISREG(st.st_mode)) return path + ": is not a regular file (a FIFO or a device?), not a database file";
+  if (must_exist && st.st_size == 0) return path + ": is an empty file, not an icetrack database";
+  return "";
+}
+
+Status Configure(sql::Database* db, bool writer) {
+  Status s = db->AddFunction("fold", [](std::string_view text) { return FoldForKey(text); });
+  if (s.ok() && writer)
+    s = db->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+                 "PRAGMA cache_size = -16384;");
+  if (s.ok() && !writer) s = db->Exec("PRAGMA cache_size = -16384;");
+  return s;
+}
+
+// Makes a new database beside `path` and renames it into place, so that it
+// appears whole: a reader finds no database, or one at the current schema.
+Status Create(const std::string& path) {
   std::error_code ec;
   std::filesystem::path folder = std::filesystem::path(path).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
   if (ec) return Status::Error(path + ": cannot create folder " + folder.string() + ": " + ec.message());
+  const std::string making = path + ".new";
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(making + suffix, ec);
+  {
+    std::unique_ptr<sql::Database> db;
+    int version = 0;
+    Status s = sql::Database::Open(making, sql::OpenMode::ReadWrite, &db);
+    if (s.ok()) s = Configure(db.get(), true);
+    if (s.ok()) s = sql::Migrate(db.get(), &version);
+    if (!s.ok()) return Status::Error(path + ": cannot create the database: " + s.message());
+  }  // closed: its WAL is checkpointed into the file
+  std::filesystem::rename(making, path, ec);
+  if (ec) return Status::Error(path + ": cannot create the database: " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
+  bool exists = false;
+  if (std::string why = NotADatabaseFile(path, false, &exists); !why.empty()) return Status::Error(why);
+  if (!exists) {
+    Status s = Create(path);
+    if (!s.ok()) return s;
+  }
   std::unique_ptr<Store> store(new Store());
-  Status s = sql::Database::Open(path, &store->db_);
-  if (s.ok()) s = store->db_->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-                                  "PRAGMA cache_size = -16384;");
+  Status s = sql::Database::Open(path, sql::OpenMode::ReadWrite, &store->db_);
+  if (s.ok()) s = Configure(store->db_.get(), true);
   if (s.ok()) s = sql::Migrate(store->db_.get(), &store->schema_version_);
   // During a rebuild, the events as they were (see BeginRebuild); empty otherwise.
   if (s.ok()) s = store->db_->Exec("CREATE TEMP TABLE old_events AS SELECT * FROM main.events WHERE 0; "
                                   "CREATE UNIQUE INDEX temp.old_events_by_uid ON old_events (uid);");
   if (s.ok()) *out = std::move(store);
   return s;
+}
+
+Status Store::OpenReadOnly(const std::string& path, std::unique_ptr<Store>* out) {
+  bool exists = false;
+  if (std::string why = NotADatabaseFile(path, true, &exists); !why.empty()) return Status::Error(why);
+  std::unique_ptr<Store> store(new Store());
+  Status s = sql::Database::Open(path, sql::OpenMode::ReadOnly, &store->db_);
+  if (s.ok()) s = Configure(store->db_.get(), false);
+  if (s.ok()) s = sql::CheckCurrent(store->db_.get());
+  if (!s.ok() && store->db_ && store->db_->CannotOpenShm()) {
+    // A WAL database whose folder we may not write (a read-only medium): no
+    // -shm can be made, so it is read as immutable.
+    s = sql::Database::Open(path, sql::OpenMode::Immutable, &store->db_);
+    if (s.ok()) s = Configure(store->db_.get(), false);
+    if (s.ok()) s = sql::CheckCurrent(store->db_.get());
+  }
+  if (!s.ok()) return s;
+  store->schema_version_ = sql::kSchemaVersion;
+  *out = std::move(store);
+  return Status::Ok();
 }
 
 Status Store::FindSnapshot(const std::string& sha256, std::optional<SnapshotInfo>* out) {
@@ -160,7 +239,7 @@ Status Store::GetSnapshot(int64_t id, SnapshotInfo* out, std::string* bytes) {
 Status Store::LatestAccepted(ListKind list, std::optional<SnapshotInfo>* out) {
   auto st = db_->Prepare(std::string("SELECT ") + kSnapshotColumns +
                          " FROM snapshots WHERE list = ? AND status = ? "
-                         "ORDER BY published_at DESC, id DESC LIMIT 1");
+                         "ORDER BY unixepoch(published_at) DESC, id DESC LIMIT 1");
   st->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted));
   out->reset();
   if (st->Step()) *out = ReadSnapshot(*st);
@@ -604,51 +683,61 @@ Status Store::Fetches(int limit, std::vector<FetchRecord>* out) {
 Status Store::Events(const EventFilter& filter, std::vector<StoredEvent>* out) {
   out->clear();
   std::string sql = std::string("SELECT ") + kEventColumns + " FROM events e WHERE 1 = 1";
-  std::vector<std::string> params;
-  if (!filter.since.empty()) {
-    sql += " AND e.at >= ?";
-    params.push_back(filter.since);
+  std::vector<std::string> texts;  // bound after the instants
+  std::vector<int64_t> instants;
+  if (filter.since) {
+    sql += " AND unixepoch(e.at) >= ?";
+    instants.push_back(filter.since->seconds);
   }
-  if (!filter.until.empty()) {
-    sql += " AND substr(e.at, 1, length(?)) <= ?";
-    params.push_back(filter.until);
-    params.push_back(filter.until);
+  if (filter.until) {
+    sql += " AND unixepoch(e.at) < ?";
+    instants.push_back(filter.until->seconds);
   }
   if (!filter.state_code.empty()) {
     sql += " AND e.state_code = ?";
-    params.push_back(filter.state_code);
+    texts.push_back(filter.state_code);
   }
-  if (!filter.list.empty()) {
+  if (filter.list) {
     sql += " AND e.list = ?";
-    params.push_back(filter.list);
+    texts.push_back(ToString(*filter.list));
   }
   if (filter.model != Model::Unknown) {
     sql += " AND e.model = ?";
-    params.push_back(ToString(filter.model));
+    texts.push_back(ToString(filter.model));
   }
   if (!filter.kinds.empty()) {
     sql += " AND e.kind IN (";
     for (size_t i = 0; i < filter.kinds.size(); ++i) {
       sql += i ? ", ?" : "?";
-      params.push_back(ToString(filter.kinds[i]));
+      texts.push_back(ToString(filter.kinds[i]));
     }
     sql += ")";
   }
-  sql += " ORDER BY e.at DESC, e.id DESC";
+  sql += " ORDER BY unixepoch(e.at) DESC, e.id DESC";
   auto st = db_->Prepare(sql);
-  for (size_t i = 0; i < params.size(); ++i) st->BindText(static_cast<int>(i + 1), params[i]);
+  int index = 1;
+  for (int64_t v : instants) st->Bind(index++, v);
+  for (const std::string& t : texts) st->BindText(index++, t);
   while (st->Step()) out->push_back(ReadEvent(*st));
   return st->status();
 }
 
-Status Store::FindAgreements(const std::string& text, std::vector<AgreementHistory>* out) {
+Status Store::FindAgreements(const AgreementQuery& query, std::vector<AgreementHistory>* out) {
   out->clear();
-  auto st = db_->Prepare(std::string("SELECT a.id, a.list, a.key, a.status, s.first_seen, s.last_seen, ") +
-                         kRowSelect + " FROM agreements a JOIN agreement_summary s ON s.id = a.id "
-                         "JOIN row_versions v ON v.id = a.version_id WHERE a.id IN "
-                         "(SELECT agreement_id FROM row_versions WHERE agency LIKE '%' || ? || '%') "
-                         "ORDER BY a.list DESC, v.state_code, v.agency, v.model");
-  st->BindText(1, text);
+  std::string sql = std::string("SELECT a.id, a.list, a.key, a.status, s.first_seen, s.last_seen, ") + kRowSelect +
+                    " FROM agreements a JOIN agreement_summary s ON s.id = a.id "
+                    "JOIN row_versions v ON v.id = a.version_id WHERE a.id IN "
+                    "(SELECT agreement_id FROM row_versions WHERE instr(fold(agency), ?1) > 0 "
+                    "OR instr(fold(county), ?1) > 0)";
+  if (!query.state_code.empty()) sql += " AND v.state_code = ?2";
+  if (query.model != Model::Unknown) sql += " AND v.model = ?3";
+  if (query.list) sql += " AND a.list = ?4";
+  sql += " ORDER BY a.list DESC, v.state_code, v.agency, v.model";
+  auto st = db_->Prepare(sql);
+  st->BindText(1, FoldForKey(query.text));
+  if (!query.state_code.empty()) st->BindText(2, query.state_code);
+  if (query.model != Model::Unknown) st->BindText(3, ToString(query.model));
+  if (query.list) st->BindText(4, ToString(*query.list));
   while (st->Step()) {
     AgreementHistory h;
     h.id = st->Int(0);
@@ -662,7 +751,7 @@ Status Store::FindAgreements(const std::string& text, std::vector<AgreementHisto
   }
   if (!st->status().ok()) return st->status();
   auto events = db_->Prepare(std::string("SELECT ") + kEventColumns +
-                             " FROM events e WHERE e.agreement_id = ? ORDER BY e.at, e.id");
+                             " FROM events e WHERE e.agreement_id = ? ORDER BY unixepoch(e.at), e.id");
   for (AgreementHistory& h : *out) {
     events->Bind(1, h.id);
     while (events->Step()) h.events.push_back(ReadEvent(*events));
@@ -672,14 +761,14 @@ Status Store::FindAgreements(const std::string& text, std::vector<AgreementHisto
   return Status::Ok();
 }
 
-Status Store::CountsAt(ListKind list, const std::string& at, std::optional<SnapshotInfo>* snapshot,
+Status Store::CountsAt(ListKind list, UtcTime before, std::optional<SnapshotInfo>* snapshot,
                        std::vector<Count>* counts) {
   snapshot->reset();
   counts->clear();
   auto st = db_->Prepare(std::string("SELECT ") + kSnapshotColumns +
-                         " FROM snapshots WHERE list = ? AND status = ? "
-                         "AND substr(published_at, 1, length(?)) <= ? ORDER BY published_at DESC, id DESC LIMIT 1");
-  st->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).BindText(3, at).BindText(4, at);
+                         " FROM snapshots WHERE list = ? AND status = ? AND unixepoch(published_at) < ? "
+                         "ORDER BY unixepoch(published_at) DESC, id DESC LIMIT 1");
+  st->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).Bind(3, before.seconds);
   if (st->Step()) *snapshot = ReadSnapshot(*st);
   if (!st->status().ok() || !snapshot->has_value()) return st->status();
   auto rows = db_->Prepare(

@@ -27,6 +27,7 @@
 #include "model/roster.h"
 #include "model/snapshot_status.h"
 #include "model/status.h"
+#include "model/utc_time.h"
 
 namespace icetrack {
 
@@ -79,11 +80,23 @@ struct StoredEvent {
 };
 
 struct EventFilter {
-  std::string since, until;        // dates or times, inclusive; empty = open
+  // Publication times, compared as instants: since <= at < until; unset = open.
+  std::optional<UtcTime> since, until;
   std::string state_code;          // empty = all
   Model model = Model::Unknown;    // Unknown = all
   std::vector<EventKind> kinds;    // empty = all
-  std::string list;                // "participating" / "pending"; empty = both
+  std::optional<ListKind> list;    // unset = both
+};
+
+// Which agreements `FindAgreements` gives: those whose agency or county, in
+// any of their row versions, holds `text` once both are folded as keys are
+// (see model/text_fold.h) — literally, no wildcards — and that match the
+// filters on their current row.
+struct AgreementQuery {
+  std::string text;                // matches everything when it folds to nothing
+  std::string state_code;          // empty = all
+  Model model = Model::Unknown;    // Unknown = all
+  std::optional<ListKind> list;    // unset = both
 };
 
 struct AgreementHistory {
@@ -105,8 +118,16 @@ struct Count {
 
 class Store {
  public:
-  // Opens or creates the database at `path` (its folder is created), migrating it.
+  // For writers: opens the database at `path`, migrating it, or creates it
+  // (its folder too). A new database appears whole: it is made beside its
+  // path and renamed into place, so that a reader never sees it half made.
+  // `path` must be a regular file or not exist (a folder or a FIFO is refused).
   static Status Open(const std::string& path, std::unique_ptr<Store>* out);
+  // For readers: opens an existing database read-only, never creating or
+  // migrating it (a missing one is an error saying which command creates
+  // one; one of an older schema, which command upgrades it). Works on a
+  // read-only medium.
+  static Status OpenReadOnly(const std::string& path, std::unique_ptr<Store>* out);
   ~Store();
   const std::string& path() const;
   int schema_version() const;
@@ -175,10 +196,10 @@ class Store {
 
   // Newest first.
   Status Events(const EventFilter& filter, std::vector<StoredEvent>* out);
-  // Agreements whose agency contains `text` (case-insensitive), with their events.
-  Status FindAgreements(const std::string& text, std::vector<AgreementHistory>* out);
-  // The latest accepted snapshot of `list` published on or before `at`, and its counts.
-  Status CountsAt(ListKind list, const std::string& at, std::optional<SnapshotInfo>* snapshot,
+  // The agreements `query` finds, with their events.
+  Status FindAgreements(const AgreementQuery& query, std::vector<AgreementHistory>* out);
+  // The latest accepted snapshot of `list` published before `before`, and its counts.
+  Status CountsAt(ListKind list, UtcTime before, std::optional<SnapshotInfo>* snapshot,
                   std::vector<Count>* counts);
 
  private:

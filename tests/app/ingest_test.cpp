@@ -171,7 +171,7 @@ TEST_CASE("a value ICE could not be read in, fixed later, is a corrected of the 
     CHECK((e.changes[0].field == "model" || e.changes[0].field == "state"));
   }
   std::vector<AgreementHistory> polk;
-  REQUIRE(t.store->FindAgreements("Polk County", &polk).ok());
+  REQUIRE(t.store->FindAgreements({"Polk County"}, &polk).ok());
   REQUIRE(polk.size() == 1);  // one agreement, now under its right key
   CHECK(polk[0].key == "FL|polk county sheriffs office|JEM");
   CHECK(polk[0].events.size() == 1);

@@ -74,6 +74,12 @@ struct Fixture {
   }
 };
 
+UtcTime Time(const char* iso) {
+  UtcTime t;
+  REQUIRE(ParseIsoTime(iso, &t));
+  return t;
+}
+
 ChangeEvent Event(EventKind kind, const RosterRow& row) { return EventFor(kind, ListKind::Participating, row); }
 
 TEST_CASE("a new database is created with its folder, in WAL mode, at the current schema") {
@@ -178,7 +184,7 @@ TEST_CASE("missing and removed states are recorded as the diff decided — a ren
   // a renamed: same agreement, new key.
   RosterRow a2 = Row("FL", "polk county", Model::JEM);
   std::vector<AgreementHistory> before;
-  REQUIRE(f.store->FindAgreements("polk", &before).ok());
+  REQUIRE(f.store->FindAgreements({"polk"}, &before).ok());
   REQUIRE(before.size() == 1);
   f.roster.rows = {a2};
   update = ListUpdate();
@@ -188,14 +194,14 @@ TEST_CASE("missing and removed states are recorded as the diff decided — a ren
   update.events = {Event(EventKind::Renamed, a2), Event(EventKind::Removed, b)};
   REQUIRE(f.store->Record(f.RecordOf("PK 3", "t3"), SnapshotStatus::Accepted, update, nullptr).ok());
   std::vector<AgreementHistory> after;
-  REQUIRE(f.store->FindAgreements("POLK", &after).ok());
+  REQUIRE(f.store->FindAgreements({"POLK"}, &after).ok());
   REQUIRE(after.size() == 1);
   CHECK(after[0].id == before[0].id);
   CHECK(after[0].key == a2.key);
   CHECK(after[0].events.size() == 1);
   CHECK(after[0].events[0].event.kind == EventKind::Renamed);
   std::vector<AgreementHistory> hays;
-  REQUIRE(f.store->FindAgreements("hays", &hays).ok());
+  REQUIRE(f.store->FindAgreements({"hays"}, &hays).ok());
   CHECK(hays[0].status == AgreementStatus::Removed);
   REQUIRE(f.store->LoadListState(ListKind::Participating, &state).ok());
   REQUIRE(state.removed.count(b.key) == 1);
@@ -237,7 +243,7 @@ TEST_CASE("a retired agreement keeps its history under another key — the new o
   f.roster.rows = {again, other};
   REQUIRE(f.store->Record(f.RecordOf("PK 3", "t3"), SnapshotStatus::Accepted, back, nullptr).ok());
   std::vector<AgreementHistory> found;
-  REQUIRE(f.store->FindAgreements("walworth", &found).ok());
+  REQUIRE(f.store->FindAgreements({"walworth"}, &found).ok());
   REQUIRE(found.size() == 2);
   AgreementHistory* now = found[0].key == old.key ? &found[0] : &found[1];
   AgreementHistory* earlier = now == &found[0] ? &found[1] : &found[0];
@@ -312,10 +318,10 @@ TEST_CASE("the change log filters by date, state, model and kind, newest first")
   REQUIRE(f.store->Events(filter, &events).ok());
   CHECK(events.size() == 1);
   filter = EventFilter();
-  filter.until = "2025-04-01";
+  filter.until = Time("2025-04-02T00:00:00Z");  // up to the end of 1 Apr
   REQUIRE(f.store->Events(filter, &events).ok());
   CHECK(events.size() == 2);
-  filter.since = "2025-04-01";
+  filter.since = Time("2025-04-01T00:00:00Z");
   REQUIRE(f.store->Events(filter, &events).ok());
   REQUIRE(events.size() == 1);
   CHECK(events[0].event.key == b.key);
@@ -335,16 +341,16 @@ TEST_CASE("counts as of a date come from the latest snapshot published by then")
   f.Publish({a, b, c}, "2025-05-19T10:00:00Z");
   std::optional<SnapshotInfo> snapshot;
   std::vector<Count> counts;
-  REQUIRE(f.store->CountsAt(ListKind::Participating, "2025-05-18", &snapshot, &counts).ok());
+  REQUIRE(f.store->CountsAt(ListKind::Participating, Time("2025-05-19T00:00:00Z"), &snapshot, &counts).ok());
   REQUIRE(snapshot);
   CHECK(snapshot->id == 1);
   CHECK(counts.size() == 2);
-  REQUIRE(f.store->CountsAt(ListKind::Participating, "2025-05-19", &snapshot, &counts).ok());
+  REQUIRE(f.store->CountsAt(ListKind::Participating, Time("2025-05-20T00:00:00Z"), &snapshot, &counts).ok());
   CHECK(snapshot->id == 2);
   int fl = 0;
   for (const Count& c2 : counts) fl += c2.state_code == "FL" ? c2.rows : 0;
   CHECK(fl == 2);
-  REQUIRE(f.store->CountsAt(ListKind::Participating, "2024-01-01", &snapshot, &counts).ok());
+  REQUIRE(f.store->CountsAt(ListKind::Participating, Time("2024-01-02T00:00:00Z"), &snapshot, &counts).ok());
   CHECK_FALSE(snapshot);
 }
 

@@ -1,0 +1,23 @@
+// Option values that name one of icetrack's codes, in any case and spelling
+// a person would use: --state (FL, fl, Florida), --model (JEM, tfm, "task
+// force"), --list (participating, Pending), --kind (signed,REMOVED). An
+// unknown value is an error naming the option and the value, never an empty
+// answer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/change_event.h"
+#include "model/roster.h"
+#include "model/status.h"
+
+namespace icetrack {
+
+Status ParseStateOption(const std::string& option, const std::string& text, std::string* code);
+Status ParseModelOption(const std::string& option, const std::string& text, Model* out);
+Status ParseListOption(const std::string& option, const std::string& text, ListKind* out);
+// Comma-separated; at least one.
+Status ParseKindsOption(const std::string& option, const std::string& text, std::vector<EventKind>* out);
+
+}  // namespace icetrack
