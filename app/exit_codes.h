@@ -4,6 +4,7 @@
 namespace icetrack {
 
 constexpr int kExitOk = 0;       // success, whether or not anything changed
+constexpr int kExitInternal = 1; // an internal error: a bug, never bad input
 constexpr int kExitUsage = 2;    // bad command line or configuration
 constexpr int kExitFetch = 3;    // a download failed
 constexpr int kExitParse = 4;    // a workbook could not be read

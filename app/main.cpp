@@ -1,8 +1,11 @@
 // icetrack: tracks the 287(g) agreements that ICE publishes as workbooks.
 #include <CLI/CLI.hpp>
 
-#include "app/exit_codes.h"
+#include <exception>
+#include <iostream>
+
 #include "app/accept_command.h"
+#include "app/exit_codes.h"
 #include "app/import_command.h"
 #include "app/log_command.h"
 #include "app/parse_command.h"
@@ -11,14 +14,28 @@
 #include "app/show_command.h"
 #include "app/stats_command.h"
 
+namespace {
+
+// CLI11's errors as icetrack's: one line, named, with where to look.
+std::string OneLine(const CLI::App*, const CLI::Error& e) {
+  std::string what = e.what();
+  for (char& c : what) c = c == '\n' ? ';' : c;
+  while (!what.empty() && (what.back() == ';' || what.back() == ' ')) what.pop_back();
+  if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+  return "icetrack: " + what + " (icetrack --help lists the commands, icetrack COMMAND --help their options)\n";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"icetrack " ICETRACK_VERSION
                ": tracks the 287(g) agreements ICE publishes as workbooks"};
   app.set_version_flag("--version", "icetrack " ICETRACK_VERSION);
   app.require_subcommand(1);
+  app.failure_message(OneLine);
   app.footer(
-      "Exit codes: 0 success (changed or not), 2 usage or configuration error, 3 fetch failure,\n"
-      "4 parse failure, 5 locked by another icetrack, 6 database error.");
+      "Exit codes: 0 success (changed or not), 1 internal error (a bug: please report it), 2 usage or\n"
+      "configuration error, 3 fetch failure, 4 parse failure, 5 locked by another icetrack, 6 database error.");
   int exit_code = icetrack::kExitOk;
   icetrack::AddParseCommand(app, &exit_code);
   icetrack::AddImportCommand(app, &exit_code);
@@ -33,6 +50,12 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : icetrack::kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "icetrack: internal error: " << e.what() << " (a bug: please report it)\n";
+    return icetrack::kExitInternal;
+  } catch (...) {
+    std::cerr << "icetrack: internal error (a bug: please report it)\n";
+    return icetrack::kExitInternal;
   }
   return exit_code;
 }

@@ -28,14 +28,19 @@ bool WritePid(int fd) {
 
 }  // namespace
 
-std::string LockPathFor(const std::string& database_path) { return database_path + ".lock"; }
+std::string LockPathFor(const std::string& database_path) {
+  std::error_code ec;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(database_path, ec);
+  return (ec ? std::filesystem::path(database_path) : canonical).string() + ".lock";
+}
 
 Status InstanceLock::Acquire(const std::string& database_path, std::unique_ptr<InstanceLock>* out, bool* held) {
   if (held) *held = false;
-  std::string path = LockPathFor(database_path);
+  // The folder first, so that the canonical path resolves all of it.
   std::error_code ec;
-  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  std::filesystem::path folder = std::filesystem::path(database_path).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+  std::string path = LockPathFor(database_path);
   int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return Status::Error(path + ": cannot open lock file: " + std::strerror(errno));
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {

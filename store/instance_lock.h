@@ -2,8 +2,10 @@
 //
 // Two cycles on one database would diff the same list twice and record each
 // other's publications as changes. Promises: an exclusive flock(2) on
-// "<database>.lock" beside the database (its folder is created), taken without
-// waiting and held until the InstanceLock is destroyed. The kernel drops the
+// "<database>.lock" beside the database (its folder is created), the
+// database's path made canonical first (symlinks, "..", "./" resolved), so
+// that two names for one database are one lock; taken without waiting and
+// held until the InstanceLock is destroyed. The kernel drops the
 // lock with the process, crash included, so a lock file left behind never
 // blocks anyone; the file is therefore never deleted (deleting it would race
 // with a process about to lock it). The holder writes its pid into the file
@@ -35,7 +37,7 @@ class InstanceLock {
   int fd_;
 };
 
-// "<database_path>.lock"
+// "<canonical database path>.lock"
 std::string LockPathFor(const std::string& database_path);
 
 }  // namespace icetrack

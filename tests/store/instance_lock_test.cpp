@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "store/instance_lock.h"
@@ -12,7 +13,8 @@ namespace icetrack {
 TEST_CASE("one holder at a time — the one refused is told who holds it — released with its owner") {
   test::TempDir dir;
   std::string db = dir.File("state/icetrack.db");
-  CHECK(LockPathFor(db) == db + ".lock");
+  std::filesystem::create_directories(dir.File("state"));
+  CHECK(LockPathFor(db) == std::filesystem::canonical(dir.path()).string() + "/state/icetrack.db.lock");
   std::unique_ptr<InstanceLock> first, second;
   bool held = false;
   REQUIRE(InstanceLock::Acquire(db, &first, &held).ok());
@@ -24,6 +26,23 @@ TEST_CASE("one holder at a time — the one refused is told who holds it — rel
   CHECK(refused.message().find("held by pid " + std::to_string(getpid())) != std::string::npos);
   first.reset();
   CHECK(InstanceLock::Acquire(db, &second, &held).ok());
+}
+
+TEST_CASE("two names for one database are one lock: a symlink, another folder path") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.File("real"));
+  test::WriteFile(dir.File("real/icetrack.db"), "");
+  std::filesystem::create_symlink(dir.File("real/icetrack.db"), dir.File("alias.db"));
+  std::filesystem::create_directory_symlink(dir.File("real"), dir.File("linked"));
+  std::unique_ptr<InstanceLock> first, other;
+  bool held = false;
+  REQUIRE(InstanceLock::Acquire(dir.File("real/icetrack.db"), &first, &held).ok());
+  for (const std::string& name : {dir.File("alias.db"), dir.File("linked/icetrack.db"),
+                                  dir.File("real/../real/./icetrack.db")}) {
+    CAPTURE(name);
+    CHECK_FALSE(InstanceLock::Acquire(name, &other, &held).ok());
+    CHECK(held);
+  }
 }
 
 }  // namespace icetrack
