@@ -12,16 +12,19 @@ int Score(const CorrectionCandidate& gone, const RosterRow& added) {
   if (KeyName(g.key) != KeyName(added.key) || g.key == added.key) return -1;
   bool unreadable_model = g.model == Model::Unknown || added.model == Model::Unknown;
   bool model_differs = g.model != added.model || (unreadable_model && g.model_raw != added.model_raw);
-  if (model_differs && !unreadable_model) return -1;  // another model: another agreement
   bool unreadable_state = g.state_code.empty() || added.state_code.empty();
   bool state_differs = g.state_code != added.state_code || (unreadable_state && g.state != added.state);
   bool same_date = !g.signed_date.empty() && g.signed_date == added.signed_date;
-  if (state_differs && !unreadable_state) {
-    // A move between two real states: only the swap in one publication with
-    // the same model and SIGNED date tells a fix from a namesake.
-    if (!gone.gone_now || model_differs || !same_date) return -1;
-  }
   if (!state_differs && !model_differs) return -1;
+  // A move between two real states, or two real models: only the swap in one
+  // publication, the rest of the identity and the SIGNED date unchanged,
+  // tells a fix from a namesake or another agreement of the same agency.
+  bool known_state_moved = state_differs && !unreadable_state;
+  bool known_model_moved = model_differs && !unreadable_model;
+  if (known_state_moved || known_model_moved) {
+    if (!gone.gone_now || !same_date || (known_state_moved && model_differs) || (known_model_moved && state_differs))
+      return -1;
+  }
   int score = same_date ? 0 : 2;
   if (g.moa_url.empty() || g.moa_url != added.moa_url) score += 1;
   return score;

@@ -5,7 +5,8 @@
 //   normalizer reads, "N/A"), whatever it is on the other; or
 // - another state, with the same model and the same SIGNED date, the old
 //   row having gone missing in this very publication (ICE listing an agency
-//   under a wrong state and moving it).
+//   under a wrong state and moving it); or, the same way, another model in
+//   the same state (ICE fixing a model it had written wrong).
 // Two real agencies can share a name in two states (Lake Placid NY and FL):
 // without the same SIGNED date and the swap in one publication they stay
 // two agreements. Each row is used at most once; best pairs first (the same

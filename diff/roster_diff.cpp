@@ -139,7 +139,7 @@ class Step {
       identity.push_back({"agency", before.agency, after.agency});
     }
     identity.push_back({"key", before.key, after.key});
-    std::vector<ChangeEvent> events = RowChanges(roster_.kind, before, after, shared_fields_);
+    std::vector<ChangeEvent> events = RowChanges(roster_.kind, before, after, shared_fields_, at_);
     if (kind == EventKind::Corrected) {
       PrependCorrection(roster_.kind, after, std::move(identity), &events);
     } else {
@@ -189,7 +189,7 @@ class Step {
       e.since = was.since;
       e.detail = "back after " + std::to_string(was.misses) + " publication(s) without it";
       out_.events.push_back(std::move(e));
-      Append(&out_.events, RowChanges(roster_.kind, was.row, *row, shared_fields_));
+      Append(&out_.events, RowChanges(roster_.kind, was.row, *row, shared_fields_, at_));
     }
     for (const RosterRow* row : returned_) {
       const RemovedRow& was = prev_.removed.at(row->key);
@@ -199,13 +199,13 @@ class Step {
       e.detail = "back with the same SIGNED date after being reported removed on " + DayOf(was.removed_at) +
                  " (missing since " + DayOf(was.since) + ")";
       out_.events.push_back(std::move(e));
-      Append(&out_.events, RowChanges(roster_.kind, was.row, *row, shared_fields_));
+      Append(&out_.events, RowChanges(roster_.kind, was.row, *row, shared_fields_, at_));
     }
   }
 
   void ReportStayed() {
     for (const RosterRow* row : stayed_) {
-      Append(&out_.events, RowChanges(roster_.kind, prev_.present.at(row->key), *row, shared_fields_));
+      Append(&out_.events, RowChanges(roster_.kind, prev_.present.at(row->key), *row, shared_fields_, at_));
     }
   }
 

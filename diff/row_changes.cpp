@@ -1,5 +1,6 @@
 #include "diff/row_changes.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "model/edit_distance.h"
@@ -34,15 +35,17 @@ std::string MoveText(const CivilDate& before, const CivilDate& after) {
 
 }  // namespace
 
-EventKind SignedDateMove(const RosterRow& before, const RosterRow& after) {
+EventKind SignedDateMove(const RosterRow& before, const RosterRow& after, const std::string& at) {
   CivilDate a, b;
   if (!ParseIsoDate(before.signed_date, &a) || !ParseIsoDate(after.signed_date, &b))
     return EventKind::SignedDateCorrected;
   if (before.moa_url.empty() && after.moa_url.empty()) return EventKind::SignedDateCorrected;
   if (std::llabs(DaysFromCivil(b) - DaysFromCivil(a)) <= kMaxCorrectionDays) return EventKind::SignedDateCorrected;
-  bool same_day = a.month == b.month && a.day == b.day;
-  std::string ya = std::to_string(a.year), yb = std::to_string(b.year);
-  if (same_day && (std::abs(a.year - b.year) == 1 || EditDistance(ya, yb, 1) <= 1))
+  if (a.month != b.month || a.day != b.day) return EventKind::Renewed;
+  if (std::abs(a.year - b.year) == 1) return EventKind::SignedDateCorrected;
+  UtcTime published;
+  bool impossible = ParseIsoTime(at, &published) && std::max(DaysFromCivil(a), DaysFromCivil(b)) * 86400 > published.seconds;
+  if (impossible && EditDistance(std::to_string(a.year), std::to_string(b.year), 1) <= 1)
     return EventKind::SignedDateCorrected;
   return EventKind::Renewed;
 }
@@ -76,7 +79,7 @@ void PrependCorrection(ListKind list, const RosterRow& row, std::vector<FieldCha
 }
 
 std::vector<ChangeEvent> RowChanges(ListKind list, const RosterRow& before, const RosterRow& after,
-                                    const std::set<std::string>& fields) {
+                                    const std::set<std::string>& fields, const std::string& at) {
   auto has = [&](const char* field) { return fields.count(field) > 0; };
   std::vector<ChangeEvent> events;
   auto add = [&](EventKind kind, std::vector<FieldChange> changes) -> ChangeEvent& {
@@ -87,7 +90,7 @@ std::vector<ChangeEvent> RowChanges(ListKind list, const RosterRow& before, cons
   };
   bool both_dated = !before.signed_date.empty() && !after.signed_date.empty();
   if (has("signed") && both_dated && before.signed_date != after.signed_date) {
-    ChangeEvent& e = add(SignedDateMove(before, after), {{"signed", before.signed_date, after.signed_date}});
+    ChangeEvent& e = add(SignedDateMove(before, after, at), {{"signed", before.signed_date, after.signed_date}});
     CivilDate a, b;
     if (ParseIsoDate(before.signed_date, &a) && ParseIsoDate(after.signed_date, &b)) e.detail = MoveText(a, b);
   }

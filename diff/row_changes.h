@@ -16,16 +16,20 @@ namespace icetrack {
 // columns. Spelling changes that keep the key (case, ’ vs ') are not events.
 // Only `fields` (columns both publications have, see Roster::fields) are
 // compared: a column ICE adds is not a correction of every row.
+// `at`: the publication's time (ISO-8601 UTC), which no SIGNED date can follow.
 std::vector<ChangeEvent> RowChanges(ListKind list, const RosterRow& before, const RosterRow& after,
-                                    const std::set<std::string>& fields);
+                                    const std::set<std::string>& fields, const std::string& at);
 
-// How a known SIGNED date moved: Renewed or SignedDateCorrected. A move of
-// kMaxCorrectionDays or fewer, to the same day and month of a year one
-// keystroke away (2024 -> 2025, 2052 -> 2025), or on a listing that never
-// linked an MOA (nothing was signed anew that anyone could see) is a
-// correction; a larger move on a listing with an MOA is a renewal.
+// How a known SIGNED date moved: Renewed or SignedDateCorrected. A correction
+// is a move of kMaxCorrectionDays or fewer; to the same day of the year
+// before or after (a typed year fixed: 2024 -> 2025); to the same day of a
+// year one digit away when one of the two dates lies after the publication
+// and so cannot be (2052 -> 2025); or a move on a listing with no MOA in
+// either version (nothing was signed anew that anyone could see: ICE does
+// not keep older versions, so "never linked" means "in neither of these").
+// A larger move on a listing with an MOA is a renewal.
 constexpr int kMaxCorrectionDays = 30;
-EventKind SignedDateMove(const RosterRow& before, const RosterRow& after);
+EventKind SignedDateMove(const RosterRow& before, const RosterRow& after, const std::string& at);
 
 // An event about `row`, with its identity and its row's fields filled in.
 ChangeEvent EventFor(EventKind kind, ListKind list, const RosterRow& row);

@@ -85,20 +85,22 @@ ClosedSet::Match ClosedSet::Abbreviated(const std::vector<std::string>& words, b
   size_t letters = 0;
   for (const std::string& w : words) letters += w.size();
   if (letters < 3) return {};
-  std::string found;
+  std::set<std::string> found, longer;
   for (const Entry& e : entries_) {
-    if (!e.fuzzy || e.words.size() != words.size()) continue;
+    if (!e.fuzzy || e.words.size() < words.size()) continue;
+    bool same_length = e.words.size() == words.size();
     bool fits = true;
-    for (size_t i = 0; fits && i < words.size(); ++i) fits = StandsFor(words[i], e.words[i]);
-    if (!fits) continue;
-    if (!found.empty() && found != e.canonical) {
-      *ambiguous = true;
-      return {};
-    }
-    found = e.canonical;
+    for (size_t i = 0; fits && i < words.size(); ++i)
+      fits = same_length ? StandsFor(words[i], e.words[i]) : words[i] == e.words[i];
+    if (fits) (same_length ? found : longer).insert(e.canonical);
   }
-  if (found.empty()) return {};
-  return {found, 1};
+  // "VIRGIN" abbreviates Virginia, and begins the Virgin Islands: no answer.
+  for (const std::string& other : longer) {
+    if (!found.empty() && !found.count(other)) found.insert(other);
+  }
+  if (found.size() > 1) *ambiguous = true;
+  if (found.size() != 1) return {};
+  return {*found.begin(), 1};
 }
 
 ClosedSet::Match ClosedSet::Nearest(const std::string& form) const {

@@ -30,15 +30,16 @@ constexpr ModelWords kModelWords[] = {
 // "JAIL" one, "FORCE" two, "ENFORCEMENT" three.
 int TypoBudget(size_t length) { return length <= 4 ? 1 : length <= 8 ? 2 : 3; }
 
-// How far `token` is from `word` (a typo, a plural, or a prefix of at least
-// four letters, "ENFORC." for "ENFORCEMENT"); -1 when it is not that word.
-// Shorter tokens are too easily other words ("FOR", "WAR").
-int Distance(const std::string& token, const std::string& word) {
+// How far `token` is from `word`: 0 for the word itself or its plural, then
+// typos; a prefix of at least four letters ("ENFORC." for "ENFORCEMENT")
+// counts 0 too when `prefixes`. -1 when it is not that word. Shorter tokens
+// are too easily other words ("FOR", "WAR").
+int Distance(const std::string& token, const std::string& word, bool prefixes) {
   if (token.size() < 4) return -1;
-  if (token.size() < word.size() && word.compare(0, token.size(), token) == 0) return 0;
-  int budget = TypoBudget(std::min(token.size(), word.size()));
+  if (prefixes && token.size() < word.size() && word.compare(0, token.size(), token) == 0) return 0;
+  int budget = TypoBudget(word.size());
   int d = EditDistance(token, word, budget);
-  if (token.size() > 3 && token.back() == 'S') d = std::min(d, EditDistance(token.substr(0, token.size() - 1), word, budget));
+  if (token.back() == 'S') d = std::min(d, EditDistance(token.substr(0, token.size() - 1), word, budget));
   return d <= budget ? d : -1;
 }
 
@@ -46,14 +47,15 @@ int Distance(const std::string& token, const std::string& word) {
 // or the two run together: "TASKFORCE"). The nearest word wins; a token as
 // near to words of two models names none.
 struct Hit {
-  int model = -1;  // index in kModelWords; -1 for none
-  int word = 0;    // 0, 1, or 2 for both
+  int model = -1;     // index in kModelWords; -1 for none
+  int word = 0;       // 0, 1, or 2 for both
+  int distance = 0;   // 0: the word as it is (or its code); more: typos
 };
 
 Hit Classify(const std::string& token) {
   for (int m = 0; m < 3; ++m) {
     std::string code = kModelWords[m].code;
-    if (token == code || token == code + "S") return {m, 2};
+    if (token == code || token == code + "S") return {m, 2, 0};
   }
   Hit best;
   int best_distance = 1 << 20;
@@ -62,27 +64,39 @@ Hit Classify(const std::string& token) {
     const ModelWords& mw = kModelWords[m];
     const std::string words[3] = {mw.words[0], mw.words[1], std::string(mw.words[0]) + mw.words[1]};
     for (int w = 0; w < 3; ++w) {
-      int d = Distance(token, words[w]);
+      int d = Distance(token, words[w], w < 2);  // "JAIL" is no prefix of both words
       if (d < 0 || d > best_distance) continue;
       if (d < best_distance) tie = false;
       else if (best.model != m) tie = true;
+      if (d == best_distance && best.model == m) continue;  // keep the first, the single word
       best_distance = d;
-      best = {m, w};
+      best = {m, w, d};
     }
   }
   return tie ? Hit() : best;
 }
 
-// Upper-case words without "287(g)", initials joined ("J.E.M." -> "JEM").
-std::vector<std::string> ModelTokens(std::string_view written) {
+// The nouns ICE puts after a model's words; with one of them (or "287(g)"),
+// one of the words alone, written right, names the model ("Jail Model").
+bool IsModelNoun(const std::string& token) {
+  for (const char* noun : {"MODEL", "MODELS", "OFFICER", "OFFICERS", "PROGRAM", "PROGRAMS"}) {
+    if (token == noun) return true;
+  }
+  return false;
+}
+
+// Upper-case words without "287(g)" (`*prefixed` says whether it was there),
+// initials joined ("J.E.M." -> "JEM").
+std::vector<std::string> ModelTokens(std::string_view written, bool* prefixed) {
   std::vector<std::string> words;
   std::istringstream in(MatchForm(written));
   for (std::string w; in >> w;) words.push_back(w);
   std::vector<std::string> tokens;
+  *prefixed = false;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i] == "287G") continue;
-    if (words[i] == "287") {
-      if (i + 1 < words.size() && words[i + 1] == "G") ++i;
+    if (words[i] == "287G" || words[i] == "287") {
+      if (words[i] == "287" && i + 1 < words.size() && words[i + 1] == "G") ++i;
+      *prefixed = true;
       continue;
     }
     bool initial = words[i].size() == 1;
@@ -97,22 +111,34 @@ std::vector<std::string> ModelTokens(std::string_view written) {
 }  // namespace
 
 Model ModelFromText(std::string_view written) {
-  // For each model, which of its two words the text names.
+  // A model is named by its code, by both of its words (typos and all), or by
+  // one of them written right with a model noun or "287(g)": one word alone
+  // is too often something else ("Law Enforcement", "Detention Services").
+  bool prefixed = false;
+  std::vector<std::string> tokens = ModelTokens(written, &prefixed);
   std::array<std::array<bool, 2>, 3> named{};
-  for (const std::string& token : ModelTokens(written)) {
+  std::array<bool, 3> exact{};
+  bool noun = prefixed;
+  for (const std::string& token : tokens) {
+    noun = noun || IsModelNoun(token);
     Hit hit = Classify(token);
     if (hit.model < 0) continue;
     if (hit.word != 1) named[hit.model][0] = true;
     if (hit.word != 0) named[hit.model][1] = true;
+    exact[hit.model] = exact[hit.model] || hit.distance == 0;
   }
   int best = -1, best_score = 0;
   bool tie = false;
   for (int m = 0; m < 3; ++m) {
-    int score = named[m][0] + named[m][1];
+    int score = named[m][0] && named[m][1] ? 2 : (named[m][0] || named[m][1]) && exact[m] && noun ? 1 : 0;
     if (score == 0 || score < best_score) continue;
     tie = score == best_score;
     best = m;
     best_score = score;
+  }
+  // Words of another model beside the one named make the cell unclear.
+  for (int m = 0; best >= 0 && m < 3; ++m) {
+    if (m != best && (named[m][0] || named[m][1]) && best_score < 2) tie = true;
   }
   return best < 0 || tie ? Model::Unknown : kModelWords[best].model;
 }

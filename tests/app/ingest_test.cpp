@@ -59,6 +59,13 @@ struct Tracker {
   }
 };
 
+// The agreements whose agency or county holds `text`.
+AgreementQuery Named(const std::string& text) {
+  AgreementQuery q;
+  q.text = text;
+  return q;
+}
+
 int QueryKinds(Store& store, EventKind kind) {
   EventFilter filter;
   filter.kinds = {kind};
@@ -171,7 +178,7 @@ TEST_CASE("a value ICE could not be read in, fixed later, is a corrected of the 
     CHECK((e.changes[0].field == "model" || e.changes[0].field == "state"));
   }
   std::vector<AgreementHistory> polk;
-  REQUIRE(t.store->FindAgreements({"Polk County"}, &polk).ok());
+  REQUIRE(t.store->FindAgreements(Named("Polk County"), &polk).ok());
   REQUIRE(polk.size() == 1);  // one agreement, now under its right key
   CHECK(polk[0].key == "FL|polk county sheriffs office|JEM");
   CHECK(polk[0].events.size() == 1);

@@ -25,7 +25,11 @@ TEST_CASE("a state fix needs the same name, model and SIGNED date, and the swap 
   CHECK(Match(ny, true, Row("FL", "lake placid police department", Model::TFM, "2025-02-28")).size() == 1);
   CHECK(Match(ny, false, Row("FL", "lake placid police department", Model::TFM, "2025-02-28")).empty());
   CHECK(Match(ny, true, Row("FL", "lake placid police department", Model::TFM, "2025-03-01")).empty());
-  CHECK(Match(ny, true, Row("FL", "lake placid police department", Model::JEM, "2025-02-28")).empty());
+  CHECK(Match(ny, true, Row("FL", "lake placid police department", Model::JEM, "2025-02-28")).empty());  // both
+  // A model ICE fixes is told the same way: the same state and date, the swap in one publication.
+  CHECK(Match(ny, true, Row("NY", "lake placid police department", Model::JEM, "2025-02-28")).size() == 1);
+  CHECK(Match(ny, false, Row("NY", "lake placid police department", Model::JEM, "2025-02-28")).empty());
+  CHECK(Match(ny, true, Row("NY", "lake placid police department", Model::JEM, "2025-03-28")).empty());
   CHECK(Match(ny, true, Row("FL", "lake placid police", Model::TFM, "2025-02-28")).empty());
   CHECK(Match(Row("NY", "x", Model::TFM, ""), true, Row("FL", "x", Model::TFM, "")).empty());  // no date to tell
 }

@@ -42,6 +42,20 @@ TEST_CASE("text that names no model, or two, is unknown") {
   CHECK(ModelFromText("JEM, WSO") == Model::Unknown);
 }
 
+TEST_CASE("one model word alone is not enough: it is too often something else") {
+  for (const char* other : {"Law Enforcement", "Enforcement and Removal Operations", "Enforcement pending",
+                            "Reinforcement", "Detention Services", "Intergovernmental Service Agreement",
+                            "In service", "Serve", "Source", "Task Order", "Mail", "Fail", "Jail", "Warrants",
+                            "Jial Model", "Enforcment Program", "Service Model / Task"})
+    CHECK_MESSAGE(ModelFromText(other) == Model::Unknown, other);
+  // Written right, with a model noun or 287(g), one word names its model.
+  CHECK(ModelFromText("Jail Model") == Model::JEM);
+  CHECK(ModelFromText("287(g) Task Force") == Model::TFM);
+  CHECK(ModelFromText("Warrant Officers") == Model::WSO);
+  CHECK(ModelFromText("287(g) Warrant") == Model::WSO);
+  CHECK(ModelFromText("Law Enforcement Task Force") == Model::TFM);  // both words of one model win
+}
+
 // Every known spelling of the three models, perturbed in the ways ICE
 // perturbs its cells (case, spacing, a 287(g) prefix, the noun after the
 // words, plurals, initials with or without dots, and one or two typos per

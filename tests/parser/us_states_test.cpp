@@ -143,6 +143,8 @@ TEST_CASE("abbreviations as people write them — ambiguous ones are not guessed
   CHECK(d > 0);  // read, not written: the reader warns
   CHECK(StateCode("Ala.") == "");   // Alabama or Alaska
   CHECK(StateCode("Miss.") == "");  // Mississippi or Missouri
+  CHECK(StateCode("Virgin") == "");  // Virginia or the Virgin Islands
+  CHECK(StateCode("New") == "");
   for (const char* none : {"N/A", "TBD", "Pending", "#NA", "Unknown", "State", "Ontario", "-"})
     CHECK_MESSAGE(StateCode(none) == "", none);
 }

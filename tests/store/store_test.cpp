@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -73,6 +74,13 @@ struct Fixture {
     return n;
   }
 };
+
+// The agreements whose agency or county holds `text`.
+AgreementQuery Named(const std::string& text) {
+  AgreementQuery q;
+  q.text = text;
+  return q;
+}
 
 UtcTime Time(const char* iso) {
   UtcTime t;
@@ -184,7 +192,7 @@ TEST_CASE("missing and removed states are recorded as the diff decided — a ren
   // a renamed: same agreement, new key.
   RosterRow a2 = Row("FL", "polk county", Model::JEM);
   std::vector<AgreementHistory> before;
-  REQUIRE(f.store->FindAgreements({"polk"}, &before).ok());
+  REQUIRE(f.store->FindAgreements(Named("polk"), &before).ok());
   REQUIRE(before.size() == 1);
   f.roster.rows = {a2};
   update = ListUpdate();
@@ -194,14 +202,14 @@ TEST_CASE("missing and removed states are recorded as the diff decided — a ren
   update.events = {Event(EventKind::Renamed, a2), Event(EventKind::Removed, b)};
   REQUIRE(f.store->Record(f.RecordOf("PK 3", "t3"), SnapshotStatus::Accepted, update, nullptr).ok());
   std::vector<AgreementHistory> after;
-  REQUIRE(f.store->FindAgreements({"POLK"}, &after).ok());
+  REQUIRE(f.store->FindAgreements(Named("POLK"), &after).ok());
   REQUIRE(after.size() == 1);
   CHECK(after[0].id == before[0].id);
   CHECK(after[0].key == a2.key);
   CHECK(after[0].events.size() == 1);
   CHECK(after[0].events[0].event.kind == EventKind::Renamed);
   std::vector<AgreementHistory> hays;
-  REQUIRE(f.store->FindAgreements({"hays"}, &hays).ok());
+  REQUIRE(f.store->FindAgreements(Named("hays"), &hays).ok());
   CHECK(hays[0].status == AgreementStatus::Removed);
   REQUIRE(f.store->LoadListState(ListKind::Participating, &state).ok());
   REQUIRE(state.removed.count(b.key) == 1);
@@ -243,7 +251,7 @@ TEST_CASE("a retired agreement keeps its history under another key — the new o
   f.roster.rows = {again, other};
   REQUIRE(f.store->Record(f.RecordOf("PK 3", "t3"), SnapshotStatus::Accepted, back, nullptr).ok());
   std::vector<AgreementHistory> found;
-  REQUIRE(f.store->FindAgreements({"walworth"}, &found).ok());
+  REQUIRE(f.store->FindAgreements(Named("walworth"), &found).ok());
   REQUIRE(found.size() == 2);
   AgreementHistory* now = found[0].key == old.key ? &found[0] : &found[1];
   AgreementHistory* earlier = now == &found[0] ? &found[1] : &found[0];
@@ -569,6 +577,88 @@ TEST_CASE("a schema-2 database is migrated: events keep their ids and get their 
   std::string version;
   REQUIRE(store->RulesVersion(&version).ok());
   CHECK(version.empty());  // unknown: the next writer rebuilds
+}
+
+
+TEST_CASE("agreements are found by agency or county, literally, folded like keys, and filtered") {
+  Fixture f;
+  RosterRow a = Row("FL", "Sheriff\xE2\x80\x99s Office of Polk", Model::JEM), b = Row("TX", "Harris Constable", Model::TFM),
+            c = Row("GA", "Cobb 100% Police", Model::WSO);
+  b.county = "Harris County";
+  f.Publish({a, b, c}, "2025-03-01T10:00:00Z");
+  auto find = [&](AgreementQuery q) {
+    std::vector<AgreementHistory> found;
+    REQUIRE(f.store->FindAgreements(q, &found).ok());
+    std::vector<std::string> keys;
+    for (const AgreementHistory& h : found) keys.push_back(h.key);
+    return keys;
+  };
+  CHECK(find(Named("sheriff's office")) == std::vector<std::string>{a.key});  // straight apostrophe finds the curly one
+  CHECK(find(Named("SHERIFFS")) == std::vector<std::string>{a.key});
+  CHECK(find(Named("harris county")) == std::vector<std::string>{b.key});    // by its county
+  CHECK(find(Named("100%")) == std::vector<std::string>{c.key});           // literally: % is no wildcard
+  CHECK(find(Named("1_0")).empty());                                         // nor is _
+  CHECK(find(Named("_")).size() == 3);  // folds to nothing: every agreement (the CLI refuses such a TEXT)
+  AgreementQuery in_texas = Named("o");
+  in_texas.state_code = "TX";
+  CHECK(find(in_texas) == std::vector<std::string>{b.key});
+  AgreementQuery wso = Named("o");
+  wso.model = Model::WSO;
+  CHECK(find(wso) == std::vector<std::string>{c.key});
+  AgreementQuery pending = Named("o");
+  pending.list = ListKind::Pending;
+  CHECK(find(pending).empty());
+}
+
+TEST_CASE("a reader never creates, migrates or changes a database") {
+  test::TempDir dir;
+  std::unique_ptr<Store> store;
+  Status missing = Store::OpenReadOnly(dir.File("typo/x.db"), &store);
+  CHECK(missing.message() == dir.File("typo/x.db") + ": no icetrack database here; `icetrack run` or `icetrack "
+                             "import --db " + dir.File("typo/x.db") + "` creates one");
+  CHECK_FALSE(std::filesystem::exists(dir.File("typo")));
+  CHECK(Store::OpenReadOnly("", &store).message() == "the database path is empty");
+  CHECK(Store::OpenReadOnly(dir.path(), &store).message() == dir.path() + ": is a folder, not a database file");
+  test::WriteFile(dir.File("empty.db"), "");
+  CHECK(Store::OpenReadOnly(dir.File("empty.db"), &store).message() ==
+        dir.File("empty.db") + ": is an empty file, not an icetrack database");
+  test::WriteFile(dir.File("notes.db"), "these are my notes, not a database");
+  CHECK_FALSE(Store::OpenReadOnly(dir.File("notes.db"), &store).ok());
+  CHECK(test::ReadFile(dir.File("notes.db")) == "these are my notes, not a database");
+  sqlite3* other = nullptr;
+  sqlite3_open(dir.File("other.db").c_str(), &other);
+  sqlite3_exec(other, "CREATE TABLE t (x)", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  CHECK(Store::OpenReadOnly(dir.File("other.db"), &store).message() == dir.File("other.db") + ": is not an icetrack database");
+}
+
+TEST_CASE("a database of an older schema is read only after a writer upgraded it") {
+  test::TempDir dir;
+  sqlite3* db = nullptr;
+  sqlite3_open(dir.File("old.db").c_str(), &db);
+  REQUIRE(sqlite3_exec(db, kSchema2, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  std::unique_ptr<Store> store;
+  CHECK(Store::OpenReadOnly(dir.File("old.db"), &store).message() ==
+        dir.File("old.db") + ": was written by an older icetrack (schema 2); a command that writes upgrades it, e.g. "
+                             "icetrack rebuild --db " + dir.File("old.db"));
+  REQUIRE(Store::Open(dir.File("old.db"), &store).ok());
+  store.reset();
+  CHECK(Store::OpenReadOnly(dir.File("old.db"), &store).ok());
+}
+
+TEST_CASE("a writer makes a new database whole, beside its path, then moves it into place") {
+  test::TempDir dir;
+  std::unique_ptr<Store> store;
+  REQUIRE(Store::Open(dir.File("new/icetrack.db"), &store).ok());
+  CHECK_FALSE(std::filesystem::exists(dir.File("new/icetrack.db.new")));
+  store.reset();
+  std::unique_ptr<Store> reader;
+  REQUIRE(Store::OpenReadOnly(dir.File("new/icetrack.db"), &reader).ok());
+  CHECK(reader->schema_version() == 3);
+  mkfifo(dir.File("pipe.db").c_str(), 0600);
+  CHECK(Store::Open(dir.File("pipe.db"), &store).message() ==
+        dir.File("pipe.db") + ": is not a regular file (a FIFO or a device?), not a database file");
 }
 
 }  // namespace
