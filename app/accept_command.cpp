@@ -14,19 +14,35 @@ namespace {
 
 struct AcceptOptions {
   std::string db;
-  IngestOptions ingest;
+  RuleFlags rules;
   int64_t snapshot = 0;
 };
+
+// Usage errors first (exit 2): the snapshot must exist and be quarantined.
+int CheckQuarantined(Store* store, int64_t id) {
+  SnapshotInfo info;
+  Status s = store->GetSnapshot(id, &info, nullptr);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << " (icetrack log --kind suspicious_snapshot lists the quarantined)\n";
+    return kExitUsage;
+  }
+  if (info.status == SnapshotStatus::Quarantined) return kExitOk;
+  std::cerr << "icetrack: " << store->path() << ": snapshot " << id << " is " << ToString(info.status)
+            << ", not quarantined: there is nothing to accept\n";
+  return kExitUsage;
+}
 
 int RunAccept(const AcceptOptions& o) {
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForWriting(o.db, &o.ingest, &lock, &store)) return code;
+  IngestOptions options;
+  if (int code = OpenStoreForWriting(o.db, &o.rules, &options, &lock, &store)) return code;
+  if (int code = CheckQuarantined(store.get(), o.snapshot)) return code;
   AcceptOutcome outcome;
-  Status s = AcceptQuarantined(store.get(), o.snapshot, o.ingest, &outcome);
+  Status s = AcceptQuarantined(store.get(), o.snapshot, options, &outcome);
   if (!s.ok()) {
     std::cerr << "icetrack: " << store->path() << ": " << s.message() << "\n";
-    return kExitUsage;
+    return outcome.rebuild.unreadable_snapshot ? kExitParse : kExitStore;
   }
   const IngestOutcome& accepted = outcome.snapshot;
   std::string summary = SummarizeEvents(accepted.events);
@@ -45,9 +61,10 @@ void AddAcceptCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<AcceptOptions>();
   CLI::App* cmd = app.add_subcommand(
       "accept", "Release a quarantined snapshot: diff it where it stands in history and record its events");
-  cmd->add_option("SNAPSHOT", o->snapshot, "Snapshot id, as shown by import, run or log")->required();
+  cmd->add_option("SNAPSHOT", o->snapshot, "Snapshot id, as shown by import, run or log")
+      ->required()->check(CLI::PositiveNumber);
   AddDbOption(cmd, &o->db);
-  AddDiffOptions(cmd, &o->ingest, false);
+  AddRuleOptions(cmd, &o->rules, false);
   cmd->callback([o, exit_code] { *exit_code = RunAccept(*o); });
 }
 

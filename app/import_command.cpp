@@ -19,7 +19,8 @@ namespace {
 struct ImportOptions {
   std::vector<std::string> paths;
   std::string db;
-  IngestOptions ingest;
+  RuleFlags rules;
+  IngestOptions ingest;  // the rules resolved against the database
   bool quiet = false;
 };
 
@@ -75,10 +76,10 @@ void PrintOutcome(const IngestOutcome& outcome, const std::string& path) {
   std::cout << "  " << path << "\n";
 }
 
-int RunImport(const ImportOptions& options) {
+int RunImport(ImportOptions options) {
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForWriting(options.db, &options.ingest, &lock, &store)) return code;
+  if (int code = OpenStoreForWriting(options.db, &options.rules, &options.ingest, &lock, &store)) return code;
   int failures = 0;
   std::vector<Candidate> candidates = Collect(options, &failures);
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -112,7 +113,7 @@ void AddImportCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("import", "Ingest archived workbooks (files or folders) in publication order");
   cmd->add_option("PATH", options->paths, "Workbooks (.xlsx) or folders of them")->required();
   AddDbOption(cmd, &options->db);
-  AddDiffOptions(cmd, &options->ingest);
+  AddRuleOptions(cmd, &options->rules);
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors");
   cmd->callback([options, exit_code] { *exit_code = RunImport(*options); });
 }

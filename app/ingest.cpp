@@ -104,9 +104,17 @@ Status PlacePublication(Store* store, const Roster& roster, const std::string& p
   if (!(s = store->LoadOtherList(roster.kind, &other)).ok()) return s;
   out->update = DiffRoster(previous, roster, published_at, other, options.diff);
   out->previous_rows = previous.present.size();
+  std::string why;
   out->placement = PlaceAfterDiff(arrival, roster.kind, out->update, out->previous_rows, roster.rows.size(),
-                                  options.guard, &out->note);
-  if (out->placement == Placement::Quarantined) out->update.events = {Suspicious(roster.kind, out->note)};
+                                  options.guard, &why);
+  if (out->placement == Placement::Quarantined) {
+    out->note = why;
+    out->update.events = {Suspicious(roster.kind, why)};
+  } else if (accepted_by_hand) {
+    // It stays in the history that it looked broken, and who let it in.
+    out->note = why.empty() ? "accepted by hand" : why + "; accepted by hand";
+    if (!why.empty()) out->update.events.insert(out->update.events.begin(), Suspicious(roster.kind, why));
+  }
   return Status::Ok();
 }
 

@@ -79,7 +79,8 @@ Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& 
 
 // Where a publication of `roster` published at `published_at` goes, and, when
 // it is diffed, its update (for a quarantined one: one suspicious_snapshot
-// event). Reads the store, never writes it.
+// event; for one a reviewer accepted, that event still comes first). Reads the
+// store, never writes it.
 struct Placed {
   Placement placement = Placement::Accepted;
   ListUpdate update;

@@ -15,7 +15,7 @@ namespace {
 
 struct RebuildOptions {
   std::string db;
-  IngestOptions ingest;
+  RuleFlags rules;
   bool json = false, quiet = false, verbose = false;
 };
 
@@ -29,24 +29,36 @@ nlohmann::ordered_json ReportJson(const RebuildReport& report) {
 int RunRebuild(const RebuildOptions& o) {
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  // Opened without the automatic rebuild: this command is one.
-  if (int code = OpenStoreForWriting(o.db, nullptr, &lock, &store)) return code;
+  // Opened without the automatic rebuild: this command is one, under the
+  // database's rules and what the command line changes of them.
+  if (int code = OpenStoreForWriting(o.db, nullptr, nullptr, &lock, &store)) return code;
+  std::map<std::string, std::string> settings;
+  Status s = store->Settings(&settings);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitStore;
+  }
+  Rules rules = WantedRules(StoredRules(settings), o.rules);
+  IngestOptions options;
+  options.diff = rules.diff;
+  options.guard = rules.guard;
   RebuildReport report;
   auto progress = [&o](size_t done, size_t total, const std::string& name) {
     if (o.verbose) std::cerr << "icetrack: read " << done << " of " << total << " publications again (" << name << ")\n";
     else ShowProgress(done, total, name);
   };
-  Status s = RebuildChangeLog(store.get(), o.ingest, &report, progress);
+  s = RebuildChangeLog(store.get(), options, &report, progress);
   ClearProgress();
   if (!s.ok()) {
     std::cerr << "icetrack: " << store->path() << ": " << s.message() << "\n";
-    return kExitParse;
+    return report.unreadable_snapshot ? kExitParse : kExitStore;
   }
   if (o.json) {
     std::cout << PrettyJson(ReportJson(report)) << "\n";
     return kExitOk;
   }
-  std::cout << "rebuilt the change log from " << report.snapshots << " stored publications: "
+  std::cout << "rebuilt the change log from " << report.snapshots << " stored publications (" << Describe(rules)
+            << "): "
             << report.added.size() << " events added, " << report.disappeared.size() << " disappeared\n";
   if (!o.quiet) {
     for (const std::string& line : RebuildChangeLines(report)) std::cout << line << "\n";
@@ -68,7 +80,7 @@ void AddRebuildCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "rebuild", "Read every stored workbook again and recompute the change log (events keep their ids)");
   AddDbOption(cmd, &o->db);
-  AddDiffOptions(cmd, &o->ingest);
+  AddRuleOptions(cmd, &o->rules);
   auto json = cmd->add_flag("--json", o->json, "One JSON document: {snapshots, added, disappeared}");
   cmd->add_flag("-q,--quiet", o->quiet, "Print only the counts")->excludes(json);
   cmd->add_flag("-v,--verbose", o->verbose, "Say on stderr as each publication is read again");

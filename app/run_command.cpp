@@ -27,7 +27,7 @@ struct RunOptions {
   double timeout = 120, connect_timeout = 15, retry_budget = 300, retry_delay = 1;
   int max_attempts = 4;
   int64_t max_body_bytes = int64_t{64} << 20;
-  IngestOptions ingest;
+  RuleFlags rules;
 };
 
 milliseconds Millis(double seconds) { return milliseconds(std::max(1LL, std::llround(seconds * 1000))); }
@@ -101,13 +101,10 @@ int RunCycleCommand(const RunOptions& o) {
   }
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForWriting(o.db, &o.ingest, &lock, &store)) return code;
-
   CycleOptions cycle;
+  if (int code = OpenStoreForWriting(o.db, &o.rules, &cycle.ingest, &lock, &store)) return code;
   cycle.page_url = o.source;
   cycle.retry_budget = Millis(o.retry_budget);
-  cycle.ingest.diff = o.ingest.diff;
-  cycle.ingest.guard = o.ingest.guard;
   HttpClient client(ClientOptions(o));
   CycleReport report;
   Status s = RunTrackingCycle(store.get(), client, cycle, &report);
@@ -146,7 +143,7 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(1, 20))->capture_default_str();
   cmd->add_option("--max-body-bytes", o->max_body_bytes, "Refuse a page or workbook larger than this")
       ->check(CLI::Range(int64_t{1024}, int64_t{1} << 34))->capture_default_str();
-  AddDiffOptions(cmd, &o->ingest);
+  AddRuleOptions(cmd, &o->rules);
   // For tests: the first backoff delay (it doubles per retry, with jitter).
   cmd->add_option("--retry-delay", o->retry_delay, "Seconds before the first retry")
       ->check(CLI::Range(0.0, 600.0))->group("");

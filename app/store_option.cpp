@@ -15,19 +15,6 @@ void AddDbOption(CLI::App* cmd, std::string* path) {
       ->check([](const std::string& value) { return value.empty() ? std::string("the path is empty") : ""; });
 }
 
-void AddDiffOptions(CLI::App* cmd, IngestOptions* options, bool guard) {
-  cmd->add_option("--removal-after", options->diff.removal_after,
-                  "Publications a row must be absent from before it counts as removed")
-      ->check(CLI::Range(1, 100))->capture_default_str();
-  cmd->add_option("--removal-after-days", options->diff.removal_after_days,
-                  "Days since it was first absent before a row counts as removed (both must hold)")
-      ->check(CLI::Range(0, 3650))->capture_default_str();
-  if (!guard) return;
-  cmd->add_option("--max-removed-share", options->guard.max_removed_share,
-                  "Quarantine a workbook that would take away more than this share of its list")
-      ->check(CLI::Range(0.0, 1.0))->capture_default_str();
-}
-
 int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out) {
   Status s = Store::OpenReadOnly(flag.empty() ? DefaultDatabasePath() : flag, out);
   if (s.ok()) return kExitOk;
@@ -35,8 +22,8 @@ int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out) {
   return kExitStore;
 }
 
-int OpenStoreForWriting(const std::string& flag, const IngestOptions* rules, std::unique_ptr<InstanceLock>* lock,
-                        std::unique_ptr<Store>* out) {
+int OpenStoreForWriting(const std::string& flag, const RuleFlags* flags, IngestOptions* options,
+                        std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out) {
   std::string path = flag.empty() ? DefaultDatabasePath() : flag;
   bool held = false;
   Status s = InstanceLock::Acquire(path, lock, &held);
@@ -49,21 +36,22 @@ int OpenStoreForWriting(const std::string& flag, const IngestOptions* rules, std
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitStore;
   }
-  if (!rules) return kExitOk;
+  if (!flags) return kExitOk;
   bool rebuilt = false;
-  std::string from;
+  Rules was;
   RebuildReport report;
-  s = EnsureCurrentRules(out->get(), *rules, &rebuilt, &from, &report);
+  s = EnsureCurrentRules(out->get(), *flags, options, &rebuilt, &was, &report);
   if (!s.ok()) {
-    std::cerr << "icetrack: " << path << ": the change log needs rebuilding for this icetrack's rules ("
-              << CurrentRulesVersion() << "), which failed: " << s.message() << "\n";
-    return kExitStore;
+    // Tracking goes on on the old log; the next writer tries again.
+    std::cerr << "icetrack: " << path << ": the change log could not be rebuilt for " << CurrentRulesVersion()
+              << " (" << s.message() << "); it stays as it was, under " << Describe(was) << "\n";
+    return kExitOk;
   }
   if (rebuilt) {
-    std::cerr << "icetrack: " << path << ": the change log was built under other rules ("
-              << (from.empty() ? "an icetrack before 0.2" : "rules " + from) << ", now " << CurrentRulesVersion()
-              << "); rebuilt from " << report.snapshots << " stored publications: " << report.added.size()
-              << " events added, " << report.disappeared.size() << " disappeared\n";
+    std::cerr << "icetrack: " << path << ": the change log was built under " << Describe(was) << "; now "
+              << Describe(Rules{CurrentRulesVersion(), options->diff, options->guard}) << ": rebuilt from "
+              << report.snapshots << " stored publications: " << report.added.size() << " events added, "
+              << report.disappeared.size() << " disappeared\n";
     std::vector<std::string> lines = RebuildChangeLines(report);
     const size_t shown = 20;
     for (size_t i = 0; i < lines.size() && i < shown; ++i) std::cerr << "icetrack:   " << lines[i] << "\n";

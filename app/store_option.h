@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/ingest.h"
+#include "app/rules.h"
 #include "store/instance_lock.h"
 #include "store/store.h"
 
@@ -13,10 +14,6 @@ namespace icetrack {
 
 void AddDbOption(CLI::App* cmd, std::string* path);
 
-// --removal-after, --removal-after-days, and --max-removed-share unless the
-// command skips the guard (accept), for the commands that diff (run, import,
-// accept, rebuild).
-void AddDiffOptions(CLI::App* cmd, IngestOptions* options, bool guard = true);
 // For commands that only read (log, show, stats): opens the database named
 // by --db, else ICETRACK_DB, else the default state path, read-only: it is
 // never created or changed. On failure prints the error and returns
@@ -25,12 +22,13 @@ int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out);
 
 // For commands that write (run, import, accept, rebuild): takes the lock
 // beside the database first, so that two writers never diff the same list at
-// once, then opens it. With `rules`, a database whose change log was built
-// under other rules (an older icetrack) is rebuilt first with those options,
-// and what that changed is said on stderr. On failure prints the error and
-// returns the exit code (kExitLocked when another icetrack holds the lock);
-// 0 on success.
-int OpenStoreForWriting(const std::string& flag, const IngestOptions* rules, std::unique_ptr<InstanceLock>* lock,
-                        std::unique_ptr<Store>* out);
+// once, then opens it. With `flags`, resolves the rules (app/rules.h) into
+// `*options`: when they differ from those the change log was built under (an
+// older icetrack, or a threshold given now), the log is rebuilt under them
+// first and what that changed is said on stderr. On failure prints the error
+// and returns the exit code (kExitLocked when another icetrack holds the
+// lock); 0 on success.
+int OpenStoreForWriting(const std::string& flag, const RuleFlags* flags, IngestOptions* options,
+                        std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out);
 
 }  // namespace icetrack

@@ -34,10 +34,8 @@ std::optional<Placement> PlaceBeforeDiff(const Arrival& arrival) {
 
 Placement PlaceAfterDiff(const Arrival& arrival, ListKind list, const ListUpdate& update, size_t previous_rows,
                          size_t new_rows, const GuardOptions& guard, std::string* why) {
-  why->clear();
-  if (arrival.accepted_by_hand) return Placement::Accepted;
   *why = SuspicionOf(list, update.events, previous_rows, new_rows, guard);
-  return why->empty() ? Placement::Accepted : Placement::Quarantined;
+  return why->empty() || arrival.accepted_by_hand ? Placement::Accepted : Placement::Quarantined;
 }
 
 }  // namespace icetrack

@@ -34,7 +34,8 @@ struct Arrival {
 std::optional<Placement> PlaceBeforeDiff(const Arrival& arrival);
 
 // After the diff of `list` from `previous_rows` to `new_rows` rows: Quarantined
-// (with the reason in *why) or Accepted.
+// or Accepted. *why gets what makes the step look broken ("" when nothing
+// does), also for a publication a reviewer accepted nonetheless.
 Placement PlaceAfterDiff(const Arrival& arrival, ListKind list, const ListUpdate& update, size_t previous_rows,
                          size_t new_rows, const GuardOptions& guard, std::string* why);
 

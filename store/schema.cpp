@@ -132,6 +132,9 @@ UPDATE agreements SET removed_at = (SELECT MAX(at) FROM events e WHERE e.agreeme
 ALTER TABLE snapshots ADD COLUMN accepted_by_hand INTEGER NOT NULL DEFAULT 0;
 UPDATE snapshots SET accepted_by_hand = 1 WHERE note LIKE '%accepted by hand%';
 ALTER TABLE fetches ADD COLUMN links TEXT;
+-- A page fetched before knew nothing of its links: no validator of an older
+-- fetch may make the next request conditional, so each URL is read whole once.
+UPDATE fetches SET etag = NULL, last_modified = NULL;
 CREATE TABLE settings (
   name  TEXT PRIMARY KEY,
   value TEXT NOT NULL

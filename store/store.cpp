@@ -592,16 +592,22 @@ Status Store::Rebuild::Commit(std::vector<StoredEvent>* added, std::vector<Store
   return s;
 }
 
-Status Store::RulesVersion(std::string* out) {
+Status Store::Settings(std::map<std::string, std::string>* out) {
   out->clear();
-  auto st = db_->Prepare("SELECT value FROM settings WHERE name = 'rules_version'");
-  if (st->Step()) *out = st->Text(0);
+  auto st = db_->Prepare("SELECT name, value FROM settings");
+  while (st->Step()) (*out)[st->Text(0)] = st->Text(1);
   return st->status();
 }
 
-Status Store::SetRulesVersion(const std::string& version) {
-  auto st = db_->Prepare("INSERT OR REPLACE INTO settings (name, value) VALUES ('rules_version', ?)");
-  return st->BindText(1, version).Run();
+Status Store::SetSettings(const std::map<std::string, std::string>& values) {
+  sql::Transaction tx(db_.get());
+  if (!tx.status().ok()) return tx.status();
+  auto st = db_->Prepare("INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)");
+  for (const auto& [name, value] : values) {
+    Status s = st->BindText(1, name).BindText(2, value).Run();
+    if (!s.ok()) return s;
+  }
+  return tx.Commit();
 }
 
 namespace {

@@ -179,9 +179,9 @@ class Store {
   };
   Status BeginRebuild(std::unique_ptr<Rebuild>* out);
 
-  // The rules (reader and diff) the change log was built under; "" when unknown.
-  Status RulesVersion(std::string* out);
-  Status SetRulesVersion(const std::string& version);
+  // Settings (docs/SCHEMA.md): the rules the change log was built under.
+  Status Settings(std::map<std::string, std::string>* out);
+  Status SetSettings(const std::map<std::string, std::string>& values);
 
   // Adds events about an existing snapshot (e.g. totals_mismatch), in one transaction.
   Status AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events);

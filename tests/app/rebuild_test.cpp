@@ -59,7 +59,8 @@ TEST_CASE("rebuild of an unchanged history changes nothing, ids included") {
   std::string before = test::DumpTables(db, test::ChangeLogTables());
   CommandRun run = Icetrack("rebuild --db " + db);
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-  CHECK(run.out == "rebuilt the change log from 12 stored publications: 0 events added, 0 disappeared\n");
+  CHECK(run.out == "rebuilt the change log from 12 stored publications (rules 2.2: removed after 3 publications "
+                   "and 7 days, quarantined beyond 25%): 0 events added, 0 disappeared\n");
   CHECK(test::DumpTables(db, test::ChangeLogTables()) == before);
 }
 
@@ -91,8 +92,13 @@ TEST_CASE("rebuild under other rules says what it added and what disappeared —
   }
   CHECK(kept + report["disappeared"].size() == before.size());
   CHECK(after.size() == kept + report["added"].size());
+  // The database keeps the rules it was rebuilt under: the next writer diffs by them, rebuilding nothing.
+  CommandRun import = Icetrack("import -q --db " + db + " " + dir.File("p0.xlsx"));
+  REQUIRE(import.exit_code == 0);
+  CHECK(import.err.empty());
+  CHECK(Json::parse(Log(db)) == after);
   // Back to the default rules: the log is the one a fresh import gives.
-  REQUIRE(Icetrack("rebuild -q --db " + db).exit_code == 0);
+  REQUIRE(Icetrack("rebuild -q --removal-after 3 --removal-after-days 7 --db " + db).exit_code == 0);
   std::string fresh = dir.File("fresh.db");
   ImportHistory(dir, fresh, 12, 60);
   Json restored = Json::parse(Log(db)), imported = Json::parse(Log(fresh));
@@ -174,8 +180,9 @@ TEST_CASE("a change log built under older rules is rebuilt by the next writer, w
   Exec(db, "UPDATE settings SET value = '1.1' WHERE name = 'rules_version'");
   CommandRun run = Icetrack("import -q --db " + db + " " + dir.File("p0.xlsx"));
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-  CHECK(run.err == "icetrack: " + db + ": the change log was built under other rules (rules 1.1, now 2.2); rebuilt "
-                   "from 6 stored publications: 0 events added, 0 disappeared\n");
+  CHECK(run.err == "icetrack: " + db + ": the change log was built under rules 1.1: removed after 3 publications "
+                   "and 7 days, quarantined beyond 25%; now rules 2.2: removed after 3 publications and 7 days, "
+                   "quarantined beyond 25%: rebuilt from 6 stored publications: 0 events added, 0 disappeared\n");
   CHECK(Log(db) == before);
   std::string version;
   QueryInt(db, "SELECT value FROM settings WHERE name = 'rules_version'", &version);
@@ -218,16 +225,83 @@ TEST_CASE("accept releases a quarantined snapshot that has later publications af
                          "later publications were diffed again: ", 0) == 0);
   CHECK(QueryInt(db, "SELECT count(*) FROM snapshots WHERE status = 'quarantined'") == 0);
   CHECK(QueryInt(db, "SELECT accepted_by_hand FROM snapshots WHERE id = 2") == 1);
-  CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE kind = 'suspicious_snapshot'") == 0);
+  CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE kind = 'suspicious_snapshot' AND snapshot_id = 3") == 0);
   // Snapshot 3 follows 2 now: one signing; the three are missing (two publications are not three).
   CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE snapshot_id = 3 AND kind = 'signed'") == 1);
   CHECK(QueryInt(db, "SELECT count(*) FROM agreements WHERE status = 'missing' AND misses = 2") == 3);
   CHECK(accept.out.find("+ 2026-01-12  signed") != std::string::npos);
-  CHECK(accept.out.find("- 2026-01-02  suspicious_snapshot") != std::string::npos);
+  CHECK(accept.out.find("- 2026-01-02  suspicious_snapshot") == std::string::npos);  // it stays in the history
+  CHECK(accept.out.find("- 2026-01-12  suspicious_snapshot") != std::string::npos);  // 3 after 2 is no loss
+  CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE kind = 'suspicious_snapshot' AND snapshot_id = 2") == 1);
   // Accepting by hand survives a rebuild.
   REQUIRE(Icetrack("rebuild -q --db " + db).exit_code == 0);
   CHECK(QueryInt(db, "SELECT count(*) FROM snapshots WHERE status = 'quarantined'") == 0);
   CHECK(Icetrack("accept 2 --db " + db).exit_code == 2);  // accepted already
+}
+
+TEST_CASE("a rebuild right after an accept changes nothing: both ways of accepting give one history") {
+  test::TempDir dir;
+  std::string db = dir.File("h.db");
+  test::WriteIceWorkbook(dir.File("a.xlsx"), Book(Five(), 1));
+  test::WriteIceWorkbook(dir.File("b.xlsx"), Book({Five()[0]}, 2));  // quarantined, and the newest
+  REQUIRE(Icetrack("import -q --db " + db + " " + dir.File("a.xlsx") + " " + dir.File("b.xlsx")).exit_code == 0);
+  CommandRun accept = Icetrack("accept 2 --db " + db);
+  REQUIRE_MESSAGE(accept.exit_code == 0, accept.err);
+  CHECK(accept.out == "accepted snapshot #2 (participating, 1 rows): 4 missing\n");
+  std::string before = test::DumpTables(db, test::ChangeLogTables());
+  CommandRun rebuild = Icetrack("rebuild --db " + db);
+  REQUIRE(rebuild.exit_code == 0);
+  CHECK(rebuild.out.find("0 events added, 0 disappeared") != std::string::npos);
+  CHECK(test::DumpTables(db, test::ChangeLogTables()) == before);
+}
+
+TEST_CASE("accept and its rebuild keep the thresholds the database was built with") {
+  test::TempDir dir;
+  std::string db = dir.File("h.db");
+  std::vector<test::IceRow> ten;
+  for (int i = 0; i < 10; ++i) ten.push_back(test::Row("TEXAS", "Agency " + std::to_string(i), "Task Force Model"));
+  std::vector<test::IceRow> four(ten.begin(), ten.begin() + 4);
+  test::WriteIceWorkbook(dir.File("a.xlsx"), Book(ten, 1));
+  test::WriteIceWorkbook(dir.File("b.xlsx"), Book(four, 2));  // 60 % gone: accepted under 0.7
+  test::WriteIceWorkbook(dir.File("c.xlsx"), Book({}, 3));    // empty: quarantined
+  test::WriteIceWorkbook(dir.File("d.xlsx"), Book(four, 4));
+  CommandRun import = Icetrack("import -q --max-removed-share 0.7 --removal-after 5 --db " + db + " " +
+                               dir.File("a.xlsx") + " " + dir.File("b.xlsx") + " " + dir.File("c.xlsx") + " " +
+                               dir.File("d.xlsx"));
+  REQUIRE_MESSAGE(import.exit_code == 0, import.err);
+  REQUIRE(QueryInt(db, "SELECT status = 'accepted' FROM snapshots WHERE id = 2") == 1);
+  int64_t missing = QueryInt(db, "SELECT count(*) FROM events WHERE kind = 'missing'");
+  CommandRun accept = Icetrack("accept 3 --db " + db);
+  REQUIRE_MESSAGE(accept.exit_code == 0, accept.err);
+  CHECK(accept.err.empty());
+  CHECK(QueryInt(db, "SELECT status = 'accepted' FROM snapshots WHERE id = 2") == 1);  // not quarantined again
+  CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE kind = 'missing' AND snapshot_id = 2") == missing);
+  CHECK(QueryInt(db, "SELECT count(*) FROM events WHERE kind = 'removed'") == 0);  // 5 publications, not 3
+}
+
+TEST_CASE("accept and rebuild say why they failed, with the exit code of the cause") {
+  test::TempDir dir;
+  std::string db = dir.File("h.db");
+  test::WriteIceWorkbook(dir.File("a.xlsx"), Book(Five(), 1));
+  test::WriteIceWorkbook(dir.File("b.xlsx"), Book({Five()[0]}, 2));
+  test::WriteIceWorkbook(dir.File("c.xlsx"), Book(Five(), 3));
+  REQUIRE(Icetrack("import -q --db " + db + " " + dir.File("a.xlsx") + " " + dir.File("b.xlsx") + " " +
+                   dir.File("c.xlsx")).exit_code == 0);
+  CommandRun none = Icetrack("accept 9 --db " + db);
+  CHECK(none.exit_code == 2);
+  CHECK(none.err == "icetrack: " + db + ": no snapshot 9 (icetrack log --kind suspicious_snapshot lists the quarantined)\n");
+  CommandRun accepted = Icetrack("accept 1 --db " + db);
+  CHECK(accepted.exit_code == 2);
+  CHECK(accepted.err == "icetrack: " + db + ": snapshot 1 is accepted, not quarantined: there is nothing to accept\n");
+  CHECK(Icetrack("accept zero --db " + db).exit_code == 2);
+  // A stored workbook the reader cannot read: exit 4, and nothing changed (not even the mark).
+  std::string before = test::DumpTables(db, test::ChangeLogTables());
+  Exec(db, "UPDATE workbooks SET content = CAST('PK broken' AS BLOB) WHERE sha256 = (SELECT sha256 FROM snapshots WHERE id = 3)");
+  CommandRun broken = Icetrack("accept 2 --db " + db);
+  CHECK(broken.exit_code == 4);
+  CHECK(std::count(broken.err.begin(), broken.err.end(), '\n') == 1);
+  CHECK(test::DumpTables(db, test::ChangeLogTables()) == before);
+  CHECK(QueryInt(db, "SELECT accepted_by_hand FROM snapshots WHERE id = 2") == 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -241,7 +315,8 @@ TEST_CASE("the fixtures: rebuild gives the log of a fresh import, ids included")
   std::string before = test::DumpTables(a, test::ChangeLogTables());
   CommandRun run = Icetrack("rebuild --db " + a);
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-  CHECK(run.out == "rebuilt the change log from 31 stored publications: 0 events added, 0 disappeared\n");
+  CHECK(run.out.rfind("rebuilt the change log from 31 stored publications (rules 2.2", 0) == 0);
+  CHECK(run.out.find("): 0 events added, 0 disappeared\n") != std::string::npos);
   CHECK(test::DumpTables(a, test::ChangeLogTables()) == before);
   REQUIRE(Icetrack("import -q --db " + b + " " + test::FixturesDir()).exit_code == 0);
   CHECK(Log(a) == Log(b));

@@ -507,14 +507,14 @@ TEST_CASE("a rebuild that is not committed leaves the database as it was") {
   CHECK(latest);
 }
 
-TEST_CASE("the rules a change log was built under are kept") {
+TEST_CASE("settings are kept: the rules a change log was built under") {
   Fixture f;
-  std::string version;
-  REQUIRE(f.store->RulesVersion(&version).ok());
-  CHECK(version.empty());
-  REQUIRE(f.store->SetRulesVersion("2.2").ok());
-  REQUIRE(f.store->RulesVersion(&version).ok());
-  CHECK(version == "2.2");
+  std::map<std::string, std::string> settings;
+  REQUIRE(f.store->Settings(&settings).ok());
+  CHECK(settings == std::map<std::string, std::string>{{"rules_version", ""}});
+  REQUIRE(f.store->SetSettings({{"rules_version", "2.2"}, {"removal_after", "5"}}).ok());
+  REQUIRE(f.store->Settings(&settings).ok());
+  CHECK(settings == std::map<std::string, std::string>{{"removal_after", "5"}, {"rules_version", "2.2"}});
 }
 
 // The tables of schema 2, as icetrack 0.1 wrote them (frozen: a migration test must not follow the code).
@@ -543,7 +543,11 @@ CREATE TABLE fetches (id INTEGER PRIMARY KEY, at TEXT NOT NULL, url TEXT NOT NUL
 INSERT INTO workbooks VALUES ('aa', 2, 'PK');
 INSERT INTO snapshots VALUES (1, 'participating', 'aa', 'a.xlsx', NULL, '2025-03-01T10:00:00Z', '2025-03-01T10:00:00Z',
   'Sheet1', 1, 1, 0, 0, 0, 'state', '[]', 'quarantined', 'x; accepted by hand');
-INSERT INTO agreements VALUES (1, 'participating', 'FL|polk|JEM', 'removed', 1, '2025-03-01T10:00:00Z', 3, 1, NULL, NULL);
+INSERT INTO agreements VALUES (1, 'participating', 'FL|polk|JEM', 'removed', 1, '2025-02-20T10:00:00Z', 3, 1, 1, 'd');
+INSERT INTO row_versions VALUES (1, 1, 1, 'FL|polk|JEM', 'FLORIDA', 'FL', 'polk', 'County', NULL, 'JEM',
+  'Jail Enforcement Model', '2025-01-01', '45658', NULL, 'none', NULL, '{}');
+INSERT INTO fetches VALUES (1, '2025-03-01T10:00:00Z', 'https://www.ice.gov/287g', NULL, 200, '"v1"',
+  'Sat, 01 Mar 2025 10:00:00 GMT', 100, 'aa', 'ok', NULL, NULL);
 INSERT INTO events VALUES (7, 1, '2025-03-01T10:00:00Z', 'resigned', 'participating', 1, 'FL|polk|JEM', 'FL', 'polk',
   'JEM', '{}', NULL, NULL);
 INSERT INTO events VALUES (9, 1, '2025-03-01T10:00:00Z', 'removed', 'participating', 1, 'FL|polk|JEM', 'FL', 'polk',
@@ -574,9 +578,18 @@ TEST_CASE("a schema-2 database is migrated: events keep their ids and get their 
   CHECK(info.accepted_by_hand);
   ListState state;
   REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
-  std::string version;
-  REQUIRE(store->RulesVersion(&version).ok());
-  CHECK(version.empty());  // unknown: the next writer rebuilds
+  REQUIRE(state.removed.count("FL|polk|JEM") == 1);  // the lifecycle as it was, with when it was confirmed
+  CHECK(state.removed.at("FL|polk|JEM").since == "2025-02-20T10:00:00Z");
+  CHECK(state.removed.at("FL|polk|JEM").removed_at == "2025-03-01T10:00:00Z");
+  std::map<std::string, std::string> settings;
+  REQUIRE(store->Settings(&settings).ok());
+  CHECK(settings.at("rules_version").empty());  // unknown: the next writer rebuilds
+  // Fetches of before knew nothing of a page's links: none may make a request conditional.
+  std::optional<FetchRecord> last;
+  REQUIRE(store->LastGoodFetch("https://www.ice.gov/287g", &last).ok());
+  REQUIRE(last);
+  CHECK(last->etag.empty());
+  CHECK(last->last_modified.empty());
 }
 
 
