@@ -1,6 +1,6 @@
 #include "app/option_values.h"
 
-#include <sstream>
+#include <algorithm>
 
 #include "model/ascii_text.h"
 #include "parser/field_values.h"
@@ -40,16 +40,18 @@ Status ParseListOption(const std::string& option, const std::string& text, ListK
 
 Status ParseKindsOption(const std::string& option, const std::string& text, std::vector<EventKind>* out) {
   out->clear();
-  std::stringstream in(text);
-  for (std::string kind; std::getline(in, kind, ',');) {
+  for (size_t start = 0; start <= text.size();) {
+    size_t comma = std::min(text.find(',', start), text.size());
+    std::string kind = text.substr(start, comma - start);
+    start = comma + 1;
     kind.erase(0, kind.find_first_not_of(' '));
     kind.erase(kind.find_last_not_of(' ') + 1);
+    if (kind.empty()) return Status::Error(option + ": \"" + text + "\" names an empty event kind");
     EventKind parsed;
     if (!ParseEventKind(LowerAscii(kind), &parsed))
       return Refused(option, kind, "an event kind (signed, removed, renewed, moa_published, …: see README)");
     out->push_back(parsed);
   }
-  if (out->empty()) return Status::Error(option + ": no event kind given");
   return Status::Ok();
 }
 

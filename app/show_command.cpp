@@ -27,6 +27,8 @@ int RunShow(const ShowOptions& o) {
   if (o.state) s = ParseStateOption("--state", *o.state, &query.state_code);
   if (s.ok() && o.model) s = ParseModelOption("--model", *o.model, &query.model);
   if (s.ok() && o.list) s = ParseListOption("--list", *o.list, &query.list.emplace());
+  if (s.ok() && !IsValidUtf8(o.text))
+    s = Status::Error("TEXT: is not UTF-8 text (set a UTF-8 locale, or write the name in ASCII)");
   if (s.ok() && FoldForKey(o.text).empty())
     s = Status::Error("TEXT: \"" + o.text + "\" holds no letter or digit to look for");
   if (!s.ok()) {

@@ -38,7 +38,7 @@ int RunStats(const StatsOptions& o) {
   }
   UtcTime now, before;
   ParseIsoTime(NowUtc(), &now);
-  std::string at = o.at ? *o.at : "now";
+  std::string at = o.at ? *o.at : NowUtc();
   Status s = ParseTimeOption("--at", at, now, TimeEdge::End, &before);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";

@@ -14,6 +14,10 @@ namespace icetrack {
 // "St. Mary’s  Parish" and "ST MARYS PARISH" give "st marys parish".
 std::string FoldForKey(std::string_view text);
 
+// Whether `text` is well-formed UTF-8 (no stray or cut-short sequences, no
+// overlong forms, no surrogates).
+bool IsValidUtf8(std::string_view text);
+
 // Decodes one UTF-8 code point at text[*i], advancing *i. Invalid bytes come
 // back as themselves (a Latin-1 reading), so nothing is dropped.
 uint32_t DecodeUtf8(std::string_view text, size_t* i);

@@ -14,6 +14,16 @@ TEST_CASE("key folding makes ICE's alternate spellings equal") {
   CHECK(FoldForKey("Lee County") != FoldForKey("Levy County"));
 }
 
+TEST_CASE("well-formed UTF-8 is told from what is not") {
+  CHECK(IsValidUtf8("Sheriff\xE2\x80\x99s Office"));
+  CHECK(IsValidUtf8(""));
+  CHECK(IsValidUtf8("Do\xC3\xB1" "a Ana"));
+  CHECK_FALSE(IsValidUtf8("\xff"));
+  CHECK_FALSE(IsValidUtf8("Sheriff\xE2\x80"));  // cut short
+  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));         // overlong "/"
+  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));     // a surrogate
+}
+
 TEST_CASE("bytes that are not UTF-8 are kept as themselves, never dropped or thrown on") {
   size_t i = 0;
   CHECK(DecodeUtf8("\xff", &i) == 0xff);
