@@ -577,7 +577,7 @@ Status Store::Rebuild::Commit(std::vector<StoredEvent>* added, std::vector<Store
   disappeared->clear();
   auto differences = [&](const char* from, const char* other, std::vector<StoredEvent>* into) {
     auto st = store_->db_->Prepare(std::string("SELECT ") + kEventColumns + " FROM " + from + " e WHERE e.uid NOT IN "
-                                   "(SELECT uid FROM " + other + ") ORDER BY e.at, e.id");
+                                   "(SELECT uid FROM " + other + ") ORDER BY unixepoch(e.at), e.id");
     while (st->Step()) into->push_back(ReadEvent(*st));
     return st->status();
   };
