@@ -13,10 +13,16 @@ namespace icetrack {
 namespace {
 
 struct AcceptOptions {
-  std::string db;
+  std::string db, snapshot;
   RuleFlags rules;
-  int64_t snapshot = 0;
 };
+
+// Decimal digits only: not "0x10", not "1e3", not a number beyond any snapshot.
+bool ParseSnapshotId(const std::string& text, int64_t* id) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  *id = std::stoll(text);
+  return *id > 0;
+}
 
 // Usage errors first (exit 2): the snapshot must exist and be quarantined.
 int CheckQuarantined(Store* store, int64_t id) {
@@ -33,20 +39,25 @@ int CheckQuarantined(Store* store, int64_t id) {
 }
 
 int RunAccept(const AcceptOptions& o) {
+  int64_t id = 0;
+  if (!ParseSnapshotId(o.snapshot, &id)) {
+    std::cerr << "icetrack: SNAPSHOT: \"" << o.snapshot << "\" is not a snapshot id (a number, as import and run print)\n";
+    return kExitUsage;
+  }
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
   IngestOptions options;
-  if (int code = OpenStoreForWriting(o.db, &o.rules, &options, &lock, &store)) return code;
-  if (int code = CheckQuarantined(store.get(), o.snapshot)) return code;
+  if (int code = OpenStoreForWriting(o.db, &o.rules, &options, &lock, &store, false)) return code;
+  if (int code = CheckQuarantined(store.get(), id)) return code;
   AcceptOutcome outcome;
-  Status s = AcceptQuarantined(store.get(), o.snapshot, options, &outcome);
+  Status s = AcceptQuarantined(store.get(), id, options, &outcome);
   if (!s.ok()) {
     std::cerr << "icetrack: " << store->path() << ": " << s.message() << "\n";
     return outcome.rebuild.unreadable_snapshot ? kExitParse : kExitStore;
   }
   const IngestOutcome& accepted = outcome.snapshot;
   std::string summary = SummarizeEvents(accepted.events);
-  std::cout << "accepted snapshot #" << o.snapshot << " (" << ToString(accepted.list) << ", " << accepted.rows
+  std::cout << "accepted snapshot #" << id << " (" << ToString(accepted.list) << ", " << accepted.rows
             << " rows): " << (summary.empty() ? "no changes" : summary) << "\n";
   if (!outcome.rebuilt) return kExitOk;
   std::cout << "later publications were diffed again: " << outcome.rebuild.added.size() << " events added, "
@@ -61,8 +72,7 @@ void AddAcceptCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<AcceptOptions>();
   CLI::App* cmd = app.add_subcommand(
       "accept", "Release a quarantined snapshot: diff it where it stands in history and record its events");
-  cmd->add_option("SNAPSHOT", o->snapshot, "Snapshot id, as shown by import, run or log")
-      ->required()->check(CLI::PositiveNumber);
+  cmd->add_option("SNAPSHOT", o->snapshot, "Snapshot id, as shown by import, run or log")->required();
   AddDbOption(cmd, &o->db);
   AddRuleOptions(cmd, &o->rules, false);
   cmd->callback([o, exit_code] { *exit_code = RunAccept(*o); });

@@ -42,12 +42,16 @@ std::vector<Candidate> Collect(const ImportOptions& options, int* failures) {
     std::string bytes;
     Status s = ReadLocalFile(path, &bytes);
     if (s.ok()) s = ReadWorkbookModifiedTime(std::move(bytes), path, options.ingest.limits, &c.published_at);
+    c.published_at = CanonicalTime(c.published_at);
+    // Dated by the import's clock, it would be the newest and push real publications into "late".
+    if (s.ok() && c.published_at.empty())
+      s = Status::Error(path + ": docProps/core.xml states no modified time, so where it belongs in history "
+                               "cannot be told");
     if (!s.ok()) {
       std::cerr << "icetrack: " << s.message() << " (skipped)\n";
       ++*failures;
       continue;
     }
-    c.published_at = CanonicalTime(c.published_at);
     candidates.push_back(std::move(c));
   }
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
@@ -77,11 +81,16 @@ void PrintOutcome(const IngestOutcome& outcome, const std::string& path) {
 }
 
 int RunImport(ImportOptions options) {
+  // The files first: with nothing to import, the database is not even opened.
+  int failures = 0;
+  std::vector<Candidate> candidates = Collect(options, &failures);
+  if (candidates.empty()) {
+    std::cerr << "icetrack: nothing to import: " << failures << " file(s) or folder(s) could not be imported\n";
+    return kExitParse;
+  }
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
   if (int code = OpenStoreForWriting(options.db, &options.rules, &options.ingest, &lock, &store)) return code;
-  int failures = 0;
-  std::vector<Candidate> candidates = Collect(options, &failures);
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     IngestInput input;

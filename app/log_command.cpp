@@ -32,6 +32,8 @@ bool ParseFilter(const LogOptions& o, EventFilter* f) {
   if (s.ok() && o.model) s = ParseModelOption("--model", *o.model, &f->model);
   if (s.ok() && o.list) s = ParseListOption("--list", *o.list, &f->list.emplace());
   if (s.ok() && o.kinds) s = ParseKindsOption("--kind", *o.kinds, &f->kinds);
+  if (s.ok() && f->since && f->until && !(*f->since < *f->until))
+    s = Status::Error("--since " + *o.since + " is not before --until " + *o.until + ": no time lies between them");
   if (!s.ok()) std::cerr << "icetrack: " << s.message() << "\n";
   return s.ok();
 }

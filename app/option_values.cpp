@@ -1,6 +1,9 @@
 #include "app/option_values.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "model/ascii_text.h"
 #include "parser/field_values.h"
@@ -15,6 +18,20 @@ Status Refused(const std::string& option, const std::string& text, const std::st
 }
 
 }  // namespace
+
+CLI::Validator Within(double low, double high) {
+  char range[64];
+  std::snprintf(range, sizeof range, "a number from %g to %g", low, high);
+  return CLI::Validator(
+      [low, high, text = std::string(range)](std::string& value) -> std::string {
+        char* end = nullptr;
+        double v = std::strtod(value.c_str(), &end);
+        if (value.empty() || *end != '\0' || !std::isfinite(v) || v < low || v > high)
+          return "\"" + value + "\" is not " + text;
+        return "";
+      },
+      range);
+}
 
 Status ParseStateOption(const std::string& option, const std::string& text, std::string* code) {
   int distance = 0;

@@ -5,6 +5,7 @@
 // answer.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@
 #include "model/status.h"
 
 namespace icetrack {
+
+// A number in [low, high], and a number at all: CLI::Range lets "nan" through.
+CLI::Validator Within(double low, double high);
 
 Status ParseStateOption(const std::string& option, const std::string& text, std::string* code);
 Status ParseModelOption(const std::string& option, const std::string& text, Model* out);

@@ -56,7 +56,7 @@ Status EnsureCurrentRules(Store* store, const RuleFlags& flags, IngestOptions* e
   std::map<std::string, std::string> settings;
   Status s = store->Settings(&settings);
   if (!s.ok()) return s;
-  *was = StoredRules(settings);
+  if (!(s = StoredRules(settings, was)).ok()) return s;
   Rules wanted = WantedRules(*was, flags);
   effective->diff = wanted.diff;
   effective->guard = wanted.guard;

@@ -31,14 +31,20 @@ int RunRebuild(const RebuildOptions& o) {
   std::unique_ptr<Store> store;
   // Opened without the automatic rebuild: this command is one, under the
   // database's rules and what the command line changes of them.
-  if (int code = OpenStoreForWriting(o.db, nullptr, nullptr, &lock, &store)) return code;
+  if (int code = OpenStoreForWriting(o.db, nullptr, nullptr, &lock, &store, false)) return code;
   std::map<std::string, std::string> settings;
   Status s = store->Settings(&settings);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitStore;
   }
-  Rules rules = WantedRules(StoredRules(settings), o.rules);
+  Rules stored;
+  if (s.ok()) s = StoredRules(settings, &stored);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << store->path() << ": " << s.message() << "\n";
+    return kExitStore;
+  }
+  Rules rules = WantedRules(stored, o.rules);
   IngestOptions options;
   options.diff = rules.diff;
   options.guard = rules.guard;

@@ -2,7 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
 
+#include "app/option_values.h"
 #include "diff/roster_diff.h"
 #include "parser/roster_reader.h"
 
@@ -10,20 +12,27 @@ namespace icetrack {
 
 namespace {
 
-const char kVersion[] = "rules_version";
-const char kRemovalAfter[] = "removal_after";
-const char kRemovalAfterDays[] = "removal_after_days";
-const char kMaxRemovedShare[] = "max_removed_share";
+const char kVersionName[] = "rules_version";
+const char kRemovalAfterName[] = "removal_after";
+const char kRemovalAfterDaysName[] = "removal_after_days";
+const char kMaxRemovedShareName[] = "max_removed_share";
 
-// A stored number, or `fallback` when absent or unreadable.
+// A stored number within `range`, or `fallback` when absent; an error when
+// it is there and not such a number (never a silent fallback).
 template <typename T>
-T Number(const std::map<std::string, std::string>& settings, const char* name, T fallback) {
+Status Number(const std::map<std::string, std::string>& settings, const char* name,
+              std::pair<double, double> range, T* value) {
   auto it = settings.find(name);
-  if (it == settings.end()) return fallback;
+  if (it == settings.end()) return Status::Ok();
   char* end = nullptr;
   double v = std::strtod(it->second.c_str(), &end);
-  if (end == it->second.c_str() || *end != '\0' || !std::isfinite(v)) return fallback;
-  return static_cast<T>(v);
+  if (it->second.empty() || *end != '\0' || !std::isfinite(v) || v < range.first || v > range.second ||
+      (std::is_integral_v<T> && v != std::floor(v)))
+    return Status::Error(std::string("the database's setting ") + name + " = \"" + it->second +
+                         "\" is not a number from " + std::to_string(range.first) + " to " +
+                         std::to_string(range.second));
+  *value = static_cast<T>(v);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -33,16 +42,18 @@ void AddRuleOptions(CLI::App* cmd, RuleFlags* flags, bool guard) {
   cmd->add_option("--removal-after", flags->removal_after,
                   "Publications a row must be absent from before it counts as removed (default: the database's, "
                   "else " + std::to_string(defaults.diff.removal_after) + ")")
-      ->check(CLI::Range(1, 100));
+      ->check(Within(kRemovalAfter.first, kRemovalAfter.second));
   cmd->add_option("--removal-after-days", flags->removal_after_days,
                   "Days since it was first absent before a row counts as removed, both must hold (default: the "
                   "database's, else " + std::to_string(defaults.diff.removal_after_days) + ")")
-      ->check(CLI::Range(0, 3650));
+      ->check(Within(kRemovalAfterDays.first, kRemovalAfterDays.second));
   if (!guard) return;
+  char share[16];
+  std::snprintf(share, sizeof share, "%g", defaults.guard.max_removed_share);
   cmd->add_option("--max-removed-share", flags->max_removed_share,
                   "Quarantine a workbook that would take away more than this share of its list (default: the "
-                  "database's, else 0.25)")
-      ->check(CLI::Range(0.0, 1.0));
+                  "database's, else " + std::string(share) + ")")
+      ->check(Within(kMaxRemovedShare.first, kMaxRemovedShare.second));
 }
 
 bool operator==(const Rules& a, const Rules& b) {
@@ -51,23 +62,23 @@ bool operator==(const Rules& a, const Rules& b) {
          a.guard.max_removed_share == b.guard.max_removed_share;
 }
 
-Rules StoredRules(const std::map<std::string, std::string>& settings) {
-  Rules rules;
-  auto version = settings.find(kVersion);
-  if (version != settings.end()) rules.version = version->second;
-  rules.diff.removal_after = Number(settings, kRemovalAfter, rules.diff.removal_after);
-  rules.diff.removal_after_days = Number(settings, kRemovalAfterDays, rules.diff.removal_after_days);
-  rules.guard.max_removed_share = Number(settings, kMaxRemovedShare, rules.guard.max_removed_share);
-  return rules;
+Status StoredRules(const std::map<std::string, std::string>& settings, Rules* out) {
+  *out = Rules();
+  auto version = settings.find(kVersionName);
+  if (version != settings.end()) out->version = version->second;
+  Status s = Number(settings, kRemovalAfterName, kRemovalAfter, &out->diff.removal_after);
+  if (s.ok()) s = Number(settings, kRemovalAfterDaysName, kRemovalAfterDays, &out->diff.removal_after_days);
+  if (s.ok()) s = Number(settings, kMaxRemovedShareName, kMaxRemovedShare, &out->guard.max_removed_share);
+  return s;
 }
 
 std::map<std::string, std::string> RulesSettings(const Rules& rules) {
   char share[32];
   std::snprintf(share, sizeof share, "%.17g", rules.guard.max_removed_share);
-  return {{kVersion, rules.version},
-          {kRemovalAfter, std::to_string(rules.diff.removal_after)},
-          {kRemovalAfterDays, std::to_string(rules.diff.removal_after_days)},
-          {kMaxRemovedShare, share}};
+  return {{kVersionName, rules.version},
+          {kRemovalAfterName, std::to_string(rules.diff.removal_after)},
+          {kRemovalAfterDaysName, std::to_string(rules.diff.removal_after_days)},
+          {kMaxRemovedShareName, share}};
 }
 
 Rules WantedRules(const Rules& stored, const RuleFlags& flags) {

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/ingest.h"
 
@@ -32,8 +33,14 @@ struct Rules {
 };
 bool operator==(const Rules& a, const Rules& b);
 
-// The rules a database's settings record (defaults for what they lack).
-Rules StoredRules(const std::map<std::string, std::string>& settings);
+// The ranges a threshold may take, on the command line and in the database.
+constexpr std::pair<double, double> kRemovalAfter{1, 100};
+constexpr std::pair<double, double> kRemovalAfterDays{0, 3650};
+constexpr std::pair<double, double> kMaxRemovedShare{0, 1};
+
+// The rules a database's settings record (defaults for what they lack); an
+// error when a setting is there and out of its range.
+Status StoredRules(const std::map<std::string, std::string>& settings, Rules* out);
 std::map<std::string, std::string> RulesSettings(const Rules& rules);
 // This icetrack's code with the stored thresholds, overridden by the flags.
 Rules WantedRules(const Rules& stored, const RuleFlags& flags);

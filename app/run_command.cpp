@@ -8,6 +8,7 @@
 
 #include "app/cycle_summary.h"
 #include "app/exit_codes.h"
+#include "app/option_values.h"
 #include "app/json_text.h"
 #include "store/instance_lock.h"
 #include "app/store_option.h"
@@ -134,11 +135,11 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--contact", o->contact, "URL or address named in the User-Agent, for ICE's webmasters")
       ->capture_default_str();
   cmd->add_option("--timeout", o->timeout, "Seconds one HTTP attempt may take")
-      ->check(CLI::Range(0.001, 3600.0))->capture_default_str();
+      ->check(Within(0.001, 3600.0))->capture_default_str();
   cmd->add_option("--connect-timeout", o->connect_timeout, "Seconds to connect")
-      ->check(CLI::Range(0.001, 600.0))->capture_default_str();
+      ->check(Within(0.001, 600.0))->capture_default_str();
   cmd->add_option("--retry-budget", o->retry_budget, "Seconds the whole cycle may spend waiting to retry")
-      ->check(CLI::Range(0.0, 86400.0))->capture_default_str();
+      ->check(Within(0.0, 86400.0))->capture_default_str();
   cmd->add_option("--max-attempts", o->max_attempts, "Attempts per request, the first included")
       ->check(CLI::Range(1, 20))->capture_default_str();
   cmd->add_option("--max-body-bytes", o->max_body_bytes, "Refuse a page or workbook larger than this")
@@ -146,7 +147,7 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   AddRuleOptions(cmd, &o->rules);
   // For tests: the first backoff delay (it doubles per retry, with jitter).
   cmd->add_option("--retry-delay", o->retry_delay, "Seconds before the first retry")
-      ->check(CLI::Range(0.0, 600.0))->group("");
+      ->check(Within(0.0, 600.0))->group("");
   cmd->callback([o, exit_code] { *exit_code = RunCycleCommand(*o); });
 }
 

@@ -11,6 +11,7 @@
 #include "app/store_option.h"
 #include "app/time_option.h"
 #include "model/ascii_text.h"
+#include "model/enum_names.h"
 
 namespace icetrack {
 
@@ -22,24 +23,31 @@ struct StatsOptions {
   bool json = false;
 };
 
-std::string GroupOf(const Count& c, const std::string& by) {
+// How counts may be grouped: by state, by model, or by both.
+enum class Grouping { State, Model, StateModel };
+constexpr EnumName<Grouping> kGroupings[] = {
+    {Grouping::State, "state"}, {Grouping::Model, "model"}, {Grouping::StateModel, "state,model"}};
+
+std::string GroupOf(const Count& c, Grouping by) {
   std::string state = c.state_code.empty() ? "??" : c.state_code;
   std::string model = c.model == Model::Unknown ? "?" : ToString(c.model);
-  if (by == "state") return state;
-  if (by == "model") return model;
+  if (by == Grouping::State) return state;
+  if (by == Grouping::Model) return model;
   return state + " " + model;
 }
 
 int RunStats(const StatsOptions& o) {
-  std::string by = LowerAscii(o.by);
-  if (by != "state" && by != "model" && by != "state,model") {
+  Grouping grouping;
+  if (!ValueIn(kGroupings, LowerAscii(o.by), &grouping)) {
     std::cerr << "icetrack: --by: \"" << o.by << "\" is not a grouping: write state, model or state,model\n";
     return kExitUsage;
   }
+  const std::string by = NameIn(kGroupings, grouping);
   UtcTime now, before;
   ParseIsoTime(NowUtc(), &now);
-  std::string at = o.at ? *o.at : NowUtc();
-  Status s = ParseTimeOption("--at", at, now, TimeEdge::End, &before);
+  Status s = ParseTimeOption("--at", o.at ? *o.at : "now", now, TimeEdge::End, &before);
+  // What was asked, resolved: the last instant counted ("7d" is a date, not two letters).
+  std::string at = FormatIsoTime(UtcTime{before.seconds - 1});
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitUsage;
@@ -60,13 +68,13 @@ int RunStats(const StatsOptions& o) {
                                                      {"pending_rows", nullptr}, {"by", by},
                                                      {"groups", nlohmann::ordered_json::array()}})
                 << "\n";
-    std::cerr << "icetrack: no participating list was published before the end of " << at << "\n";
+    std::cerr << "icetrack: no participating list was published by " << at << "\n";
     return kExitOk;
   }
   std::map<std::string, int> groups;
   int total = 0, pending = 0;
   for (const Count& c : counts) {
-    groups[GroupOf(c, by)] += c.rows;
+    groups[GroupOf(c, grouping)] += c.rows;
     total += c.rows;
   }
   for (const Count& c : pending_counts) pending += c.rows;

@@ -1,5 +1,6 @@
 #include "app/store_option.h"
 
+#include <filesystem>
 #include <iostream>
 
 #include "app/exit_codes.h"
@@ -15,25 +16,43 @@ void AddDbOption(CLI::App* cmd, std::string* path) {
       ->check([](const std::string& value) { return value.empty() ? std::string("the path is empty") : ""; });
 }
 
+namespace {
+
+// A missing database, with the commands that make one.
+void ReportOpenFailure(const std::string& path, const Status& s) {
+  std::cerr << "icetrack: " << s.message();
+  if (s.message() == path + ": no icetrack database here")
+    std::cerr << "; `icetrack import --db " << path << " FILE…` or `icetrack run --db " << path << "` creates one";
+  std::cerr << "\n";
+}
+
+}  // namespace
+
 int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out) {
-  Status s = Store::OpenReadOnly(flag.empty() ? DefaultDatabasePath() : flag, out);
+  std::string path = flag.empty() ? DefaultDatabasePath() : flag;
+  Status s = Store::OpenReadOnly(path, out);
   if (s.ok()) return kExitOk;
-  std::cerr << "icetrack: " << s.message() << "\n";
+  ReportOpenFailure(path, s);
   return kExitStore;
 }
 
 int OpenStoreForWriting(const std::string& flag, const RuleFlags* flags, IngestOptions* options,
-                        std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out) {
+                        std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out, bool create) {
   std::string path = flag.empty() ? DefaultDatabasePath() : flag;
+  std::error_code ec;
+  if (!create && !std::filesystem::exists(path, ec)) {  // before the lock, which would make the folder
+    ReportOpenFailure(path, Status::Error(path + ": no icetrack database here"));
+    return kExitStore;
+  }
   bool held = false;
   Status s = InstanceLock::Acquire(path, lock, &held);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return held ? kExitLocked : kExitStore;
   }
-  s = Store::Open(path, out);
+  s = create ? Store::Open(path, out) : Store::OpenExisting(path, out);
   if (!s.ok()) {
-    std::cerr << "icetrack: " << s.message() << "\n";
+    ReportOpenFailure(path, s);
     return kExitStore;
   }
   if (!flags) return kExitOk;

@@ -27,8 +27,8 @@ int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out);
 // older icetrack, or a threshold given now), the log is rebuilt under them
 // first and what that changed is said on stderr. On failure prints the error
 // and returns the exit code (kExitLocked when another icetrack holds the
-// lock); 0 on success.
+// lock); 0 on success. Without `create`, a missing database is an error.
 int OpenStoreForWriting(const std::string& flag, const RuleFlags* flags, IngestOptions* options,
-                        std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out);
+                        std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out, bool create = true);
 
 }  // namespace icetrack

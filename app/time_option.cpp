@@ -1,6 +1,7 @@
 #include "app/time_option.h"
 
 #include <cctype>
+#include <string>
 
 namespace icetrack {
 
@@ -10,10 +11,7 @@ constexpr int64_t kDay = 86400;
 
 UtcTime StartOfDay(const CivilDate& d) { return UtcTime{DaysFromCivil(d) * kDay}; }
 
-CivilDate DateOf(UtcTime t) {
-  int64_t days = t.seconds >= 0 ? t.seconds / kDay : -((-t.seconds + kDay - 1) / kDay);
-  return CivilFromDays(days);
-}
+CivilDate DateOf(UtcTime t) { return CivilFromDays(DaysOf(t)); }
 
 // `months` calendar months before `t`, the day clamped to the month's length.
 UtcTime MonthsBefore(UtcTime t, int64_t months) {
@@ -44,12 +42,32 @@ bool SpanAgo(const std::string& text, UtcTime now, UtcTime* out) {
   }
 }
 
-// An ISO-8601 time that states its zone; seconds may be left out.
-bool TimeWithZone(const std::string& text, UtcTime* out) {
+enum class Zone { Missing, Written };
+
+// An ISO-8601 time that states its zone ("Z" or an offset after the seconds
+// and any fraction); seconds may be left out. `*zone` says whether one was
+// written, so that a time without one is told so.
+bool TimeWithZone(const std::string& text, UtcTime* out, Zone* zone) {
   std::string full = text;
-  if (full.size() >= 16 && full[13] == ':' && (full.size() == 16 || full[16] != ':')) full.insert(16, ":00");
-  if (full.size() <= 19) return false;  // no zone: which hour would it be?
-  return ParseIsoTime(full, out);
+  bool minutes_only = full.size() >= 16 && full[13] == ':' &&
+                      (full.size() == 16 || std::string("Zz+-").find(full[16]) != std::string::npos);
+  if (minutes_only) full.insert(16, ":00");
+  size_t at = 19;
+  if (at < full.size() && (full[at] == '.' || full[at] == ',')) {
+    ++at;
+    while (at < full.size() && std::isdigit(static_cast<unsigned char>(full[at]))) ++at;
+  }
+  *zone = at < full.size() ? Zone::Written : Zone::Missing;  // which hour would a bare time be?
+  return *zone == Zone::Written && ParseIsoTime(full, out);
+}
+
+// "YYYY-MM-DD" in shape, real or not.
+bool ShapedLikeDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
 }
 
 std::string Expected() {
@@ -79,13 +97,12 @@ Status ParseTimeOption(const std::string& option, const std::string& text, UtcTi
   CivilDate date;
   if (ParseIsoDate(text, &date)) return day(date);
   UtcTime t;
-  if (TimeWithZone(text, &t) || SpanAgo(lower, now, &t)) return instant(t);
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  if (text.size() >= 10 && std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) >= 3 && text[4] == '-' &&
-      text[7] == '-' && !IsValidDate(y, m, d))
+  Zone zone = Zone::Missing;
+  if (TimeWithZone(text, &t, &zone) || SpanAgo(lower, now, &t)) return instant(t);
+  if (ShapedLikeDate(text.substr(0, 10)) && !ParseIsoDate(text.substr(0, 10), &date))
     return Status::Error(option + ": \"" + text + "\" is not a real date");
-  if (text.size() > 10 && ParseIsoDate(text.substr(0, 10), &date) && (text[10] == 'T' || text[10] == ' '))
+  bool timed = text.size() > 10 && ParseIsoDate(text.substr(0, 10), &date) && (text[10] == 'T' || text[10] == ' ');
+  if (timed && zone == Zone::Missing)
     return Status::Error(option + ": \"" + text + "\" has no time zone; add Z for UTC, or an offset (-04:00)");
   return Status::Error(option + ": \"" + text + "\" is not a date or a time; " + Expected());
 }

@@ -107,8 +107,12 @@ bool ParseIsoTime(std::string_view text, UtcTime* out) {
   return true;
 }
 
+int64_t DaysOf(UtcTime time) {
+  return time.seconds >= 0 ? time.seconds / 86400 : -((-time.seconds + 86399) / 86400);
+}
+
 std::string FormatIsoTime(UtcTime time) {
-  int64_t days = time.seconds >= 0 ? time.seconds / 86400 : -((-time.seconds + 86399) / 86400);
+  int64_t days = DaysOf(time);
   int64_t rest = time.seconds - days * 86400;
   CivilDate d = CivilFromDays(days);
   char buf[48];
@@ -117,10 +121,7 @@ std::string FormatIsoTime(UtcTime time) {
   return buf;
 }
 
-int64_t DaysBetween(UtcTime from, UtcTime to) {
-  int64_t seconds = to.seconds - from.seconds;
-  return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-}
+int64_t DaysBetween(UtcTime from, UtcTime to) { return DaysOf(UtcTime{to.seconds - from.seconds}); }
 
 std::string CanonicalTime(std::string_view text) {
   UtcTime t;

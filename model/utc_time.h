@@ -41,6 +41,8 @@ bool ParseIsoTime(std::string_view text, UtcTime* out);
 std::string FormatIsoTime(UtcTime time);  // "2026-02-13T17:11:20Z"
 // Whole days from `from` to `to` (negative when `to` is earlier), rounded down.
 int64_t DaysBetween(UtcTime from, UtcTime to);
+// The day `time` falls on (days since 1970-01-01, rounded down).
+int64_t DaysOf(UtcTime time);
 
 // Text in either form to its canonical ISO-8601 UTC time; "" when it is
 // not a time. Dates alone are not times here: they would claim midnight.

@@ -1,5 +1,7 @@
 #include "store/instance_lock.h"
 
+#include "store/store.h"  // ResolvedDatabasePath
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -29,9 +31,10 @@ bool WritePid(int fd) {
 }  // namespace
 
 std::string LockPathFor(const std::string& database_path) {
+  std::string resolved = ResolvedDatabasePath(database_path);
   std::error_code ec;
-  std::filesystem::path canonical = std::filesystem::weakly_canonical(database_path, ec);
-  return (ec ? std::filesystem::path(database_path) : canonical).string() + ".lock";
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(resolved, ec);
+  return (ec ? std::filesystem::path(resolved) : canonical).string() + ".lock";
 }
 
 Status InstanceLock::Acquire(const std::string& database_path, std::unique_ptr<InstanceLock>* out, bool* held) {

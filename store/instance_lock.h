@@ -3,8 +3,9 @@
 // Two cycles on one database would diff the same list twice and record each
 // other's publications as changes. Promises: an exclusive flock(2) on
 // "<database>.lock" beside the database (its folder is created), the
-// database's path made canonical first (symlinks, "..", "./" resolved), so
-// that two names for one database are one lock; taken without waiting and
+// database's path made canonical first (symlinks, dangling ones too, "..",
+// "./" resolved), so that two names for one database are one lock (hard
+// links excepted: they are two names no path tells apart); taken without waiting and
 // held until the InstanceLock is destroyed. The kernel drops the
 // lock with the process, crash included, so a lock file left behind never
 // blocks anyone; the file is therefore never deleted (deleting it would race

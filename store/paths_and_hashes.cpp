@@ -1,6 +1,7 @@
 #include <openssl/evp.h>
 
 #include <cstdlib>
+#include <filesystem>
 
 #include "store/store.h"
 
@@ -17,6 +18,18 @@ std::string DefaultDatabasePath() {
   if (std::string xdg = env("XDG_STATE_HOME"); !xdg.empty()) return xdg + "/icetrack/icetrack.db";
   std::string home = env("HOME");
   return (home.empty() ? std::string(".") : home) + "/.local/state/icetrack/icetrack.db";
+}
+
+std::string ResolvedDatabasePath(const std::string& path) {
+  std::filesystem::path at = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!std::filesystem::is_symlink(at, ec)) break;
+    std::filesystem::path target = std::filesystem::read_symlink(at, ec);
+    if (ec) break;
+    at = target.is_absolute() ? target : at.parent_path() / target;
+  }
+  return at.string();
 }
 
 std::string Sha256Hex(const std::string& bytes) {

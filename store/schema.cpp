@@ -195,10 +195,21 @@ Status FillEventUids(Database* db) {
 
 namespace {
 
+// 'icet': stamped into every database icetrack makes (PRAGMA application_id),
+// so that another program's SQLite file is never taken for one.
+constexpr int64_t kApplicationId = 0x69636574;
+
+int64_t Pragma(Database* db, const char* name, Status* status) {
+  auto read = db->Prepare(std::string("PRAGMA ") + name);
+  int64_t value = read->Step() ? read->Int(0) : 0;
+  if (status->ok()) *status = read->status();
+  return value;
+}
+
 Status UserVersion(Database* db, int* version) {
-  auto read = db->Prepare("PRAGMA user_version");
-  *version = read->Step() ? static_cast<int>(read->Int(0)) : 0;
-  return read->status();
+  Status s;
+  *version = static_cast<int>(Pragma(db, "user_version", &s));
+  return s;
 }
 
 Status NewerError(Database* db, int version) {
@@ -207,16 +218,48 @@ Status NewerError(Database* db, int version) {
                        "); upgrade icetrack");
 }
 
+// What the file is: ours (stamped), an icetrack database from before the
+// stamp (schema 1 to 3 with its tables), empty, or someone else's.
+enum class Kind { Ours, OldIcetrack, Empty, Foreign };
+
+Status KindOf(Database* db, Kind* kind) {
+  Status s;
+  int64_t id = Pragma(db, "application_id", &s);
+  int64_t version = Pragma(db, "user_version", &s);
+  auto tables = db->Prepare("SELECT count(*), count(CASE WHEN name = 'snapshots' THEN 1 END) FROM sqlite_master");
+  int64_t objects = tables->Step() ? tables->Int(0) : 0;
+  bool snapshots = tables->Int(1) > 0;
+  if (s.ok()) s = tables->status();
+  if (!s.ok()) return s;
+  if (id == kApplicationId) *kind = Kind::Ours;
+  else if (id == 0 && objects == 0 && version == 0) *kind = Kind::Empty;
+  else if (id == 0 && version >= 1 && version <= kSchemaVersion && snapshots) *kind = Kind::OldIcetrack;
+  else *kind = Kind::Foreign;
+  return Status::Ok();
+}
+
 }  // namespace
 
+Status Identify(Database* db) {
+  Kind kind;
+  Status s = KindOf(db, &kind);
+  if (!s.ok()) return s;
+  if (kind == Kind::Foreign) return Status::Error(db->path() + ": is not an icetrack database; left as it was");
+  return Status::Ok();
+}
+
 Status CheckCurrent(Database* db) {
+  Kind kind;
   int version = 0;
-  Status s = UserVersion(db, &version);
-  if (!s.ok() || version == kSchemaVersion) return s;
-  if (version > kSchemaVersion) return NewerError(db, version);
-  if (version == 0) return Status::Error(db->path() + ": is not an icetrack database");
-  return Status::Error(db->path() + ": was written by an older icetrack (schema " + std::to_string(version) +
-                       "); a command that writes upgrades it, e.g. icetrack rebuild --db " + db->path());
+  Status s = KindOf(db, &kind);
+  if (s.ok()) s = UserVersion(db, &version);
+  if (!s.ok()) return s;
+  if (kind == Kind::Ours && version == kSchemaVersion) return Status::Ok();
+  if (version > kSchemaVersion && kind == Kind::Ours) return NewerError(db, version);
+  if (kind == Kind::OldIcetrack || (kind == Kind::Ours && version < kSchemaVersion))
+    return Status::Error(db->path() + ": was written by an older icetrack (schema " + std::to_string(version) +
+                         "); a command that writes upgrades it, e.g. icetrack rebuild --db " + db->path());
+  return Status::Error(db->path() + ": is not an icetrack database");
 }
 
 Status Migrate(Database* db, int* version) {
@@ -233,6 +276,10 @@ Status Migrate(Database* db, int* version) {
     if (s.ok()) s = tx.Commit();
     if (!s.ok()) return s;
   }
+  Status id;
+  if (Pragma(db, "application_id", &id) != kApplicationId && id.ok())
+    id = db->Exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  if (!id.ok()) return id;
   *version = kSchemaVersion;
   return Status::Ok();
 }

@@ -11,6 +11,10 @@ constexpr int kSchemaVersion = 3;
 // Brings the database to kSchemaVersion; refuses a newer database.
 Status Migrate(Database* db, int* version);
 
+// For writers, before they migrate: an error when the file is another
+// program's SQLite database (neither made by icetrack nor empty).
+Status Identify(Database* db);
+
 // For readers, who never migrate: OK only for a database at kSchemaVersion;
 // else an error saying what the file is and what to do about it.
 Status CheckCurrent(Database* db);

@@ -108,6 +108,12 @@ bool Database::CannotOpenShm() const {
   return code == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_READONLY || code == SQLITE_IOERR_SHMOPEN;
 }
 
+Status Database::KeepWalFiles() {
+  int keep = 1;
+  if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_PERSIST_WAL, &keep) == SQLITE_OK) return Status::Ok();
+  return Status::Error(path_ + ": cannot keep the WAL files: " + sqlite3_errmsg(db_));
+}
+
 Status Database::AddFunction(const char* name, std::string (*fn)(std::string_view)) {
   if (sqlite3_create_function_v2(db_, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, reinterpret_cast<void*>(fn),
                                  CallFunction, nullptr, nullptr, nullptr) == SQLITE_OK)

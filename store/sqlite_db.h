@@ -67,6 +67,8 @@ class Database {
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   // The last error was that the WAL index (-shm) could not be opened or made.
   bool CannotOpenShm() const;
+  // The -wal and -shm files stay when the last connection closes (see SQLITE_FCNTL_PERSIST_WAL).
+  Status KeepWalFiles();
 
  private:
   Database() = default;

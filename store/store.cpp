@@ -135,8 +135,7 @@ std::string NotADatabaseFile(const std::string& path, bool must_exist, bool* exi
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) {
     if (errno != ENOENT) return path + ": " + std::strerror(errno);
-    if (!must_exist) return "";
-    return path + ": no icetrack database here; `icetrack run` or `icetrack import --db " + path + "` creates one";
+    return must_exist ? path + ": no icetrack database here" : "";
   }
   *exists = true;
   if (S_ISDIR(st.st_mode)) return path + ": is a folder, not a database file";
@@ -147,10 +146,12 @@ std::string NotADatabaseFile(const std::string& path, bool must_exist, bool* exi
 
 Status Configure(sql::Database* db, bool writer) {
   Status s = db->AddFunction("fold", [](std::string_view text) { return FoldForKey(text); });
+  if (s.ok()) s = db->Exec("PRAGMA cache_size = -16384;");
+  // Writers keep the -wal (emptied) and -shm files, so that readers only ever open files that exist.
   if (s.ok() && writer)
     s = db->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-                 "PRAGMA cache_size = -16384;");
-  if (s.ok() && !writer) s = db->Exec("PRAGMA cache_size = -16384;");
+                 "PRAGMA journal_size_limit = 0;");
+  if (s.ok() && writer) s = db->KeepWalFiles();
   return s;
 }
 
@@ -167,26 +168,45 @@ Status Create(const std::string& path) {
     std::unique_ptr<sql::Database> db;
     int version = 0;
     Status s = sql::Database::Open(making, sql::OpenMode::ReadWrite, &db);
-    if (s.ok()) s = Configure(db.get(), true);
+    if (s.ok()) s = db->Exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;");
     if (s.ok()) s = sql::Migrate(db.get(), &version);
     if (!s.ok()) return Status::Error(path + ": cannot create the database: " + s.message());
-  }  // closed: its WAL is checkpointed into the file
+  }  // closed: its WAL is checkpointed into the file, and removed
   std::filesystem::rename(making, path, ec);
   if (ec) return Status::Error(path + ": cannot create the database: " + ec.message());
   return Status::Ok();
 }
 
+// Whether a WAL database may be read as immutable, as on a read-only medium:
+// only when nothing is pending beside it (an empty or absent -wal, no hot
+// -journal). Reading it so otherwise would give the file as it was before
+// its last changes: a confident, stale answer.
+bool NothingPendingBeside(const std::string& path) {
+  struct stat st {};
+  bool wal_empty = stat((path + "-wal").c_str(), &st) != 0 || st.st_size == 0;
+  bool journal = stat((path + "-journal").c_str(), &st) == 0 && st.st_size > 0;
+  return wal_empty && !journal;
+}
+
 }  // namespace
 
-Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) {
+Status Store::Open(const std::string& path, std::unique_ptr<Store>* out) { return OpenForWriting(path, true, out); }
+
+Status Store::OpenExisting(const std::string& path, std::unique_ptr<Store>* out) {
+  return OpenForWriting(path, false, out);
+}
+
+Status Store::OpenForWriting(const std::string& given, bool create, std::unique_ptr<Store>* out) {
+  const std::string path = ResolvedDatabasePath(given);  // a symlink's target is the database, made or not
   bool exists = false;
-  if (std::string why = NotADatabaseFile(path, false, &exists); !why.empty()) return Status::Error(why);
+  if (std::string why = NotADatabaseFile(path, !create, &exists); !why.empty()) return Status::Error(why);
   if (!exists) {
     Status s = Create(path);
     if (!s.ok()) return s;
   }
   std::unique_ptr<Store> store(new Store());
   Status s = sql::Database::Open(path, sql::OpenMode::ReadWrite, &store->db_);
+  if (s.ok()) s = sql::Identify(store->db_.get());  // another program's database is left alone
   if (s.ok()) s = Configure(store->db_.get(), true);
   if (s.ok()) s = sql::Migrate(store->db_.get(), &store->schema_version_);
   // During a rebuild, the events as they were (see BeginRebuild); empty otherwise.
@@ -204,8 +224,12 @@ Status Store::OpenReadOnly(const std::string& path, std::unique_ptr<Store>* out)
   if (s.ok()) s = Configure(store->db_.get(), false);
   if (s.ok()) s = sql::CheckCurrent(store->db_.get());
   if (!s.ok() && store->db_ && store->db_->CannotOpenShm()) {
-    // A WAL database whose folder we may not write (a read-only medium): no
-    // -shm can be made, so it is read as immutable.
+    // A WAL database whose folder we may not write (a read-only medium) and
+    // whose -shm is missing: none can be made.
+    if (!NothingPendingBeside(path))
+      return Status::Error(path + ": has changes in its -wal that cannot be read here (no -shm, and its folder "
+                                  "may not be written): open it once where it may be written, or copy it with "
+                                  "its -wal and -shm");
     s = sql::Database::Open(path, sql::OpenMode::Immutable, &store->db_);
     if (s.ok()) s = Configure(store->db_.get(), false);
     if (s.ok()) s = sql::CheckCurrent(store->db_.get());

@@ -123,6 +123,9 @@ class Store {
   // path and renamed into place, so that a reader never sees it half made.
   // `path` must be a regular file or not exist (a folder or a FIFO is refused).
   static Status Open(const std::string& path, std::unique_ptr<Store>* out);
+  // For writers that must not create one (rebuild, accept): as Open, but a
+  // missing database is an error.
+  static Status OpenExisting(const std::string& path, std::unique_ptr<Store>* out);
   // For readers: opens an existing database read-only, never creating or
   // migrating it (a missing one is an error saying which command creates
   // one; one of an older schema, which command upgrades it). Works on a
@@ -204,6 +207,7 @@ class Store {
 
  private:
   Store();
+  static Status OpenForWriting(const std::string& path, bool create, std::unique_ptr<Store>* out);
   Status WriteSnapshot(const SnapshotRecord& record, SnapshotStatus status, int64_t* id);
   Status WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, const ListUpdate& update);
   // Agreement ids by key: the keys of `update` after it is recorded, and the old keys of re-keyed ones.
@@ -215,6 +219,11 @@ class Store {
   std::unique_ptr<sql::Database> db_;
   int schema_version_ = 0;
 };
+
+// The file a database path names: symlinks followed, a dangling one too (a
+// writer creates its target, never replaces the link), relative ones from
+// their folder; `path` itself when it is no symlink.
+std::string ResolvedDatabasePath(const std::string& path);
 
 // $STATE_DIRECTORY/icetrack.db under systemd, else
 // $XDG_STATE_HOME/icetrack/icetrack.db, else ~/.local/state/icetrack/icetrack.db.

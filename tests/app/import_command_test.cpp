@@ -132,10 +132,13 @@ TEST_CASE("import and accept wait for no one: a held lock makes them exit at onc
   Run import = Icetrack("import --db " + dir.File("l.db") + Join(paths));
   CHECK(import.exit_code == 5);
   CHECK(import.err.find("another icetrack is running on " + dir.File("l.db")) != std::string::npos);
-  CHECK(Icetrack("accept 1 --db " + dir.File("l.db")).exit_code == 5);
   CHECK(QueryInt(dir.File("l.db"), "SELECT COUNT(*) FROM snapshots") == -1);  // not even created
   close(fd);
   CHECK(Icetrack("import --db " + dir.File("l.db") + Join(paths)).exit_code == 0);
+  fd = open(dir.File("l.db.lock").c_str(), O_RDWR);
+  REQUIRE(flock(fd, LOCK_EX | LOCK_NB) == 0);
+  CHECK(Icetrack("accept 1 --db " + dir.File("l.db")).exit_code == 5);
+  close(fd);
 }
 
 TEST_CASE("SIGKILL during an import leaves a sound database that ends with the same change log") {

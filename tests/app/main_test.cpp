@@ -15,9 +15,14 @@
 #include <filesystem>
 #include <set>
 
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
 #include "tests/support/ice_workbook.h"
 #include "tests/support/run_command.h"
+#include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/zip_files.h"
 
 namespace icetrack {
 namespace {
@@ -25,6 +30,12 @@ namespace {
 using test::CommandRun;
 
 const std::set<int> kDocumentedFailures = {2, 3, 4, 5, 6};
+
+// What a reader says of a database that is not there.
+std::string NoDatabase(const std::string& path) {
+  return "icetrack: " + path + ": no icetrack database here; `icetrack import --db " + path +
+         " FILE…` or `icetrack run --db " + path + "` creates one\n";
+}
 
 CommandRun Icetrack(const std::string& args) {
   // `timeout`: a command that blocks (on a FIFO, say) fails the test instead of hanging it.
@@ -139,8 +150,7 @@ TEST_CASE("a database path that is not a database: one line, exit 6, nothing cre
   for (const std::string& cmd : readers) CheckRefused(AsNobody(cmd + p.unreadable), cmd + "an unreadable folder");
   for (const std::string& cmd : writers) CheckRefused(AsNobody(cmd + p.unreadable), cmd + "an unreadable folder");
   CommandRun typo = Icetrack("log --db " + p.dir.File("typo/x.db"));
-  CHECK(typo.err == "icetrack: " + p.dir.File("typo/x.db") + ": no icetrack database here; `icetrack run` or "
-                    "`icetrack import --db " + p.dir.File("typo/x.db") + "` creates one\n");
+  CHECK(typo.err == NoDatabase(p.dir.File("typo/x.db")));
   CHECK_FALSE(std::filesystem::exists(p.dir.File("typo")));
 }
 
@@ -183,12 +193,14 @@ TEST_CASE("a code is a code in any case") {
   std::string db = " --db " + dir.File("h.db");
   REQUIRE(Icetrack("import -q" + db + " " + dir.File("a.xlsx") + " " + dir.File("b.xlsx")).exit_code == 0);
   for (const char* args : {"log --state tx --model tfm --list Participating --kind SIGNED", "log --state Texas",
-                           "log --model 'task force'", "show tye --state TX --model TFM --list participating"}) {
+                           "log --model 'task force'", "show department --state TX --model TFM --list participating"}) {
     CommandRun run = Icetrack(std::string(args) + db);
     INFO(args << ": " << run.err);
     CHECK(run.exit_code == 0);
     CHECK_MESSAGE(run.out.find("Tye Police Department") != std::string::npos, std::string(args));
+    CHECK_MESSAGE(run.out.find("Polk") == std::string::npos, std::string(args));  // the filter did filter
   }
+  CHECK(Icetrack("show sheriff --state fl" + db).out.find("Hays") == std::string::npos);
   CommandRun none = Icetrack("show nothing-like-it --json" + db);
   CHECK(none.exit_code == 0);
   CHECK(none.out == "[]\n");  // an empty answer is an empty array, as log's
@@ -225,9 +237,7 @@ TEST_CASE("a database read in its first moments is there whole or not at all —
     ++reads;
     INFO("read " << reads << ": exit " << read.exit_code << ": " << read.err);
     CHECK(read.err.find("locked") == std::string::npos);
-    CHECK((read.exit_code == 0 ||
-           read.err == "icetrack: " + db + ": no icetrack database here; `icetrack run` or `icetrack import --db " +
-                           db + "` creates one\n"));
+    CHECK((read.exit_code == 0 || read.err == NoDatabase(db)));
     answered += read.exit_code == 0;
   }
   REQUIRE(WIFEXITED(status));
@@ -250,6 +260,12 @@ TEST_CASE("reading commands work on a database they may not write, as on a read-
   chmod(dir.File("ro").c_str(), 0755);  // the other user may read, not write
   chmod(db.c_str(), 0644);
   std::string before = test::ReadFile(db);
+  auto listing = [&] {
+    std::set<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.File("ro"))) names.insert(entry.path().string());
+    return names;
+  };
+  std::set<std::string> files = listing();
   for (auto [args, answer] : {std::pair{"log --db ", "baseline"}, {"show polk --db ", "Polk County"},
                                {"stats --db ", "1 participating rows"}}) {
     CommandRun run = AsNobody(args + db);
@@ -258,9 +274,146 @@ TEST_CASE("reading commands work on a database they may not write, as on a read-
     CHECK(run.out.find(answer) != std::string::npos);
   }
   CHECK(test::ReadFile(db) == before);
-  CHECK(std::distance(std::filesystem::directory_iterator(dir.File("ro")), {}) == 1);  // no -wal, -shm or lock made
+  CHECK(listing() == files);  // no -wal, -shm or lock made by a reader
+  for (const char* args : {"log --db ", "stats --db "}) {  // nor by one that may write the folder
+    CHECK(Icetrack(args + db).exit_code == 0);
+    CHECK(listing() == files);
+  }
   CommandRun write = AsNobody("import -q --db " + db + " " + dir.File("a.xlsx"));
   CheckRefused(write, "import into a database it may not write");
+}
+
+
+TEST_CASE("writers leave another program's database alone, and rebuild or accept make none") {
+  test::TempDir dir;
+  sqlite3* other = nullptr;
+  sqlite3_open(dir.File("notes.db").c_str(), &other);
+  sqlite3_exec(other, "CREATE TABLE notes (text); INSERT INTO notes VALUES ('mine')", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  std::string before = test::ReadFile(dir.File("notes.db"));
+  test::IceWorkbook book;
+  book.rows = {test::Row("FLORIDA", "Polk County Sheriff's Office", "Jail Enforcement Model")};
+  test::WriteIceWorkbook(dir.File("a.xlsx"), book);
+  for (const std::string& cmd : {"import " + dir.File("a.xlsx"), std::string("rebuild"), std::string("accept 1")}) {
+    CommandRun run = Icetrack(cmd + " --db " + dir.File("notes.db"));
+    CheckRefused(run, cmd + " on another program's database");
+    CHECK(run.err == "icetrack: " + dir.File("notes.db") + ": is not an icetrack database; left as it was\n");
+  }
+  CHECK(test::ReadFile(dir.File("notes.db")) == before);
+  for (const char* cmd : {"rebuild", "accept 1"}) {
+    CommandRun run = Icetrack(std::string(cmd) + " --db " + dir.File("typo/x.db"));
+    CheckRefused(run, std::string(cmd) + " on a missing database");
+    CHECK(run.err == NoDatabase(dir.File("typo/x.db")));
+  }
+  CHECK_FALSE(std::filesystem::exists(dir.File("typo")));
+}
+
+TEST_CASE("an import that has nothing to import opens no database and changes no rules") {
+  test::TempDir dir;
+  CommandRun run = Icetrack("import --db " + dir.File("q/new.db") + " " + dir.File("none.xlsx"));
+  CHECK(run.exit_code == 4);
+  CHECK_FALSE(std::filesystem::exists(dir.File("q")));
+  test::IceWorkbook book;
+  book.rows = {test::Row("FLORIDA", "Polk County Sheriff's Office", "Jail Enforcement Model")};
+  test::WriteIceWorkbook(dir.File("a.xlsx"), book);
+  std::string db = dir.File("h.db");
+  REQUIRE(Icetrack("import -q --db " + db + " " + dir.File("a.xlsx")).exit_code == 0);
+  CommandRun changed = Icetrack("import --removal-after 50 --db " + db + " " + dir.File("none.xlsx"));
+  CHECK(changed.exit_code == 4);
+  CHECK(changed.err.find("rebuilt") == std::string::npos);
+  std::string value;
+  test::QueryInt(db, "SELECT value FROM settings WHERE name = 'removal_after'", &value);
+  CHECK(value == "3");
+}
+
+TEST_CASE("a workbook that states no modified time is not dated by the import's clock") {
+  test::TempDir dir;
+  test::IceWorkbook book;
+  book.rows = {test::Row("FLORIDA", "Polk County Sheriff's Office", "Jail Enforcement Model")};
+  test::WriteIceWorkbook(dir.File("a.xlsx"), book);
+  // Its docProps with the modified time taken out.
+  const std::string core = "<?xml version=\"1.0\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/"
+                           "package/2006/metadata/core-properties\"/>";
+  test::ReplacePart(dir.File("a.xlsx"), dir.File("b.xlsx"), "docProps/core.xml", &core);
+  CommandRun run = Icetrack("import --db " + dir.File("h.db") + " " + dir.File("b.xlsx"));
+  CHECK(run.exit_code == 4);
+  CHECK(run.err.rfind("icetrack: " + dir.File("b.xlsx") + ": docProps/core.xml states no modified time", 0) == 0);
+}
+
+TEST_CASE("inconsistent or impossible values are refused, and a relative time is said as the time it names") {
+  test::TempDir dir;
+  test::IceWorkbook book;
+  book.rows = {test::Row("FLORIDA", "Polk County Sheriff's Office", "Jail Enforcement Model")};
+  test::WriteIceWorkbook(dir.File("a.xlsx"), book);
+  std::string db = " --db " + dir.File("h.db");
+  REQUIRE(Icetrack("import -q" + db + " " + dir.File("a.xlsx")).exit_code == 0);
+  CommandRun reversed = Icetrack("log --since 2026-03-05 --until 2026-03-01" + db);
+  CheckRefused(reversed, "a reversed range");
+  CHECK(reversed.exit_code == 2);
+  for (const char* bad : {"rebuild --max-removed-share nan", "run --timeout nan", "accept 0x10", "accept 1e3",
+                          "accept 99999999999999999999", "rebuild --removal-after 5.5"}) {
+    CommandRun run = Icetrack(std::string(bad) + db);
+    CheckRefused(run, bad);
+    CHECK_MESSAGE(run.exit_code == 2, std::string(bad));
+  }
+  CommandRun stats = Icetrack("stats --at 7d --json" + db);
+  auto j = nlohmann::json::parse(stats.out);
+  CHECK(j["at"].get<std::string>().size() == 20);  // an instant, not "7d"
+  CHECK(j["at"].get<std::string>().back() == 'Z');
+  // A setting in the database that is not a number is an error, never a default.
+  sqlite3* handle = nullptr;
+  sqlite3_open(dir.File("h.db").c_str(), &handle);
+  sqlite3_exec(handle, "UPDATE settings SET value = 'nan' WHERE name = 'max_removed_share'", nullptr, nullptr, nullptr);
+  sqlite3_close(handle);
+  CommandRun bad_setting = Icetrack("rebuild" + db);
+  CheckRefused(bad_setting, "a stored setting that is no number");
+  CHECK(bad_setting.err.find("max_removed_share = \"nan\" is not a number") != std::string::npos);
+}
+
+TEST_CASE("a symlink names the database it points to, made or not — one lock for both names") {
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.File("target"));
+  std::filesystem::create_symlink(dir.File("target/real.db"), dir.File("alias.db"));  // dangling
+  test::IceWorkbook book;
+  book.rows = {test::Row("FLORIDA", "Polk County Sheriff's Office", "Jail Enforcement Model")};
+  test::WriteIceWorkbook(dir.File("a.xlsx"), book);
+  REQUIRE(Icetrack("import -q --db " + dir.File("alias.db") + " " + dir.File("a.xlsx")).exit_code == 0);
+  CHECK(std::filesystem::is_symlink(dir.File("alias.db")));  // kept
+  CHECK(std::filesystem::is_regular_file(dir.File("target/real.db")));
+  CHECK(std::filesystem::exists(dir.File("target/real.db.lock")));
+  CHECK_FALSE(std::filesystem::exists(dir.File("alias.db.lock")));
+  CHECK(Icetrack("log --db " + dir.File("target/real.db")).exit_code == 0);
+}
+
+
+TEST_CASE("a database with pending changes in its -wal is never read as it was before them") {
+  test::TempDir dir;
+  chmod(dir.path().c_str(), 0755);
+  test::IceWorkbook book;
+  book.rows = {test::Row("FLORIDA", "Polk County Sheriff's Office", "Jail Enforcement Model")};
+  test::WriteIceWorkbook(dir.File("a.xlsx"), book);
+  REQUIRE(Icetrack("import -q --db " + dir.File("h.db") + " " + dir.File("a.xlsx")).exit_code == 0);
+  // A committed change that only the -wal holds, copied without the -shm (a backup, a read-only medium).
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(dir.File("h.db").c_str(), &db) == SQLITE_OK);
+  sqlite3_exec(db, "PRAGMA wal_autocheckpoint = 0; UPDATE snapshots SET rows = 77", nullptr, nullptr, nullptr);
+  std::filesystem::create_directories(dir.File("copy"));
+  std::filesystem::copy_file(dir.File("h.db"), dir.File("copy/h.db"));
+  std::filesystem::copy_file(dir.File("h.db-wal"), dir.File("copy/h.db-wal"));
+  sqlite3_close(db);
+  REQUIRE(std::filesystem::file_size(dir.File("copy/h.db-wal")) > 0);
+  chmod(dir.File("copy").c_str(), 0755);
+  chmod(dir.File("copy/h.db").c_str(), 0644);
+  chmod(dir.File("copy/h.db-wal").c_str(), 0644);
+  if (geteuid() == 0) {
+    CommandRun stale = AsNobody("stats --json --db " + dir.File("copy/h.db"));
+    CheckRefused(stale, "a -wal that cannot be read");
+    CHECK(stale.err.find("has changes in its -wal that cannot be read here") != std::string::npos);
+  }
+  CommandRun fresh = Icetrack("stats --json --db " + dir.File("copy/h.db"));  // where it may: the changes are read
+  REQUIRE_MESSAGE(fresh.exit_code == 0, fresh.err);
+  CHECK(nlohmann::json::parse(fresh.out)["participating_rows"] == 1);
+  CHECK(test::QueryInt(dir.File("copy/h.db"), "SELECT rows FROM snapshots") == 77);
 }
 
 }  // namespace

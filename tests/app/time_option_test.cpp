@@ -54,8 +54,14 @@ TEST_CASE("anything else is an error that names the option and the value") {
   CHECK(Read("2026-03-01T12:00") == "error: --since: \"2026-03-01T12:00\" has no time zone; add Z for UTC, or an "
                                     "offset (-04:00)");
   CHECK(Read("").rfind("error: --since: the value is empty; write YYYY-MM-DD", 0) == 0);
-  for (const char* bad : {"yesterdya", "05/01/2026", "7x", "d", "-3d", "2026", "2026-03-01T25:00:00Z", "\xff\xfe"})
+  for (const char* bad : {"yesterdya", "05/01/2026", "7x", "d", "-3d", "2026", "2026-03-01T25:00:00Z", "\xff\xfe",
+                          "2026-03-01T08:00:00-23:00", "2026-03-01T08:00:00+5", "2026-03-01T12:00:00Z ",
+                          "2026-03-01T12:00.5Z", "2025- 2-30"})
     CHECK_MESSAGE(Read(bad).rfind("error: --since: \"", 0) == 0, bad);
+  // A fraction is no zone: a time with none is refused, however written.
+  CHECK(Read("2026-03-02T13:00:00.0").find("has no time zone") != std::string::npos);
+  CHECK(Read("2026-03-02T13:00:00.5Z") == "2026-03-02T13:00:00Z");
+  CHECK(Read("2026-03-01T08:00:00-23:00").find("has no time zone") == std::string::npos);  // it has one, out of range
 }
 
 }  // namespace
