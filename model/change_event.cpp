@@ -24,6 +24,8 @@ constexpr EnumName<EventKind> kKinds[] = {
     {EventKind::Approved, "approved"},
     {EventKind::SuspiciousSnapshot, "suspicious_snapshot"},
     {EventKind::TotalsMismatch, "totals_mismatch"},
+    {EventKind::SourceFailing, "source_failing"},
+    {EventKind::SourceRecovered, "source_recovered"},
 };
 
 }  // namespace
@@ -31,5 +33,23 @@ constexpr EnumName<EventKind> kKinds[] = {
 const char* ToString(EventKind kind) { return NameIn(kKinds, kind); }
 
 bool ParseEventKind(std::string_view text, EventKind* out) { return ValueIn(kKinds, text, out); }
+
+const std::vector<EventKind>& AllEventKinds() {
+  static const std::vector<EventKind> all = [] {
+    std::vector<EventKind> v;
+    for (const EnumName<EventKind>& k : kKinds) v.push_back(k.value);
+    return v;
+  }();
+  return all;
+}
+
+bool IsNotice(EventKind kind) {
+  return kind == EventKind::SuspiciousSnapshot || kind == EventKind::TotalsMismatch ||
+         kind == EventKind::SourceFailing || kind == EventKind::SourceRecovered;
+}
+
+bool DerivedFromWorkbooks(EventKind kind) {
+  return kind != EventKind::TotalsMismatch && kind != EventKind::SourceFailing && kind != EventKind::SourceRecovered;
+}
 
 }  // namespace icetrack

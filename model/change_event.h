@@ -29,10 +29,20 @@ enum class EventKind {
   Approved,            // pending: an application left the list and is signed
   SuspiciousSnapshot,  // a publication was quarantined instead of diffed
   TotalsMismatch,      // parsed counts differ from the page's stated totals
+  SourceFailing,       // the page or a workbook could not be read for several runs in a row
+  SourceRecovered,     // ... and now could again
 };
 
 const char* ToString(EventKind kind);  // "signed", "pending_added", …
 bool ParseEventKind(std::string_view text, EventKind* out);
+const std::vector<EventKind>& AllEventKinds();
+
+// Operational notices (about the publishing, not about an agreement):
+// suspicious_snapshot, totals_mismatch, source_failing, source_recovered.
+bool IsNotice(EventKind kind);
+// Whether the stored workbooks give the event again (a rebuild recomputes
+// it); false for what came from the page or the fetch log.
+bool DerivedFromWorkbooks(EventKind kind);
 
 struct FieldChange {
   std::string field;

@@ -123,6 +123,27 @@ std::string FormatIsoTime(UtcTime time) {
 
 int64_t DaysBetween(UtcTime from, UtcTime to) { return DaysOf(UtcTime{to.seconds - from.seconds}); }
 
+bool ParseDuration(std::string_view text, int64_t* seconds) {
+  if (text == "0") {
+    *seconds = 0;
+    return true;
+  }
+  if (text.size() < 2 || text.size() > 8) return false;
+  int64_t n = 0;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    n = n * 10 + (text[i] - '0');
+  }
+  switch (text.back()) {
+    case 's': *seconds = n; return true;
+    case 'm': *seconds = n * 60; return true;
+    case 'h': *seconds = n * 3600; return true;
+    case 'd': *seconds = n * 86400; return true;
+    case 'w': *seconds = n * 7 * 86400; return true;
+    default: return false;
+  }
+}
+
 std::string CanonicalTime(std::string_view text) {
   UtcTime t;
   return ParseIsoTime(text, &t) ? FormatIsoTime(t) : "";

@@ -44,6 +44,9 @@ int64_t DaysBetween(UtcTime from, UtcTime to);
 // The day `time` falls on (days since 1970-01-01, rounded down).
 int64_t DaysOf(UtcTime time);
 
+// "30s", "5m", "2h", "3d", "1w": a span of time, in seconds (a bare "0" too).
+bool ParseDuration(std::string_view text, int64_t* seconds);
+
 // Text in either form to its canonical ISO-8601 UTC time; "" when it is
 // not a time. Dates alone are not times here: they would claim midnight.
 std::string CanonicalTime(std::string_view text);

@@ -11,6 +11,7 @@ packages=(
   libzip-dev libexpat1-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libssl-dev
   libsystemd-dev
   doctest-dev libcpp-httplib-dev   # tests
+  python3-aiosmtpd openssl apprise   # tests: a real SMTP server (STARTTLS), its certificate, Apprise's CLI
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3 python3-openpyxl hyperfine unzip time valgrind)

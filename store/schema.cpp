@@ -143,7 +143,7 @@ INSERT INTO settings (name, value) VALUES ('rules_version', '');
 CREATE TABLE events_v3 (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,
   uid          TEXT NOT NULL UNIQUE,
-  snapshot_id  INTEGER NOT NULL REFERENCES snapshots(id),
+  snapshot_id  INTEGER REFERENCES snapshots(id),  -- NULL for a notice about the source (source_failing, …)
   at           TEXT NOT NULL,
   kind         TEXT NOT NULL,
   list         TEXT NOT NULL,
@@ -170,11 +170,43 @@ CREATE INDEX events_by_time ON events (at);
 CREATE INDEX events_by_agreement ON events (agreement_id);
 CREATE INDEX events_by_snapshot ON events (snapshot_id);
 )sql",
+    // 4: the alerts' outbox. An item is an event a target is to be told of,
+    // queued in the event's own transaction; a delivery is one message to a
+    // target, made of items, with an id that every attempt sends again.
+    R"sql(
+CREATE TABLE deliveries (
+  id              TEXT PRIMARY KEY,
+  target          TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  schedule_from   TEXT NOT NULL,  -- when the retry schedule began: created_at, or an `alerts retry`
+  status          TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'expired')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  last_attempt_at TEXT,
+  last_error      TEXT,
+  delivered_at    TEXT
+);
+CREATE INDEX deliveries_by_status ON deliveries (status, next_attempt_at);
+-- No foreign key to events: a rebuild replaces events (keeping their ids),
+-- and an item whose event a rebuild dropped is dropped with it, undelivered.
+CREATE TABLE outbox_items (
+  target      TEXT NOT NULL,
+  event_id    INTEGER NOT NULL,
+  delivery_id TEXT REFERENCES deliveries(id),
+  PRIMARY KEY (target, event_id)
+) WITHOUT ROWID;
+CREATE INDEX outbox_items_by_delivery ON outbox_items (delivery_id);
+CREATE TABLE alert_targets (
+  name            TEXT PRIMARY KEY,
+  disabled_at     TEXT,
+  disabled_reason TEXT
+);
+)sql",
 };
 
 // Work a migration needs beyond SQL, run in its transaction; index = version - 1.
 Status FillEventUids(Database* db);
-Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids};
+Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr};
 
 // Version 3 derives every event's identity (see EventUid) from what it holds.
 Status FillEventUids(Database* db) {

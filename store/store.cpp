@@ -10,6 +10,7 @@
 #include <set>
 
 #include "model/text_fold.h"
+#include "store/event_codec.h"
 #include "store/event_uid.h"
 #include "store/row_codec.h"
 #include "store/schema.h"
@@ -41,50 +42,6 @@ SnapshotInfo ReadSnapshot(const sql::Statement& st) {
   s.no_model = static_cast<int>(st.Int(13));
   ParseSnapshotStatus(st.Text(14), &s.status);
   s.accepted_by_hand = st.Int(15) != 0;
-  return s;
-}
-
-std::string ChangesJson(const std::vector<FieldChange>& changes) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  auto value = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s); };
-  for (const FieldChange& c : changes) j[c.field] = {value(c.old_value), value(c.new_value)};
-  return ColumnJson(j);
-}
-
-std::vector<FieldChange> ParseChanges(const std::string& text) {
-  std::vector<FieldChange> out;
-  nlohmann::ordered_json j = nlohmann::ordered_json::parse(text, nullptr, false);
-  if (!j.is_object()) return out;
-  for (auto& [field, pair] : j.items()) {
-    auto str = [](const nlohmann::ordered_json& v) { return v.is_string() ? v.get<std::string>() : ""; };
-    if (pair.is_array() && pair.size() == 2) out.push_back({field, str(pair[0]), str(pair[1])});
-  }
-  return out;
-}
-
-const char* kEventColumns =
-    "e.id, e.snapshot_id, e.at, e.kind, e.list, e.key, e.state_code, e.agency, e.model, e.changes, "
-    "e.since, e.detail, e.uid, e.agency_type, e.county, e.signed, e.moa_url";
-
-StoredEvent ReadEvent(const sql::Statement& st) {
-  StoredEvent s;
-  s.id = st.Int(0);
-  s.snapshot_id = st.Int(1);
-  s.at = st.Text(2);
-  ParseEventKind(st.Text(3), &s.event.kind);
-  ParseListKind(st.Text(4), &s.event.list);
-  s.event.key = st.Text(5);
-  s.event.state_code = st.Text(6);
-  s.event.agency = st.Text(7);
-  ParseModel(st.Text(8), &s.event.model);
-  s.event.changes = ParseChanges(st.Text(9));
-  s.event.since = st.Text(10);
-  s.event.detail = st.Text(11);
-  s.uid = st.Text(12);
-  s.event.agency_type = st.Text(13);
-  s.event.county = st.Text(14);
-  s.event.signed_date = st.Text(15);
-  s.event.moa_url = st.Text(16);
   return s;
 }
 
@@ -367,23 +324,36 @@ Status WriteSnapshotContent(sql::Database* db, int64_t id, const Roster& roster,
 }  // namespace
 
 Status Store::Record(const SnapshotRecord& record, SnapshotStatus status, const ListUpdate& update,
-                     int64_t* snapshot_id) {
+                     int64_t* snapshot_id, const std::vector<AlertRoute>& routes) {
   sql::Transaction tx(db_.get());
   if (!tx.status().ok()) return tx.status();
   int64_t id = 0;
   Status s = WriteSnapshot(record, status, &id);
   if (s.ok()) s = WriteSnapshotContent(db_.get(), id, *record.roster, status, record.note);
-  if (s.ok()) s = WriteUpdate(id, record.roster->kind, status == SnapshotStatus::Accepted, update);
+  if (s.ok()) s = WriteUpdate(id, record.roster->kind, status == SnapshotStatus::Accepted, update, routes);
   if (s.ok()) s = tx.Commit();
   if (s.ok() && snapshot_id) *snapshot_id = id;
   return s;
 }
 
-Status Store::WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, const ListUpdate& update) {
+Status Store::WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, const ListUpdate& update,
+                          const std::vector<AlertRoute>& routes) {
   std::map<std::string, int64_t> ids;
+  std::vector<int64_t> event_ids;
   Status s = accepted ? WriteRows(snapshot_id, list, update, &ids) : AgreementIds(list, &ids);
-  if (s.ok()) s = WriteEvents(snapshot_id, update.events, ids);
+  if (s.ok()) s = WriteEvents(snapshot_id, "", update.events, ids, &event_ids);
+  if (s.ok()) s = WriteRoutes(event_ids, routes);
   return s;
+}
+
+Status Store::WriteRoutes(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes) {
+  auto st = db_->Prepare("INSERT OR IGNORE INTO outbox_items (target, event_id) VALUES (?, ?)");
+  for (const AlertRoute& r : routes) {
+    if (r.event >= event_ids.size()) return Status::Error(path() + ": an alert route names no event");
+    Status s = st->BindText(1, r.target).Bind(2, event_ids[r.event]).Run();
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 Status Store::Release(int64_t snapshot_id, const ListUpdate& update) {
@@ -399,7 +369,7 @@ Status Store::Release(int64_t snapshot_id, const ListUpdate& update) {
                          "note = COALESCE(note || '; ', '') || 'accepted by hand' WHERE id = ?");
   st->BindText(1, ToString(SnapshotStatus::Accepted)).Bind(2, snapshot_id);
   if (!(s = st->Run()).ok()) return s;
-  if (!(s = WriteUpdate(snapshot_id, info.list, true, update)).ok()) return s;
+  if (!(s = WriteUpdate(snapshot_id, info.list, true, update, {})).ok()) return s;
   return tx.Commit();
 }
 
@@ -409,16 +379,30 @@ Status Store::MarkAcceptedByHand(int64_t snapshot_id) {
   return st->Run();
 }
 
-Status Store::AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events) {
+Status Store::AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events,
+                        const std::vector<AlertRoute>& routes) {
   SnapshotInfo info;
   Status s = GetSnapshot(snapshot_id, &info, nullptr);
   if (!s.ok()) return s;
   sql::Transaction tx(db_.get());
   if (!tx.status().ok()) return tx.status();
   std::map<std::string, int64_t> ids;
+  std::vector<int64_t> event_ids;
   if (!(s = AgreementIds(info.list, &ids)).ok()) return s;
-  if (!(s = WriteEvents(snapshot_id, events, ids)).ok()) return s;
+  if (!(s = WriteEvents(snapshot_id, "", events, ids, &event_ids)).ok()) return s;
+  if (!(s = WriteRoutes(event_ids, routes)).ok()) return s;
   return tx.Commit();
+}
+
+Status Store::AddNotices(const std::vector<ChangeEvent>& notices, const std::string& at,
+                         const std::vector<AlertRoute>& routes) {
+  sql::Transaction tx(db_.get());
+  if (!tx.status().ok()) return tx.status();
+  std::vector<int64_t> event_ids;
+  Status s = WriteEvents(0, at, notices, {}, &event_ids);
+  if (s.ok()) s = WriteRoutes(event_ids, routes);
+  if (s.ok()) s = tx.Commit();
+  return s;
 }
 
 Status Store::AgreementIds(ListKind list, std::map<std::string, int64_t>* ids) {
@@ -535,17 +519,28 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
   return Status::Ok();
 }
 
-Status Store::WriteEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events,
-                          const std::map<std::string, int64_t>& agreement_ids) {
-  auto snapshot = db_->Prepare("SELECT sha256, published_at FROM snapshots WHERE id = ?");
-  snapshot->Bind(1, snapshot_id);
-  if (!snapshot->Step()) return snapshot->status().ok() ? Status::Error(path() + ": no snapshot " + std::to_string(snapshot_id)) : snapshot->status();
-  const std::string sha = snapshot->Text(0), at = snapshot->Text(1);
-  // Ordinals continue after the events this snapshot already has (AddEvents).
+Status Store::WriteEvents(int64_t snapshot_id, const std::string& notice_at, const std::vector<ChangeEvent>& events,
+                          const std::map<std::string, int64_t>& agreement_ids, std::vector<int64_t>* ids) {
+  ids->clear();
+  // An event's publication is its snapshot's workbook; a notice's, the moment it was noticed.
+  std::string publication = "notice@" + notice_at, at = notice_at;
   EventUids uids;
-  auto existing = db_->Prepare("SELECT list, kind, key FROM events WHERE snapshot_id = ? ORDER BY id");
-  existing->Bind(1, snapshot_id);
-  while (existing->Step()) uids.Next(existing->Text(0), existing->Text(1), existing->Text(2), sha);
+  if (snapshot_id) {
+    auto snapshot = db_->Prepare("SELECT sha256, published_at FROM snapshots WHERE id = ?");
+    snapshot->Bind(1, snapshot_id);
+    if (!snapshot->Step())
+      return snapshot->status().ok() ? Status::Error(path() + ": no snapshot " + std::to_string(snapshot_id))
+                                     : snapshot->status();
+    publication = snapshot->Text(0);
+    at = snapshot->Text(1);
+  }
+  // Ordinals continue after the events this publication already has (AddEvents).
+  auto existing = db_->Prepare(snapshot_id ? "SELECT list, kind, key FROM events WHERE snapshot_id = ? ORDER BY id"
+                                           : "SELECT list, kind, key FROM events WHERE snapshot_id IS NULL AND "
+                                             "at = ? ORDER BY id");
+  if (snapshot_id) existing->Bind(1, snapshot_id);
+  else existing->BindText(1, at);
+  while (existing->Step()) uids.Next(existing->Text(0), existing->Text(1), existing->Text(2), publication);
   if (!existing->status().ok()) return existing->status();
   // An event that a rebuild finds again keeps its id; a new one gets a new id.
   auto st = db_->Prepare(
@@ -554,8 +549,10 @@ Status Store::WriteEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& e
       "VALUES ((SELECT id FROM temp.old_events WHERE uid = ?1), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
       "?13, ?14, ?15, ?16, ?17)");
   for (const ChangeEvent& e : events) {
-    st->BindText(1, uids.Next(ToString(e.list), ToString(e.kind), e.key, sha)).Bind(2, snapshot_id).BindText(3, at)
+    st->BindText(1, uids.Next(ToString(e.list), ToString(e.kind), e.key, publication)).BindText(3, at)
         .BindText(4, ToString(e.kind)).BindText(5, ToString(e.list));
+    if (snapshot_id) st->Bind(2, snapshot_id);
+    else st->BindNull(2);
     auto id = agreement_ids.find(e.key);
     if (!e.key.empty() && id != agreement_ids.end()) st->Bind(6, id->second);
     else st->BindNull(6);
@@ -564,6 +561,7 @@ Status Store::WriteEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& e
         .Bind(16, e.since).Bind(17, e.detail);
     Status s = st->Run();
     if (!s.ok()) return s;
+    ids->push_back(db_->LastInsertId());
   }
   return Status::Ok();
 }
@@ -575,11 +573,14 @@ Status Store::BeginRebuild(std::unique_ptr<Rebuild>* out) {
   std::unique_ptr<Rebuild> rebuild(new Rebuild(this));
   rebuild->tx_ = std::make_unique<sql::Transaction>(db_.get());
   if (!rebuild->tx_->status().ok()) return rebuild->tx_->status();
-  // Events from the page, not the workbook, cannot be derived again: they stay.
-  const std::string kept = std::string("'") + ToString(EventKind::TotalsMismatch) + "'";
+  // Events from the page or the fetch log, not the workbooks, cannot be derived again: they stay.
+  std::string derived;
+  for (EventKind kind : AllEventKinds()) {
+    if (DerivedFromWorkbooks(kind)) derived += std::string(derived.empty() ? "'" : ", '") + ToString(kind) + "'";
+  }
   Status s = db_->Exec(
       "DELETE FROM temp.old_events; INSERT INTO temp.old_events SELECT * FROM main.events; "
-      "DELETE FROM events WHERE kind <> " + kept + "; UPDATE events SET agreement_id = NULL; "
+      "DELETE FROM events WHERE kind IN (" + derived + "); UPDATE events SET agreement_id = NULL; "
       "DELETE FROM snapshot_rows; UPDATE agreements SET version_id = NULL; DELETE FROM row_versions; "
       "DELETE FROM agreements; UPDATE snapshots SET status = '" + std::string(ToString(SnapshotStatus::Late)) + "';");
   if (s.ok()) *out = std::move(rebuild);
@@ -591,7 +592,7 @@ Status Store::Rebuild::Rerecord(int64_t id, const Roster& roster, SnapshotStatus
   sql::Transaction tx(store_->db_.get());
   Status s = tx.status();
   if (s.ok()) s = WriteSnapshotContent(store_->db_.get(), id, roster, status, note);
-  if (s.ok()) s = store_->WriteUpdate(id, roster.kind, status == SnapshotStatus::Accepted, update);
+  if (s.ok()) s = store_->WriteUpdate(id, roster.kind, status == SnapshotStatus::Accepted, update, {});
   if (s.ok()) s = tx.Commit();
   return s;
 }
@@ -608,9 +609,12 @@ Status Store::Rebuild::Commit(std::vector<StoredEvent>* added, std::vector<Store
   Status s = differences("main.events", "temp.old_events", added);
   if (s.ok()) s = differences("temp.old_events", "main.events", disappeared);
   if (s.ok())
-    s = store_->db_->Exec(std::string("UPDATE events SET agreement_id = (SELECT a.id FROM agreements a WHERE "
-                                      "a.list = events.list AND a.key = events.key) WHERE kind = '") +
-                          ToString(EventKind::TotalsMismatch) + "'");
+    s = store_->db_->Exec("UPDATE events SET agreement_id = (SELECT a.id FROM agreements a WHERE "
+                          "a.list = events.list AND a.key = events.key) WHERE agreement_id IS NULL AND key <> ''");
+  // An alert not yet sent about an event the new log has not is not sent.
+  if (s.ok())
+    s = store_->db_->Exec("DELETE FROM outbox_items WHERE delivery_id IS NULL AND "
+                          "event_id NOT IN (SELECT id FROM main.events)");
   if (s.ok()) s = store_->db_->Exec("DELETE FROM temp.old_events");
   if (s.ok()) s = tx_->Commit();
   return s;

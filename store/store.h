@@ -22,10 +22,12 @@
 
 #include "model/agreement_status.h"
 #include "model/change_event.h"
+#include "model/delivery.h"
 #include "model/fetch_outcome.h"
 #include "model/list_state.h"
 #include "model/roster.h"
 #include "model/snapshot_status.h"
+#include "model/stored_event.h"
 #include "model/status.h"
 #include "model/utc_time.h"
 
@@ -71,12 +73,11 @@ struct FetchRecord {
   std::vector<std::string> links;  // a page: the workbook URLs it linked, page order
 };
 
-struct StoredEvent {
-  int64_t id = 0;
-  std::string uid;  // derived from the event: the same in every database and rebuild
-  int64_t snapshot_id = 0;
-  std::string at;  // publication time of the snapshot
-  ChangeEvent event;
+// Which target is to be told of which of the events being recorded: the
+// outbox gets the item in the events' own transaction (see app/alert_routing.h).
+struct AlertRoute {
+  size_t event = 0;    // index in the events recorded
+  std::string target;  // an [[alert]] name
 };
 
 struct EventFilter {
@@ -149,7 +150,7 @@ class Store {
   // of `update.next`, the agreements' new state and `update.events`. For other
   // statuses only the workbook, the snapshot and `update.events` are written.
   Status Record(const SnapshotRecord& record, SnapshotStatus status, const ListUpdate& update,
-                int64_t* snapshot_id);
+                int64_t* snapshot_id, const std::vector<AlertRoute>& routes = {});
   // Marks a quarantined snapshot accepted by hand and records its update
   // (one transaction). Only for the newest snapshot: with later ones, mark
   // it (MarkAcceptedByHand) and rebuild.
@@ -187,7 +188,31 @@ class Store {
   Status SetSettings(const std::map<std::string, std::string>& values);
 
   // Adds events about an existing snapshot (e.g. totals_mismatch), in one transaction.
-  Status AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events);
+  Status AddEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events,
+                   const std::vector<AlertRoute>& routes = {});
+  // Adds notices about the source itself (source_failing, …), of no
+  // snapshot, noticed at `at`, in one transaction.
+  Status AddNotices(const std::vector<ChangeEvent>& notices, const std::string& at,
+                    const std::vector<AlertRoute>& routes = {});
+
+  // The outbox. Deliveries are made of the items no delivery holds yet, one
+  // per target (its id derived from the target and the events): each event
+  // is in exactly one delivery per target.
+  Status QueueDeliveries(const std::string& now, std::vector<Delivery>* made);
+  // Pending deliveries whose next attempt is due at `now`, oldest first.
+  Status DueDeliveries(UtcTime now, std::vector<Delivery>* out);
+  // Newest first; `limit` of them.
+  Status Deliveries(int limit, std::vector<Delivery>* out);
+  // A delivery and its events (oldest first); an error when there is none.
+  Status GetDelivery(const std::string& id, Delivery* out, std::vector<StoredEvent>* events);
+  // Records what an attempt gave: status, attempts, times and error as in `d`.
+  Status RecordAttempt(const Delivery& d);
+  // Makes a delivery pending again now, its retry schedule begun anew.
+  Status RetryDelivery(const std::string& id, const std::string& now);
+  // Targets switched off by their receiver (HTTP 410), with why; until enabled.
+  Status DisableTarget(const std::string& name, const std::string& reason, const std::string& at);
+  Status EnableTarget(const std::string& name);
+  Status DisabledTargets(std::map<std::string, std::string>* out);
 
   // Fetches are written on their own (not in a snapshot's transaction) so
   // that failures are recorded too.
@@ -209,13 +234,16 @@ class Store {
   Store();
   static Status OpenForWriting(const std::string& path, bool create, std::unique_ptr<Store>* out);
   Status WriteSnapshot(const SnapshotRecord& record, SnapshotStatus status, int64_t* id);
-  Status WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, const ListUpdate& update);
+  Status WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, const ListUpdate& update,
+                     const std::vector<AlertRoute>& routes);
   // Agreement ids by key: the keys of `update` after it is recorded, and the old keys of re-keyed ones.
   Status WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update,
                    std::map<std::string, int64_t>* ids);
   Status AgreementIds(ListKind list, std::map<std::string, int64_t>* ids);
-  Status WriteEvents(int64_t snapshot_id, const std::vector<ChangeEvent>& events,
-                     const std::map<std::string, int64_t>& agreement_ids);
+  // `snapshot_id` 0: notices noticed at `at`. `*ids` gets the events' ids.
+  Status WriteEvents(int64_t snapshot_id, const std::string& at, const std::vector<ChangeEvent>& events,
+                     const std::map<std::string, int64_t>& agreement_ids, std::vector<int64_t>* ids);
+  Status WriteRoutes(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes);
   std::unique_ptr<sql::Database> db_;
   int schema_version_ = 0;
 };
