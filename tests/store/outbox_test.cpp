@@ -58,7 +58,7 @@ struct Outbox {
   }
 };
 
-TEST_CASE("items are queued with their events; a delivery per target holds each event once") {
+TEST_CASE("items are queued with their events — a delivery per target holds each event once") {
   Outbox o;
   o.Publish({Row("FL", "a"), Row("TX", "b")}, {{0, "fl-desk"}, {0, "newsroom"}, {1, "newsroom"}});
   CHECK(test::QueryInt(o.dir.File("icetrack.db"), "SELECT count(*) FROM outbox_items") == 3);
@@ -110,7 +110,7 @@ TEST_CASE("a route that names no event fails the whole record") {
   CHECK(test::QueryInt(o.dir.File("icetrack.db"), "SELECT count(*) FROM events") == 0);
 }
 
-TEST_CASE("due deliveries, attempts, a retry by hand, and targets switched off") {
+TEST_CASE("due deliveries, attempts, a retry by hand and targets switched off") {
   Outbox o;
   o.Publish({Row("FL", "a")}, {{0, "hook"}});
   std::vector<Delivery> made, due;
