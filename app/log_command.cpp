@@ -3,10 +3,10 @@
 #include <iostream>
 #include <optional>
 
-#include "app/event_format.h"
+#include "report/event_format.h"
 #include "app/exit_codes.h"
 #include "app/ingest.h"
-#include "app/json_text.h"
+#include "report/json_text.h"
 #include "app/option_values.h"
 #include "app/store_option.h"
 #include "app/time_option.h"

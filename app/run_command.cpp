@@ -9,7 +9,7 @@
 #include "app/cycle_summary.h"
 #include "app/exit_codes.h"
 #include "app/option_values.h"
-#include "app/json_text.h"
+#include "report/json_text.h"
 #include "store/instance_lock.h"
 #include "app/store_option.h"
 #include "app/tracking_cycle.h"

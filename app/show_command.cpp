@@ -3,9 +3,9 @@
 #include <iostream>
 #include <optional>
 
-#include "app/event_format.h"
+#include "report/event_format.h"
 #include "app/exit_codes.h"
-#include "app/json_text.h"
+#include "report/json_text.h"
 #include "app/option_values.h"
 #include "app/store_option.h"
 #include "model/text_fold.h"

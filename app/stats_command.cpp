@@ -7,7 +7,7 @@
 
 #include "app/exit_codes.h"
 #include "app/ingest.h"
-#include "app/json_text.h"
+#include "report/json_text.h"
 #include "app/store_option.h"
 #include "app/time_option.h"
 #include "model/ascii_text.h"

@@ -133,12 +133,12 @@ class Step {
     if (was_missing) out_.events.push_back(EventFor(EventKind::Reappeared, roster_.kind, before));
     std::vector<FieldChange> identity;
     if (kind == EventKind::Corrected) {
-      if (StateText(before) != StateText(after)) identity.push_back({"state", StateText(before), StateText(after)});
-      if (ModelText(before) != ModelText(after)) identity.push_back({"model", ModelText(before), ModelText(after)});
+      if (StateText(before) != StateText(after)) identity.push_back({kFieldState, StateText(before), StateText(after)});
+      if (ModelText(before) != ModelText(after)) identity.push_back({kFieldModel, ModelText(before), ModelText(after)});
     } else if (before.agency != after.agency) {
-      identity.push_back({"agency", before.agency, after.agency});
+      identity.push_back({kFieldAgency, before.agency, after.agency});
     }
-    identity.push_back({"key", before.key, after.key});
+    identity.push_back({kFieldKey, before.key, after.key});
     std::vector<ChangeEvent> events = RowChanges(roster_.kind, before, after, shared_fields_, at_);
     if (kind == EventKind::Corrected) {
       PrependCorrection(roster_.kind, after, std::move(identity), &events);

@@ -44,6 +44,13 @@ bool IsNotice(EventKind kind);
 // it); false for what came from the page or the fetch log.
 bool DerivedFromWorkbooks(EventKind kind);
 
+// FieldChange::field for a row's identity (the diff writes them; filters and
+// digests read them). Other fields are named by their column ("signed", "moa_url", …).
+inline constexpr char kFieldState[] = "state";
+inline constexpr char kFieldModel[] = "model";
+inline constexpr char kFieldAgency[] = "agency";
+inline constexpr char kFieldKey[] = "key";
+
 struct FieldChange {
   std::string field;
   std::string old_value, new_value;  // empty = none

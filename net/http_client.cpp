@@ -107,7 +107,7 @@ bool Configure(CURL* curl, const HttpRequest& request, const HttpClientOptions& 
   set(CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM, safe in threads
   set(CURLOPT_PROTOCOLS_STR, "http,https");
   set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  set(CURLOPT_FOLLOWLOCATION, 1L);
+  set(CURLOPT_FOLLOWLOCATION, options.follow_redirects ? 1L : 0L);
   set(CURLOPT_MAXREDIRS, static_cast<long>(options.max_redirects));
   set(CURLOPT_SSL_VERIFYPEER, 1L);
   set(CURLOPT_SSL_VERIFYHOST, 2L);

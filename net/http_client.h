@@ -46,6 +46,9 @@ struct HttpClientOptions {
   std::chrono::milliseconds connect_timeout{15000};
   std::chrono::milliseconds total_timeout{120000};  // whole transfer of one attempt
   int max_redirects = 5;
+  // false: a 3xx comes back as the response (Fetch returns OK, as for any
+  // status below 400) — for a POST that must not turn into a GET elsewhere.
+  bool follow_redirects = true;
   std::int64_t max_body_bytes = std::int64_t{64} << 20;
   RetryPolicy retry;
   // How to wait between attempts; tests pass one that records the delay.

@@ -1,4 +1,4 @@
-#include "app/event_format.h"
+#include "report/event_format.h"
 
 #include <cstdio>
 

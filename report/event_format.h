@@ -1,10 +1,11 @@
-// Events as people read them: a line of text, a JSON object, a CSV row.
+// Events as people and programs read them: a line of text, a JSON object
+// (what `log --json` prints and a webhook's data.events carries), a CSV row.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "store/store.h"
+#include "model/stored_event.h"
 
 namespace icetrack {
 

@@ -1,0 +1,197 @@
+#include "report/digest.h"
+
+#include <algorithm>
+#include <map>
+
+namespace icetrack {
+
+namespace {
+
+// A kind's place in a digest (lower first) and its heading's words.
+struct KindWords {
+  EventKind kind;
+  const char* one;   // "agreement signed"
+  const char* many;  // "agreements signed"
+};
+
+constexpr KindWords kOrder[] = {
+    {EventKind::Baseline, "list now tracked", "lists now tracked"},
+    {EventKind::Signed, "agreement signed", "agreements signed"},
+    {EventKind::Removed, "agreement removed (ended)", "agreements removed (ended)"},
+    {EventKind::Approved, "pending application approved", "pending applications approved"},
+    {EventKind::Renewed, "agreement signed again (renewed)", "agreements signed again (renewed)"},
+    {EventKind::MoaPublished, "MOA published", "MOAs published"},
+    {EventKind::Reappeared, "agreement back on the list", "agreements back on the list"},
+    {EventKind::PendingAdded, "new application pending", "new applications pending"},
+    {EventKind::PendingRemoved, "application off the pending list", "applications off the pending list"},
+    {EventKind::AddendumAdded, "addendum added", "addenda added"},
+    {EventKind::MoaChanged, "MOA link changed", "MOA links changed"},
+    {EventKind::Renamed, "agency renamed", "agencies renamed"},
+    {EventKind::Corrected, "listing corrected by ICE", "listings corrected by ICE"},
+    {EventKind::SignedDateCorrected, "SIGNED date corrected by ICE", "SIGNED dates corrected by ICE"},
+    {EventKind::Missing, "agreement missing (not yet removed)", "agreements missing (not yet removed)"},
+    {EventKind::SuspiciousSnapshot, "publication quarantined", "publications quarantined"},
+    {EventKind::TotalsMismatch, "disagreement with ICE's own totals", "disagreements with ICE's own totals"},
+    {EventKind::SourceFailing, "source that cannot be read", "sources that cannot be read"},
+    {EventKind::SourceRecovered, "source readable again", "sources readable again"},
+};
+
+size_t Rank(EventKind kind) {
+  for (size_t i = 0; i < std::size(kOrder); ++i) {
+    if (kOrder[i].kind == kind) return i;
+  }
+  return std::size(kOrder);
+}
+
+std::string Counted(size_t n, EventKind kind) {
+  size_t r = Rank(kind);
+  return std::to_string(n) + " " + (r < std::size(kOrder) ? (n == 1 ? kOrder[r].one : kOrder[r].many) : ToString(kind));
+}
+
+// "FL 2, TX 1": most first.
+std::string StatesOf(const std::vector<const StoredEvent*>& events) {
+  std::map<std::string, int> counts;
+  for (const StoredEvent* e : events) {
+    if (!e->event.state_code.empty()) ++counts[e->event.state_code];
+  }
+  std::vector<std::pair<std::string, int>> sorted(counts.begin(), counts.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out;
+  for (const auto& [state, n] : sorted) out += (out.empty() ? "" : ", ") + state + " " + std::to_string(n);
+  return out;
+}
+
+std::string ChangesText(const ChangeEvent& e) {
+  std::string out;
+  for (const FieldChange& c : e.changes) {
+    if (c.field == kFieldKey) continue;  // the reader's words are the fields, not icetrack's keys
+    out += (out.empty() ? "" : "; ") + c.field + " " + (c.old_value.empty() ? "-" : c.old_value) + " → " +
+           (c.new_value.empty() ? "-" : c.new_value);
+  }
+  return out;
+}
+
+DigestLine LineOf(const StoredEvent& s) {
+  const ChangeEvent& e = s.event;
+  DigestLine line;
+  if (IsNotice(e.kind)) {
+    line.text = e.detail;
+    if (e.kind == EventKind::SuspiciousSnapshot && s.snapshot_id)
+      line.text += "; review it, then `icetrack accept " + std::to_string(s.snapshot_id) + "`";
+    if (!e.key.empty()) line.text = e.key + ": " + line.text;
+    line.text += " (" + s.at.substr(0, 10) + ")";
+    return line;
+  }
+  std::string where = e.state_code;
+  if (e.model != Model::Unknown) where += (where.empty() ? "" : ", ") + std::string(ToString(e.model));
+  line.text = e.agency + (where.empty() ? "" : " (" + where + ")");
+  if (!e.county.empty() && e.agency.find(e.county) == std::string::npos) line.text += ", " + e.county;
+  if (!e.signed_date.empty()) line.text += " — signed " + e.signed_date;
+  std::string changes = ChangesText(e);
+  if (!changes.empty()) line.text += " — " + changes;
+  if (!e.since.empty() && e.kind == EventKind::Signed) line.text += " — pending since " + e.since.substr(0, 10);
+  line.text += " — published " + s.at.substr(0, 10);
+  line.url = e.moa_url;
+  return line;
+}
+
+}  // namespace
+
+bool IsWebLink(const std::string& url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
+
+std::string EscapeHtml(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+Digest BuildDigest(const std::vector<StoredEvent>& events, bool test) {
+  Digest d;
+  d.events = events.size();
+  std::map<size_t, std::vector<const StoredEvent*>> by_kind;
+  for (const StoredEvent& e : events) by_kind[Rank(e.event.kind)].push_back(&e);
+  std::vector<std::string> headline;
+  for (const auto& [rank, group] : by_kind) {
+    EventKind kind = group.front()->event.kind;
+    DigestSection section;
+    if (kind == EventKind::Baseline) {
+      // One short notice per list, never the rows one by one.
+      for (const StoredEvent* e : group) {
+        std::string rows = e->event.detail.substr(0, e->event.detail.find_first_not_of("0123456789"));
+        bool pending = e->event.list == ListKind::Pending;
+        section.lines.push_back({"now tracking " + (rows.empty() ? std::string("the") : rows) +
+                                     (pending ? " pending applications" : " agreements") + " (the " +
+                                     ToString(e->event.list) + " list published " + e->at.substr(0, 10) + ")",
+                                 ""});
+      }
+      section.heading = "Now tracking";
+    } else {
+      std::string states = StatesOf(group);
+      section.heading = Counted(group.size(), kind) + (states.empty() ? "" : ": " + states);
+      for (const StoredEvent* e : group) section.lines.push_back(LineOf(*e));
+    }
+    if (headline.size() < 2) headline.push_back(kind == EventKind::Baseline ? "now tracking" : Counted(group.size(), kind));
+    d.sections.push_back(std::move(section));
+  }
+  std::string title;
+  for (const std::string& h : headline) title += (title.empty() ? "" : ", ") + h;
+  if (by_kind.size() > headline.size()) title += ", and more";
+  d.title = std::string(test ? "[test] " : "") + "icetrack: " + (title.empty() ? "no changes" : title) +
+            " (ICE 287(g))";
+  return d;
+}
+
+std::string Digest::Text() const {
+  std::string out;
+  for (const DigestSection& s : sections) {
+    if (!out.empty()) out += "\n";
+    out += s.heading + "\n";
+    for (const DigestLine& line : s.lines) out += "- " + line.text + (line.url.empty() ? "" : " — MOA " + line.url) + "\n";
+  }
+  return out;
+}
+
+std::string Digest::Html() const {
+  std::string out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + EscapeHtml(title) +
+                    "</title></head><body style=\"font-family:sans-serif\">";
+  for (const DigestSection& s : sections) {
+    out += "<h2>" + EscapeHtml(s.heading) + "</h2><ul>";
+    for (const DigestLine& line : s.lines) {
+      out += "<li>" + EscapeHtml(line.text);
+      if (IsWebLink(line.url)) out += " <a href=\"" + EscapeHtml(line.url) + "\">MOA</a>";
+      out += "</li>";
+    }
+    out += "</ul>";
+  }
+  return out + "<p style=\"color:#555\">Sent by icetrack, which tracks the 287(g) agreements ICE publishes.</p>"
+               "</body></html>";
+}
+
+std::vector<StoredEvent> SampleEvents() {
+  StoredEvent signed_event;
+  signed_event.id = 1;
+  signed_event.uid = "sample";
+  signed_event.at = "2026-03-05T16:49:28Z";
+  ChangeEvent& e = signed_event.event;
+  e.kind = EventKind::Signed;
+  e.list = ListKind::Participating;
+  e.state_code = "FL";
+  e.agency = "Sample County Sheriff's Office";
+  e.model = Model::TFM;
+  e.agency_type = "County";
+  e.county = "Sample County";
+  e.signed_date = "2026-03-01";
+  e.moa_url = "https://www.ice.gov/doclib/287gMOA/SampleCoSheriffsOfficeFL_TFM_MOA_03012026.pdf";
+  return {signed_event};
+}
+
+}  // namespace icetrack
