@@ -47,6 +47,7 @@ struct Secret {
 struct AlertTarget {
   std::string name;     // unique; names it in `icetrack alerts` and the outbox
   Channel channel = Channel::Webhook;
+  bool enabled = true;  // false: checked, but told of nothing
   std::string url;      // smtp(s)://host:port; http(s):// for webhooks, Slack, Discord; any Apprise URL
   // Email.
   Mailbox from;                     // "icetrack <icetrack@example.org>"

@@ -1,5 +1,7 @@
 #include "app/ingest.h"
 
+#include "app/alert_routing.h"
+
 #include <ctime>
 #include <map>
 #include <memory>
@@ -153,7 +155,9 @@ Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& 
   out->result = placed.placement;
   out->note = record.note = placed.note;
   out->previous_rows = placed.previous_rows;
-  if (!(s = store->Record(record, StatusOf(placed.placement), placed.update, &out->snapshot_id)).ok()) return s;
+  std::vector<AlertRoute> routes = RoutesFor(placed.update.events, options.alerts);
+  if (!(s = store->Record(record, StatusOf(placed.placement), placed.update, &out->snapshot_id, routes)).ok())
+    return s;
   out->events = std::move(placed.update.events);
   return Status::Ok();
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "alerts/alert_target.h"
 #include "diff/guard.h"
 #include "diff/publication.h"
 #include "diff/roster_diff.h"
@@ -34,6 +35,9 @@ struct IngestOptions {
   DiffOptions diff;
   GuardOptions guard;
   ZipLimits limits;
+  // Targets told of the events recorded (app/alert_routing.h); none for a
+  // plain `import`, `rebuild` or `accept --no-alert`.
+  std::vector<AlertTarget> alerts;
 };
 
 struct IngestOutcome {

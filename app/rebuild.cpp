@@ -1,5 +1,7 @@
 #include "app/rebuild.h"
 
+#include "app/alert_routing.h"
+
 #include <algorithm>
 
 namespace icetrack {
@@ -84,9 +86,14 @@ Status AcceptQuarantined(Store* store, int64_t snapshot_id, const IngestOptions&
     // Publications came after it: history from there on is diffed again.
     out->rebuilt = true;
     if (!(s = RebuildChangeLog(store, options, &out->rebuild, nullptr, snapshot_id)).ok()) return s;
+    // The accepted publication's own events are news; the later ones' are history diffed again.
+    std::vector<int64_t> ids;
     for (const StoredEvent& e : out->rebuild.added) {
-      if (e.snapshot_id == snapshot_id) result.events.push_back(e.event);
+      if (e.snapshot_id != snapshot_id) continue;
+      result.events.push_back(e.event);
+      ids.push_back(e.id);
     }
+    if (!(s = store->QueueEvents(ids, RoutesFor(result.events, options.alerts))).ok()) return s;
     SnapshotInfo now;
     if (!(s = store->GetSnapshot(snapshot_id, &now, nullptr)).ok()) return s;
     result.rows = static_cast<size_t>(now.rows);
@@ -103,7 +110,8 @@ Status AcceptQuarantined(Store* store, int64_t snapshot_id, const IngestOptions&
   events.erase(std::remove_if(events.begin(), events.end(),
                               [](const ChangeEvent& e) { return e.kind == EventKind::SuspiciousSnapshot; }),
                events.end());
-  if (!(s = store->Release(snapshot_id, placed.update)).ok()) return s;
+  if (!(s = store->Release(snapshot_id, placed.update, RoutesFor(placed.update.events, options.alerts))).ok())
+    return s;
   result.rows = parsed.roster.rows.size();
   result.previous_rows = placed.previous_rows;
   result.events = std::move(events);

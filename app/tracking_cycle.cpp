@@ -4,6 +4,7 @@
 #include <tuple>
 #include <utility>
 
+#include "app/alert_routing.h"
 #include "app/totals_check.h"
 #include "fetcher/download.h"
 #include "fetcher/http_date.h"
@@ -52,11 +53,6 @@ WorkbookResult ResultOf(Placement placement) {
     case Placement::Accepted: break;
   }
   return WorkbookResult::Stored;
-}
-
-bool Failed(WorkbookResult result) {
-  return result == WorkbookResult::FetchFailed || result == WorkbookResult::NotAWorkbook ||
-         result == WorkbookResult::ParseFailed;
 }
 
 void Fill(IngestOutcome outcome, WorkbookReport* r) {
@@ -353,7 +349,7 @@ Status Cycle::DescribeStored(int64_t snapshot_id, WorkbookReport* r) {
 Status Cycle::AddTotalsCheck(const Roster& roster, WorkbookReport* r) {
   std::optional<ChangeEvent> mismatch = CheckTotals(report_->page.totals, roster);
   if (!mismatch) return Status::Ok();
-  Status s = store_->AddEvents(r->snapshot_id, {*mismatch});
+  Status s = store_->AddEvents(r->snapshot_id, {*mismatch}, RoutesFor({*mismatch}, options_.ingest.alerts));
   if (s.ok()) r->events.push_back(std::move(*mismatch));
   return s;
 }
@@ -379,6 +375,11 @@ const char* ToString(PageResult result) {
     case PageResult::FetchFailed: break;
   }
   return "fetch_error";
+}
+
+bool Failed(WorkbookResult result) {
+  return result == WorkbookResult::FetchFailed || result == WorkbookResult::NotAWorkbook ||
+         result == WorkbookResult::ParseFailed;
 }
 
 const char* ToString(WorkbookResult result) {

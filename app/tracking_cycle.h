@@ -60,6 +60,8 @@ enum class WorkbookResult {
 // "stored", "late", "quarantined", "duplicate", "not_modified", "fetch_error",
 // "not_a_workbook", "parse_error"
 const char* ToString(WorkbookResult result);
+// Nothing usable came of it: a download, the response or its reading failed.
+bool Failed(WorkbookResult result);
 
 struct PageReport {
   std::string url, final_url;
@@ -92,6 +94,7 @@ struct CycleReport {
   PageReport page;
   std::vector<WorkbookReport> workbooks;  // page order
   std::vector<ListKind> not_linked;       // lists the page did not link (links layout only)
+  std::vector<ChangeEvent> notices;       // about the source: source_failing, source_recovered
 
   bool fetch_failed() const;  // the page, or a workbook, could not be downloaded
   bool parse_failed() const;  // the page, or a downloaded workbook, could not be read

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace icetrack {
 
@@ -28,6 +29,13 @@ struct Delivery {
   std::string next_attempt_at, last_attempt_at, delivered_at;  // "" when none
   std::string last_error;      // one line, never a secret
   int events = 0;              // how many events it carries
+};
+
+// What one pass over the outbox did (app/alert_delivery.h).
+struct DeliveryPass {
+  std::vector<Delivery> queued;     // made now
+  std::vector<Delivery> attempted;  // as they stand after their attempt
+  std::vector<Delivery> held;       // due, their target switched off
 };
 
 }  // namespace icetrack

@@ -142,3 +142,53 @@ Status Store::DisabledTargets(std::map<std::string, std::string>* out) {
 }
 
 }  // namespace icetrack
+
+namespace icetrack {
+
+Status Store::WaitingEvents(std::map<std::string, std::vector<StoredEvent>>* by_target) {
+  by_target->clear();
+  auto st = db_->Prepare(std::string("SELECT ") + kEventColumns + ", i.target" +
+                         " FROM outbox_items i JOIN events e ON e.id = i.event_id"
+                         " LEFT JOIN deliveries d ON d.id = i.delivery_id"
+                         " WHERE i.delivery_id IS NULL OR d.status = ?"
+                         " ORDER BY i.target, unixepoch(e.at), e.id");
+  st->BindText(1, ToString(DeliveryStatus::Pending));
+  while (st->Step()) (*by_target)[st->Text(17)].push_back(ReadEvent(*st));  // i.target follows the event
+  return st->status();
+}
+
+Status Store::GetSourceHealth(const std::string& source, SourceHealth* out) {
+  *out = SourceHealth();
+  auto st = db_->Prepare("SELECT failures, failing_since, last_error, reported FROM source_health WHERE source = ?");
+  st->BindText(1, source);
+  if (st->Step()) {
+    out->failures = static_cast<int>(st->Int(0));
+    out->failing_since = st->Text(1);
+    out->last_error = st->Text(2);
+    out->reported = st->Int(3) != 0;
+  }
+  return st->status();
+}
+
+Status Store::RecordSourceHealth(const std::map<std::string, SourceHealth>& health,
+                                 const std::vector<ChangeEvent>& notices, const std::string& at,
+                                 const std::vector<AlertRoute>& routes) {
+  sql::Transaction tx(db_.get());
+  if (!tx.status().ok()) return tx.status();
+  auto write = db_->Prepare(
+      "INSERT OR REPLACE INTO source_health (source, failures, failing_since, last_error, reported) "
+      "VALUES (?, ?, ?, ?, ?)");
+  Status s;
+  for (const auto& [source, h] : health) {
+    if (s.ok())
+      s = write->BindText(1, source).Bind(2, int64_t{h.failures}).Bind(3, h.failing_since).Bind(4, h.last_error)
+              .Bind(5, int64_t{h.reported ? 1 : 0}).Run();
+  }
+  std::vector<int64_t> event_ids;
+  if (s.ok()) s = WriteEvents(0, at, notices, {}, &event_ids);
+  if (s.ok()) s = WriteRoutes(event_ids, routes);
+  if (s.ok()) s = tx.Commit();
+  return s;
+}
+
+}  // namespace icetrack

@@ -202,11 +202,22 @@ CREATE TABLE alert_targets (
   disabled_reason TEXT
 );
 )sql",
+    // 5: how each source has fared over the last runs, for source_failing
+    // and source_recovered notices (diff/source_health.h).
+    R"sql(
+CREATE TABLE source_health (
+  source        TEXT PRIMARY KEY,   -- the page's URL, or "the workbooks linked from <URL>"
+  failures      INTEGER NOT NULL,   -- consecutive failed runs; 0 after a good one
+  failing_since TEXT,
+  last_error    TEXT,
+  reported      INTEGER NOT NULL    -- 1: a source_failing notice was given for this streak
+);
+)sql",
 };
 
 // Work a migration needs beyond SQL, run in its transaction; index = version - 1.
 Status FillEventUids(Database* db);
-Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr};
+Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr, nullptr};
 
 // Version 3 derives every event's identity (see EventUid) from what it holds.
 Status FillEventUids(Database* db) {

@@ -356,7 +356,7 @@ Status Store::WriteRoutes(const std::vector<int64_t>& event_ids, const std::vect
   return Status::Ok();
 }
 
-Status Store::Release(int64_t snapshot_id, const ListUpdate& update) {
+Status Store::Release(int64_t snapshot_id, const ListUpdate& update, const std::vector<AlertRoute>& routes) {
   SnapshotInfo info;
   Status s = GetSnapshot(snapshot_id, &info, nullptr);
   if (!s.ok()) return s;
@@ -369,8 +369,16 @@ Status Store::Release(int64_t snapshot_id, const ListUpdate& update) {
                          "note = COALESCE(note || '; ', '') || 'accepted by hand' WHERE id = ?");
   st->BindText(1, ToString(SnapshotStatus::Accepted)).Bind(2, snapshot_id);
   if (!(s = st->Run()).ok()) return s;
-  if (!(s = WriteUpdate(snapshot_id, info.list, true, update, {})).ok()) return s;
+  if (!(s = WriteUpdate(snapshot_id, info.list, true, update, routes)).ok()) return s;
   return tx.Commit();
+}
+
+Status Store::QueueEvents(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes) {
+  sql::Transaction tx(db_.get());
+  if (!tx.status().ok()) return tx.status();
+  Status s = WriteRoutes(event_ids, routes);
+  if (s.ok()) s = tx.Commit();
+  return s;
 }
 
 Status Store::MarkAcceptedByHand(int64_t snapshot_id) {

@@ -27,6 +27,7 @@
 #include "model/list_state.h"
 #include "model/roster.h"
 #include "model/snapshot_status.h"
+#include "model/source_health.h"
 #include "model/stored_event.h"
 #include "model/status.h"
 #include "model/utc_time.h"
@@ -154,7 +155,7 @@ class Store {
   // Marks a quarantined snapshot accepted by hand and records its update
   // (one transaction). Only for the newest snapshot: with later ones, mark
   // it (MarkAcceptedByHand) and rebuild.
-  Status Release(int64_t snapshot_id, const ListUpdate& update);
+  Status Release(int64_t snapshot_id, const ListUpdate& update, const std::vector<AlertRoute>& routes = {});
   Status MarkAcceptedByHand(int64_t snapshot_id);
 
   // A rebuild recomputes everything derived from the stored workbooks (the
@@ -194,6 +195,20 @@ class Store {
   // snapshot, noticed at `at`, in one transaction.
   Status AddNotices(const std::vector<ChangeEvent>& notices, const std::string& at,
                     const std::vector<AlertRoute>& routes = {});
+
+  // How a source has fared (a default SourceHealth for one never seen).
+  Status GetSourceHealth(const std::string& source, SourceHealth* out);
+  // Records a run's health of its sources and the notices it gave, in one transaction.
+  Status RecordSourceHealth(const std::map<std::string, SourceHealth>& health,
+                            const std::vector<ChangeEvent>& notices, const std::string& at,
+                            const std::vector<AlertRoute>& routes);
+
+  // Events queued for each target and not delivered yet (in no delivery,
+  // or in a pending one), oldest first.
+  Status WaitingEvents(std::map<std::string, std::vector<StoredEvent>>* by_target);
+
+  // Queues stored events for targets (AlertRoute::event indexes `event_ids`), in one transaction.
+  Status QueueEvents(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes);
 
   // The outbox. Deliveries are made of the items no delivery holds yet, one
   // per target (its id derived from the target and the events): each event

@@ -1,0 +1,169 @@
+#include "app/config.h"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/alert_config.h"
+#include "app/exit_codes.h"
+#include "app/toml_table.h"
+#include "fetcher/local_file.h"
+#include "store/store.h"
+
+namespace icetrack {
+namespace {
+
+constexpr int64_t kMaxConfigBytes = 1 << 20;
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0;
+}
+
+std::string FolderOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+bool IsPrivate(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) != 0 || (st.st_mode & 044) == 0;
+}
+
+// A top-level key that must be a table, or absent.
+const toml::table* Section(const toml::table& root, const char* key, const std::string& file, Status* status) {
+  const toml::node* node = root.get(key);
+  if (!node || !status->ok()) return nullptr;
+  if (!node->is_table()) {
+    *status = Status::Error(TomlPosition(file, node->source().begin) + ": " + key + ": must be a table ([" + key + "])");
+    return nullptr;
+  }
+  return node->as_table();
+}
+
+Status ReadSource(const std::string& file, const toml::table& t, Config* out) {
+  TomlTable source(file, t, "source");
+  source.RejectUnknown({"page", "contact"});
+  std::string page, contact;
+  if (source.String("page", &page)) {
+    if (page.rfind("https://", 0) != 0 && page.rfind("http://", 0) != 0)
+      source.Fail("page", "\"" + page + "\" is not an http(s) URL");
+    out->page = page;
+  }
+  if (source.String("contact", &contact)) {
+    bool printable = !contact.empty();
+    for (char c : contact) printable = printable && c >= 0x20 && c != 0x7f;
+    if (!printable) source.Fail("contact", "must be a URL or an address in printable characters");
+    out->contact = contact;
+  }
+  return source.status();
+}
+
+Status ReadDatabase(const std::string& file, const toml::table& t, Config* out) {
+  TomlTable database(file, t, "database");
+  database.RejectUnknown({"path"});
+  std::string path;
+  if (database.String("path", &path)) {
+    if (path.empty()) database.Fail("path", "is empty");
+    out->database = path[0] == '/' ? path : FolderOf(file) + "/" + path;
+  }
+  return database.status();
+}
+
+Status ReadRules(const std::string& file, const toml::table& t, Config* out) {
+  TomlTable rules(file, t, "rules");
+  rules.RejectUnknown({"removal_after", "removal_after_days", "max_removed_share"});
+  auto whole = [](std::pair<double, double> r) { return std::pair<int64_t, int64_t>(r.first, r.second); };
+  rules.Integer("removal_after", whole(kRemovalAfter).first, whole(kRemovalAfter).second, &out->rules.removal_after);
+  rules.Integer("removal_after_days", whole(kRemovalAfterDays).first, whole(kRemovalAfterDays).second,
+                &out->rules.removal_after_days);
+  rules.Number("max_removed_share", kMaxRemovedShare.first, kMaxRemovedShare.second, &out->rules.max_removed_share);
+  return rules.status();
+}
+
+Status ReadRoot(const std::string& file, const toml::table& root, Config* out) {
+  TomlTable top(file, root, "");
+  top.RejectUnknown({"source", "database", "rules", "alert"});
+  Status s = top.status();
+  if (const toml::table* t = Section(root, "source", file, &s)) s = ReadSource(file, *t, out);
+  if (const toml::table* t = Section(root, "database", file, &s)) s = ReadDatabase(file, *t, out);
+  if (const toml::table* t = Section(root, "rules", file, &s)) s = ReadRules(file, *t, out);
+  const toml::node* alerts = root.get("alert");
+  if (s.ok() && alerts) {
+    if (!alerts->is_array_of_tables())
+      return Status::Error(TomlPosition(file, alerts->source().begin) + ": alert: write one [[alert]] table per target");
+    AlertConfigContext context{file, FolderOf(file), IsPrivate(file)};
+    s = ReadAlertTargets(context, *alerts->as_array(), &out->alerts, &out->warnings);
+  }
+  return s;
+}
+
+}  // namespace
+
+const AlertTarget* Config::FindAlert(const std::string& name) const {
+  for (const AlertTarget& t : alerts) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+std::string ConfigPath(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  const char* env = std::getenv("ICETRACK_CONFIG");
+  if (env && *env) return env;
+  if (Exists("/etc/icetrack/icetrack.toml")) return "/etc/icetrack/icetrack.toml";
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  std::string folder = xdg && *xdg ? xdg : home && *home ? std::string(home) + "/.config" : "";
+  if (!folder.empty() && Exists(folder + "/icetrack/icetrack.toml")) return folder + "/icetrack/icetrack.toml";
+  return "";
+}
+
+Status ReadConfig(const std::string& path, Config* out) {
+  *out = Config();
+  if (path.empty()) return Status::Ok();
+  out->file = path;
+  std::string text;
+  Status s = ReadLocalFile(path, &text, kMaxConfigBytes);
+  if (!s.ok()) return s;
+  try {
+    toml::table root = toml::parse(text, path);
+    return ReadRoot(path, root, out);
+  } catch (const toml::parse_error& e) {
+    return Status::Error(TomlPosition(path, e.source().begin) + ": " + std::string(e.description()));
+  }
+}
+
+void AddConfigOption(CLI::App* cmd, std::string* path) {
+  cmd->add_option("--config", *path,
+                  "Configuration file (default: $ICETRACK_CONFIG, /etc/icetrack/icetrack.toml or "
+                  "$XDG_CONFIG_HOME/icetrack/icetrack.toml, when present)")
+      ->check([](const std::string& value) { return value.empty() ? std::string("the path is empty") : ""; });
+}
+
+int LoadConfigOption(const std::string& flag, Config* out) {
+  Status s = ReadConfig(ConfigPath(flag), out);
+  if (s.ok()) return kExitOk;
+  std::cerr << "icetrack: " << s.message() << "\n";
+  return kExitUsage;
+}
+
+std::string DatabasePath(const std::string& flag, const Config& config) {
+  if (!flag.empty()) return flag;
+  const char* env = std::getenv("ICETRACK_DB");
+  if (env && *env) return env;
+  if (config.database) return *config.database;
+  return DefaultDatabasePath();
+}
+
+RuleFlags MergedRules(const RuleFlags& flags, const Config& config) {
+  RuleFlags merged = config.rules;
+  if (flags.removal_after) merged.removal_after = flags.removal_after;
+  if (flags.removal_after_days) merged.removal_after_days = flags.removal_after_days;
+  if (flags.max_removed_share) merged.max_removed_share = flags.max_removed_share;
+  return merged;
+}
+
+}  // namespace icetrack
