@@ -31,7 +31,7 @@ class Packer {
       used_ += 1 + cost;
       return true;
     }
-    std::string heading = open_ ? CutToFit(heading_ + " (continued)", limits_.heading_chars) : heading_;
+    std::string heading = open_ ? Continued() : heading_;
     size_t box_cost = CharCount(heading) + cost;
     if (out_.boxes.size() >= box_budget_ || used_ + box_cost > char_budget_ || cost > limits_.box_chars)
       return Stop();
@@ -39,6 +39,13 @@ class Packer {
     used_ += box_cost;
     open_ = true;
     return true;
+  }
+
+  // The heading of a section's later boxes: " (continued)" always shows.
+  std::string Continued() const {
+    const std::string suffix = " (continued)";
+    size_t room = limits_.heading_chars > CharCount(suffix) + 1 ? limits_.heading_chars - CharCount(suffix) : 1;
+    return CutToFit(heading_, room) + suffix;
   }
 
   PackedDigest Take(size_t left_out) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 extern char** environ;
@@ -100,7 +101,11 @@ Status RunChild(const std::vector<std::string>& argv, const std::string& input, 
   int wstatus = 0;
   while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
-  if (!finished) return Status::Error(argv[0] + ": still running after " + std::to_string(timeout.count() / 1000) + " s; killed");
+  if (!finished) {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(timeout.count()) / 1000.0);
+    return Status::Error(argv[0] + ": still running after " + seconds + " s; killed");
+  }
   result->exit_code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
   return Status::Ok();
 }

@@ -119,7 +119,7 @@ std::string EmailMessage(const Delivery& delivery, const Digest& digest, const M
   m += Header("Message-ID", "<" + delivery.id + ".icetrack@" + from.domain() + ">");
   m += Header("Auto-Submitted", "auto-generated");
   m += Header("MIME-Version", "1.0");
-  m += Header("Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
+  m += Header("Content-Type", std::string("multipart/alternative;") + kCrlf + " boundary=\"" + boundary + "\"");
   m += kCrlf;
   m += Part(boundary, "text/plain", digest.Text());
   m += Part(boundary, "text/html", digest.Html());

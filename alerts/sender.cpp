@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 
 #include "alerts/child_process.h"
@@ -113,15 +114,23 @@ AttemptOutcome SendApprise(const AlertTarget& t, const Digest& digest, const Sen
   unlink(path.c_str());
   if (!status.ok()) return Outcome(AttemptResult::Retry, status.message(), t);
   if (result.exit_code == 0) return Outcome(AttemptResult::Delivered, "", t);
-  // Its last complaint, without the time stamp it puts first.
-  std::string out = result.output;
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  std::string last = out.substr(out.find_last_of('\n') + 1);
-  size_t dash = last.find(" - ");
-  if (dash != std::string::npos && last.find(" - ", dash + 3) != std::string::npos) last = last.substr(last.find(" - ", dash + 3) + 3);
-  bool unusable = out.find("Unparseable URL") != std::string::npos;
+  // Its last complaint ("… - ERROR - what"), without the time stamp it puts first.
+  std::string complaint;
+  for (size_t at = 0; at < result.output.size();) {
+    size_t end = result.output.find('\n', at);
+    std::string line = result.output.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    for (const char* level : {" - ERROR - ", " - WARNING - "}) {
+      size_t mark = line.find(level);
+      if (mark != std::string::npos) complaint = line.substr(mark + std::strlen(level));
+    }
+    at = end == std::string::npos ? result.output.size() : end + 1;
+  }
+  // A URL apprise cannot read will not become readable by waiting.
+  bool unusable = result.output.find("Unparseable URL") != std::string::npos ||
+                  result.output.find("Invalid Apprise") != std::string::npos;
   return Outcome(unusable ? AttemptResult::Failed : AttemptResult::Retry,
-                 "apprise exited with " + std::to_string(result.exit_code) + (last.empty() ? "" : ": " + last), t);
+                 "apprise exited with " + std::to_string(result.exit_code) + (complaint.empty() ? "" : ": " + complaint),
+                 t);
 }
 
 }  // namespace

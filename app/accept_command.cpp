@@ -13,8 +13,10 @@ namespace icetrack {
 namespace {
 
 struct AcceptOptions {
-  std::string db, snapshot;
+  StoreChoice store;
+  std::string snapshot;
   RuleFlags rules;
+  bool alert = true;
 };
 
 // Decimal digits only: not "0x10", not "1e3", not a number beyond any snapshot.
@@ -47,7 +49,12 @@ int RunAccept(const AcceptOptions& o) {
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
   IngestOptions options;
-  if (int code = OpenStoreForWriting(o.db, &o.rules, &options, &lock, &store, false)) return code;
+  Config config;
+  std::string path;
+  if (int code = ResolveStore(o.store, &config, &path)) return code;
+  RuleFlags rules = MergedRules(o.rules, config);
+  if (int code = OpenStoreForWriting(path, &rules, &options, &lock, &store, false)) return code;
+  if (o.alert) options.alerts = config.alerts;
   if (int code = CheckQuarantined(store.get(), id)) return code;
   AcceptOutcome outcome;
   Status s = AcceptQuarantined(store.get(), id, options, &outcome);
@@ -73,8 +80,9 @@ void AddAcceptCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "accept", "Release a quarantined snapshot: diff it where it stands in history and record its events");
   cmd->add_option("SNAPSHOT", o->snapshot, "Snapshot id, as shown by import, run or log")->required();
-  AddDbOption(cmd, &o->db);
+  AddStoreOptions(cmd, &o->store);
   AddRuleOptions(cmd, &o->rules, false);
+  cmd->add_flag("!--no-alert", o->alert, "Queue no alerts for the events it releases");
   cmd->callback([o, exit_code] { *exit_code = RunAccept(*o); });
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "alerts/webhook.h"
 #include "app/option_values.h"
 #include "app/secret_source.h"
 #include "app/toml_table.h"
@@ -46,12 +47,12 @@ class AlertReader {
 
   Status Read(AlertTarget* out, std::vector<std::string>* warnings) {
     t_ = out;
-    table_.RejectUnknown(KnownKeys());
     ReadIdentity();
+    table_.RejectUnknown(KnownKeys());
     ReadUrl();
     if (t_->channel == Channel::Email) ReadEmail();
     else RejectEmailKeys();
-    if (t_->channel == Channel::Webhook) ReadSecret("secret", &t_->secret);
+    if (t_->channel == Channel::Webhook) ReadSigningSecret();
     else if (table_.ok()) RejectKey("secret", "webhook");
     ReadFilter();
     ReadRetry();
@@ -89,6 +90,7 @@ class AlertReader {
         return false;
       }
       found = k;
+      secret_key_ = k;
       Status s = ResolveSecret(form, reference, context_.folder, out);
       if (!s.ok()) {
         table_.Fail(k, s.message());
@@ -97,6 +99,12 @@ class AlertReader {
       if (form == SecretForm::Inline && key != "url") inline_secret_ = true;
     }
     return !found.empty();
+  }
+
+  void ReadSigningSecret() {
+    if (!ReadSecret("secret", &t_->secret)) return;
+    Status s = CheckWebhookSecret(t_->secret.value);
+    if (!s.ok()) table_.Fail(secret_key_, s.message() + " (`openssl rand -base64 32` makes a key; put \"whsec_\" before it)");
   }
 
   void ReadUrl() {
@@ -252,6 +260,7 @@ class AlertReader {
   TomlTable table_;
   AlertTarget* t_ = nullptr;
   bool inline_secret_ = false;
+  std::string secret_key_;  // the key the last secret was read from, for errors about its value
 };
 
 }  // namespace

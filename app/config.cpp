@@ -45,7 +45,9 @@ const toml::table* Section(const toml::table& root, const char* key, const std::
 
 Status ReadSource(const std::string& file, const toml::table& t, Config* out) {
   TomlTable source(file, t, "source");
-  source.RejectUnknown({"page", "contact"});
+  source.RejectUnknown({"page", "contact", "failing_after"});
+  std::optional<int> failing_after;
+  if (source.Integer("failing_after", 1, 1000, &failing_after)) out->failing_after = *failing_after;
   std::string page, contact;
   if (source.String("page", &page)) {
     if (page.rfind("https://", 0) != 0 && page.rfind("http://", 0) != 0)

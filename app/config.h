@@ -25,6 +25,7 @@ namespace icetrack {
 struct Config {
   std::string file;  // the file read; "" when there was none
   std::optional<std::string> page, contact, database;
+  int failing_after = 3;  // [source]: runs in a row before a source_failing notice
   RuleFlags rules;
   std::vector<AlertTarget> alerts;
   std::vector<std::string> warnings;  // worth saying, not wrong (an inline secret in a file others can read)

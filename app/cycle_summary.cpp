@@ -110,6 +110,7 @@ std::vector<std::string> CycleSummaryLines(const CycleReport& report, bool chang
     if (!r.file_name.empty()) line += "  [" + r.file_name + "]";
     lines.push_back(line);
   }
+  for (const ChangeEvent& n : report.notices) lines.push_back(std::string(ToString(n.kind)) + ": " + n.key + ": " + n.detail);
   if (changes_only) return lines;
   for (ListKind list : report.not_linked)
     lines.push_back(std::string(ToString(list)) + ": not linked from the page; left as it was");
@@ -125,6 +126,9 @@ Json CycleJson(const CycleReport& report, int exit_code) {
   }
   Json not_linked = Json::array();
   for (ListKind list : report.not_linked) not_linked.push_back(ToString(list));
+  Json notices = Json::array();
+  for (const ChangeEvent& n : report.notices)
+    notices.push_back({{"kind", ToString(n.kind)}, {"source", n.key}, {"detail", n.detail}});
   return {{"source", report.page.url},
           {"started_at", report.started_at},
           {"finished_at", report.finished_at},
@@ -132,6 +136,7 @@ Json CycleJson(const CycleReport& report, int exit_code) {
           {"workbooks", workbooks},
           {"not_linked", not_linked},
           {"events", events},
+          {"notices", notices},
           {"errors", report.errors()},
           {"exit_code", exit_code}};
 }

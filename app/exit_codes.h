@@ -10,5 +10,6 @@ constexpr int kExitFetch = 3;    // a download failed
 constexpr int kExitParse = 4;    // a workbook could not be read
 constexpr int kExitLocked = 5;   // another icetrack holds the database lock
 constexpr int kExitStore = 6;    // the database could not be opened or written
+constexpr int kExitDelivery = 7; // an alert was refused for good, expired, or (a test) not delivered
 
 }  // namespace icetrack

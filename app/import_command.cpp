@@ -4,13 +4,16 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/alert_delivery.h"
 #include "app/exit_codes.h"
 #include "app/ingest.h"
 #include "app/progress_bar.h"
 #include "app/store_option.h"
 #include "fetcher/local_file.h"
 #include "model/utc_time.h"
+#include "net/http_client.h"
 #include "parser/xlsx_reader.h"
+#include "report/delivery_format.h"
 
 namespace icetrack {
 
@@ -18,10 +21,11 @@ namespace {
 
 struct ImportOptions {
   std::vector<std::string> paths;
-  std::string db;
+  StoreChoice store;
   RuleFlags rules;
   IngestOptions ingest;  // the rules resolved against the database
   bool quiet = false;
+  bool alert = false;    // queue alerts (and deliver them at the end), as `run` does
 };
 
 struct Candidate {
@@ -80,6 +84,18 @@ void PrintOutcome(const IngestOutcome& outcome, const std::string& path) {
   std::cout << "  " << path << "\n";
 }
 
+// Sends what the import queued, as `run` does at its end.
+void DeliverQueued(Store* store, const Config& config, bool quiet) {
+  DeliverOptions d;
+  d.user_agent = UserAgent(ICETRACK_VERSION, config.contact.value_or(ICETRACK_CONTACT));
+  d.config_file = config.file;
+  DeliveryPass pass;
+  Status s = DeliverDue(store, config.alerts, d, &pass);
+  if (!s.ok()) std::cerr << "icetrack: " << s.message() << " (alerts not delivered)\n";
+  if (quiet) return;
+  for (const std::string& line : DeliveryPassLines(pass)) std::cout << line << "\n";
+}
+
 int RunImport(ImportOptions options) {
   // The files first: with nothing to import, the database is not even opened.
   int failures = 0;
@@ -88,9 +104,14 @@ int RunImport(ImportOptions options) {
     std::cerr << "icetrack: nothing to import: " << failures << " file(s) or folder(s) could not be imported\n";
     return kExitParse;
   }
+  Config config;
+  std::string path;
+  if (int code = ResolveStore(options.store, &config, &path)) return code;
+  RuleFlags rules = MergedRules(options.rules, config);
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForWriting(options.db, &options.rules, &options.ingest, &lock, &store)) return code;
+  if (int code = OpenStoreForWriting(path, &rules, &options.ingest, &lock, &store)) return code;
+  if (options.alert) options.ingest.alerts = config.alerts;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     IngestInput input;
@@ -108,6 +129,7 @@ int RunImport(ImportOptions options) {
       PrintOutcome(outcome, c.path);
     }
   }
+  if (options.alert) DeliverQueued(store.get(), config, options.quiet);
   if (failures) {
     std::cerr << "icetrack: " << failures << " file(s) could not be imported\n";
     return kExitParse;
@@ -121,8 +143,10 @@ void AddImportCommand(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<ImportOptions>();
   CLI::App* cmd = app.add_subcommand("import", "Ingest archived workbooks (files or folders) in publication order");
   cmd->add_option("PATH", options->paths, "Workbooks (.xlsx) or folders of them")->required();
-  AddDbOption(cmd, &options->db);
+  AddStoreOptions(cmd, &options->store);
   AddRuleOptions(cmd, &options->rules);
+  cmd->add_flag("--alert", options->alert,
+                "Queue alerts for the events, as run does, and deliver them at the end (without it, none)");
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors");
   cmd->callback([options, exit_code] { *exit_code = RunImport(*options); });
 }

@@ -16,7 +16,7 @@ namespace icetrack {
 namespace {
 
 struct LogOptions {
-  std::string db;
+  StoreChoice store;
   std::optional<std::string> since, until, state, model, kinds, list;
   bool json = false, csv = false;
 };
@@ -42,7 +42,7 @@ int RunLog(const LogOptions& o) {
   EventFilter filter;
   if (!ParseFilter(o, &filter)) return kExitUsage;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForReading(o.db, &store)) return code;
+  if (int code = OpenStoreForReading(o.store, &store)) return code;
   std::vector<StoredEvent> events;
   Status s = store->Events(filter, &events);
   if (!s.ok()) {
@@ -68,7 +68,7 @@ int RunLog(const LogOptions& o) {
 void AddLogCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<LogOptions>();
   CLI::App* cmd = app.add_subcommand("log", "The change log, newest first");
-  AddDbOption(cmd, &o->db);
+  AddStoreOptions(cmd, &o->store);
   cmd->add_option("--since", o->since, "From this date or time on (see README: dates), e.g. 2026-03-01, 7d");
   cmd->add_option("--until", o->until, "Up to and including this date or time, e.g. 2026-03-31, yesterday");
   cmd->add_option("--state", o->state, "A state: its code or name, e.g. FL");

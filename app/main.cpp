@@ -5,6 +5,8 @@
 #include <iostream>
 
 #include "app/accept_command.h"
+#include "app/alerts_command.h"
+#include "app/config_command.h"
 #include "app/exit_codes.h"
 #include "app/import_command.h"
 #include "app/log_command.h"
@@ -35,7 +37,8 @@ int main(int argc, char** argv) {
   app.failure_message(OneLine);
   app.footer(
       "Exit codes: 0 success (changed or not), 1 internal error (a bug: please report it), 2 usage or\n"
-      "configuration error, 3 fetch failure, 4 parse failure, 5 locked by another icetrack, 6 database error.");
+      "configuration error, 3 fetch failure, 4 parse failure, 5 locked by another icetrack, 6 database error,\n"
+      "7 an alert refused for good or expired (alerts deliver, retry) or not delivered (alerts test).");
   int exit_code = icetrack::kExitOk;
   icetrack::AddParseCommand(app, &exit_code);
   icetrack::AddImportCommand(app, &exit_code);
@@ -45,6 +48,8 @@ int main(int argc, char** argv) {
   icetrack::AddAcceptCommand(app, &exit_code);
   icetrack::AddRebuildCommand(app, &exit_code);
   icetrack::AddRunCommand(app, &exit_code);
+  icetrack::AddAlertsCommand(app, &exit_code);
+  icetrack::AddConfigCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

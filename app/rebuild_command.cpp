@@ -14,7 +14,7 @@ namespace icetrack {
 namespace {
 
 struct RebuildOptions {
-  std::string db;
+  StoreChoice store;
   RuleFlags rules;
   bool json = false, quiet = false, verbose = false;
 };
@@ -31,7 +31,10 @@ int RunRebuild(const RebuildOptions& o) {
   std::unique_ptr<Store> store;
   // Opened without the automatic rebuild: this command is one, under the
   // database's rules and what the command line changes of them.
-  if (int code = OpenStoreForWriting(o.db, nullptr, nullptr, &lock, &store, false)) return code;
+  Config config;
+  std::string path;
+  if (int code = ResolveStore(o.store, &config, &path)) return code;
+  if (int code = OpenStoreForWriting(path, nullptr, nullptr, &lock, &store, false)) return code;
   std::map<std::string, std::string> settings;
   Status s = store->Settings(&settings);
   if (!s.ok()) {
@@ -44,7 +47,7 @@ int RunRebuild(const RebuildOptions& o) {
     std::cerr << "icetrack: " << store->path() << ": " << s.message() << "\n";
     return kExitStore;
   }
-  Rules rules = WantedRules(stored, o.rules);
+  Rules rules = WantedRules(stored, MergedRules(o.rules, config));
   IngestOptions options;
   options.diff = rules.diff;
   options.guard = rules.guard;
@@ -85,7 +88,7 @@ void AddRebuildCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<RebuildOptions>();
   CLI::App* cmd = app.add_subcommand(
       "rebuild", "Read every stored workbook again and recompute the change log (events keep their ids)");
-  AddDbOption(cmd, &o->db);
+  AddStoreOptions(cmd, &o->store);
   AddRuleOptions(cmd, &o->rules);
   auto json = cmd->add_flag("--json", o->json, "One JSON document: {snapshots, added, disappeared}");
   cmd->add_flag("-q,--quiet", o->quiet, "Print only the counts")->excludes(json);

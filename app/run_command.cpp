@@ -6,7 +6,11 @@
 #include <memory>
 #include <sstream>
 
+#include "app/alert_delivery.h"
+#include "app/config.h"
 #include "app/cycle_summary.h"
+#include "app/source_check.h"
+#include "report/delivery_format.h"
 #include "app/exit_codes.h"
 #include "app/option_values.h"
 #include "report/json_text.h"
@@ -22,9 +26,11 @@ using std::chrono::milliseconds;
 
 struct RunOptions {
   std::string source = CycleOptions().page_url;
-  std::string db;
+  StoreChoice store;
+  std::string db;  // resolved from `store`
   std::string contact = ICETRACK_CONTACT;
-  bool json = false, quiet = false, verbose = false;
+  bool source_given = false, contact_given = false;  // else the configuration's, if it has them
+  bool json = false, quiet = false, verbose = false, deliver = true;
   double timeout = 120, connect_timeout = 15, retry_budget = 300, retry_delay = 1;
   int max_attempts = 4;
   int64_t max_body_bytes = int64_t{64} << 20;
@@ -82,16 +88,40 @@ int ExitCodeOf(const CycleReport& report) {
   return kExitOk;
 }
 
-void Print(const CycleReport& report, const RunOptions& o, int exit_code) {
+void Print(const CycleReport& report, const DeliveryPass& pass, const RunOptions& o, int exit_code) {
   for (const std::string& error : report.errors()) std::cerr << "icetrack: " << error << "\n";
   if (o.json) {
-    std::cout << PrettyJson(CycleJson(report, exit_code)) << "\n";
+    nlohmann::ordered_json j = CycleJson(report, exit_code);
+    j["alerts"] = DeliveryPassJson(pass);
+    std::cout << PrettyJson(j) << "\n";
     return;
   }
   for (const std::string& line : CycleSummaryLines(report, o.quiet)) std::cout << line << "\n";
+  for (const std::string& line : DeliveryPassLines(pass)) std::cout << line << "\n";
 }
 
-int RunCycleCommand(const RunOptions& o) {
+// The options as the configuration completes them: the command line wins.
+RunOptions WithConfig(RunOptions o, const Config& config, std::string db) {
+  if (!o.source_given && config.page) o.source = *config.page;
+  if (!o.contact_given && config.contact) o.contact = *config.contact;
+  o.db = std::move(db);
+  o.rules = MergedRules(o.rules, config);
+  return o;
+}
+
+DeliverOptions DeliverOptionsOf(const RunOptions& o, const Config& config) {
+  DeliverOptions d;
+  d.user_agent = UserAgent(ICETRACK_VERSION, o.contact);
+  d.config_file = config.file;
+  return d;
+}
+
+int RunCycleCommand(const RunOptions& given) {
+  Config config;
+  std::string db;
+  if (int code = ResolveStore(given.store, &config, &db)) return code;
+  for (const std::string& w : config.warnings) std::cerr << "icetrack: warning: " << w << "\n";
+  const RunOptions o = WithConfig(given, config, db);
   if (!IsHttpUrl(o.source)) {
     std::cerr << "icetrack: --source must be an http or https URL, not \"" << o.source << "\"\n";
     return kExitUsage;
@@ -104,17 +134,24 @@ int RunCycleCommand(const RunOptions& o) {
   std::unique_ptr<Store> store;
   CycleOptions cycle;
   if (int code = OpenStoreForWriting(o.db, &o.rules, &cycle.ingest, &lock, &store)) return code;
+  cycle.ingest.alerts = config.alerts;
   cycle.page_url = o.source;
   cycle.retry_budget = Millis(o.retry_budget);
   HttpClient client(ClientOptions(o));
   CycleReport report;
   Status s = RunTrackingCycle(store.get(), client, cycle, &report);
+  if (s.ok()) s = CheckSources(store.get(), config.failing_after, config.alerts, &report);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << " (cycle stopped)\n";
     return kExitStore;
   }
+  DeliveryPass pass;
+  if (o.deliver && !(s = DeliverDue(store.get(), config.alerts, DeliverOptionsOf(o, config), &pass)).ok()) {
+    // The cycle is recorded; what is queued goes out with the next run or `alerts deliver`.
+    std::cerr << "icetrack: " << s.message() << " (alerts not delivered)\n";
+  }
   int exit_code = ExitCodeOf(report);
-  Print(report, o, exit_code);
+  Print(report, pass, o, exit_code);
   return exit_code;
 }
 
@@ -126,14 +163,17 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
       "run", "One tracking cycle: fetch ICE's 287(g) page and workbooks, record snapshots and events");
   // A wrapper script's options come first and the user's last: the last one counts.
   cmd->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  cmd->add_option("--source", o->source, "The 287(g) page")->capture_default_str();
-  AddDbOption(cmd, &o->db);
+  cmd->add_option("--source", o->source, "The 287(g) page ([source] page)")->capture_default_str()
+      ->each([o](const std::string&) { o->source_given = true; });
+  AddStoreOptions(cmd, &o->store);
+  cmd->add_flag("!--no-deliver", o->deliver, "Queue alerts without sending them (`icetrack alerts deliver` sends)");
   auto json = cmd->add_flag("--json", o->json, "Print one JSON document about the cycle");
   cmd->add_flag("-q,--quiet", o->quiet, "Print only lists with new events (errors always go to stderr)")
       ->excludes(json);
   cmd->add_flag("-v,--verbose", o->verbose, "Report every HTTP attempt and retry on stderr");
-  cmd->add_option("--contact", o->contact, "URL or address named in the User-Agent, for ICE's webmasters")
-      ->capture_default_str();
+  cmd->add_option("--contact", o->contact,
+                  "URL or address named in the User-Agent, for ICE's webmasters ([source] contact)")
+      ->capture_default_str()->each([o](const std::string&) { o->contact_given = true; });
   cmd->add_option("--timeout", o->timeout, "Seconds one HTTP attempt may take")
       ->check(Within(0.001, 3600.0))->capture_default_str();
   cmd->add_option("--connect-timeout", o->connect_timeout, "Seconds to connect")

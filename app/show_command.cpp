@@ -15,7 +15,8 @@ namespace icetrack {
 namespace {
 
 struct ShowOptions {
-  std::string db, text;
+  StoreChoice store;
+  std::string text;
   std::optional<std::string> state, model, list;
   bool json = false;
 };
@@ -36,7 +37,7 @@ int RunShow(const ShowOptions& o) {
     return kExitUsage;
   }
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForReading(o.db, &store)) return code;
+  if (int code = OpenStoreForReading(o.store, &store)) return code;
   std::vector<AgreementHistory> found;
   s = store->FindAgreements(query, &found);
   if (!s.ok()) {
@@ -82,7 +83,7 @@ void AddShowCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("show", "The full history of the agreements whose agency or county matches TEXT");
   cmd->add_option("TEXT", o->text, "Part of an agency's or a county's name: any case, apostrophes and "
                                     "punctuation as you like")->required();
-  AddDbOption(cmd, &o->db);
+  AddStoreOptions(cmd, &o->store);
   cmd->add_option("--state", o->state, "Only this state: its code or name");
   cmd->add_option("--model", o->model, "Only this model: JEM, TFM or WSO");
   cmd->add_option("--list", o->list, "Only this list: participating or pending");

@@ -16,8 +16,6 @@
 
 namespace icetrack {
 
-constexpr int kDefaultFailingAfter = 3;
-
 // Adds the notices to report->notices.
 Status CheckSources(Store* store, int failing_after, const std::vector<AlertTarget>& alerts, CycleReport* report);
 

@@ -18,7 +18,8 @@ namespace icetrack {
 namespace {
 
 struct StatsOptions {
-  std::string db, by = "model";
+  StoreChoice store;
+  std::string by = "model";
   std::optional<std::string> at;
   bool json = false;
 };
@@ -53,7 +54,7 @@ int RunStats(const StatsOptions& o) {
     return kExitUsage;
   }
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForReading(o.db, &store)) return code;
+  if (int code = OpenStoreForReading(o.store, &store)) return code;
   std::optional<SnapshotInfo> snapshot, pending_snapshot;
   std::vector<Count> counts, pending_counts;
   s = store->CountsAt(ListKind::Participating, before, &snapshot, &counts);
@@ -104,7 +105,7 @@ int RunStats(const StatsOptions& o) {
 void AddStatsCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<StatsOptions>();
   CLI::App* cmd = app.add_subcommand("stats", "Counts of agreements as of a date");
-  AddDbOption(cmd, &o->db);
+  AddStoreOptions(cmd, &o->store);
   cmd->add_option("--at", o->at, "As of this date or time (see README: dates), e.g. 2025-05-19; default now");
   cmd->add_option("--by", o->by, "state, model or state,model")->capture_default_str();
   cmd->add_flag("--json", o->json, "JSON instead of text");

@@ -9,11 +9,18 @@
 
 namespace icetrack {
 
-void AddDbOption(CLI::App* cmd, std::string* path) {
-  cmd->add_option("--db", *path,
-                  "SQLite database (default: $ICETRACK_DB, $STATE_DIRECTORY/icetrack.db, "
+void AddStoreOptions(CLI::App* cmd, StoreChoice* choice) {
+  cmd->add_option("--db", choice->db,
+                  "SQLite database (default: $ICETRACK_DB, [database] path, $STATE_DIRECTORY/icetrack.db, "
                   "$XDG_STATE_HOME/icetrack/icetrack.db or ~/.local/state/icetrack/icetrack.db)")
       ->check([](const std::string& value) { return value.empty() ? std::string("the path is empty") : ""; });
+  AddConfigOption(cmd, &choice->config);
+}
+
+int ResolveStore(const StoreChoice& choice, Config* config, std::string* path) {
+  if (int code = LoadConfigOption(choice.config, config)) return code;
+  *path = DatabasePath(choice.db, *config);
+  return kExitOk;
 }
 
 namespace {
@@ -28,17 +35,18 @@ void ReportOpenFailure(const std::string& path, const Status& s) {
 
 }  // namespace
 
-int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out) {
-  std::string path = flag.empty() ? DefaultDatabasePath() : flag;
+int OpenStoreForReading(const StoreChoice& choice, std::unique_ptr<Store>* out) {
+  Config config;
+  std::string path;
+  if (int code = ResolveStore(choice, &config, &path)) return code;
   Status s = Store::OpenReadOnly(path, out);
   if (s.ok()) return kExitOk;
   ReportOpenFailure(path, s);
   return kExitStore;
 }
 
-int OpenStoreForWriting(const std::string& flag, const RuleFlags* flags, IngestOptions* options,
+int OpenStoreForWriting(const std::string& path, const RuleFlags* flags, IngestOptions* options,
                         std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out, bool create) {
-  std::string path = flag.empty() ? DefaultDatabasePath() : flag;
   std::error_code ec;
   if (!create && !std::filesystem::exists(path, ec)) {  // before the lock, which would make the folder
     ReportOpenFailure(path, Status::Error(path + ": no icetrack database here"));

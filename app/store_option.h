@@ -1,10 +1,12 @@
-// The --db option shared by the commands that use the database.
+// The --db and --config options shared by the commands that use the
+// database, and how a command opens it.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
 
+#include "app/config.h"
 #include "app/ingest.h"
 #include "app/rules.h"
 #include "store/instance_lock.h"
@@ -12,13 +14,21 @@
 
 namespace icetrack {
 
-void AddDbOption(CLI::App* cmd, std::string* path);
+// --db and --config as given.
+struct StoreChoice {
+  std::string db, config;
+};
+void AddStoreOptions(CLI::App* cmd, StoreChoice* choice);
 
-// For commands that only read (log, show, stats): opens the database named
-// by --db, else ICETRACK_DB, else the default state path, read-only: it is
-// never created or changed. On failure prints the error and returns
-// kExitStore; 0 on success.
-int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out);
+// Reads the configuration (app/config.h) and names the database: --db, else
+// ICETRACK_DB, else [database] path, else the default state path. On
+// failure prints the error and returns kExitUsage; 0 on success.
+int ResolveStore(const StoreChoice& choice, Config* config, std::string* path);
+
+// For commands that only read (log, show, stats): opens the database
+// ResolveStore names, read-only: it is never created or changed. On failure
+// prints the error and returns the exit code; 0 on success.
+int OpenStoreForReading(const StoreChoice& choice, std::unique_ptr<Store>* out);
 
 // For commands that write (run, import, accept, rebuild): takes the lock
 // beside the database first, so that two writers never diff the same list at
@@ -28,7 +38,8 @@ int OpenStoreForReading(const std::string& flag, std::unique_ptr<Store>* out);
 // first and what that changed is said on stderr. On failure prints the error
 // and returns the exit code (kExitLocked when another icetrack holds the
 // lock); 0 on success. Without `create`, a missing database is an error.
-int OpenStoreForWriting(const std::string& flag, const RuleFlags* flags, IngestOptions* options,
+// `path` as ResolveStore named it.
+int OpenStoreForWriting(const std::string& path, const RuleFlags* flags, IngestOptions* options,
                         std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out, bool create = true);
 
 }  // namespace icetrack

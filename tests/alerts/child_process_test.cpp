@@ -1,0 +1,38 @@
+#include "alerts/child_process.h"
+
+#include <doctest/doctest.h>
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("a child gets its input and argv as given, and its output and exit code come back") {
+  ChildResult r;
+  REQUIRE(RunChild({"/bin/sh", "-c", "cat; echo \"$1\" >&2; exit 3", "sh", "it's $HOME; `x`"}, "hello\n",
+                   std::chrono::seconds(10), &r)
+              .ok());
+  CHECK(r.exit_code == 3);
+  CHECK(r.output == "hello\nit's $HOME; `x`\n");
+}
+
+TEST_CASE("a large input and output do not deadlock") {
+  ChildResult r;
+  std::string big(1 << 20, 'x');
+  REQUIRE(RunChild({"cat"}, big, std::chrono::seconds(20), &r).ok());
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.size() == 64 * 1024);  // the last 64 KiB are kept
+}
+
+TEST_CASE("a child past its deadline is killed and said to be") {
+  ChildResult r;
+  Status s = RunChild({"/bin/sh", "-c", "exec sleep 30"}, "", std::chrono::milliseconds(200), &r);
+  CHECK(s.message() == "/bin/sh: still running after 0.2 s; killed");
+}
+
+TEST_CASE("a program that is not there is an error naming it") {
+  ChildResult r;
+  Status s = RunChild({"icetrack-no-such-program"}, "", std::chrono::seconds(1), &r);
+  CHECK(s.message() == "icetrack-no-such-program: cannot run it: No such file or directory");
+}
+
+}  // namespace
+}  // namespace icetrack

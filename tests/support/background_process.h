@@ -1,0 +1,38 @@
+// BackgroundProcess: a helper program (a test server) that runs while a test
+// does. Start() forks and execs it (no shell); the destructor stops it
+// (SIGTERM, then SIGKILL after a bound) and reaps it, so a test never leaks
+// one. WaitForFile polls, with a bound, for the file a server writes once it
+// is ready (its port): no test sleeps to wait for a server.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace icetrack::test {
+
+class BackgroundProcess {
+ public:
+  BackgroundProcess() = default;
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+
+  // False when the program could not be started.
+  bool Start(const std::vector<std::string>& argv);
+  void Stop();
+  // The file's contents once it exists and is not empty, "" after `bound`
+  // (or when the process died first).
+  std::string WaitForFile(const std::string& path, std::chrono::milliseconds bound = std::chrono::seconds(10));
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// Polls `ready` every few milliseconds until it is true or `bound` passes.
+bool PollUntil(const std::function<bool()>& ready, std::chrono::milliseconds bound = std::chrono::seconds(10));
+
+}  // namespace icetrack::test
