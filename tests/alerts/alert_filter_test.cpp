@@ -46,7 +46,7 @@ TEST_CASE("states, models and lists pick agreements") {
   CHECK_FALSE(Wants(pending, Signed("FL", "Polk County Sheriff's Office")));
 }
 
-TEST_CASE("notices about the source pass every filter but kinds; a list's first publication every filter but lists") {
+TEST_CASE("notices about the source pass every filter but kinds, a list's first publication every filter but lists") {
   AlertFilter narrow;
   narrow.states = {"FL"};
   narrow.models = {Model::JEM};

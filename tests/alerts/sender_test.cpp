@@ -126,7 +126,7 @@ TEST_CASE("HTTP answers are taken as the outbox needs them") {
   CHECK(ResultOfHttpStatus(301) == AttemptResult::Failed);
 }
 
-TEST_CASE("429 brings its Retry-After; 500 is retried; each is tried once, never repeated here") {
+TEST_CASE("429 brings its Retry-After, 500 is retried, each is tried once, never repeated here") {
   Receiver r;
   r.status = 429;
   r.headers = {{"Retry-After", "120"}};

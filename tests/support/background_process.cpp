@@ -36,6 +36,14 @@ void BackgroundProcess::Stop() {
   pid_ = -1;
 }
 
+int BackgroundProcess::Wait() {
+  if (pid_ <= 0) return -1;
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 std::string BackgroundProcess::WaitForFile(const std::string& path, std::chrono::milliseconds bound) {
   std::string text;
   PollUntil(

@@ -24,6 +24,9 @@ class BackgroundProcess {
   // False when the program could not be started.
   bool Start(const std::vector<std::string>& argv);
   void Stop();
+  // Waits for it to end on its own; its exit code, or -1 when a signal ended it.
+  int Wait();
+  pid_t pid() const { return pid_; }
   // The file's contents once it exists and is not empty, "" after `bound`
   // (or when the process died first).
   std::string WaitForFile(const std::string& path, std::chrono::milliseconds bound = std::chrono::seconds(10));
