@@ -193,5 +193,68 @@ TEST_CASE("a rebuild keeps notices, and drops only the unsent items whose event 
   CHECK(test::QueryInt(db, "SELECT count(*) FROM outbox_items") == 2);  // a's and the notice's
 }
 
+TEST_CASE("what waits for each target: in no delivery yet, or in a pending one, never a delivered one") {
+  Outbox o;
+  o.Publish({Row("FL", "a"), Row("TX", "b")}, {{0, "fl"}, {0, "all"}, {1, "all"}});
+  std::map<std::string, std::vector<StoredEvent>> waiting;
+  REQUIRE(o.store->WaitingEvents(&waiting).ok());
+  REQUIRE(waiting.size() == 2);
+  CHECK(waiting["fl"].size() == 1);
+  CHECK(waiting["all"].size() == 2);
+  CHECK(waiting["all"][1].event.agency == "b");
+  std::vector<Delivery> made;
+  REQUIRE(o.store->QueueDeliveries("2026-01-01T12:00:00Z", &made).ok());
+  REQUIRE(o.store->WaitingEvents(&waiting).ok());
+  CHECK(waiting["all"].size() == 2);  // pending still waits
+  Delivery delivered = made[0].target == "all" ? made[0] : made[1];
+  delivered.status = DeliveryStatus::Delivered;
+  delivered.attempts = 1;
+  delivered.delivered_at = "2026-01-01T12:00:01Z";
+  REQUIRE(o.store->RecordAttempt(delivered).ok());
+  REQUIRE(o.store->WaitingEvents(&waiting).ok());
+  CHECK(waiting.count("all") == 0);
+  CHECK(waiting["fl"].size() == 1);
+}
+
+TEST_CASE("stored events can be queued afterwards, once per target") {
+  Outbox o;
+  o.Publish({Row("FL", "a"), Row("TX", "b")}, {});
+  std::vector<StoredEvent> events;
+  REQUIRE(o.store->Events({}, &events).ok());
+  std::vector<int64_t> ids;
+  for (const StoredEvent& e : events) ids.push_back(e.id);
+  REQUIRE(o.store->QueueEvents(ids, {{0, "t"}, {1, "t"}}).ok());
+  REQUIRE(o.store->QueueEvents(ids, {{0, "t"}}).ok());  // again: still one item
+  CHECK(test::QueryInt(o.dir.File("icetrack.db"), "SELECT count(*) FROM outbox_items") == 2);
+  CHECK_FALSE(o.store->QueueEvents(ids, {{9, "t"}}).ok());
+}
+
+TEST_CASE("a source's health is kept with the notices it gave, in one transaction") {
+  Outbox o;
+  SourceHealth h;
+  REQUIRE(o.store->GetSourceHealth("https://example.org/287g", &h).ok());
+  CHECK(h.failures == 0);
+  CHECK_FALSE(h.reported);
+  h = {3, "2026-01-01T10:00:00Z", "HTTP 503 after 4 attempts", true};
+  ChangeEvent failing;
+  failing.kind = EventKind::SourceFailing;
+  failing.key = "https://example.org/287g";
+  REQUIRE(o.store->RecordSourceHealth({{"https://example.org/287g", h}}, {failing}, "2026-01-01T12:00:00Z",
+                                      {{0, "ops"}}).ok());
+  SourceHealth back;
+  REQUIRE(o.store->GetSourceHealth("https://example.org/287g", &back).ok());
+  CHECK(back.failures == 3);
+  CHECK(back.failing_since == "2026-01-01T10:00:00Z");
+  CHECK(back.last_error == "HTTP 503 after 4 attempts");
+  CHECK(back.reported);
+  CHECK(test::QueryInt(o.dir.File("icetrack.db"), "SELECT count(*) FROM outbox_items WHERE target = 'ops'") == 1);
+  // A route to no notice fails it all: the health stays as it was.
+  SourceHealth good;
+  CHECK_FALSE(o.store->RecordSourceHealth({{"https://example.org/287g", good}}, {}, "2026-01-02T12:00:00Z",
+                                          {{0, "ops"}}).ok());
+  REQUIRE(o.store->GetSourceHealth("https://example.org/287g", &back).ok());
+  CHECK(back.failures == 3);
+}
+
 }  // namespace
 }  // namespace icetrack
