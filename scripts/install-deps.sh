@@ -12,6 +12,7 @@ packages=(
   libsystemd-dev
   doctest-dev libcpp-httplib-dev   # tests
   python3-aiosmtpd openssl apprise   # tests: a real SMTP server (STARTTLS), its certificate, Apprise's CLI
+  python3-jsonschema                 # tests: webhook bodies checked against docs/webhook-payload.schema.json
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3 python3-openpyxl hyperfine unzip time valgrind)

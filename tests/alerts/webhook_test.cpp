@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "report/event_format.h"
@@ -51,6 +52,15 @@ TEST_CASE("a secret is whsec_ and canonical base64 of 24 to 64 bytes") {
   CHECK(CheckWebhookSecret("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").message() == "a webhook secret starts with \"whsec_\"");
   CHECK(CheckWebhookSecret("whsec_not base64").message() == "a webhook secret is \"whsec_\" and base64 (with padding)");
   CHECK(CheckWebhookSecret("whsec_c2hvcnQ=").message() == "a webhook secret holds 24 to 64 bytes, not 5");
+}
+
+TEST_CASE("the payload's JSON Schema knows every event kind, and no other") {
+  std::ifstream in(ICETRACK_SOURCE_DIR "/docs/webhook-payload.schema.json");
+  nlohmann::json schema = nlohmann::json::parse(in);
+  std::vector<std::string> documented = schema["$defs"]["event"]["properties"]["kind"]["enum"];
+  std::vector<std::string> kinds;
+  for (EventKind k : AllEventKinds()) kinds.push_back(ToString(k));
+  CHECK(documented == kinds);
 }
 
 }  // namespace

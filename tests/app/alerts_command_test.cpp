@@ -74,6 +74,24 @@ class Receiver {
   Handler answer_;
 };
 
+// Checks bodies against docs/webhook-payload.schema.json with a JSON Schema
+// validator (Debian's python3-jsonschema); "" when all are valid.
+std::string SchemaErrors(const std::vector<httplib::Request>& requests) {
+  TempDir dir;
+  std::string files;
+  for (size_t i = 0; i < requests.size(); ++i) {
+    test::WriteFile(dir.File(std::to_string(i) + ".json"), requests[i].body);
+    files += " " + dir.File(std::to_string(i) + ".json");
+  }
+  test::CommandRun r = test::RunCommand(
+      "/usr/bin/python3 -c 'import json, sys, jsonschema\n"
+      "schema = json.load(open(sys.argv[1]))\n"
+      "jsonschema.Draft202012Validator.check_schema(schema)\n"
+      "for f in sys.argv[2:]: jsonschema.Draft202012Validator(schema).validate(json.load(open(f)))' " ICETRACK_SOURCE_DIR
+      "/docs/webhook-payload.schema.json" + files);
+  return r.exit_code == 0 ? "" : r.err;
+}
+
 std::string WebhookTarget(const std::string& name, const std::string& url, const std::string& extra = "") {
   return "[[alert]]\nname = \"" + name + "\"\ntype = \"webhook\"\nurl = \"" + url + "\"\nsecret_env = \"HOOK_SECRET\"\n"
          "retry = [\"0s\", \"0s\", \"0s\", \"0s\", \"0s\"]\n" + extra + "\n";
@@ -149,6 +167,8 @@ TEST_CASE("a target filtered to a state hears only of it, the baseline is one no
   CHECK(text == "1 agreement signed: FL 1\n- Lee County Sheriff's Office (FL, TFM), Some County — signed 2026-01-01 — "
                 "published 2026-01-03 — MOA https://www.ice.gov/doclib/287gMOA/Lee_FL_TFM.pdf\n");
   CHECK(hook.Bodies("/all").size() == 3);
+
+  CHECK(SchemaErrors(hook.Got()) == "");
 
   // The same workbook again: no events, so no message to anyone.
   REQUIRE(s.Cmd("import --alert " + third).exit_code == 0);
@@ -324,6 +344,7 @@ TEST_CASE("the page failing three runs in a row is one source_failing notice, it
   CHECK(back[0]["kind"] == "source_recovered");
   CHECK(back[0]["detail"].get<std::string>().rfind("read again after 4 runs that failed since ", 0) == 0);
   CHECK(QueryInt(s.db, "SELECT count(*) FROM events WHERE kind LIKE 'source_%'") == 2);
+  CHECK(SchemaErrors(hook.Got()) == "");
 }
 
 TEST_CASE("email end to end: STARTTLS, AUTH after it, both parts, the password nowhere but on the wire") {
@@ -371,6 +392,7 @@ TEST_CASE("alerts test sends a sample marked as a test, preview renders without 
   Json body = Json::parse(hook.Got()[0].body);
   CHECK(body["type"] == "icetrack.test");
   CHECK(body["data"]["title"].get<std::string>().rfind("[test] icetrack: ", 0) == 0);
+  CHECK(SchemaErrors(hook.Got()) == "");
   CHECK(s.Cmd("alerts test nosuch", false).err.find("no [[alert]] named \"nosuch\" (there are: hook)") != std::string::npos);
 
   REQUIRE(s.Cmd("import " + Publication(s.dir, 1, {Agency("FL", "Polk County Sheriff's Office")})).exit_code == 0);
