@@ -23,7 +23,9 @@ std::string OneLine(const CLI::App*, const CLI::Error& e) {
   std::string what = e.what();
   for (char& c : what) c = c == '\n' ? ';' : c;
   while (!what.empty() && (what.back() == ';' || what.back() == ' ')) what.pop_back();
-  if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+  // "The following…" reads on after "icetrack: " in lower case; "PATH is required" keeps its name.
+  if (what.size() > 1 && std::islower(static_cast<unsigned char>(what[1])))
+    what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
   return "icetrack: " + what + " (icetrack --help lists the commands, icetrack COMMAND --help their options)\n";
 }
 

@@ -89,7 +89,9 @@ DigestLine LineOf(const StoredEvent& s) {
   if (!e.signed_date.empty()) line.text += " — signed " + e.signed_date;
   std::string changes = ChangesText(e);
   if (!changes.empty()) line.text += " — " + changes;
-  if (!e.since.empty() && e.kind == EventKind::Signed) line.text += " — pending since " + e.since.substr(0, 10);
+  if (!e.since.empty() && (e.kind == EventKind::Signed || e.kind == EventKind::Approved))
+    line.text += " — pending since " + e.since.substr(0, 10);
+  if (!e.since.empty() && e.kind == EventKind::Removed) line.text += " — off the list since " + e.since.substr(0, 10);
   line.text += " — published " + s.at.substr(0, 10);
   line.url = e.moa_url;
   return line;
