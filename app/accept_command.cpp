@@ -50,10 +50,7 @@ int RunAccept(const AcceptOptions& o) {
   std::unique_ptr<Store> store;
   IngestOptions options;
   Config config;
-  std::string path;
-  if (int code = ResolveStore(o.store, &config, &path)) return code;
-  RuleFlags rules = MergedRules(o.rules, config);
-  if (int code = OpenStoreForWriting(path, &rules, &options, &lock, &store, false)) return code;
+  if (int code = OpenConfiguredStore(o.store, &o.rules, &options, &config, &lock, &store, false)) return code;
   if (o.alert) options.alerts = config.alerts;
   if (int code = CheckQuarantined(store.get(), id)) return code;
   AcceptOutcome outcome;

@@ -31,11 +31,9 @@ int ExitCodeOf(const DeliveryPass& pass) {
 
 int RunDeliver(const DeliverCommandOptions& o) {
   Config config;
-  std::string path;
-  if (int code = ResolveStore(o.store, &config, &path)) return code;
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForWriting(path, nullptr, nullptr, &lock, &store, false)) return code;
+  if (int code = OpenConfiguredStore(o.store, nullptr, nullptr, &config, &lock, &store, false)) return code;
   Status s;
   if (!o.retry_id.empty()) {
     Delivery d;

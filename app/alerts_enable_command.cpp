@@ -17,15 +17,13 @@ struct EnableOptions {
 
 int RunEnable(const EnableOptions& o) {
   Config config;
-  std::string path;
-  if (int code = ResolveStore(o.store, &config, &path)) return code;
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForWriting(path, nullptr, nullptr, &lock, &store, false)) return code;
+  if (int code = OpenConfiguredStore(o.store, nullptr, nullptr, &config, &lock, &store, false)) return code;
   std::map<std::string, std::string> disabled;
   Status s = store->DisabledTargets(&disabled);
   if (s.ok() && !disabled.count(o.name)) {
-    std::cerr << "icetrack: " << path << ": target \"" << o.name << "\" is not switched off\n";
+    std::cerr << "icetrack: " << store->path() << ": target \"" << o.name << "\" is not switched off\n";
     return kExitUsage;
   }
   if (s.ok()) s = store->EnableTarget(o.name);

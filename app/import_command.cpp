@@ -105,12 +105,9 @@ int RunImport(ImportOptions options) {
     return kExitParse;
   }
   Config config;
-  std::string path;
-  if (int code = ResolveStore(options.store, &config, &path)) return code;
-  RuleFlags rules = MergedRules(options.rules, config);
   std::unique_ptr<InstanceLock> lock;
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForWriting(path, &rules, &options.ingest, &lock, &store)) return code;
+  if (int code = OpenConfiguredStore(options.store, &options.rules, &options.ingest, &config, &lock, &store)) return code;
   if (options.alert) options.ingest.alerts = config.alerts;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];

@@ -32,9 +32,7 @@ int RunRebuild(const RebuildOptions& o) {
   // Opened without the automatic rebuild: this command is one, under the
   // database's rules and what the command line changes of them.
   Config config;
-  std::string path;
-  if (int code = ResolveStore(o.store, &config, &path)) return code;
-  if (int code = OpenStoreForWriting(path, nullptr, nullptr, &lock, &store, false)) return code;
+  if (int code = OpenConfiguredStore(o.store, nullptr, nullptr, &config, &lock, &store, false)) return code;
   std::map<std::string, std::string> settings;
   Status s = store->Settings(&settings);
   if (!s.ok()) {

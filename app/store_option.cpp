@@ -87,4 +87,13 @@ int OpenStoreForWriting(const std::string& path, const RuleFlags* flags, IngestO
   return kExitOk;
 }
 
+int OpenConfiguredStore(const StoreChoice& choice, const RuleFlags* flags, IngestOptions* options, Config* config,
+                        std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out, bool create) {
+  std::string path;
+  if (int code = ResolveStore(choice, config, &path)) return code;
+  RuleFlags rules;
+  if (flags) rules = MergedRules(*flags, *config);
+  return OpenStoreForWriting(path, flags ? &rules : nullptr, options, lock, out, create);
+}
+
 }  // namespace icetrack

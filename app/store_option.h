@@ -42,4 +42,10 @@ int OpenStoreForReading(const StoreChoice& choice, std::unique_ptr<Store>* out);
 int OpenStoreForWriting(const std::string& path, const RuleFlags* flags, IngestOptions* options,
                         std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out, bool create = true);
 
+// For writers: ResolveStore, then OpenStoreForWriting, the command line's
+// thresholds (`flags`, when given) merged over [rules]. `*config` gets the
+// configuration read.
+int OpenConfiguredStore(const StoreChoice& choice, const RuleFlags* flags, IngestOptions* options, Config* config,
+                        std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out, bool create = true);
+
 }  // namespace icetrack
