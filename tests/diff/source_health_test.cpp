@@ -30,7 +30,7 @@ TEST_CASE("the N-th failure in a row gives one notice, later ones none") {
   CHECK(h.reported);
 }
 
-TEST_CASE("a reported streak ends in source_recovered; a short one in silence") {
+TEST_CASE("a reported streak ends in source_recovered, a short one in silence") {
   SourceHealth reported{4, Day(1), "HTTP 503", true}, after;
   std::optional<ChangeEvent> back = NextSourceHealth(kPage, reported, false, "", Day(5), 3, &after);
   REQUIRE(back);

@@ -46,7 +46,7 @@ TEST_CASE("a list's first publication is one short notice, never its rows") {
   CHECK(d.title == "icetrack: now tracking (ICE 287(g))");
 }
 
-TEST_CASE("a quarantine names the command that releases it; a test says so; nothing is no section") {
+TEST_CASE("a quarantine names the command that releases it, a test says so, nothing is no section") {
   StoredEvent q;
   q.at = "2026-03-05T16:49:28Z";
   q.snapshot_id = 42;
