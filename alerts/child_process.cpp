@@ -9,14 +9,21 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
-
-extern char** environ;
 
 namespace icetrack {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 constexpr size_t kKeptOutput = 64 * 1024;
+constexpr size_t kMaxFd3Bytes = 32 * 1024;  // written whole before the child starts: within a pipe's buffer
+
+// What the child may see of our environment.
+const char* const kPassedOn[] = {"PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TZ",
+                                 "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+                                 "SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE"};
 
 // A pipe whose ends close themselves.
 struct Pipe {
@@ -32,80 +39,150 @@ struct Pipe {
   }
 };
 
-int64_t MillisLeft(std::chrono::steady_clock::time_point deadline) {
-  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-  return left.count() > 0 ? left.count() : 0;
+int MillisUntil(Clock::time_point deadline, int at_most) {
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  return static_cast<int>(std::max<int64_t>(0, std::min<int64_t>(left, at_most)));
 }
 
-// Writes `input` and reads the output until both pipes are done or the deadline passes.
-bool Exchange(Pipe* in, Pipe* out, const std::string& input, std::chrono::steady_clock::time_point deadline,
-              std::string* output) {
-  size_t written = 0;
-  if (input.empty()) in->Close(1);
-  else fcntl(in->fd[1], F_SETFL, O_NONBLOCK);
-  while (out->fd[0] >= 0) {
-    pollfd fds[2] = {{out->fd[0], POLLIN, 0}, {in->fd[1], POLLOUT, 0}};
-    int n = poll(fds, in->fd[1] >= 0 ? 2 : 1, static_cast<int>(MillisLeft(deadline)));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;  // the deadline
-    if (in->fd[1] >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-      ssize_t w = write(in->fd[1], input.data() + written, input.size() - written);
-      if (w > 0) written += static_cast<size_t>(w);
-      if (w < 0 && errno != EAGAIN && errno != EINTR) written = input.size();  // the child stopped reading
-      if (written == input.size()) in->Close(1);
-    }
-    if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-      char buffer[8192];
-      ssize_t r = read(out->fd[0], buffer, sizeof buffer);
+void Keep(std::string* output, const char* data, size_t n) {
+  output->append(data, n);
+  if (output->size() > 2 * kKeptOutput) output->erase(0, output->size() - kKeptOutput);
+}
+
+// The child's side of things while it runs: its stdin fed, its output kept.
+class Exchange {
+ public:
+  Exchange(Pipe* in, Pipe* out, const std::string& input, std::string* output)
+      : in_(in), out_(out), input_(input), output_(output) {
+    if (input_.empty()) in_->Close(1);
+    else fcntl(in_->fd[1], F_SETFL, O_NONBLOCK);
+    fcntl(out_->fd[0], F_SETFL, O_NONBLOCK);
+  }
+
+  // Moves data for up to `wait_ms`.
+  void Step(int wait_ms) {
+    pollfd fds[2] = {{out_->fd[0], POLLIN, 0}, {in_->fd[1], POLLOUT, 0}};
+    int n = poll(fds, 2, out_->fd[0] < 0 && in_->fd[1] < 0 ? 0 : wait_ms);
+    if (n < 0 && errno != EINTR) return;
+    if (out_->fd[0] < 0 && in_->fd[1] < 0 && wait_ms > 0) poll(nullptr, 0, wait_ms);  // nothing to watch: wait
+    if (in_->fd[1] >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) Write();
+    if (out_->fd[0] >= 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) Drain();
+  }
+
+  // Reads what is there without waiting (after the child exited).
+  void Drain() {
+    char buffer[8192];
+    for (;;) {
+      ssize_t r = read(out_->fd[0], buffer, sizeof buffer);
       if (r > 0) {
-        output->append(buffer, static_cast<size_t>(r));
-        if (output->size() > 2 * kKeptOutput) output->erase(0, output->size() - kKeptOutput);
-      } else if (r == 0 || errno != EINTR) {
-        out->Close(0);
+        Keep(output_, buffer, static_cast<size_t>(r));
+        continue;
       }
+      if (r == 0 || (errno != EINTR && errno != EAGAIN)) out_->Close(0);
+      return;
     }
   }
-  return true;
+
+ private:
+  void Write() {
+    ssize_t w = write(in_->fd[1], input_.data() + written_, input_.size() - written_);
+    if (w > 0) written_ += static_cast<size_t>(w);
+    if (w < 0 && errno != EAGAIN && errno != EINTR) written_ = input_.size();  // the child stopped reading
+    if (written_ == input_.size()) in_->Close(1);
+  }
+
+  Pipe* in_;
+  Pipe* out_;
+  const std::string& input_;
+  std::string* output_;
+  size_t written_ = 0;
+};
+
+std::vector<std::string> ChildEnvironment() {
+  std::vector<std::string> env;
+  for (const char* name : kPassedOn) {
+    const char* value = std::getenv(name);
+    if (value) env.push_back(std::string(name) + "=" + value);
+  }
+  return env;
 }
 
-}  // namespace
+std::string SecondsText(std::chrono::milliseconds ms) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", static_cast<double>(ms.count()) / 1000.0);
+  return text;
+}
 
-Status RunChild(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
-                ChildResult* result) {
-  *result = ChildResult();
-  if (argv.empty()) return Status::Error("no program to run");
-  Pipe in, out;
-  if (!in.Open() || !out.Open()) return Status::Error(argv[0] + ": cannot make a pipe: " + std::strerror(errno));
+// Starts argv[0] in its own process group, its stdin, stdout+stderr and fd 3 on the pipes.
+int Spawn(const std::vector<std::string>& argv, const Pipe& in, const Pipe& out, const Pipe* fd3, pid_t* pid) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, in.fd[0], 0);
   posix_spawn_file_actions_adddup2(&actions, out.fd[1], 1);
   posix_spawn_file_actions_adddup2(&actions, out.fd[1], 2);
-  std::vector<char*> args;
+  if (fd3) posix_spawn_file_actions_adddup2(&actions, fd3->fd[0], 3);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGPIPE);  // ours may be ignored; the child's is its own
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
+  std::vector<char*> args, envp;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
-  pid_t pid = 0;
-  int error = posix_spawnp(&pid, argv[0].c_str(), &actions, nullptr, args.data(), environ);
+  std::vector<std::string> env = ChildEnvironment();
+  for (std::string& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  int error = posix_spawnp(pid, argv[0].c_str(), &actions, &attr, args.data(), envp.data());
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
-  if (error != 0) return Status::Error(argv[0] + ": cannot run it: " + std::strerror(error));
+  return error;
+}
+
+}  // namespace
+
+Status RunChild(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
+                ChildResult* result, const std::string& fd3) {
+  *result = ChildResult();
+  if (argv.empty()) return Status::Error("no program to run");
+  if (fd3.size() > kMaxFd3Bytes) return Status::Error(argv[0] + ": what goes on descriptor 3 is too long");
+  Pipe in, out, extra;
+  if (!in.Open() || !out.Open() || (!fd3.empty() && !extra.Open()))
+    return Status::Error(argv[0] + ": cannot make a pipe: " + std::strerror(errno));
+  if (!fd3.empty()) {
+    if (write(extra.fd[1], fd3.data(), fd3.size()) != static_cast<ssize_t>(fd3.size()))
+      return Status::Error(argv[0] + ": cannot fill descriptor 3: " + std::strerror(errno));
+    extra.Close(1);
+  }
+  pid_t pid = 0;
+  if (int error = Spawn(argv, in, out, fd3.empty() ? nullptr : &extra, &pid))
+    return Status::Error(argv[0] + ": cannot run it: " + std::strerror(error));
   in.Close(0);
   out.Close(1);
+  extra.Close(0);
   // A child that stops reading must not kill us with SIGPIPE.
   struct sigaction ignore = {}, old = {};
   ignore.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &ignore, &old);
-  bool finished = Exchange(&in, &out, input, std::chrono::steady_clock::now() + timeout, &result->output);
-  sigaction(SIGPIPE, &old, nullptr);
-  if (result->output.size() > kKeptOutput) result->output.erase(0, result->output.size() - kKeptOutput);
-  if (!finished) kill(pid, SIGKILL);
+  Exchange exchange(&in, &out, input, &result->output);
+  Clock::time_point deadline = Clock::now() + timeout;
+  bool exited = false;
+  while (!exited && Clock::now() < deadline) {
+    exchange.Step(MillisUntil(deadline, 50));
+    // WNOWAIT: the exited child stays unreaped, so its pid (the group's id) cannot be reused before the kill below.
+    siginfo_t info = {};
+    exited = waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
+  }
+  if (exited) exchange.Drain();
+  kill(-pid, SIGKILL);  // the group: whatever it left behind, or all of it at the deadline
   int wstatus = 0;
   while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
-  if (!finished) {
-    char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(timeout.count()) / 1000.0);
-    return Status::Error(argv[0] + ": still running after " + seconds + " s; killed");
-  }
+  sigaction(SIGPIPE, &old, nullptr);
+  if (result->output.size() > kKeptOutput) result->output.erase(0, result->output.size() - kKeptOutput);
+  if (!exited) return Status::Error(argv[0] + ": still running after " + SecondsText(timeout) + " s; killed");
   result->exit_code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
   return Status::Ok();
 }

@@ -1,12 +1,16 @@
-// RunChild: runs a program (no shell), feeds it `input` on stdin and keeps
-// what it writes to stdout and stderr (together, the last 64 KiB), within a
-// time limit — for the `apprise` command.
+// RunChild: runs a program (no shell), feeds it `input` on stdin (and, when
+// given, `fd3` on descriptor 3, for what must not be on a command line) and
+// keeps what it writes to stdout and stderr (together, the last 64 KiB),
+// within a time limit — for the `apprise` command.
 //
 // Promises: the program is found on PATH as execvp does and gets argv
-// exactly as given (nothing is interpreted); a child still running at the
-// deadline is killed (SIGKILL) and reaped; no descriptor of ours leaks into
-// it (pipes are close-on-exec). Never throws; a Status says why the program
-// could not be run or did not finish; its exit code is for the caller.
+// exactly as given (nothing is interpreted), in its own process group and
+// with a minimal environment (PATH, HOME, the locale, TMPDIR, the proxy and
+// CA settings: never icetrack's secrets). The call returns once the program
+// has exited (its own exit code counts, whatever it left running) or at the
+// deadline, when the whole group is killed (SIGKILL) and reaped; nothing it
+// started outlives the call. No descriptor of ours leaks into it. Never
+// throws; a Status says why the program could not be run or did not finish.
 #pragma once
 
 #include <chrono>
@@ -23,6 +27,6 @@ struct ChildResult {
 };
 
 Status RunChild(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
-                ChildResult* result);
+                ChildResult* result, const std::string& fd3 = "");
 
 }  // namespace icetrack

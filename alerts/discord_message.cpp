@@ -15,6 +15,7 @@ constexpr size_t kEmbeds = 10;
 constexpr size_t kTitleChars = 256;
 constexpr size_t kDescriptionChars = 4096;
 constexpr size_t kEmbedTotalChars = 6000;
+constexpr size_t kLineChars = 500;  // of a line's text: a hostile name cannot fill a message
 
 std::string Escape(const std::string& text) {
   std::string out;
@@ -43,14 +44,15 @@ std::string DiscordMessage(const Digest& digest) {
   ChatLimits limits;
   limits.heading_chars = kTitleChars;
   limits.box_chars = kDescriptionChars;
-  limits.line_chars = 600;
+  limits.line_chars = kDescriptionChars;  // lines are cut before they are rendered
   limits.max_boxes = kEmbeds;
   limits.total_chars = kEmbedTotalChars - 200;  // a margin for how Discord counts
   limits.note_chars = 0;                         // the note goes in the content
   PackedDigest packed = PackDigest(
       digest, limits, [](const std::string& h) { return h; },  // embed titles are plain text
       [](const DigestLine& l) {
-        return "• " + Escape(l.text) + (IsWebLink(l.url) ? " " + Link(l.url) : std::string());
+        // Cut before escaping, so that a cut never splits an escape or a link.
+        return "• " + Escape(CutToFit(l.text, kLineChars)) + (IsWebLink(l.url) ? " " + Link(l.url) : std::string());
       });
   std::string content = "**" + Escape(CutToFit(digest.title, 300)) + "**";
   if (packed.left_out > 0)

@@ -50,8 +50,8 @@ std::string Part(const std::string& boundary, const char* type, const std::strin
 
 }  // namespace
 
-std::string EncodedWords(const std::string& text) {
-  if (IsPrintableAscii(text)) return text;
+std::string EncodedWords(const std::string& text, bool always) {
+  if (!always && IsPrintableAscii(text)) return text;
   // Each word: "=?UTF-8?B?" + base64 of at most 45 bytes (60 characters) + "?=", whole characters only.
   std::string out;
   size_t i = 0;
@@ -70,6 +70,22 @@ std::string EncodedWords(const std::string& text) {
   return out;
 }
 
+namespace {
+
+// Trailing white space would be lost in transit: it is encoded ("=20"),
+// on a line of its own when the encoding would not fit in 76.
+template <typename Flush>
+void EncodeTrailingBlank(std::string* line, Flush& flush) {
+  static const char kHex[] = "0123456789ABCDEF";
+  if (line->empty() || (line->back() != ' ' && line->back() != '\t')) return;
+  char last = line->back();
+  line->pop_back();
+  if (line->size() + 3 > 75) flush(false);
+  *line += std::string("=") + kHex[last >> 4] + kHex[last & 15];
+}
+
+}  // namespace
+
 std::string QuotedPrintable(const std::string& text) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out, line;
@@ -81,12 +97,7 @@ std::string QuotedPrintable(const std::string& text) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
       if (c == '\r') ++i;
-      // Trailing white space would be lost in transit: encode it.
-      if (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
-        char last = line.back();
-        line.pop_back();
-        line += std::string("=") + kHex[last >> 4] + kHex[last & 15];
-      }
+      EncodeTrailingBlank(&line, flush);
       flush(true);
       continue;
     }
@@ -96,15 +107,8 @@ std::string QuotedPrintable(const std::string& text) {
     if (line.size() + piece.size() > 75) flush(false);
     line += piece;
   }
-  if (!line.empty()) {
-    if (line.back() == ' ' || line.back() == '\t') {
-      char last = line.back();
-      line.pop_back();
-      line += std::string("=") + kHex[last >> 4] + kHex[last & 15];
-    }
-    out += line;
-  }
-  return out;
+  EncodeTrailingBlank(&line, flush);
+  return out + line;
 }
 
 std::string EmailMessage(const Delivery& delivery, const Digest& digest, const Mailbox& from,

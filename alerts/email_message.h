@@ -19,9 +19,10 @@ namespace icetrack {
 std::string EmailMessage(const Delivery& delivery, const Digest& digest, const Mailbox& from,
                          const std::vector<Mailbox>& to);
 
-// RFC 2047: `text` as is when it is printable ASCII, else "=?UTF-8?B?…?="
-// words of at most 75 characters, folded (CRLF and a space) between them.
-std::string EncodedWords(const std::string& text);
+// RFC 2047: `text` as is when it is printable ASCII (unless `always`), else
+// "=?UTF-8?B?…?=" words of at most 75 characters, folded (CRLF and a space)
+// between them.
+std::string EncodedWords(const std::string& text, bool always = false);
 
 // Quoted-printable (RFC 2045) of UTF-8 text, its line breaks as CRLF.
 std::string QuotedPrintable(const std::string& text);

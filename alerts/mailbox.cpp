@@ -15,10 +15,22 @@ bool IsAtext(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c) != std::string_view::npos;
 }
 
+// Labels of letters, digits and inner hyphens, dot-separated: "mail.example.org".
+bool IsDomain(const std::string& d) {
+  size_t start = 0;
+  for (;;) {
+    size_t end = d.find('.', start);
+    std::string label = d.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+    if (end == std::string::npos) return d.size() <= 253;
+    start = end + 1;
+  }
+}
+
 // local@domain with atext only (dots allowed), and a domain of letters, digits, '-' and dots.
 bool CheckAddress(const std::string& a, std::string* why) {
   size_t at = a.rfind('@');
-  if (at == std::string::npos || at == 0 || at + 1 == a.size()) {
+  if (at == std::string::npos || at == 0 || at + 1 == a.size() || a.size() > 254) {
     *why = "\"" + a + "\" is not an address (local@domain)";
     return false;
   }
@@ -31,14 +43,25 @@ bool CheckAddress(const std::string& a, std::string* why) {
       return false;
     }
   }
+  if (!IsDomain(a.substr(at + 1))) {
+    *why = "\"" + a + "\" has no domain such as example.org after its @";
+    return false;
+  }
   return true;
+}
+
+bool HasControl(const std::string& s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 bool ParseMailbox(const std::string& text, Mailbox* out, std::string* why) {
-  if (text.find_first_of("\r\n\t") != std::string::npos || text.find('\0') != std::string::npos) {
-    *why = "a line break or control character in \"" + text + "\"";
+  if (HasControl(text)) {
+    *why = "a line break or control character in an address";
     return false;
   }
   std::string t = Trim(text);
@@ -54,8 +77,12 @@ bool ParseMailbox(const std::string& text, Mailbox* out, std::string* why) {
     m.address = t.substr(open + 1, t.size() - open - 2);
     m.name = Trim(t.substr(0, open));
     if (m.name.size() >= 2 && m.name.front() == '"' && m.name.back() == '"') m.name = m.name.substr(1, m.name.size() - 2);
-    if (m.name.find_first_of("<>\"") != std::string::npos) {
+    if (m.name.find_first_of("<>") != std::string::npos) {
       *why = "\"" + text + "\" holds more than one address";
+      return false;
+    }
+    if (m.name.find_first_of("\"\\") != std::string::npos || m.name.size() > 200) {
+      *why = "\"" + text + "\": a name holds no quotes or backslashes, and at most 200 characters";
       return false;
     }
   }
@@ -71,7 +98,8 @@ std::string MailboxHeader(const Mailbox& m) {
     if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
     else if (!IsAtext(c) && c != ' ') plain = false;
   }
-  std::string name = !ascii ? EncodedWords(m.name) : plain ? m.name : "\"" + m.name + "\"";
+  // Long names are encoded too: encoded words fold, so no header line grows past 78.
+  std::string name = !ascii || m.name.size() > 60 ? EncodedWords(m.name, true) : plain ? m.name : "\"" + m.name + "\"";
   return name + " <" + m.address + ">";
 }
 

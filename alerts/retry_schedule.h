@@ -35,6 +35,7 @@ struct AttemptOutcome {
   AttemptResult result = AttemptResult::Retry;
   std::string error;                   // one line, never a secret; "" when delivered
   std::optional<int64_t> retry_after;  // seconds the receiver asked to wait
+  bool no_answer = false;              // nothing came back (no connection, a timeout): the receiver is unreachable
 };
 
 // `jitter` in [0, 1).

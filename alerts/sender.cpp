@@ -1,10 +1,8 @@
 #include "alerts/sender.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
+#include <algorithm>
+#include <cctype>
 #include <cstring>
-#include <fstream>
 
 #include "alerts/child_process.h"
 #include "alerts/discord_message.h"
@@ -18,20 +16,64 @@
 namespace icetrack {
 namespace {
 
-// `error` with every copy of the target's secrets and raw URL replaced.
+// The parts of a URL that may be a token: its user part, every path
+// segment, the query and the fragment (and for Apprise, whose URLs put
+// tokens anywhere, the host too), longest first.
+std::vector<std::string> TokensOf(const AlertTarget& t) {
+  std::vector<std::string> tokens;
+  const std::string& url = t.url;
+  size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return {url};
+  size_t host = scheme + 3, path = url.find_first_of("/?#", host);
+  std::string authority = url.substr(host, path == std::string::npos ? std::string::npos : path - host);
+  size_t at = authority.rfind('@');
+  if (at != std::string::npos) tokens.push_back(authority.substr(0, at));
+  if (t.channel == Channel::Apprise) tokens.push_back(authority.substr(at == std::string::npos ? 0 : at + 1));
+  if (path != std::string::npos) {
+    std::string rest = url.substr(path);
+    tokens.push_back(rest);
+    for (size_t b = 0; b < rest.size();) {
+      size_t e = rest.find_first_of("/?#&=", b + 1);
+      std::string piece = rest.substr(b + 1, e == std::string::npos ? std::string::npos : e - b - 1);
+      if (piece.size() >= 4) tokens.push_back(piece);
+      b = e == std::string::npos ? rest.size() : e;
+    }
+  }
+  std::sort(tokens.begin(), tokens.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return tokens;
+}
+
+std::string LowerAsciiCopy(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// `error` with every copy of the target's secrets, raw URL and URL tokens
+// replaced, as one line: a receiver or apprise echoing them changes nothing.
 std::string Scrubbed(std::string error, const AlertTarget& t) {
   auto replace = [&](const std::string& secret, const std::string& shown) {
     if (secret.empty()) return;
-    for (size_t at = error.find(secret); at != std::string::npos; at = error.find(secret, at + shown.size()))
-      error.replace(at, secret.size(), shown);
+    for (const std::string& form : {secret, LowerAsciiCopy(secret)}) {
+      for (size_t at = error.find(form); at != std::string::npos; at = error.find(form, at + shown.size()))
+        error.replace(at, form.size(), shown);
+    }
   };
-  replace(t.url, t.ShownUrl());
+  std::string shown = t.ShownUrl();
   replace(t.password.value, "********");
   replace(t.secret.value, "********");
+  replace(t.url, shown);
+  for (const std::string& token : TokensOf(t)) replace(token, "…");
   for (char& c : error) {
-    if (c == '\n' || c == '\r') c = ' ';
+    if (c == '\n' || c == '\r' || static_cast<unsigned char>(c) < 0x20) c = ' ';
   }
   return error;
+}
+
+// Where a redirect points, shown as URLs of targets are: scheme and host.
+std::string ShownLocation(const std::string& location) {
+  AlertTarget other;
+  other.url = location;
+  return other.ShownUrl();
 }
 
 AttemptOutcome Outcome(AttemptResult result, const std::string& error, const AlertTarget& t) {
@@ -65,11 +107,17 @@ AttemptOutcome Post(const AlertTarget& t, const std::string& body,
   if (request.headers.empty()) request.headers.push_back({"Content-Type", "application/json"});
   HttpResponse response;
   Status status = HttpClient(http).Fetch(request, RetryBudget(std::chrono::milliseconds(0)), &response);
-  if (response.status == 0) return Outcome(AttemptResult::Retry, status.message(), t);
+  if (response.status == 0) {
+    AttemptOutcome o = Outcome(AttemptResult::Retry, status.message(), t);
+    o.no_answer = true;
+    return o;
+  }
+  // A 2xx is delivered even if its answer then failed us (too long, cut short): the receiver took it.
   AttemptResult result = ResultOfHttpStatus(response.status);
   std::string error = t.ShownUrl() + ": HTTP " + std::to_string(response.status);
   if (response.status >= 300 && response.status < 400)
-    error += ", redirected to " + response.headers.Get("Location") + " (write that URL in the configuration)";
+    error += ", redirected to " + ShownLocation(response.headers.Get("Location")) +
+             " (write the URL it redirects to in the configuration)";
   else if (result != AttemptResult::Delivered)
     error += Reason(response.body);
   AttemptOutcome o = Outcome(result, error, t);
@@ -93,25 +141,19 @@ AttemptOutcome SendEmail(const AlertTarget& t, const Delivery& d, const Digest& 
   SmtpOutcome outcome;
   Status status = SendMail(envelope, EmailMessage(d, digest, t.from, t.to), &outcome);
   if (status.ok()) return Outcome(AttemptResult::Delivered, "", t);
-  return Outcome(outcome.permanent ? AttemptResult::Failed : AttemptResult::Retry, status.message(), t);
+  AttemptOutcome o = Outcome(outcome.permanent ? AttemptResult::Failed : AttemptResult::Retry, status.message(), t);
+  o.no_answer = outcome.reply == 0 && !outcome.permanent;
+  return o;
 }
 
-// The URL goes to apprise in a private file, not on its command line, where
-// every user of the machine could read the token in it.
+// The URL goes to apprise on descriptor 3, never on its command line, where
+// every user of the machine could read the token in it, nor in a file that a
+// kill would leave behind.
 AttemptOutcome SendApprise(const AlertTarget& t, const Digest& digest, const SendOptions& options) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/icetrack-apprise-XXXXXX";
-  int fd = mkstemp(path.data());
-  if (fd < 0) return Outcome(AttemptResult::Retry, "apprise: cannot make its configuration file in " + path, t);
-  std::string line = t.url + "\n";
-  bool written = write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
-  close(fd);
   ChildResult result;
-  Status status = written ? RunChild({options.apprise_program, "--config", path, "--title", digest.title,
-                                      "--input-format", "text"},
-                                     digest.Text(), options.timeout, &result)
-                          : Status::Error("apprise: cannot write its configuration file");
-  unlink(path.c_str());
+  Status status = RunChild({options.apprise_program, "--config", "/dev/fd/3", "--title", digest.title,
+                            "--input-format", "text"},
+                           digest.Text(), options.timeout, &result, t.url + "\n");
   if (!status.ok()) return Outcome(AttemptResult::Retry, status.message(), t);
   if (result.exit_code == 0) return Outcome(AttemptResult::Delivered, "", t);
   // Its last complaint ("… - ERROR - what"), without the time stamp it puts first.

@@ -12,6 +12,7 @@ constexpr size_t kHeaderChars = 150;
 constexpr size_t kSectionChars = 3000;
 constexpr size_t kBlocks = 50;
 constexpr size_t kTotalChars = 12000;
+constexpr size_t kLineChars = 500;  // of a line's text: a hostile name cannot fill a message
 
 std::string Escape(const std::string& text) {
   std::string out;
@@ -47,14 +48,15 @@ std::string SlackMessage(const Digest& digest) {
   ChatLimits limits;
   limits.heading_chars = kHeaderChars;
   limits.box_chars = kSectionChars - kHeaderChars - 3;  // "*heading*\n"
-  limits.line_chars = 600;
+  limits.line_chars = kSectionChars - kHeaderChars - 3;  // lines are cut before they are rendered
   limits.max_boxes = kBlocks - 1;                        // the header block
   limits.total_chars = kTotalChars - kHeaderChars;
   limits.note_chars = 120;
   PackedDigest packed = PackDigest(
       digest, limits, [](const std::string& h) { return Escape(h); },
       [](const DigestLine& l) {
-        return "• " + Escape(l.text) + (IsWebLink(l.url) ? " " + Link(l.url) : std::string());
+        // Cut before escaping, so that a cut never splits "&amp;" or a link.
+        return "• " + Escape(CutToFit(l.text, kLineChars)) + (IsWebLink(l.url) ? " " + Link(l.url) : std::string());
       });
   nlohmann::json blocks = nlohmann::json::array();
   blocks.push_back({{"type", "header"},

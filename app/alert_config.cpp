@@ -35,6 +35,13 @@ std::string SchemeOf(const std::string& url) {
   return colon == std::string::npos ? "" : LowerAscii(url.substr(0, colon));
 }
 
+bool IsLoopback(const std::string& url) {
+  for (const char* host : {"http://127.0.0.1:", "http://127.0.0.1/", "http://localhost:", "http://localhost/", "http://[::1]"}) {
+    if (url.rfind(host, 0) == 0) return true;
+  }
+  return false;
+}
+
 std::string Resolved(const std::string& folder, const std::string& path) {
   return path.empty() || path[0] == '/' || folder.empty() ? path : folder + "/" + path;
 }
@@ -96,7 +103,8 @@ class AlertReader {
         table_.Fail(k, s.message());
         return false;
       }
-      if (form == SecretForm::Inline && key != "url") inline_secret_ = true;
+      // A URL of Slack, Discord, Apprise or most webhooks holds a token too; an SMTP URL does not.
+      if (form == SecretForm::Inline && (key != "url" || t_->channel != Channel::Email)) inline_secret_ = true;
     }
     return !found.empty();
   }
@@ -123,16 +131,21 @@ class AlertReader {
       case Channel::Email:
         bad = bad || (scheme != "smtp" && scheme != "smtps");
         if (!bad && t_->url.find('@') != std::string::npos)
-          return table_.Fail("url", "write the user in username and the password in password_env (or _file, "
-                                    "_credential), not in the URL");
-        if (bad) return table_.Fail("url", "an email target's url is smtp://host:port or smtps://host:port");
+          return table_.Fail(secret_key_, "write the user in username and the password in password_env (or _file, "
+                                          "_credential), not in the URL");
+        if (bad) return table_.Fail(secret_key_, "an email target's url is smtp://host:port or smtps://host:port");
         break;
       case Channel::Apprise:
-        if (bad) return table_.Fail("url", "not an Apprise URL (scheme://…, see `apprise --details`)");
+        if (bad) return table_.Fail(secret_key_, "not an Apprise URL (scheme://…, see `apprise --details`)");
         break;
-      default:
+      case Channel::Webhook:
         if (bad || (scheme != "https" && scheme != "http"))
-          return table_.Fail("url", std::string("a ") + ToString(t_->channel) + " target's url is an http(s) URL");
+          return table_.Fail(secret_key_, "a webhook target's url is an http(s) URL");
+        break;
+      default:  // Slack and Discord answer http with a redirect that would show the token: https only
+        if (bad || (scheme != "https" && !(scheme == "http" && IsLoopback(t_->url))))
+          return table_.Fail(secret_key_, std::string("a ") + ToString(t_->channel) +
+                                              " target's url is an https URL (http only to 127.0.0.1, for tests)");
     }
   }
 
@@ -156,9 +169,9 @@ class AlertReader {
     bool has_password = ReadSecret("password", &t_->password);
     if (!table_.ok()) return;
     if (has_password && t_->tls == TlsMode::None)
-      return table_.Fail("password", "a password is never sent without TLS (tls = \"none\")");
+      return table_.Fail(secret_key_, "a password is never sent without TLS (tls = \"none\")");
     if (has_password != !t_->username.empty())
-      return table_.Fail(has_password ? "password" : "username", "username and password go together");
+      return table_.Fail(has_password ? secret_key_ : "username", "username and password go together");
     std::string ca;
     if (table_.String("ca_file", &ca)) {
       t_->ca_file = Resolved(context_.folder, ca);
@@ -198,6 +211,7 @@ class AlertReader {
     auto each = [&](const char* key, auto parse) {
       values.clear();
       if (!table_.Strings(key, &values)) return;
+      if (values.empty()) return table_.Fail(key, "an empty list would match nothing: leave the key out for all");
       for (const std::string& v : values) {
         Status s = parse(v);
         if (!s.ok()) return table_.Fail(key, s.message().substr(s.message().find(": ") + 2));

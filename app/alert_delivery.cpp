@@ -1,6 +1,7 @@
 #include "app/alert_delivery.h"
 
 #include <map>
+#include <set>
 #include <random>
 
 #include "alerts/retry_schedule.h"
@@ -29,7 +30,7 @@ SendOptions SendOptionsOf(const DeliverOptions& o, UtcTime now, bool test) {
   return send;
 }
 
-// Marks `d` failed without an attempt, saying why.
+// Marks `d` failed without an attempt, saying why (a delivery with nothing left to say).
 Status Refuse(Store* store, Delivery d, const std::string& why, DeliveryPass* out) {
   d.status = DeliveryStatus::Failed;
   d.next_attempt_at.clear();
@@ -66,17 +67,26 @@ class Deliverer {
     return nullptr;
   }
 
+  // Kept pending, untried, with why (shown, not stored).
+  Status Hold(Delivery d, std::string why) {
+    d.last_error = std::move(why);
+    out_->held.push_back(std::move(d));
+    return Status::Ok();
+  }
+
   Status Deliver(const Delivery& listed) {
     const AlertTarget* target = Find(listed.target);
+    // A run without the configuration (or with a target renamed) must not fail what waits: it waits on.
     if (!target)
-      return Refuse(store_, listed,
-                    "no [[alert]] named \"" + listed.target + "\" in " +
-                        (options_.config_file.empty() ? std::string("the configuration") : options_.config_file),
-                    out_);
-    if (!target->enabled || disabled_.count(target->name)) {
-      out_->held.push_back(listed);
-      return Status::Ok();
-    }
+      return Hold(listed, "no [[alert]] named \"" + listed.target + "\" in " +
+                              (options_.config_file.empty() ? std::string("the configuration (none was read)")
+                                                            : options_.config_file));
+    if (!target->enabled) return Hold(listed, "the target is switched off in the configuration (enabled = false)");
+    if (disabled_.count(target->name))
+      return Hold(listed, "the target's receiver switched it off: " + disabled_[target->name] +
+                              " (`icetrack alerts enable " + target->name + "`)");
+    // One that did not answer is not tried again in this pass: a black hole must not stall the run.
+    if (unreachable_.count(target->name)) return Hold(listed, "its receiver did not answer in this pass");
     Delivery d;
     std::vector<StoredEvent> events;
     Status s = store_->GetDelivery(listed.id, &d, &events);
@@ -87,6 +97,7 @@ class Deliverer {
     double jitter = options_.jitter ? options_.jitter() : RandomJitter();
     d = AfterAttempt(d, outcome, target->retry, target->give_up_after, now, jitter);
     if (!(s = store_->RecordAttempt(d)).ok()) return s;
+    if (outcome.result == AttemptResult::Retry && outcome.no_answer) unreachable_.insert(target->name);
     if (outcome.result == AttemptResult::Gone) {
       s = store_->DisableTarget(target->name, outcome.error, d.last_attempt_at);
       disabled_[target->name] = outcome.error;
@@ -100,6 +111,7 @@ class Deliverer {
   const DeliverOptions& options_;
   DeliveryPass* out_;
   std::map<std::string, std::string> disabled_;
+  std::set<std::string> unreachable_;
 };
 
 }  // namespace

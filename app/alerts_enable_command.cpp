@@ -26,7 +26,7 @@ int RunEnable(const EnableOptions& o) {
     std::cerr << "icetrack: " << store->path() << ": target \"" << o.name << "\" is not switched off\n";
     return kExitUsage;
   }
-  if (s.ok()) s = store->EnableTarget(o.name);
+  if (s.ok()) s = store->EnableTarget(o.name, NowUtc());
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitStore;

@@ -147,7 +147,10 @@ void AddConfigOption(CLI::App* cmd, std::string* path) {
 
 int LoadConfigOption(const std::string& flag, Config* out) {
   Status s = ReadConfig(ConfigPath(flag), out);
-  if (s.ok()) return kExitOk;
+  if (s.ok()) {
+    for (const std::string& w : out->warnings) std::cerr << "icetrack: warning: " << w << "\n";
+    return kExitOk;
+  }
   std::cerr << "icetrack: " << s.message() << "\n";
   return kExitUsage;
 }

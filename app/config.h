@@ -44,7 +44,8 @@ Status ReadConfig(const std::string& path, Config* out);
 
 // --config for a command.
 void AddConfigOption(CLI::App* cmd, std::string* path);
-// ReadConfig(ConfigPath(flag)); on failure prints the error and returns kExitUsage, else 0.
+// ReadConfig(ConfigPath(flag)), its warnings printed; on failure prints the
+// error and returns kExitUsage, else 0.
 int LoadConfigOption(const std::string& flag, Config* out);
 
 // --db, else $ICETRACK_DB, else [database] path, else the default state path.

@@ -69,7 +69,6 @@ void PrintAlert(const AlertTarget& t) {
 int RunCheck(const CheckOptions& o) {
   Config config;
   if (int code = LoadConfigOption(o.config, &config)) return code;
-  for (const std::string& w : config.warnings) std::cerr << "icetrack: warning: " << w << "\n";
   std::cout << "# " << (config.file.empty() ? "no configuration file: the defaults" : config.file + ": valid") << "\n";
   std::cout << "[source]\npage = " << Quoted(config.page.value_or(CycleOptions().page_url))
             << "\ncontact = " << Quoted(config.contact.value_or(ICETRACK_CONTACT))

@@ -9,8 +9,9 @@ namespace icetrack {
 namespace {
 
 // Reads one stored snapshot again and records it as the current rules place it.
+// `released`: the snapshot a reviewer accepts now, whose events are news to the alert targets.
 Status Replay(Store* store, Store::Rebuild* rebuild, const SnapshotInfo& info, const IngestOptions& options,
-              RebuildReport* report) {
+              bool released, RebuildReport* report) {
   SnapshotInfo stored;
   std::string bytes;
   Status s = store->GetSnapshot(info.id, &stored, &bytes);
@@ -25,7 +26,9 @@ Status Replay(Store* store, Store::Rebuild* rebuild, const SnapshotInfo& info, c
   Placed placed;
   s = PlacePublication(store, parsed.roster, info.published_at, info.accepted_by_hand, options, &placed);
   if (!s.ok()) return s;
-  return rebuild->Rerecord(info.id, parsed.roster, StatusOf(placed.placement), placed.note, placed.update);
+  std::vector<AlertRoute> routes;
+  if (released) routes = RoutesFor(placed.update.events, options.alerts);
+  return rebuild->Rerecord(info.id, parsed.roster, StatusOf(placed.placement), placed.note, placed.update, routes);
 }
 
 Rules RulesOf(const IngestOptions& options) { return Rules{CurrentRulesVersion(), options.diff, options.guard}; }
@@ -42,7 +45,8 @@ Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildRepor
   std::vector<SnapshotInfo> snapshots;
   if (!(s = store->Snapshots(&snapshots)).ok()) return s;
   for (size_t i = 0; i < snapshots.size(); ++i) {
-    if (!(s = Replay(store, rebuild.get(), snapshots[i], options, out)).ok()) return s;
+    bool released = accept_by_hand != 0 && snapshots[i].id == accept_by_hand;
+    if (!(s = Replay(store, rebuild.get(), snapshots[i], options, released, out)).ok()) return s;
     if (progress) progress(i + 1, snapshots.size(), snapshots[i].source_name);
   }
   if (!(s = store->SetSettings(RulesSettings(RulesOf(options)))).ok()) return s;
@@ -86,14 +90,10 @@ Status AcceptQuarantined(Store* store, int64_t snapshot_id, const IngestOptions&
     // Publications came after it: history from there on is diffed again.
     out->rebuilt = true;
     if (!(s = RebuildChangeLog(store, options, &out->rebuild, nullptr, snapshot_id)).ok()) return s;
-    // The accepted publication's own events are news; the later ones' are history diffed again.
-    std::vector<int64_t> ids;
+    // Its events were queued for the alert targets within the rebuild; the later ones' are history diffed again.
     for (const StoredEvent& e : out->rebuild.added) {
-      if (e.snapshot_id != snapshot_id) continue;
-      result.events.push_back(e.event);
-      ids.push_back(e.id);
+      if (e.snapshot_id == snapshot_id) result.events.push_back(e.event);
     }
-    if (!(s = store->QueueEvents(ids, RoutesFor(result.events, options.alerts))).ok()) return s;
     SnapshotInfo now;
     if (!(s = store->GetSnapshot(snapshot_id, &now, nullptr)).ok()) return s;
     result.rows = static_cast<size_t>(now.rows);

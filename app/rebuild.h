@@ -30,7 +30,8 @@ struct RebuildReport {
 
 // `progress`, when set, is told after each publication (done, of total, its
 // file name). `accept_by_hand`, when not 0, is a quarantined snapshot that a
-// reviewer released: marked so in the same transaction.
+// reviewer released: marked so in the same transaction, its events queued
+// for `options.alerts` in it too.
 using RebuildProgress = std::function<void(size_t done, size_t total, const std::string& name)>;
 Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildReport* out,
                         const RebuildProgress& progress = nullptr, int64_t accept_by_hand = 0);

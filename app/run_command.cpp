@@ -120,7 +120,6 @@ int RunCycleCommand(const RunOptions& given) {
   Config config;
   std::string db;
   if (int code = ResolveStore(given.store, &config, &db)) return code;
-  for (const std::string& w : config.warnings) std::cerr << "icetrack: warning: " << w << "\n";
   const RunOptions o = WithConfig(given, config, db);
   if (!IsHttpUrl(o.source)) {
     std::cerr << "icetrack: --source must be an http or https URL, not \"" << o.source << "\"\n";

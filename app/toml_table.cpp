@@ -102,10 +102,15 @@ void TomlTable::RejectUnknown(const std::vector<std::string>& known) {
     bool found = false;
     std::string nearest;
     int best = 3;
+    size_t best_prefix = 0;
     for (const std::string& candidate : known) {
       if (candidate == k) found = true;
       int d = EditDistance(candidate, k, best);
-      if (d < best) best = d, nearest = candidate;
+      size_t prefix = 0;
+      while (prefix < k.size() && prefix < candidate.size() && k[prefix] == candidate[prefix]) ++prefix;
+      // Nearest first; of two as near, the one that starts as the key does ("sate": states, not name).
+      if (d < best || (d == best && !nearest.empty() && prefix > best_prefix))
+        best = d, nearest = candidate, best_prefix = prefix;
     }
     if (found) continue;
     if (!status_.ok()) return;

@@ -35,7 +35,7 @@ struct Delivery {
 struct DeliveryPass {
   std::vector<Delivery> queued;     // made now
   std::vector<Delivery> attempted;  // as they stand after their attempt
-  std::vector<Delivery> held;       // due, their target switched off
+  std::vector<Delivery> held;       // due and not tried (last_error says why: the target is off, unknown, …)
 };
 
 }  // namespace icetrack

@@ -203,7 +203,9 @@ Attempt PerformOnce(const HttpRequest& request, const HttpClientOptions& options
   if (Curl().easy_getinfo(curl.get(), CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
     response->final_url = effective;
   if (code != CURLE_OK) {
+    // A status line may have arrived before the failure (a body over the cap, cut short): say so.
     response->status = 0;
+    Curl().easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &response->status);
     return {DescribeError(curl.get(), code, transfer, options, error_buffer), IsRetryableCode(code)};
   }
   Curl().easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &response->status);

@@ -68,7 +68,8 @@ class HttpClient {
   // waits (the first attempt is always made; a retry only when its delay fits
   // in what remains). Returns OK when the final response has a status in
   // [200, 400) (304 included). On error, `*response` still holds whatever the
-  // last attempt received (status 0 when nothing arrived). `*response` is
+  // last attempt received: its status when a status line arrived before the
+  // failure (a body over the cap, a transfer cut short), 0 when none did. `*response` is
   // owned by the caller and overwritten.
   Status Fetch(const HttpRequest& request, const RetryBudget& budget,
                HttpResponse* response) const;

@@ -28,8 +28,7 @@ std::vector<std::string> DeliveryPassLines(const DeliveryPass& pass) {
   std::vector<std::string> lines;
   for (const Delivery& d : pass.attempted) lines.push_back(AttemptLine(d));
   for (const Delivery& d : pass.held)
-    lines.push_back("alert " + d.target + ": " + d.id + " (" + Events(d.events) +
-                    ") held: the target is switched off (`icetrack alerts list` says why)");
+    lines.push_back("alert " + d.target + ": " + d.id + " (" + Events(d.events) + ") held: " + d.last_error);
   return lines;
 }
 

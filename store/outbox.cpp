@@ -13,7 +13,7 @@ namespace {
 
 const char* kDeliveryColumns =
     "d.id, d.target, d.created_at, d.schedule_from, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at, "
-    "d.delivered_at, d.last_error, (SELECT count(*) FROM outbox_items i WHERE i.delivery_id = d.id)";
+    "d.delivered_at, d.last_error, (SELECT count(DISTINCT i.uid) FROM outbox_items i WHERE i.delivery_id = d.id)";
 
 Delivery ReadDelivery(const sql::Statement& st) {
   Delivery d;
@@ -31,10 +31,12 @@ Delivery ReadDelivery(const sql::Statement& st) {
   return d;
 }
 
-// "msg_" and 24 hex digits of SHA-256 over the target and its events' uids.
-std::string DeliveryId(const std::string& target, const std::vector<std::string>& uids) {
+// "msg_" and 24 hex digits of SHA-256 over the target and its events' uids
+// (and, should that id be taken, a count: an id is never used twice).
+std::string DeliveryId(const std::string& target, const std::vector<std::string>& uids, int taken) {
   std::string identity = target;
   for (const std::string& uid : uids) identity += "\x1f" + uid;
+  if (taken > 0) identity += "\x1e" + std::to_string(taken);
   return "msg_" + Sha256Hex(identity).substr(0, 24);
 }
 
@@ -44,6 +46,13 @@ Status Store::QueueDeliveries(const std::string& now, std::vector<Delivery>* mad
   made->clear();
   sql::Transaction tx(db_.get());
   if (!tx.status().ok()) return tx.status();
+  // An event a delivery already carried (by uid) joins it, never a second message.
+  Status s = db_->Exec(
+      "UPDATE outbox_items SET delivery_id = (SELECT o.delivery_id FROM outbox_items o WHERE o.target = "
+      "outbox_items.target AND o.uid = outbox_items.uid AND o.delivery_id IS NOT NULL LIMIT 1) "
+      "WHERE delivery_id IS NULL AND uid IS NOT NULL AND EXISTS (SELECT 1 FROM outbox_items o WHERE o.target = "
+      "outbox_items.target AND o.uid = outbox_items.uid AND o.delivery_id IS NOT NULL)");
+  if (!s.ok()) return s;
   std::map<std::string, std::vector<std::pair<int64_t, std::string>>> waiting;  // target -> (event id, uid)
   auto items = db_->Prepare(
       "SELECT i.target, i.event_id, e.uid FROM outbox_items i JOIN events e ON e.id = i.event_id "
@@ -54,15 +63,23 @@ Status Store::QueueDeliveries(const std::string& now, std::vector<Delivery>* mad
       "INSERT INTO deliveries (id, target, created_at, schedule_from, status, next_attempt_at) "
       "VALUES (?, ?, ?, ?, ?, ?)");
   auto assign = db_->Prepare("UPDATE outbox_items SET delivery_id = ? WHERE target = ? AND event_id = ?");
+  auto exists = db_->Prepare("SELECT 1 FROM deliveries WHERE id = ?");
   for (const auto& [target, events] : waiting) {
     std::vector<std::string> uids;
     for (const auto& [id, uid] : events) uids.push_back(uid);
     Delivery d;
-    d.id = DeliveryId(target, uids);
+    for (int taken = 0;; ++taken) {
+      d.id = DeliveryId(target, uids, taken);
+      exists->BindText(1, d.id);
+      bool used = exists->Step();
+      if (!exists->status().ok()) return exists->status();
+      exists->Reset();
+      if (!used) break;
+    }
     d.target = target;
     d.created_at = d.schedule_from = d.next_attempt_at = now;
     d.events = static_cast<int>(events.size());
-    Status s = insert->BindText(1, d.id).BindText(2, target).BindText(3, now).BindText(4, now)
+    s = insert->BindText(1, d.id).BindText(2, target).BindText(3, now).BindText(4, now)
                    .BindText(5, ToString(DeliveryStatus::Pending)).BindText(6, now).Run();
     for (size_t i = 0; s.ok() && i < events.size(); ++i)
       s = assign->BindText(1, d.id).BindText(2, target).Bind(3, events[i].first).Run();
@@ -129,9 +146,17 @@ Status Store::DisableTarget(const std::string& name, const std::string& reason, 
   return st->BindText(1, name).BindText(2, at).BindText(3, reason).Run();
 }
 
-Status Store::EnableTarget(const std::string& name) {
+Status Store::EnableTarget(const std::string& name, const std::string& now) {
+  sql::Transaction tx(db_.get());
+  if (!tx.status().ok()) return tx.status();
   auto st = db_->Prepare("DELETE FROM alert_targets WHERE name = ?");
-  return st->BindText(1, name).Run();
+  Status s = st->BindText(1, name).Run();
+  // What it held waits no longer, and its retry schedule starts now: not expired on its first failure.
+  auto held = db_->Prepare(
+      "UPDATE deliveries SET schedule_from = ?, next_attempt_at = ? WHERE target = ? AND status = ?");
+  if (s.ok()) s = held->BindText(1, now).BindText(2, now).BindText(3, name).BindText(4, ToString(DeliveryStatus::Pending)).Run();
+  if (s.ok()) s = tx.Commit();
+  return s;
 }
 
 Status Store::DisabledTargets(std::map<std::string, std::string>* out) {

@@ -205,6 +205,11 @@ CREATE TABLE alert_targets (
     // 5: how each source has fared over the last runs, for source_failing
     // and source_recovered notices (diff/source_health.h).
     R"sql(
+-- An item's event uid: the same event queued again (a rebuild dropped it,
+-- an `accept` brought it back) joins the delivery that already carried it.
+ALTER TABLE outbox_items ADD COLUMN uid TEXT;
+UPDATE outbox_items SET uid = (SELECT uid FROM events WHERE events.id = outbox_items.event_id);
+CREATE INDEX outbox_items_by_uid ON outbox_items (target, uid);
 CREATE TABLE source_health (
   source        TEXT PRIMARY KEY,   -- the page's URL, or "the workbooks linked from <URL>"
   failures      INTEGER NOT NULL,   -- consecutive failed runs; 0 after a good one

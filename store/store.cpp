@@ -347,10 +347,11 @@ Status Store::WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, con
 }
 
 Status Store::WriteRoutes(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes) {
-  auto st = db_->Prepare("INSERT OR IGNORE INTO outbox_items (target, event_id) VALUES (?, ?)");
+  auto st = db_->Prepare(
+      "INSERT OR IGNORE INTO outbox_items (target, event_id, uid) VALUES (?, ?, (SELECT uid FROM events WHERE id = ?))");
   for (const AlertRoute& r : routes) {
     if (r.event >= event_ids.size()) return Status::Error(path() + ": an alert route names no event");
-    Status s = st->BindText(1, r.target).Bind(2, event_ids[r.event]).Run();
+    Status s = st->BindText(1, r.target).Bind(2, event_ids[r.event]).Bind(3, event_ids[r.event]).Run();
     if (!s.ok()) return s;
   }
   return Status::Ok();
@@ -371,14 +372,6 @@ Status Store::Release(int64_t snapshot_id, const ListUpdate& update, const std::
   if (!(s = st->Run()).ok()) return s;
   if (!(s = WriteUpdate(snapshot_id, info.list, true, update, routes)).ok()) return s;
   return tx.Commit();
-}
-
-Status Store::QueueEvents(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes) {
-  sql::Transaction tx(db_.get());
-  if (!tx.status().ok()) return tx.status();
-  Status s = WriteRoutes(event_ids, routes);
-  if (s.ok()) s = tx.Commit();
-  return s;
 }
 
 Status Store::MarkAcceptedByHand(int64_t snapshot_id) {
@@ -596,11 +589,11 @@ Status Store::BeginRebuild(std::unique_ptr<Rebuild>* out) {
 }
 
 Status Store::Rebuild::Rerecord(int64_t id, const Roster& roster, SnapshotStatus status, const std::string& note,
-                                const ListUpdate& update) {
+                                const ListUpdate& update, const std::vector<AlertRoute>& routes) {
   sql::Transaction tx(store_->db_.get());
   Status s = tx.status();
   if (s.ok()) s = WriteSnapshotContent(store_->db_.get(), id, roster, status, note);
-  if (s.ok()) s = store_->WriteUpdate(id, roster.kind, status == SnapshotStatus::Accepted, update, {});
+  if (s.ok()) s = store_->WriteUpdate(id, roster.kind, status == SnapshotStatus::Accepted, update, routes);
   if (s.ok()) s = tx.Commit();
   return s;
 }

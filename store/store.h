@@ -171,7 +171,7 @@ class Store {
     ~Rebuild();  // rolls back unless committed
     // Records `roster` (read again from the stored bytes) as snapshot `id`.
     Status Rerecord(int64_t id, const Roster& roster, SnapshotStatus status, const std::string& note,
-                    const ListUpdate& update);
+                    const ListUpdate& update, const std::vector<AlertRoute>& routes = {});
     // Commits; fills what the new change log has that the old one had not,
     // and the reverse (both oldest first).
     Status Commit(std::vector<StoredEvent>* added, std::vector<StoredEvent>* disappeared);
@@ -207,9 +207,6 @@ class Store {
   // or in a pending one), oldest first.
   Status WaitingEvents(std::map<std::string, std::vector<StoredEvent>>* by_target);
 
-  // Queues stored events for targets (AlertRoute::event indexes `event_ids`), in one transaction.
-  Status QueueEvents(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes);
-
   // The outbox. Deliveries are made of the items no delivery holds yet, one
   // per target (its id derived from the target and the events): each event
   // is in exactly one delivery per target.
@@ -226,7 +223,8 @@ class Store {
   Status RetryDelivery(const std::string& id, const std::string& now);
   // Targets switched off by their receiver (HTTP 410), with why; until enabled.
   Status DisableTarget(const std::string& name, const std::string& reason, const std::string& at);
-  Status EnableTarget(const std::string& name);
+  // Switches a target on again; its pending deliveries are due at `now`, their schedules begun anew.
+  Status EnableTarget(const std::string& name, const std::string& now);
   Status DisabledTargets(std::map<std::string, std::string>* out);
 
   // Fetches are written on their own (not in a snapshot's transaction) so

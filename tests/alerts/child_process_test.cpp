@@ -36,3 +36,36 @@ TEST_CASE("a program that is not there is an error naming it") {
 
 }  // namespace
 }  // namespace icetrack
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("a child that closes its output and lingers is still killed at the deadline") {
+  ChildResult r;
+  auto start = std::chrono::steady_clock::now();
+  Status s = RunChild({"/bin/sh", "-c", "exec >&- 2>&-; sleep 30"}, "", std::chrono::milliseconds(300), &r);
+  CHECK(s.message() == "/bin/sh: still running after 0.3 s; killed");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
+TEST_CASE("what the program leaves running does not hold the call, and its own exit code counts") {
+  ChildResult r;
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(RunChild({"/bin/sh", "-c", "sleep 30 & echo done"}, "", std::chrono::seconds(20), &r).ok());
+  CHECK(r.exit_code == 0);
+  CHECK(r.output == "done\n");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
+TEST_CASE("descriptor 3 carries what must not be on a command line, and the environment is a minimal one") {
+  setenv("ICETRACK_TEST_SECRET", "s3cret", 1);
+  ChildResult r;
+  REQUIRE(RunChild({"/bin/sh", "-c", "cat <&3; echo \"[$ICETRACK_TEST_SECRET]\"; test -n \"$PATH\" && echo path"}, "",
+                   std::chrono::seconds(10), &r, "json://token@host/\n")
+              .ok());
+  CHECK(r.output == "json://token@host/\n[]\npath\n");
+  unsetenv("ICETRACK_TEST_SECRET");
+}
+
+}  // namespace
+}  // namespace icetrack

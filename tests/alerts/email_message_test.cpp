@@ -75,7 +75,10 @@ TEST_CASE("quoted-printable keeps text readable and safe") {
   CHECK(QuotedPrintable("trailing \nx") == "trailing=20\r\nx");
   std::string wrapped = QuotedPrintable(std::string(100, 'a'));
   CHECK(wrapped == std::string(75, 'a') + "=\r\n" + std::string(25, 'a'));
-  CHECK(QuotedPrintable(".\n").substr(0, 1) == ".");  // dot-stuffing is SMTP's business (libcurl's)
+  CHECK(QuotedPrintable(".\n").substr(0, 1) == ".");
+  // A blank at the 75th place: its "=20" goes on a line of its own, none longer than 76.
+  std::string blank_last = QuotedPrintable(std::string(74, 'a') + " \n");
+  CHECK(blank_last == std::string(74, 'a') + "=\r\n=20\r\n");  // dot-stuffing is SMTP's business (libcurl's)
 }
 
 }  // namespace

@@ -32,6 +32,22 @@ TEST_CASE("anything but one mailbox is refused with a reason") {
   CHECK_FALSE(ParseMailbox("desk@", &m, &why));
   CHECK_FALSE(ParseMailbox("de sk@example.org", &m, &why));
   CHECK_FALSE(ParseMailbox("desk@exa_mple.org", &m, &why));
+  CHECK_FALSE(ParseMailbox("a@.", &m, &why));
+  CHECK(why == "\"a@.\" has no domain such as example.org after its @");
+  CHECK_FALSE(ParseMailbox("a@-x.org", &m, &why));
+  CHECK_FALSE(ParseMailbox("\"Jo\\\" <a@b.org>", &m, &why));       // a backslash: no unterminated quote
+  CHECK_FALSE(ParseMailbox("Jo\x1b[31m <a@b.org>", &m, &why));       // ESC: nothing raw to a terminal or header
+  CHECK(why == "a line break or control character in an address");
+  CHECK_FALSE(ParseMailbox(std::string(201, 'n') + " <a@b.org>", &m, &why));
+}
+
+TEST_CASE("a long name is folded as encoded words: no header line past 78") {
+  std::string header = MailboxHeader({std::string(190, 'n'), "a@example.org"});
+  for (size_t at = 0; at < header.size();) {
+    size_t end = header.find("\r\n", at);
+    CHECK((end == std::string::npos ? header.size() : end) - at <= 78);
+    at = end == std::string::npos ? header.size() : end + 2;
+  }
 }
 
 TEST_CASE("a name goes into a header quoted or encoded as it needs") {

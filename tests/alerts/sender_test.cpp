@@ -147,7 +147,7 @@ TEST_CASE("a redirect is not followed: the error names where it points") {
   r.headers = {{"Location", "https://elsewhere.example/hook"}};
   AttemptOutcome o = Send(Webhook(r.http.Url("/hook")), OneDelivery(), test::SignedEvents(1), Options());
   CHECK(o.result == AttemptResult::Failed);
-  CHECK(o.error.find("HTTP 301, redirected to https://elsewhere.example/hook") != std::string::npos);
+  CHECK(o.error.find("HTTP 301, redirected to https://elsewhere.example/…") != std::string::npos);
   CHECK(r.got.size() == 1);
 }
 
@@ -163,6 +163,33 @@ TEST_CASE("no receiver at all is retried, and the error never shows the token in
   CHECK(o.result == AttemptResult::Retry);
   CHECK(o.error.find("SECRET-TOKEN") == std::string::npos);
   CHECK(o.error.find("http://127.0.0.1:" + std::to_string(port) + "/…") != std::string::npos);
+}
+
+TEST_CASE("a token in the URL stays out of the error, whatever the receiver echoes") {
+  Receiver r;
+  r.status = 301;
+  std::string path = "/services/T000/B000/SECRETTOK";
+  r.headers = {{"Location", "https://127.0.0.1" + path}};
+  AlertTarget slack = Webhook(r.http.Url(path));
+  slack.channel = Channel::Slack;
+  AttemptOutcome o = Send(slack, OneDelivery(), test::SignedEvents(1), Options());
+  CHECK(o.error.find("SECRETTOK") == std::string::npos);
+  CHECK(o.error.find("redirected to https://127.0.0.1/…") != std::string::npos);
+  r.status = 404;
+  r.headers.clear();
+  r.reply = "no such hook: " + path + "?token=SECRETTOK";
+  o = Send(slack, OneDelivery(), test::SignedEvents(1), Options());
+  CHECK(o.result == AttemptResult::Failed);
+  CHECK(o.error.find("SECRETTOK") == std::string::npos);
+  CHECK(o.error.find("HTTP 404: no such hook: ") != std::string::npos);
+}
+
+TEST_CASE("a 2xx is delivered even when its answer is too long to read") {
+  Receiver r;
+  r.reply = std::string(2 << 20, 'x');
+  AttemptOutcome o = Send(Webhook(r.http.Url("/hook")), OneDelivery(), test::SignedEvents(1), Options());
+  CHECK(o.result == AttemptResult::Delivered);
+  CHECK(r.got.size() == 1);
 }
 
 TEST_CASE("Slack and Discord receivers get their JSON") {
@@ -213,8 +240,11 @@ TEST_CASE("apprise failing is retried, with its complaint and without the URL's 
   CHECK(o.result == AttemptResult::Retry);
   CHECK(o.error.rfind("apprise exited with 1", 0) == 0);
   CHECK(o.error.find("SECRET-TOKEN") == std::string::npos);
-  apprise.url = "nosuchservice://x";
-  CHECK(Send(apprise, OneDelivery(), test::SignedEvents(1), Options()).result == AttemptResult::Failed);
+  apprise.url = "Nosuchservice://SECRETTOKEN@x/";
+  o = Send(apprise, OneDelivery(), test::SignedEvents(1), Options());
+  CHECK(o.result == AttemptResult::Failed);
+  CHECK(o.error.find("SECRETTOKEN") == std::string::npos);
+  CHECK(o.error.find("ecrettoken") == std::string::npos);
 }
 
 AlertTarget Email(const test::SmtpTestServer& server) {

@@ -248,7 +248,7 @@ TEST_CASE("410 switches the target off, its deliveries wait until it is switched
   CHECK(list.out.find("target hook is switched off: http://127.0.0.1:") != std::string::npos);
   r = s.Cmd("import --alert " + Publication(s.dir, 2, {Agency("FL", "Polk County Sheriff's Office"),
                                                         Agency("FL", "Lee County Sheriff's Office")}));
-  CHECK(r.out.find("held: the target is switched off") != std::string::npos);
+  CHECK(r.out.find("held: the target's receiver switched it off: http://127.0.0.1:") != std::string::npos);
   CHECK(hook.Got().size() == 1);
   status = 200;
   REQUIRE(s.Cmd("alerts enable hook").exit_code == 0);
@@ -262,6 +262,18 @@ TEST_CASE("410 switches the target off, its deliveries wait until it is switched
   REQUIRE(hook.Got().size() == 3);
   CHECK(hook.Got()[2].get_header_value("webhook-id") == failed_id);
   CHECK(s.Cmd("alerts enable hook").exit_code == 2);  // it is on
+}
+
+TEST_CASE("a pass without the configuration holds what waits, never fails it") {
+  Receiver hook;
+  hook.Answer([](size_t, const httplib::Request&, httplib::Response& res) { res.status = 503; });
+  Setup s(WebhookTarget("hook", hook.Url()));
+  REQUIRE(s.Cmd("import --alert " + Publication(s.dir, 1, {Agency("FL", "Polk County Sheriff's Office")})).exit_code == 0);
+  test::CommandRun bare = Icetrack("alerts deliver --db " + s.db);  // the test's empty configuration
+  CHECK(bare.exit_code == 0);
+  CHECK(bare.out.find("held: no [[alert]] named \"hook\" in ") != std::string::npos);
+  CHECK(Json::parse(s.Cmd("alerts list --json").out)["deliveries"][0]["status"] == "pending");
+  CHECK(hook.Got().size() == 1);
 }
 
 TEST_CASE("killed after the receiver got the request and before the outbox recorded it, the same id goes again") {

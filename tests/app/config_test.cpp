@@ -105,6 +105,15 @@ TEST_CASE("a secret is given once, in one form") {
   unsetenv("ICETRACK_TEST_A");
 }
 
+TEST_CASE("a Slack URL written inline holds a token, worth a warning too, an SMTP URL is not") {
+  Config c;
+  REQUIRE(File("[[alert]]\nname = \"s\"\ntype = \"slack\"\nurl = \"https://hooks.slack.com/services/T/B/X\"\n", 0644)
+              .Read(&c).ok());
+  CHECK(c.warnings.size() == 1);
+  REQUIRE(File(kEmail, 0644).Read(&c).ok());
+  CHECK(c.warnings.empty());
+}
+
 TEST_CASE("a secret written inline in a file others can read is worth a warning") {
   std::string toml = std::string(kWebhook) + "secret = \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"\n";
   Config c;
@@ -128,6 +137,10 @@ TEST_CASE("email's TLS is required unless written, never with a password in clea
         "9:12: alert \"desk\".password: a password is never sent without TLS (tls = \"none\")");
   CHECK(File(std::string(kEmail) + "username = \"u\"\n").Error() ==
         "7:12: alert \"desk\".username: username and password go together");
+  setenv("ICETRACK_TEST_PW", "pw", 1);
+  CHECK(File(std::string(kEmail) + "tls = \"none\"\nusername = \"u\"\npassword_env = \"ICETRACK_TEST_PW\"\n").Error() ==
+        "9:16: alert \"desk\".password_env: a password is never sent without TLS (tls = \"none\")");
+  unsetenv("ICETRACK_TEST_PW");
   Config c;
   REQUIRE(File(std::string(kEmail) + "tls = \"none\"\n").Read(&c).ok());
   CHECK(c.alerts[0].tls == TlsMode::None);
@@ -162,13 +175,26 @@ TEST_CASE("bad values are errors, each naming its key") {
         "2:8: alert[1].name: \"a b\" is not a name: letters, digits, '-', '_' and '.', up to 64");
   CHECK(File("[[alert]]\ntype = \"webhook\"\n").Error() == "1:1: alert[1].name: every [[alert]] needs a name");
   CHECK(File("[[alert]]\nname = \"s\"\ntype = \"slack\"\nurl = \"ftp://x.example/\"\n").Error() ==
-        "4:7: alert \"s\".url: a slack target's url is an http(s) URL");
+        "4:7: alert \"s\".url: a slack target's url is an https URL (http only to 127.0.0.1, for tests)");
   CHECK(File("[alert]\nname = \"a\"\n").Error() == "1:1: alert: write one [[alert]] table per target");
   CHECK(File("source = 1\n").Error() == "1:10: source: must be a table ([source])");
   CHECK(File("[source]\npage = \"ftp://x\"\n").Error() == "2:8: source.page: \"ftp://x\" is not an http(s) URL");
   CHECK(File("[source]\nfailing_after = 0\n").Error() == "2:17: source.failing_after: 0 is not from 1 to 1000");
   CHECK(File("[rules]\nmax_removed_share = nan\n").Error() == "2:21: rules.max_removed_share: nan is not from 0 to 1");
   CHECK(File("[databse]\n").Error() == "1:2: databse: unknown key (did you mean \"database\"?)");
+  CHECK(File(std::string(kWebhook) + "sate = [\"FL\"]\n").Error() ==
+        "5:1: alert \"hook\".sate: unknown key (did you mean \"states\"?)");
+  for (const char* key : {"states", "models", "kinds", "lists", "match"})
+    CHECK(File(std::string(kWebhook) + key + " = []\n").Error().find(
+              std::string(key) + ": an empty list would match nothing: leave the key out for all") != std::string::npos);
+  CHECK(File("[[alert]]\nname = \"s\"\ntype = \"slack\"\nurl = \"http://hooks.slack.com/services/x\"\n").Error() ==
+        "4:7: alert \"s\".url: a slack target's url is an https URL (http only to 127.0.0.1, for tests)");
+  Config c;
+  CHECK(File("[[alert]]\nname = \"s\"\ntype = \"slack\"\nurl = \"http://127.0.0.1:8080/x\"\n").Read(&c).ok());
+  File bad_url("[[alert]]\nname = \"s\"\ntype = \"slack\"\nurl_file = \"slack.url\"\n");
+  test::WriteFile(bad_url.dir.File("slack.url"), "not a url\n");
+  CHECK(bad_url.Error() == "4:12: alert \"s\".url_file: a slack target's url is an https URL (http only to 127.0.0.1, "
+                           "for tests)");
 }
 
 TEST_CASE("which file: --config, then $ICETRACK_CONFIG, then the XDG folder when present") {

@@ -145,7 +145,7 @@ TEST_CASE("due deliveries, attempts, a retry by hand and targets switched off") 
   REQUIRE(o.store->DisableTarget("hook", "HTTP 410 Gone", "2026-02-01T00:00:00Z").ok());
   REQUIRE(o.store->DisabledTargets(&disabled).ok());
   CHECK(disabled == std::map<std::string, std::string>{{"hook", "HTTP 410 Gone"}});
-  REQUIRE(o.store->EnableTarget("hook").ok());
+  REQUIRE(o.store->EnableTarget("hook", "2026-02-02T00:00:00Z").ok());
   REQUIRE(o.store->DisabledTargets(&disabled).ok());
   CHECK(disabled.empty());
 }
@@ -216,17 +216,55 @@ TEST_CASE("what waits for each target: in no delivery yet, or in a pending one, 
   CHECK(waiting["fl"].size() == 1);
 }
 
-TEST_CASE("stored events can be queued afterwards, once per target") {
+TEST_CASE("an event queued again under its uid joins the delivery that carried it: never sent twice") {
   Outbox o;
-  o.Publish({Row("FL", "a"), Row("TX", "b")}, {});
-  std::vector<StoredEvent> events;
-  REQUIRE(o.store->Events({}, &events).ok());
-  std::vector<int64_t> ids;
-  for (const StoredEvent& e : events) ids.push_back(e.id);
-  REQUIRE(o.store->QueueEvents(ids, {{0, "t"}, {1, "t"}}).ok());
-  REQUIRE(o.store->QueueEvents(ids, {{0, "t"}}).ok());  // again: still one item
-  CHECK(test::QueryInt(o.dir.File("icetrack.db"), "SELECT count(*) FROM outbox_items") == 2);
-  CHECK_FALSE(o.store->QueueEvents(ids, {{9, "t"}}).ok());
+  o.Publish({Row("FL", "a")}, {{0, "t"}});
+  std::vector<Delivery> made;
+  REQUIRE(o.store->QueueDeliveries("2026-01-01T12:00:00Z", &made).ok());
+  REQUIRE(made.size() == 1);
+  Delivery d = made[0];
+  d.status = DeliveryStatus::Delivered;
+  d.attempts = 1;
+  d.delivered_at = "2026-01-01T12:00:01Z";
+  REQUIRE(o.store->RecordAttempt(d).ok());
+  // A rebuild drops the event and a later one brings it back under a new id, the same uid.
+  const std::string db = o.dir.File("icetrack.db");
+  REQUIRE(test::RunSql(db, "UPDATE events SET id = 99 WHERE id = 1; INSERT INTO outbox_items (target, event_id, uid) "
+                   "SELECT 't', 99, uid FROM events WHERE id = 99"));
+  REQUIRE(o.store->QueueDeliveries("2026-01-02T12:00:00Z", &made).ok());
+  CHECK(made.empty());
+  CHECK(test::QueryInt(db, "SELECT count(*) FROM deliveries") == 1);
+  CHECK(test::QueryInt(db, "SELECT count(*) FROM outbox_items WHERE delivery_id IS NULL") == 0);
+  std::vector<Delivery> all;
+  REQUIRE(o.store->Deliveries(10, &all).ok());
+  CHECK(all[0].events == 1);
+}
+
+TEST_CASE("a delivery id is never used twice, even for the same events") {
+  Outbox o;
+  o.Publish({Row("FL", "a")}, {{0, "t"}});
+  std::vector<Delivery> first, second;
+  REQUIRE(o.store->QueueDeliveries("2026-01-01T12:00:00Z", &first).ok());
+  const std::string db = o.dir.File("icetrack.db");
+  // An item of the same event whose uid is unknown (a database from before uids were kept).
+  REQUIRE(test::RunSql(db, "UPDATE outbox_items SET delivery_id = NULL, uid = NULL"));
+  REQUIRE(o.store->QueueDeliveries("2026-01-02T12:00:00Z", &second).ok());
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].id != first[0].id);
+}
+
+TEST_CASE("switching a target on makes what it held due now, its schedule begun anew") {
+  Outbox o;
+  o.Publish({Row("FL", "a")}, {{0, "hook"}});
+  std::vector<Delivery> made;
+  REQUIRE(o.store->QueueDeliveries("2026-01-01T12:00:00Z", &made).ok());
+  REQUIRE(o.store->DisableTarget("hook", "HTTP 410", "2026-01-01T12:00:01Z").ok());
+  REQUIRE(o.store->EnableTarget("hook", "2026-03-01T00:00:00Z").ok());
+  Delivery d;
+  REQUIRE(o.store->GetDelivery(made[0].id, &d, nullptr).ok());
+  CHECK(d.schedule_from == "2026-03-01T00:00:00Z");
+  CHECK(d.next_attempt_at == "2026-03-01T00:00:00Z");
+  CHECK(d.created_at == "2026-01-01T12:00:00Z");
 }
 
 TEST_CASE("a source's health is kept with the notices it gave, in one transaction") {

@@ -21,6 +21,17 @@ int64_t QueryInt(const std::string& db_path, const std::string& sql, std::string
   return value;
 }
 
+bool RunSql(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  bool ok = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
+  if (ok) {
+    sqlite3_busy_timeout(db, 2000);
+    ok = sqlite3_exec(db, ("BEGIN; " + sql + "; COMMIT;").c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  sqlite3_close(db);
+  return ok;
+}
+
 std::string DumpTables(const std::string& db_path, const std::vector<std::string>& tables) {
   sqlite3* db = nullptr;
   std::string out;

@@ -12,6 +12,10 @@ namespace icetrack::test {
 // database cannot be read). `text`, when given, gets that column as text.
 int64_t QueryInt(const std::string& db_path, const std::string& sql, std::string* text = nullptr);
 
+// Runs `sql` (several statements) as a user's sqlite3 shell would, to stage
+// a state the code under test must meet; false with nothing changed on error.
+bool RunSql(const std::string& db_path, const std::string& sql);
+
 // Every row of each table, every column as text, in rowid (or key) order:
 // two databases with equal dumps hold the same data.
 std::string DumpTables(const std::string& db_path, const std::vector<std::string>& tables);
