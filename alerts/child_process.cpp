@@ -144,7 +144,7 @@ int Spawn(const std::vector<std::string>& argv, const Pipe& in, const Pipe& out,
 }  // namespace
 
 Status RunChild(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
-                ChildResult* result, const std::string& fd3) {
+                ChildResult* result, const std::string& fd3, const std::function<bool()>& cancelled) {
   *result = ChildResult();
   if (argv.empty()) return Status::Error("no program to run");
   if (fd3.size() > kMaxFd3Bytes) return Status::Error(argv[0] + ": what goes on descriptor 3 is too long");
@@ -169,7 +169,8 @@ Status RunChild(const std::vector<std::string>& argv, const std::string& input, 
   Exchange exchange(&in, &out, input, &result->output);
   Clock::time_point deadline = Clock::now() + timeout;
   bool exited = false;
-  while (!exited && Clock::now() < deadline) {
+  bool stopped = false;
+  while (!exited && Clock::now() < deadline && !(stopped = cancelled && cancelled())) {
     exchange.Step(MillisUntil(deadline, 50));
     // WNOWAIT: the exited child stays unreaped, so its pid (the group's id) cannot be reused before the kill below.
     siginfo_t info = {};
@@ -182,6 +183,7 @@ Status RunChild(const std::vector<std::string>& argv, const std::string& input, 
   }
   sigaction(SIGPIPE, &old, nullptr);
   if (result->output.size() > kKeptOutput) result->output.erase(0, result->output.size() - kKeptOutput);
+  if (!exited && stopped) return Status::Error(argv[0] + ": stopped: icetrack was told to stop");
   if (!exited) return Status::Error(argv[0] + ": still running after " + SecondsText(timeout) + " s; killed");
   result->exit_code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
   return Status::Ok();

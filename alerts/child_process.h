@@ -14,6 +14,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,8 @@ struct ChildResult {
   std::string output;  // stdout and stderr, interleaved as written
 };
 
+// `cancelled`, when set and true, ends the run as the deadline does.
 Status RunChild(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
-                ChildResult* result, const std::string& fd3 = "");
+                ChildResult* result, const std::string& fd3 = "", const std::function<bool()>& cancelled = nullptr);
 
 }  // namespace icetrack

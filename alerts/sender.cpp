@@ -99,6 +99,7 @@ AttemptOutcome Post(const AlertTarget& t, const std::string& body,
   http.follow_redirects = false;
   http.max_body_bytes = 1 << 20;
   http.retry.max_attempts = 1;
+  http.cancelled = options.cancelled;
   HttpRequest request;
   request.url = t.url;
   request.method = "POST";
@@ -138,6 +139,7 @@ AttemptOutcome SendEmail(const AlertTarget& t, const Delivery& d, const Digest& 
   for (const Mailbox& m : t.to) envelope.rcpt_to.push_back(m.address);
   envelope.total_timeout = options.timeout;
   envelope.connect_timeout = std::min(options.timeout, std::chrono::milliseconds(15000));
+  envelope.cancelled = options.cancelled;
   SmtpOutcome outcome;
   Status status = SendMail(envelope, EmailMessage(d, digest, t.from, t.to), &outcome);
   if (status.ok()) return Outcome(AttemptResult::Delivered, "", t);
@@ -153,7 +155,7 @@ AttemptOutcome SendApprise(const AlertTarget& t, const Digest& digest, const Sen
   ChildResult result;
   Status status = RunChild({options.apprise_program, "--config", "/dev/fd/3", "--title", digest.title,
                             "--input-format", "text"},
-                           digest.Text(), options.timeout, &result, t.url + "\n");
+                           digest.Text(), options.timeout, &result, t.url + "\n", options.cancelled);
   if (!status.ok()) return Outcome(AttemptResult::Retry, status.message(), t);
   if (result.exit_code == 0) return Outcome(AttemptResult::Delivered, "", t);
   // Its last complaint ("… - ERROR - what"), without the time stamp it puts first.

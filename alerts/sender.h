@@ -12,6 +12,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct SendOptions {
   std::chrono::milliseconds timeout{60000};   // one attempt, all of it
   bool test = false;                          // a sample for `icetrack alerts test`, said as such
   std::string apprise_program = "apprise";    // found on PATH
+  std::function<bool()> cancelled;            // true: abort the attempt now (a daemon told to stop)
 };
 
 AttemptOutcome Send(const AlertTarget& target, const Delivery& delivery, const std::vector<StoredEvent>& events,

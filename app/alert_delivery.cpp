@@ -27,6 +27,7 @@ SendOptions SendOptionsOf(const DeliverOptions& o, UtcTime now, bool test) {
   send.now = now;
   send.timeout = o.timeout;
   send.test = test;
+  send.cancelled = o.cancelled;
   return send;
 }
 
@@ -52,6 +53,7 @@ class Deliverer {
     std::vector<Delivery> due;
     if (s.ok()) s = store_->DueDeliveries(now, &due);
     for (const Delivery& d : due) {
+      if (options_.cancelled && options_.cancelled()) break;  // what is left is due next time
       if (s.ok()) s = Deliver(d);
     }
     return s;

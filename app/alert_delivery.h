@@ -33,6 +33,7 @@ struct DeliverOptions {
   std::string config_file;                   // names the configuration in errors
   std::function<UtcTime()> now;              // default: the system clock
   std::function<double()> jitter;            // in [0, 1); default: random
+  std::function<bool()> cancelled;           // true: stop (the attempt under way aborts; no other begins)
 };
 
 Status DeliverDue(Store* store, const std::vector<AlertTarget>& targets, const DeliverOptions& options,

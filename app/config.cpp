@@ -9,6 +9,7 @@
 #include "app/exit_codes.h"
 #include "app/toml_table.h"
 #include "fetcher/local_file.h"
+#include "model/utc_time.h"
 #include "store/store.h"
 
 namespace icetrack {
@@ -45,7 +46,11 @@ const toml::table* Section(const toml::table& root, const char* key, const std::
 
 Status ReadSource(const std::string& file, const toml::table& t, Config* out) {
   TomlTable source(file, t, "source");
-  source.RejectUnknown({"page", "contact", "failing_after"});
+  source.RejectUnknown({"page", "contact", "failing_after", "interval"});
+  std::string interval;
+  if (source.String("interval", &interval) &&
+      (!ParseDuration(interval, &out->interval) || out->interval < 60 || out->interval > 7 * 86400))
+    source.Fail("interval", "\"" + interval + "\" is not a span from 1m to 7d, such as \"1h\" or \"30m\"");
   std::optional<int> failing_after;
   if (source.Integer("failing_after", 1, 1000, &failing_after)) out->failing_after = *failing_after;
   std::string page, contact;
@@ -85,13 +90,36 @@ Status ReadRules(const std::string& file, const toml::table& t, Config* out) {
   return rules.status();
 }
 
+Status ReadStatus(const std::string& file, const toml::table& t, Config* out) {
+  TomlTable status(file, t, "status");
+  status.RejectUnknown({"stale_after"});
+  std::string stale;
+  if (status.String("stale_after", &stale) &&
+      (!ParseDuration(stale, &out->stale_after) || out->stale_after < 60 || out->stale_after > 365 * 86400))
+    status.Fail("stale_after", "\"" + stale + "\" is not a span from 1m to 365d, such as \"1d\" or \"6h\"");
+  return status.status();
+}
+
+Status ReadMetrics(const std::string& file, const toml::table& t, Config* out) {
+  TomlTable metrics(file, t, "metrics");
+  metrics.RejectUnknown({"file"});
+  std::string path;
+  if (metrics.String("file", &path)) {
+    if (path.empty()) metrics.Fail("file", "is empty");
+    out->metrics_file = path[0] == '/' ? path : FolderOf(file) + "/" + path;
+  }
+  return metrics.status();
+}
+
 Status ReadRoot(const std::string& file, const toml::table& root, Config* out) {
   TomlTable top(file, root, "");
-  top.RejectUnknown({"source", "database", "rules", "alert"});
+  top.RejectUnknown({"source", "database", "rules", "status", "metrics", "alert"});
   Status s = top.status();
   if (const toml::table* t = Section(root, "source", file, &s)) s = ReadSource(file, *t, out);
   if (const toml::table* t = Section(root, "database", file, &s)) s = ReadDatabase(file, *t, out);
   if (const toml::table* t = Section(root, "rules", file, &s)) s = ReadRules(file, *t, out);
+  if (const toml::table* t = Section(root, "status", file, &s)) s = ReadStatus(file, *t, out);
+  if (const toml::table* t = Section(root, "metrics", file, &s)) s = ReadMetrics(file, *t, out);
   const toml::node* alerts = root.get("alert");
   if (s.ok() && alerts) {
     if (!alerts->is_array_of_tables())

@@ -17,6 +17,7 @@
 #include "store/instance_lock.h"
 #include "app/store_option.h"
 #include "app/tracking_cycle.h"
+#include "app/tracking_run.h"
 #include "fetcher/url_resolve.h"
 
 namespace icetrack {
@@ -35,6 +36,7 @@ struct RunOptions {
   int max_attempts = 4;
   int64_t max_body_bytes = int64_t{64} << 20;
   RuleFlags rules;
+  std::string metrics_file;  // else [metrics] file
 };
 
 milliseconds Millis(double seconds) { return milliseconds(std::max(1LL, std::llround(seconds * 1000))); }
@@ -82,12 +84,6 @@ HttpClientOptions ClientOptions(const RunOptions& o) {
   return http;
 }
 
-int ExitCodeOf(const CycleReport& report) {
-  if (report.fetch_failed()) return kExitFetch;
-  if (report.parse_failed()) return kExitParse;
-  return kExitOk;
-}
-
 void Print(const CycleReport& report, const DeliveryPass& pass, const RunOptions& o, int exit_code) {
   for (const std::string& error : report.errors()) std::cerr << "icetrack: " << error << "\n";
   if (o.json) {
@@ -109,13 +105,6 @@ RunOptions WithConfig(RunOptions o, const Config& config, std::string db) {
   return o;
 }
 
-DeliverOptions DeliverOptionsOf(const RunOptions& o, const Config& config) {
-  DeliverOptions d;
-  d.user_agent = UserAgent(ICETRACK_VERSION, o.contact);
-  d.config_file = config.file;
-  return d;
-}
-
 int RunCycleCommand(const RunOptions& given) {
   Config config;
   std::string db;
@@ -129,28 +118,19 @@ int RunCycleCommand(const RunOptions& given) {
     std::cerr << "icetrack: --contact must be a URL or address in printable characters\n";
     return kExitUsage;
   }
-  std::unique_ptr<InstanceLock> lock;
-  std::unique_ptr<Store> store;
-  CycleOptions cycle;
-  if (int code = OpenStoreForWriting(o.db, &o.rules, &cycle.ingest, &lock, &store)) return code;
-  cycle.ingest.alerts = config.alerts;
-  cycle.page_url = o.source;
-  cycle.retry_budget = Millis(o.retry_budget);
-  HttpClient client(ClientOptions(o));
-  CycleReport report;
-  Status s = RunTrackingCycle(store.get(), client, cycle, &report);
-  if (s.ok()) s = CheckSources(store.get(), config.failing_after, config.alerts, &report);
-  if (!s.ok()) {
-    std::cerr << "icetrack: " << s.message() << " (cycle stopped)\n";
-    return kExitStore;
-  }
-  DeliveryPass pass;
-  if (o.deliver && !(s = DeliverDue(store.get(), config.alerts, DeliverOptionsOf(o, config), &pass)).ok()) {
-    // The cycle is recorded; what is queued goes out with the next run or `alerts deliver`.
-    std::cerr << "icetrack: " << s.message() << " (alerts not delivered)\n";
-  }
-  int exit_code = ExitCodeOf(report);
-  Print(report, pass, o, exit_code);
+  TrackSettings settings;
+  settings.db = o.db;
+  settings.rules = o.rules;
+  settings.cycle.page_url = o.source;
+  settings.cycle.retry_budget = Millis(o.retry_budget);
+  settings.http = ClientOptions(o);
+  settings.deliver = o.deliver;
+  settings.metrics_file = o.metrics_file.empty() ? config.metrics_file.value_or("") : o.metrics_file;
+  TrackResult result;
+  int exit_code = TrackOnce(settings, config, &result);
+  for (const std::string& p : result.problems) std::cerr << "icetrack: " << p << "\n";
+  if (exit_code == kExitLocked || exit_code == kExitStore) return exit_code;  // said already
+  Print(result.report, result.pass, o, exit_code);
   return exit_code;
 }
 
@@ -184,6 +164,9 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--max-body-bytes", o->max_body_bytes, "Refuse a page or workbook larger than this")
       ->check(CLI::Range(int64_t{1024}, int64_t{1} << 34))->capture_default_str();
   AddRuleOptions(cmd, &o->rules);
+  cmd->add_option("--metrics-file", o->metrics_file,
+                  "Write Prometheus metrics here after the run, for node_exporter's textfile collector ([metrics] file)")
+      ->check([](const std::string& v) { return v.empty() ? std::string("the path is empty") : ""; });
   // For tests: the first backoff delay (it doubles per retry, with jitter).
   cmd->add_option("--retry-delay", o->retry_delay, "Seconds before the first retry")
       ->check(Within(0.0, 600.0))->group("");

@@ -15,8 +15,15 @@ using std::chrono::milliseconds;
 struct Transfer {
   HttpResponse* response;
   std::int64_t max_body;
+  const std::function<bool()>* cancelled;
   bool over_cap = false;
 };
+
+// libcurl calls this about once a second, and more often while data flows.
+int CheckCancelled(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* t = static_cast<Transfer*>(user);
+  return *t->cancelled && (*t->cancelled)() ? 1 : 0;  // non-zero aborts the transfer
+}
 
 size_t WriteBody(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
@@ -121,6 +128,11 @@ bool Configure(CURL* curl, const HttpRequest& request, const HttpClientOptions& 
   set(CURLOPT_WRITEDATA, static_cast<void*>(transfer));
   set(CURLOPT_HEADERFUNCTION, &ReadHeader);
   set(CURLOPT_HEADERDATA, static_cast<void*>(transfer));
+  if (options.cancelled) {
+    set(CURLOPT_NOPROGRESS, 0L);
+    set(CURLOPT_XFERINFOFUNCTION, &CheckCancelled);
+    set(CURLOPT_XFERINFODATA, static_cast<void*>(transfer));
+  }
   const std::string& method = request.method;
   if (method == "GET") {
     set(CURLOPT_HTTPGET, 1L);
@@ -171,6 +183,8 @@ std::string DescribeError(CURL* curl, CURLcode code, const Transfer& transfer,
       return "too many redirects (" + std::to_string(options.max_redirects) + ")";
     case CURLE_UNSUPPORTED_PROTOCOL:
       return "scheme not allowed (only http and https)";
+    case CURLE_ABORTED_BY_CALLBACK:
+      return "stopped: icetrack was told to stop";
     case CURLE_OPERATION_TIMEDOUT: {
       curl_off_t connected = 0;
       Curl().easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connected);
@@ -194,7 +208,7 @@ Attempt PerformOnce(const HttpRequest& request, const HttpClientOptions& options
   CurlEasy curl;
   CurlHeaderList headers;
   if (!curl.get() || !BuildHeaders(request, &headers)) return {"out of memory", false};
-  Transfer transfer{response, options.max_body_bytes};
+  Transfer transfer{response, options.max_body_bytes, &options.cancelled};
   char error_buffer[CURL_ERROR_SIZE] = {};
   if (!Configure(curl.get(), request, options, headers, &transfer, error_buffer))
     return {"libcurl refused an option (needs libcurl >= 7.85 with http and https)", false};
@@ -273,6 +287,10 @@ Status HttpClient::Fetch(const HttpRequest& request, const RetryBudget& budget,
                         milliseconds(0)};
     std::string why_stopped =
         PlanRetry(result, *response, options_.retry, budget, jitter(random), &report);
+    if (report.will_retry && options_.cancelled && options_.cancelled()) {
+      report.will_retry = false;
+      why_stopped = "icetrack was told to stop";
+    }
     if (options_.on_attempt) options_.on_attempt(report);
     if (report.will_retry) {
       options_.sleep(report.delay);

@@ -55,6 +55,10 @@ struct HttpClientOptions {
   std::function<void(std::chrono::milliseconds)> sleep;  // default: std::this_thread::sleep_for
   // Called after every attempt, retried or final (for logs and fetch records).
   std::function<void(const FetchAttempt&)> on_attempt;
+  // True once the caller must stop (a daemon told to): the transfer under way
+  // aborts within about a second and nothing is retried. Called often, from
+  // the calling thread; it must be cheap.
+  std::function<bool()> cancelled;
 };
 
 // "icetrack/0.1.0 (+https://example.org/contact)": who we are and how to reach us.

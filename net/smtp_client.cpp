@@ -14,8 +14,14 @@ constexpr EnumName<TlsMode> kTlsModes[] = {
 // The message as libcurl's read callback takes it, a piece at a time.
 struct Upload {
   const std::string* message;
+  const std::function<bool()>* cancelled;
   size_t sent = 0;
 };
+
+int CheckCancelled(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* upload = static_cast<Upload*>(user);
+  return *upload->cancelled && (*upload->cancelled)() ? 1 : 0;
+}
 
 size_t ReadMessage(char* buffer, size_t size, size_t count, void* user) {
   auto* upload = static_cast<Upload*>(user);
@@ -83,6 +89,11 @@ bool Configure(CURL* curl, const SmtpEnvelope& e, const CurlHeaderList& recipien
   set(CURLOPT_READFUNCTION, &ReadMessage);
   set(CURLOPT_READDATA, static_cast<void*>(upload));
   set(CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(upload->message->size()));
+  if (e.cancelled) {
+    set(CURLOPT_NOPROGRESS, 0L);
+    set(CURLOPT_XFERINFOFUNCTION, &CheckCancelled);
+    set(CURLOPT_XFERINFODATA, static_cast<void*>(upload));
+  }
   return ok;
 }
 
@@ -103,6 +114,7 @@ bool IsPermanent(CURLcode code, long reply) {
 
 std::string Describe(CURLcode code, long reply, const char* error_buffer) {
   if (code == CURLE_USE_SSL_FAILED) return "the server does not offer STARTTLS (tls = \"none\" allows a clear connection)";
+  if (code == CURLE_ABORTED_BY_CALLBACK) return "stopped: icetrack was told to stop";
   std::string text = Curl().easy_strerror(code);
   std::string detail = error_buffer;
   while (!detail.empty() && (detail.back() == '\n' || detail.back() == '\r')) detail.pop_back();
@@ -131,7 +143,7 @@ Status SendMail(const SmtpEnvelope& envelope, const std::string& message, SmtpOu
   bool listed = true;
   for (const std::string& to : envelope.rcpt_to) listed = listed && recipients.Append("<" + to + ">");
   if (!curl.get() || !listed) return Status::Error(server + ": out of memory");
-  Upload upload{&message};
+  Upload upload{&message, &envelope.cancelled};
   char error_buffer[CURL_ERROR_SIZE] = {};
   if (!Configure(curl.get(), envelope, recipients, &upload, error_buffer)) {
     outcome->permanent = true;

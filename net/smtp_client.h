@@ -12,6 +12,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,7 @@ struct SmtpEnvelope {
   std::vector<std::string> rcpt_to;  // bare addresses
   std::chrono::milliseconds connect_timeout{15000};
   std::chrono::milliseconds total_timeout{60000};
+  std::function<bool()> cancelled;   // true: abort now (see HttpClientOptions::cancelled)
 };
 
 struct SmtpOutcome {

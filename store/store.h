@@ -111,6 +111,22 @@ struct AgreementHistory {
   std::vector<StoredEvent> events;  // oldest first
 };
 
+// How a list stands, for `icetrack status` and the metrics.
+struct ListHealth {
+  ListKind list = ListKind::Participating;
+  std::optional<FetchRecord> last_check;   // the newest fetch that read (or found unchanged) a workbook of it
+  std::optional<SnapshotInfo> latest;      // its newest accepted publication
+  std::vector<SnapshotInfo> quarantined;   // held back and not released, oldest first
+};
+
+// How the outbox stands.
+struct OutboxHealth {
+  int pending = 0, failed = 0, expired = 0, delivered = 0;  // deliveries
+  int waiting_items = 0;            // events queued for a target and in no delivery yet
+  std::string oldest_pending;       // created_at of the oldest pending delivery; "" when none
+  std::string next_due;             // the soonest next_attempt_at of a pending one; "" when none
+};
+
 // Rows of one snapshot counted by state and model.
 struct Count {
   std::string state_code;
@@ -226,6 +242,14 @@ class Store {
   // Switches a target on again; its pending deliveries are due at `now`, their schedules begun anew.
   Status EnableTarget(const std::string& name, const std::string& now);
   Status DisabledTargets(std::map<std::string, std::string>* out);
+
+  // What `icetrack status` and the metrics read (store/health.cpp).
+  Status GetListHealth(ListKind list, ListHealth* out);
+  Status GetOutboxHealth(OutboxHealth* out);
+  Status AllSourceHealth(std::map<std::string, SourceHealth>* out);
+  Status EventCounts(std::map<EventKind, int64_t>* out);  // every kind, 0 for none
+  // The newest fetch of `url`, whatever came of it.
+  Status LatestFetch(const std::string& url, std::optional<FetchRecord>* out);
 
   // Fetches are written on their own (not in a snapshot's transaction) so
   // that failures are recorded too.

@@ -1,0 +1,20 @@
+// The metrics file (report/metrics_format.h), written for node_exporter's
+// textfile collector: whole or not at all — a temporary file beside it,
+// flushed to disk, then renamed over it — so the collector never reads half.
+#pragma once
+
+#include <string>
+
+#include "app/config.h"
+#include "model/status.h"
+#include "report/metrics_format.h"
+#include "store/store.h"
+
+namespace icetrack {
+
+Status WriteFileAtomically(const std::string& path, const std::string& text);
+
+// Gathers the health from `store` and writes `path`.
+Status WriteMetricsFile(const std::string& path, Store* store, const Config& config, const RunFacts& run);
+
+}  // namespace icetrack
