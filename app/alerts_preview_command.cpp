@@ -82,7 +82,7 @@ int RunPreview(const PreviewOptions& o) {
     return kExitUsage;
   }
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForReading(o.store, &store)) return code;
+  if (int code = OpenPathForReading(path, &store)) return code;
   std::map<std::string, std::vector<StoredEvent>> waiting;
   std::vector<StoredEvent> since;
   Status s = o.since ? store->Events(filter, &since) : store->WaitingEvents(&waiting);

@@ -117,6 +117,26 @@ std::vector<std::string> CycleSummaryLines(const CycleReport& report, bool chang
   return lines;
 }
 
+std::string CycleStatusLine(const CycleReport& report, int exit_code) {
+  std::string line = report.started_at + ": ";
+  if (report.page.result == PageResult::FetchFailed || report.page.result == PageResult::NoRoster)
+    return line + "the page could not be read (exit " + std::to_string(exit_code) + ")";
+  std::string lists;
+  for (const WorkbookReport& r : report.workbooks) {
+    std::string what = ListLabel(r) + " ";
+    switch (r.result) {
+      case WorkbookResult::Stored: what += "#" + std::to_string(r.snapshot_id) + " stored (" + EventsText(r.events) + ")"; break;
+      case WorkbookResult::Quarantined: what += "#" + std::to_string(r.snapshot_id) + " quarantined"; break;
+      case WorkbookResult::NotModified:
+      case WorkbookResult::Duplicate: what += "unchanged"; break;
+      case WorkbookResult::Late: what += "late"; break;
+      default: what += "failed"; break;
+    }
+    lists += (lists.empty() ? "" : ", ") + what;
+  }
+  return line + (lists.empty() ? "no workbook" : lists) + (exit_code ? " (exit " + std::to_string(exit_code) + ")" : "");
+}
+
 Json CycleJson(const CycleReport& report, int exit_code) {
   Json workbooks = Json::array();
   size_t events = 0;

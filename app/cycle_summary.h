@@ -20,6 +20,9 @@ namespace icetrack {
 // events (a quiet run prints nothing when nothing happened).
 std::vector<std::string> CycleSummaryLines(const CycleReport& report, bool changes_only);
 
+// One line for systemd's STATUS=: "2026-03-05T17:00:00Z: participating #12 stored (3 signed), pending not modified".
+std::string CycleStatusLine(const CycleReport& report, int exit_code);
+
 // {"source", "started_at", "finished_at", "page": {…}, "workbooks": [{…}],
 //  "not_linked": [...], "events": N, "errors": [...], "exit_code": N}
 nlohmann::ordered_json CycleJson(const CycleReport& report, int exit_code);

@@ -11,5 +11,7 @@ constexpr int kExitParse = 4;    // a workbook could not be read
 constexpr int kExitLocked = 5;   // another icetrack holds the database lock
 constexpr int kExitStore = 6;    // the database could not be opened or written
 constexpr int kExitDelivery = 7; // an alert was refused for good, expired, or (a test) not delivered
+constexpr int kExitStale = 8;    // status: a list was not checked for longer than [status] stale_after
+constexpr int kExitFailing = 9;  // status: the last run failed to read a source, or a publication is quarantined
 
 }  // namespace icetrack

@@ -14,6 +14,8 @@
 #include "app/rebuild_command.h"
 #include "app/run_command.h"
 #include "app/show_command.h"
+#include "app/status_command.h"
+#include "app/daemon_command.h"
 #include "app/stats_command.h"
 
 namespace {
@@ -40,7 +42,8 @@ int main(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 success (changed or not), 1 internal error (a bug: please report it), 2 usage or\n"
       "configuration error, 3 fetch failure, 4 parse failure, 5 locked by another icetrack, 6 database error,\n"
-      "7 an alert refused for good or expired (alerts deliver, retry) or not delivered (alerts test).");
+      "7 an alert refused for good or expired (alerts deliver, retry) or not delivered (alerts test),\n"
+      "8 (status) data stale, 9 (status) the last run failing or a publication quarantined.");
   int exit_code = icetrack::kExitOk;
   icetrack::AddParseCommand(app, &exit_code);
   icetrack::AddImportCommand(app, &exit_code);
@@ -52,6 +55,8 @@ int main(int argc, char** argv) {
   icetrack::AddRunCommand(app, &exit_code);
   icetrack::AddAlertsCommand(app, &exit_code);
   icetrack::AddConfigCommand(app, &exit_code);
+  icetrack::AddStatusCommand(app, &exit_code);
+  icetrack::AddDaemonCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -35,10 +35,14 @@ void ReportOpenFailure(const std::string& path, const Status& s) {
 
 }  // namespace
 
-int OpenStoreForReading(const StoreChoice& choice, std::unique_ptr<Store>* out) {
-  Config config;
+int OpenStoreForReading(const StoreChoice& choice, std::unique_ptr<Store>* out, Config* config) {
+  Config local;
   std::string path;
-  if (int code = ResolveStore(choice, &config, &path)) return code;
+  if (int code = ResolveStore(choice, config ? config : &local, &path)) return code;
+  return OpenPathForReading(path, out);
+}
+
+int OpenPathForReading(const std::string& path, std::unique_ptr<Store>* out) {
   Status s = Store::OpenReadOnly(path, out);
   if (s.ok()) return kExitOk;
   ReportOpenFailure(path, s);

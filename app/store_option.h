@@ -28,7 +28,10 @@ int ResolveStore(const StoreChoice& choice, Config* config, std::string* path);
 // For commands that only read (log, show, stats): opens the database
 // ResolveStore names, read-only: it is never created or changed. On failure
 // prints the error and returns the exit code; 0 on success.
-int OpenStoreForReading(const StoreChoice& choice, std::unique_ptr<Store>* out);
+// `*config`, when given, gets the configuration read.
+int OpenStoreForReading(const StoreChoice& choice, std::unique_ptr<Store>* out, Config* config = nullptr);
+// The same for a path ResolveStore named.
+int OpenPathForReading(const std::string& path, std::unique_ptr<Store>* out);
 
 // For commands that write (run, import, accept, rebuild): takes the lock
 // beside the database first, so that two writers never diff the same list at

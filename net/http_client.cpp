@@ -294,6 +294,8 @@ Status HttpClient::Fetch(const HttpRequest& request, const RetryBudget& budget,
     if (options_.on_attempt) options_.on_attempt(report);
     if (report.will_retry) {
       options_.sleep(report.delay);
+      if (options_.cancelled && options_.cancelled())
+        return Failure(request.url, {"stopped: icetrack was told to stop", false}, *response, attempt, "");
       continue;
     }
     if (result.error.empty() && response->status >= 200 && response->status < 400)

@@ -13,6 +13,7 @@ packages=(
   doctest-dev libcpp-httplib-dev   # tests
   python3-aiosmtpd openssl apprise   # tests: a real SMTP server (STARTTLS), its certificate, Apprise's CLI
   python3-jsonschema                 # tests: webhook bodies checked against docs/webhook-payload.schema.json
+  python3-prometheus-client systemd dpkg-dev   # tests: the metrics parsed; units verified and rated; the .deb built
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3 python3-openpyxl hyperfine unzip time valgrind)

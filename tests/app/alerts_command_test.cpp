@@ -12,6 +12,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "tests/app/fake_page.h"
 #include "tests/net/test_http_server.h"
 #include "tests/support/background_process.h"
 #include "tests/support/ice_workbook.h"
@@ -299,37 +300,9 @@ TEST_CASE("killed after the receiver got the request and before the outbox recor
   CHECK(QueryInt(s.db, "SELECT count(*) FROM deliveries") == 1);
 }
 
-// A one-workbook 287(g) page, or one that fails, for `run`.
-class FakePage {
- public:
-  FakePage() {
-    http_.server().Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
-      if (failing_) {
-        res.status = 503;
-        res.set_content("<html><body>Service Unavailable</body></html>", "text/html");
-      } else if (req.path == "/287g") {
-        res.set_content("<!DOCTYPE html><html><body><main><p><a class=\"usa-button\" href=\"" + http_.Url("/list.xlsx") +
-                            "\">View 287(g) Participating Agencies</a></p></main></body></html>",
-                        "text/html");
-      } else {
-        res.set_content(workbook_, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      }
-    });
-    REQUIRE(http_.Start());
-  }
-  void Fail(bool failing) { failing_ = failing; }
-  void Serve(std::string workbook) { workbook_ = std::move(workbook); }
-  std::string Url() const { return http_.Url("/287g"); }
-
- private:
-  test::TestHttpServer http_;
-  std::atomic<bool> failing_{false};
-  std::string workbook_;
-};
-
 TEST_CASE("the page failing three runs in a row is one source_failing notice, its recovery one source_recovered") {
   Receiver hook;
-  FakePage page;
+  test::FakePage page;
   Setup s(WebhookTarget("hook", hook.Url(), "kinds = [\"source_failing\", \"source_recovered\"]"));
   page.Serve(test::ReadFile(Publication(s.dir, 1, {Agency("FL", "Polk County Sheriff's Office")})));
   std::string run = "run --source " + page.Url() + " --retry-delay 0.001 --max-attempts 1";

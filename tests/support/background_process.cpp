@@ -1,5 +1,6 @@
 #include "tests/support/background_process.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,12 +13,17 @@ namespace icetrack::test {
 
 BackgroundProcess::~BackgroundProcess() { Stop(); }
 
-bool BackgroundProcess::Start(const std::vector<std::string>& argv) {
+bool BackgroundProcess::Start(const std::vector<std::string>& argv, const std::string& output) {
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_ = fork();
   if (pid_ == 0) {
+    if (!output.empty()) {
+      int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+      dup2(fd, 1);
+      dup2(fd, 2);
+    }
     execvp(args[0], args.data());
     _exit(127);
   }

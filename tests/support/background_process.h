@@ -22,7 +22,8 @@ class BackgroundProcess {
   BackgroundProcess& operator=(const BackgroundProcess&) = delete;
 
   // False when the program could not be started.
-  bool Start(const std::vector<std::string>& argv);
+  // `output`, when given, gets its stdout and stderr (else they are the test's).
+  bool Start(const std::vector<std::string>& argv, const std::string& output = "");
   void Stop();
   // Waits for it to end on its own; its exit code, or -1 when a signal ended it.
   int Wait();
