@@ -132,7 +132,7 @@ TEST_CASE("SIGTERM during a stalled download stops it within the bound, the stor
   CHECK(test::QueryInt(d.db, "SELECT count(*) FROM source_health WHERE failures > 0") == 0);  // a stop is no failure
 }
 
-TEST_CASE("SIGHUP with a broken file keeps the configuration in use; with a good one takes it") {
+TEST_CASE("SIGHUP with a broken file keeps the configuration in use, with a good one takes it") {
   Daemon d;
   d.Start();
   REQUIRE(d.LogHas("next run at "));
