@@ -1,5 +1,7 @@
 #include "alerts/child_process.h"
 
+#include <signal.h>
+
 #include <doctest/doctest.h>
 
 namespace icetrack {
@@ -65,6 +67,26 @@ TEST_CASE("descriptor 3 carries what must not be on a command line, and the envi
               .ok());
   CHECK(r.output == "json://token@host/\n[]\npath\n");
   unsetenv("ICETRACK_TEST_SECRET");
+}
+
+}  // namespace
+}  // namespace icetrack
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("a child's signals are its own, even when ours are blocked") {
+  sigset_t term, old;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &term, &old);
+  ChildResult r;
+  // The child sends itself SIGTERM: with the mask inherited it would live on and print.
+  Status s = RunChild({"/bin/sh", "-c", "kill -TERM $$; echo alive"}, "", std::chrono::seconds(10), &r);
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  REQUIRE(s.ok());
+  CHECK(r.exit_code == -1);
+  CHECK(r.output.empty());
 }
 
 }  // namespace
