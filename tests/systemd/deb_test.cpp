@@ -56,6 +56,9 @@ TEST_CASE("the .deb installs on this Debian, runs, and its removal leaves the st
   for (const char* file : {"/usr/lib/systemd/system/icetrack.service", "/usr/lib/systemd/system/icetrack.timer",
                            "/usr/lib/systemd/system/icetrack-daemon.service", "/usr/share/man/man1/icetrack.1"})
     CHECK_MESSAGE(std::filesystem::exists(file), file);
+  // The package is a /usr package whatever prefix this build was configured with.
+  CHECK(test::ReadFile("/usr/lib/systemd/system/icetrack.service").find("ExecStart=/usr/bin/icetrack run") !=
+        std::string::npos);
   CHECK(test::RunCommand("dpkg-query -W -f='${Conffiles}' icetrack").out.find("/etc/icetrack/icetrack.toml") !=
         std::string::npos);
 
