@@ -1,5 +1,7 @@
 #include "diff/service_health.h"
 
+#include "model/fetch_outcome.h"
+
 namespace icetrack {
 namespace {
 
@@ -16,6 +18,17 @@ std::string Ago(UtcTime now, const std::string& iso) {
 bool OlderThan(UtcTime now, const std::string& iso, int64_t seconds) {
   UtcTime t;
   return !ParseIsoTime(iso, &t) || now.seconds - t.seconds > seconds;
+}
+
+// The page was read after the list was last checked: with no source failing,
+// the page no longer links the list (ICE stopped publishing its pending
+// applications in 2026). The participating list must always be there.
+bool PageDropped(const Health& h, const ListStanding& l) {
+  FetchOutcome outcome;
+  if (!ParseFetchOutcome(h.last_run_outcome, &outcome)) return false;
+  bool read = outcome == FetchOutcome::Ok || outcome == FetchOutcome::NotModified || outcome == FetchOutcome::Duplicate;
+  UtcTime page, list;
+  return read && ParseIsoTime(h.last_run_at, &page) && (!ParseIsoTime(l.last_check_at, &list) || list.seconds < page.seconds);
 }
 
 void Worsen(Health* h, HealthVerdict v) {
@@ -37,8 +50,15 @@ void JudgeHealth(UtcTime now, Health* h) {
     for (const HeldSnapshot& q : l.quarantined)
       failing.push_back(std::string(ToString(l.list)) + ": publication " + q.published_at + " is quarantined (" +
                         q.note + "): review it, then `icetrack accept " + std::to_string(q.id) + "`");
-    if (OlderThan(now, l.last_check_at, h->stale_after_seconds))
-      stale.push_back(std::string(ToString(l.list)) + ": last checked " + Ago(now, l.last_check_at));
+    if (!OlderThan(now, l.last_check_at, h->stale_after_seconds)) continue;
+    std::string name = ToString(l.list);
+    if (!PageDropped(*h, l))
+      stale.push_back(name + ": last checked " + Ago(now, l.last_check_at));
+    else if (l.list == ListKind::Participating)
+      stale.push_back(name + ": the page has not linked it since " + Ago(now, l.last_check_at));
+    else
+      other.push_back(name + ": the page no longer links it (last seen " + Ago(now, l.last_check_at) +
+                      "); its last publication stays as it was");
   }
   if (h->lists.empty()) stale.push_back("no list was ever read: run `icetrack run`");
   if (!h->next_run_due.empty() && OlderThan(now, h->next_run_due, h->stale_after_seconds))

@@ -5,7 +5,9 @@
 // Failing (worse than stale): a source failed in the last run (the page, or
 // a workbook it links), or a publication waits in quarantine. Stale: a list
 // was last checked longer ago than stale_after (or never), or the next run is
-// overdue by more than stale_after. Alerts that failed or expired are
+// overdue by more than stale_after. A list the page stopped linking while the
+// page is read fine (the pending list, since 2026) is reported, not stale —
+// unless it is the participating list. Alerts that failed or expired are
 // reported as problems without changing the verdict: the tracking is fine.
 #pragma once
 
