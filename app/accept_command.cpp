@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/exit_codes.h"
+#include "model/ascii_text.h"
 #include "app/rebuild.h"
 #include "app/rebuild_command.h"
 #include "app/store_option.h"
@@ -21,9 +22,7 @@ struct AcceptOptions {
 
 // Decimal digits only: not "0x10", not "1e3", not a number beyond any snapshot.
 bool ParseSnapshotId(const std::string& text, int64_t* id) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return false;
-  *id = std::stoll(text);
-  return *id > 0;
+  return ParseDecimal(text, INT64_MAX, id) && *id > 0;
 }
 
 // Usage errors first (exit 2): the snapshot must exist and be quarantined.

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "fetcher/html_document.h"
+#include "model/ascii_text.h"
 #include "fetcher/url_resolve.h"
 
 namespace icetrack {
@@ -43,8 +44,12 @@ std::vector<const GumboNode*> CellsOf(const GumboNode* row) {
 
 int ColumnSpan(const GumboNode* cell) {
   const char* span = Attribute(cell, "colspan");
-  int n = span ? std::atoi(span) : 1;
-  return std::clamp(n, 1, 1000);  // HTML caps colspan at 1000
+  // HTML reads the leading digits and caps colspan at 1000.
+  std::string_view text = span ? span : "1";
+  text = text.substr(0, std::min(text.find_first_not_of("0123456789"), text.size()));
+  int64_t n = 1;
+  if (!text.empty() && !ParseDecimal(text, 1000, &n)) n = 1000;
+  return static_cast<int>(std::clamp<int64_t>(n, 1, 1000));
 }
 
 std::string Upper(std::string s) {
@@ -83,9 +88,9 @@ TableRow ReadRow(const GumboNode* row, int number, const std::string& base_url) 
   for (const GumboNode* cell : CellsOf(row)) {
     Cell value;
     value.column = column;
-    value.text = NodeText(cell);
+    value.written = NodeText(cell);
     value.hyperlink = FirstHref(cell, base_url);
-    if (!value.text.empty() || !value.hyperlink.empty()) {
+    if (!value.written.empty() || !value.hyperlink.empty()) {
       value.kind = CellKind::String;
       out.cells.push_back(std::move(value));
     }

@@ -4,6 +4,7 @@
 
 #include "model/ascii_text.h"
 
+#include "fetcher/html_cost.h"
 #include "fetcher/html_document.h"
 #include "fetcher/html_roster_table.h"
 #include "fetcher/page_modified_time.h"
@@ -51,6 +52,14 @@ Status ParsePage(const std::string& html, const std::string& page_url, Page* out
   *out = Page();
   if (!IsAbsoluteHttpUrl(page_url))
     return Status::Error("page URL is not an absolute http(s) URL: \"" + page_url + "\"");
+  if (html.size() > kMaxPageBytes)
+    return Status::Error(page_url + ": the page is " + std::to_string(html.size() >> 20) + " MiB; a 287(g) page is "
+                         "about 0.1 MiB, and pages over " + std::to_string(kMaxPageBytes >> 20) + " MiB are refused");
+  HtmlTreeWork cost = EstimateHtmlTreeWork(html, kMaxTreeWork);
+  if (cost.over)
+    return Status::Error(page_url + ": the page nests its markup too deeply to be read in bounded time (over " +
+                         std::to_string(kMaxTreeWork) + " units of parsing work, elements nested " +
+                         std::to_string(cost.max_depth) + " deep; ICE's page needs under 200000)");
   HtmlDocument document(html);
   std::string base_url = DocumentBaseUrl(document, page_url);
   out->workbooks = FindWorkbookLinks(document, base_url);

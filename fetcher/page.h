@@ -9,6 +9,8 @@
 // never classifies a workbook for certain (see page_links.h).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,10 +36,16 @@ struct Page {
   bool complete = false;
 };
 
+// Pages are parsed in bounded time: larger than this, or nested so deeply
+// that gumbo would take more than about a second and a half (html_cost.h),
+// they are refused. ICE's page is about 0.1 MiB and 200,000 units.
+constexpr size_t kMaxPageBytes = size_t{16} << 20;
+constexpr int64_t kMaxTreeWork = 20000000;
+
 // Reads `html`, fetched from `page_url` (absolute http or https; links
-// resolve against it, or against the page's <base href>). Fails only when
-// `page_url` is not such a URL; a page with nothing recognisable gives an
-// empty Page and OK. `*out` is overwritten.
+// resolve against it, or against the page's <base href>). Fails when
+// `page_url` is not such a URL, or the page is over the bounds above; a page
+// with nothing recognisable gives an empty Page and OK. `*out` is overwritten.
 Status ParsePage(const std::string& html, const std::string& page_url, Page* out);
 
 }  // namespace icetrack

@@ -40,4 +40,17 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
+bool ParseDecimal(std::string_view text, int64_t max, int64_t* out) {
+  if (text.empty() || max < 0) return false;
+  int64_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    int digit = c - '0';
+    if (n > (max - digit) / 10) return false;
+    n = n * 10 + digit;
+  }
+  *out = n;
+  return true;
+}
+
 }  // namespace icetrack

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace icetrack {
@@ -13,7 +14,17 @@ enum class CellKind { Empty, String, Number, Boolean, Error };
 struct Cell {
   int column = 0;           // 0-based (A = 0)
   CellKind kind = CellKind::Empty;
-  std::string text;         // the string; for numbers, the number as written in the file
+  // The cell's text (for numbers, the number as written in the file): its own
+  // `written` text, or one of the workbook's shared strings, pointed at rather
+  // than copied into every cell that uses it (a hostile workbook can point a
+  // million cells at one long string). `shared` lives as long as the reader.
+  std::string written;
+  const std::string* shared = nullptr;
+  std::string_view Text() const { return shared ? std::string_view(*shared) : std::string_view(written); }
+  // Makes the text the cell's own, for a cell kept after its reader is gone.
+  void Own() {
+    if (shared) written = *shared, shared = nullptr;
+  }
   double number = 0;        // Number and Boolean cells
   bool is_date = false;     // a Number whose style is a date format
   std::string hyperlink;    // target URL, empty when the cell has none

@@ -64,7 +64,7 @@ std::optional<HeaderMap> ReadHeader(const TableRow& row) {
   HeaderMap map;
   map.row = row.row;
   for (const Cell& cell : row.cells) {
-    std::string header = CleanText(cell.text);
+    std::string header = CleanText(cell.Text());
     if (cell.kind != CellKind::String || header.empty()) continue;
     Field field = FieldOf(header);
     if (field != Field::Extra && map.Has(field)) field = Field::Extra;  // first one wins

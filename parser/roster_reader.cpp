@@ -24,7 +24,7 @@ Value Remembered(std::unordered_map<std::string, Value>* memo, size_t limit, con
 
 bool IsBlank(const TableRow& row) {
   for (const Cell& cell : row.cells) {
-    if (cell.kind != CellKind::Empty && !CleanText(cell.text).empty()) return false;
+    if (cell.kind != CellKind::Empty && !CleanText(cell.Text()).empty()) return false;
   }
   return true;
 }
@@ -63,14 +63,14 @@ std::string RosterBuilder::HeaderOf(Field field) const {
 }
 
 void RosterBuilder::ReadSigned(const Cell& cell, const std::string& header, RosterRow* out) {
-  out->signed_raw = CleanText(cell.text);
+  out->signed_raw = CleanText(cell.Text());
   if (cell.kind == CellKind::Number) {
     CivilDate date;
     if (SerialToDate(cell.number, date1904_, &date) && IsPlausibleDate(date)) {
       out->signed_date = FormatDate(date);
     } else {
       warnings_.push_back({out->source_row, header,
-                           "number " + cell.text + " is not a plausible date; kept as raw text"});
+                           "number " + std::string(cell.Text()) + " is not a plausible date; kept as raw text"});
     }
     return;
   }
@@ -99,7 +99,7 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
     while (next_header < columns_.size() && columns_[next_header].column < cell.column) ++next_header;
     bool known = next_header < columns_.size() && columns_[next_header].column == cell.column;
     Field field = known ? columns_[next_header].field : Field::Extra;
-    std::string text = CleanText(cell.text);
+    std::string text = CleanText(cell.Text());
     switch (field) {
       case Field::State: out.state = text; break;
       case Field::Agency: out.agency = text; break;
@@ -108,12 +108,12 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
       case Field::Model: out.model_raw = text; break;
       case Field::Signed: ReadSigned(cell, columns_[next_header].header, &out); break;
       case Field::Moa: {
-        LinkCell link = ReadLinkCell(cell.text, cell.hyperlink);
+        LinkCell link = ReadLinkCell(cell.Text(), cell.hyperlink);
         out.moa_status = link.status;
         out.moa_url = link.url;
         break;
       }
-      case Field::Addendum: out.addendum_url = ReadLinkCell(cell.text, cell.hyperlink).url; break;
+      case Field::Addendum: out.addendum_url = ReadLinkCell(cell.Text(), cell.hyperlink).url; break;
       case Field::Extra:
         if (!text.empty())
           out.extra.emplace_back(known ? columns_[next_header].header : "column " + ColumnName(cell.column), text);

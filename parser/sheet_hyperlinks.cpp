@@ -10,9 +10,11 @@ namespace icetrack::xlsx {
 
 namespace {
 
-uint64_t CellId(int row, int column) {
-  return (static_cast<uint64_t>(row) << 16) | static_cast<uint64_t>(column);
-}
+constexpr long kMaxRows = 1048576;
+constexpr int kMaxColumns = 16384;
+constexpr int kRangeRank = 1 << 30;  // ranks of ranges come after every single cell's
+
+uint64_t Corner(int row, int column) { return (static_cast<uint64_t>(row) << 14) | static_cast<uint64_t>(column); }
 
 class HyperlinkHandler : public XmlHandler {
  public:
@@ -23,8 +25,9 @@ class HyperlinkHandler : public XmlHandler {
     const char* rid = FindAttr(attrs, "r:id");
     if (!ref || !rid) return;  // internal links (location only) have no URL
     auto it = rels_.find(rid);
-    if (it != rels_.end()) out_->Add(ref, it->second.target);
+    if (it != rels_.end() && !out_->Add(ref, &it->second.target)) over_limit = true, stop_requested = true;
   }
+  bool over_limit = false;
   void OnEnd(std::string_view) override {}
 
  private:
@@ -76,51 +79,55 @@ bool ParseCellRef(std::string_view ref, int* row, int* column) {
   for (; i < ref.size(); ++i) {
     if (!std::isdigit(static_cast<unsigned char>(ref[i]))) return false;
     r = r * 10 + (ref[i] - '0');
-    if (r > 1048576) return false;
+    if (r > kMaxRows) return false;
   }
-  if (r < 1 || col > 16384) return false;
+  if (r < 1 || col > kMaxColumns) return false;
   *row = static_cast<int>(r);
   *column = col - 1;
   return true;
 }
 
-void SheetHyperlinks::Add(std::string_view ref, const std::string& url) {
+bool SheetHyperlinks::Add(std::string_view ref, const std::string* url) {
   size_t colon = ref.find(':');
   int r1, c1;
-  if (!ParseCellRef(ref.substr(0, colon), &r1, &c1)) return;
-  ++count_;
+  if (!ParseCellRef(ref.substr(0, colon), &r1, &c1)) return true;  // not a cell: ignored, as Excel does
   int r2 = r1, c2 = c1;
-  if (colon != std::string_view::npos && ParseCellRef(ref.substr(colon + 1), &r2, &c2) &&
-      (r2 != r1 || c2 != c1)) {
-    ranges_.push_back({r1, c1, r2, c2, url});
-  } else {
-    cells_.emplace(CellId(r1, c1), url);
-  }
-  // Index the linked cells by row, so that a linked cell without a value is
-  // still delivered; a huge range is indexed only up to a sane number of cells.
-  constexpr long kMaxIndexed = 1 << 20;
-  long cells = (static_cast<long>(std::max(r2, r1)) - std::min(r1, r2) + 1) * (std::abs(c2 - c1) + 1);
-  if (cells > kMaxIndexed) return;
-  for (int r = std::min(r1, r2); r <= std::max(r1, r2); ++r) {
-    std::vector<int>& columns = columns_by_row_[r];
-    for (int c = std::min(c1, c2); c <= std::max(c1, c2); ++c) {
-      columns.insert(std::lower_bound(columns.begin(), columns.end(), c), c);
-    }
-  }
+  if (colon != std::string_view::npos && !ParseCellRef(ref.substr(colon + 1), &r2, &c2)) r2 = r1, c2 = c1;
+  Link link{std::min(r1, r2), std::min(c1, c2), std::max(r1, r2), std::max(c1, c2), 0, url};
+  // An exact repeat adds nothing: the first one wins anyway.
+  if (!seen_.insert({Corner(link.row1, link.col1), Corner(link.row2, link.col2)}).second) return true;
+  int64_t cells = (int64_t{link.row2} - link.row1 + 1) * (int64_t{link.col2} - link.col1 + 1);
+  linked_cells_ += cells;
+  if (linked_cells_ > max_linked_cells_ || static_cast<int64_t>(links_.size()) >= max_links_) return false;
+  bool single = cells == 1;
+  link.rank = static_cast<int>(links_.size()) + (single ? 0 : kRangeRank);  // < 2^30 links: the limit
+  links_.push_back(link);
+  return true;
 }
 
-const std::vector<int>* SheetHyperlinks::LinkedColumns(int row) const {
-  auto it = columns_by_row_.find(row);
-  return it == columns_by_row_.end() ? nullptr : &it->second;
+const std::vector<LinkedCell>& SheetHyperlinks::Row(int row) {
+  if (row == current_row_) return row_cells_;
+  current_row_ = row;
+  while (next_ < links_.size() && links_[next_].row1 <= row) active_.push_back(&links_[next_++]);
+  active_.erase(std::remove_if(active_.begin(), active_.end(), [row](const Link* l) { return l->row2 < row; }),
+                active_.end());
+  row_cells_.clear();
+  if (active_.empty()) return row_cells_;
+  candidates_.clear();
+  for (const Link* l : active_)
+    for (int c = l->col1; c <= l->col2; ++c) candidates_.push_back({c, l->rank, l->url});
+  std::sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) {
+    return a.column != b.column ? a.column < b.column : a.rank < b.rank;
+  });
+  for (const Candidate& c : candidates_)
+    if (row_cells_.empty() || row_cells_.back().column != c.column) row_cells_.push_back({c.column, c.url});
+  return row_cells_;
 }
 
-const std::string* SheetHyperlinks::Find(int row, int column) const {
-  auto it = cells_.find(CellId(row, column));
-  if (it != cells_.end()) return &it->second;
-  for (const Range& r : ranges_) {
-    if (row >= r.row1 && row <= r.row2 && column >= r.col1 && column <= r.col2) return &r.url;
-  }
-  return nullptr;
+const std::string* SheetHyperlinks::Find(int column) const {
+  auto at = std::lower_bound(row_cells_.begin(), row_cells_.end(), column,
+                             [](const LinkedCell& c, int col) { return c.column < col; });
+  return at != row_cells_.end() && at->column == column ? at->url : nullptr;
 }
 
 Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_part,
@@ -151,6 +158,12 @@ Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_par
   HyperlinkHandler handler(rels, this);
   // Malformed XML in the tail is reported, with its true position, by the row pass.
   ParseXmlText(root + tail, zip.label() + ": " + sheet_part, &handler);
+  seen_.clear();
+  if (handler.over_limit)
+    return Status::Error(zip.label() + ": " + sheet_part + ": more than " + std::to_string(max_links_) +
+                         " hyperlinks, or hyperlinks covering more than " + std::to_string(max_linked_cells_) +
+                         " cells (limits against hostile workbooks)");
+  std::stable_sort(links_.begin(), links_.end(), [](const Link& a, const Link& b) { return a.row1 < b.row1; });
   return Status::Ok();
 }
 

@@ -1,8 +1,10 @@
 #include "parser/xlsx_parts.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 
+#include "model/ascii_text.h"
 #include "parser/number_formats.h"
 #include "parser/xml_stream.h"
 
@@ -13,6 +15,12 @@ namespace {
 std::string LastSegment(const std::string& uri) {
   size_t slash = uri.rfind('/');
   return slash == std::string::npos ? uri : uri.substr(slash + 1);
+}
+
+// A format id, or -1 for anything else (no overflow on hostile numbers).
+int FormatId(const char* v) {
+  int64_t id = -1;
+  return v && ParseDecimal(v, INT32_MAX, &id) ? static_cast<int>(id) : -1;
 }
 
 bool IsTrue(const char* v) {
@@ -69,12 +77,12 @@ class StylesHandler : public XmlHandler {
     if (name == "numFmt") {
       const char* id = FindAttr(attrs, "numFmtId");
       const char* code = FindAttr(attrs, "formatCode");
-      if (id && code) custom_formats[std::atoi(id)] = code;
+      if (FormatId(id) >= 0 && code) custom_formats[FormatId(id)] = code;
     } else if (name == "cellXfs") {
       in_cell_xfs_ = true;
     } else if (name == "xf" && in_cell_xfs_) {
       const char* id = FindAttr(attrs, "numFmtId");
-      xf_formats.push_back(id ? std::atoi(id) : 0);
+      xf_formats.push_back(id ? FormatId(id) : 0);  // -1: no format, so no date
     }
   }
   void OnEnd(std::string_view name) override {

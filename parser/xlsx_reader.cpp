@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "model/ascii_text.h"
 #include "parser/sheet_hyperlinks.h"
 #include "parser/xlsx_parts.h"
 #include "parser/xml_stream.h"
@@ -15,14 +16,18 @@ struct XlsxReader::Impl {
   std::vector<bool> date_styles;
   std::vector<std::string> shared_strings;
   std::string modified_time;
+  SheetLimits limits;
 };
 
 namespace {
 
+constexpr int64_t kMaxRows = 1048576;
+constexpr int kMaxColumns = 16384;
+
 // Streams <sheetData> rows to a callback; collects <dimension> and <mergeCell>.
 class SheetHandler : public XmlHandler {
  public:
-  SheetHandler(const XlsxReader::Impl& book, const xlsx::SheetHyperlinks& links,
+  SheetHandler(const XlsxReader::Impl& book, xlsx::SheetHyperlinks& links,
                const std::function<bool(const TableRow&)>& on_row, SheetSummary* summary)
       : book_(book), links_(links), on_row_(on_row), summary_(summary) {}
 
@@ -64,28 +69,29 @@ class SheetHandler : public XmlHandler {
 
   void StartRow(const char** attrs) {
     const char* r = FindAttr(attrs, "r");
-    int index = r ? std::atoi(r) : row_.row + 1;
-    if (index < 1 || index <= row_.row) {
-      Fail("row " + std::string(r ? r : "?") + " is out of order");
-      return;
-    }
-    row_.row = index;
+    int64_t index = row_.row + 1;
+    if (r && !ParseDecimal(r, kMaxRows, &index)) return Fail("row \"" + std::string(r) + "\" is not a row number");
+    if (index < 1 || index > kMaxRows || index <= row_.row)
+      return Fail("row " + std::to_string(index) + " is out of order");
+    row_.row = static_cast<int>(index);
     row_.cells.clear();
     column_ = -1;
+    if (!links_.empty()) links_.Row(row_.row);
   }
 
   void StartCell(const char** attrs) {
     const char* r = FindAttr(attrs, "r");
     int row = row_.row, col = column_ + 1;
-    if (r && !xlsx::ParseCellRef(r, &row, &col)) {
-      Fail(std::string("bad cell reference \"") + r + "\"");
-      return;
-    }
+    if (r && !xlsx::ParseCellRef(r, &row, &col)) return Fail(std::string("bad cell reference \"") + r + "\"");
+    if (col >= kMaxColumns)
+      return Fail("row " + std::to_string(row_.row) + " has more than " + std::to_string(kMaxColumns) + " columns");
     column_ = col;
     const char* t = FindAttr(attrs, "t");
     type_ = t ? t : "n";
     const char* s = FindAttr(attrs, "s");
-    style_ = s ? std::atoi(s) : 0;
+    style_ = 0;
+    if (s && !ParseDecimal(s, INT32_MAX, &style_))
+      return Fail("cell " + CellName(row_.row, column_) + ": style \"" + s + "\" is not a style number");
     value_.clear();
     inline_text_.clear();
   }
@@ -101,45 +107,58 @@ class SheetHandler : public XmlHandler {
         return Fail("cell " + CellName(row_.row, column_) + ": shared string " + value_ +
                     " does not exist");
       cell.kind = CellKind::String;
-      cell.text = book_.shared_strings[index];
+      cell.shared = &book_.shared_strings[index];
     } else if (type_ == "inlineStr") {
       cell.kind = CellKind::String;
-      cell.text = std::move(inline_text_);
+      cell.written = std::move(inline_text_);
     } else if (type_ == "str" || type_ == "d") {
       cell.kind = CellKind::String;
-      cell.text = std::move(value_);
+      cell.written = std::move(value_);
       cell.is_date = type_ == "d";
     } else if (type_ == "b") {
       cell.kind = CellKind::Boolean;
       cell.number = value_ == "1" ? 1 : 0;
-      cell.text = value_ == "1" ? "TRUE" : "FALSE";
+      cell.written = value_ == "1" ? "TRUE" : "FALSE";
     } else if (type_ == "e") {
       cell.kind = CellKind::Error;
-      cell.text = std::move(value_);
+      cell.written = std::move(value_);
     } else if (!value_.empty()) {
       char* end = nullptr;
       cell.number = std::strtod(value_.c_str(), &end);
       if (*end != '\0')
         return Fail("cell " + CellName(row_.row, column_) + ": \"" + value_ + "\" is not a number");
       cell.kind = CellKind::Number;
-      cell.text = std::move(value_);
-      cell.is_date = style_ >= 0 && static_cast<size_t>(style_) < book_.date_styles.size() &&
+      cell.written = std::move(value_);
+      cell.is_date = static_cast<uint64_t>(style_) < book_.date_styles.size() &&
                      book_.date_styles[static_cast<size_t>(style_)];
     }
     AddCell(std::move(cell));
   }
 
   void AddCell(Cell cell) {
-    if (cell.kind == CellKind::String && cell.text.empty()) cell.kind = CellKind::Empty;
+    if (cell.kind == CellKind::String && cell.Text().empty()) cell.kind = CellKind::Empty;
     if (!links_.empty()) {
-      if (const std::string* url = links_.Find(row_.row, cell.column)) cell.hyperlink = *url;
+      if (const std::string* url = links_.Find(cell.column)) cell.hyperlink = *url;
     }
-    if (cell.kind != CellKind::Empty || !cell.hyperlink.empty()) row_.cells.push_back(std::move(cell));
+    if (cell.kind == CellKind::Empty && cell.hyperlink.empty()) return;
+    if (Count(cell)) row_.cells.push_back(std::move(cell));
+  }
+
+  // The sheet's total work against its limits; false (and the parse stops) beyond them.
+  bool Count(const Cell& cell) {
+    text_bytes_ += static_cast<int64_t>(cell.Text().size() + cell.hyperlink.size());
+    const SheetLimits& limits = book_.limits;
+    std::string over = ++cells_ > limits.max_cells ? std::to_string(limits.max_cells) + " cells"
+                       : text_bytes_ > limits.max_text_bytes ? std::to_string(limits.max_text_bytes) + " bytes of text"
+                                                             : "";
+    if (!over.empty()) Fail("more than " + over + " (a limit against hostile workbooks)");
+    return over.empty();
   }
 
   void EndRow() {
     if (stop_requested) return;
     AddLinkedEmptyCells();
+    if (stop_requested) return;
     if (row_.cells.empty()) return;
     ++summary_->rows;
     if (!on_row_(row_)) stop_requested = true;
@@ -147,27 +166,28 @@ class SheetHandler : public XmlHandler {
 
   // A linked cell with no value (or no <c> at all) is still a cell, with its link.
   void AddLinkedEmptyCells() {
-    const std::vector<int>* linked = links_.empty() ? nullptr : links_.LinkedColumns(row_.row);
-    if (!linked) return;
-    for (int column : *linked) {
-      auto at = std::lower_bound(row_.cells.begin(), row_.cells.end(), column,
+    if (links_.empty()) return;
+    for (const xlsx::LinkedCell& link : links_.Row(row_.row)) {
+      auto at = std::lower_bound(row_.cells.begin(), row_.cells.end(), link.column,
                                  [](const Cell& c, int col) { return c.column < col; });
-      if (at != row_.cells.end() && at->column == column) continue;
+      if (at != row_.cells.end() && at->column == link.column) continue;
       Cell cell;
-      cell.column = column;
-      cell.hyperlink = *links_.Find(row_.row, column);
+      cell.column = link.column;
+      cell.hyperlink = *link.url;
+      if (!Count(cell)) return;
       row_.cells.insert(at, std::move(cell));
     }
   }
 
   const XlsxReader::Impl& book_;
-  const xlsx::SheetHyperlinks& links_;
+  xlsx::SheetHyperlinks& links_;
   const std::function<bool(const TableRow&)>& on_row_;
   SheetSummary* summary_;
   TableRow row_;
   int column_ = -1;
   std::string type_;
-  int style_ = 0;
+  int64_t style_ = 0;
+  int64_t cells_ = 0, text_bytes_ = 0;
   std::string value_, inline_text_;
   std::string* target_ = nullptr;
   bool in_inline_ = false;
@@ -209,6 +229,7 @@ const std::string& XlsxReader::label() const { return impl_->zip->label(); }
 const std::vector<SheetInfo>& XlsxReader::sheets() const { return impl_->workbook.sheets; }
 bool XlsxReader::date1904() const { return impl_->workbook.date1904; }
 const std::string& XlsxReader::modified_time() const { return impl_->modified_time; }
+void XlsxReader::set_sheet_limits(const SheetLimits& limits) { impl_->limits = limits; }
 
 Status XlsxReader::ReadSheet(size_t index, const std::function<bool(const TableRow&)>& on_row,
                              SheetSummary* summary) const {
@@ -219,7 +240,7 @@ Status XlsxReader::ReadSheet(size_t index, const std::function<bool(const TableR
   xlsx::Relationships rels;
   Status s = xlsx::ReadRelationships(zip, xlsx::RelsPartFor(part), part, false, &rels);
   if (!s.ok()) return s;
-  xlsx::SheetHyperlinks links;
+  xlsx::SheetHyperlinks links(impl_->limits.max_hyperlinks, impl_->limits.max_linked_cells);
   s = links.Read(zip, part, rels);
   if (!s.ok()) return s;
   SheetSummary local;

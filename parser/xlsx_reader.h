@@ -8,10 +8,12 @@
 // with the shared strings, the hyperlinks and one row, not with the sheet.
 // Refuses, with one line naming the archive, part and position: non-zip bytes
 // (an HTML page is named as such), truncated archives, missing parts,
-// malformed XML, DOCTYPE/entities and zip bombs (see ZipLimits).
+// malformed XML, DOCTYPE/entities, zip bombs (see ZipLimits), numbers out of
+// the sheet's bounds, and sheets that would cause more work than SheetLimits.
 // Never throws; never writes anything.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -35,6 +37,18 @@ struct SheetSummary {
   int rows = 0;                            // rows delivered
 };
 
+// The total work one sheet may cause, whatever its size on disk: a 30 KB
+// part can name a million cells, point them all at one long string, or
+// cover the sheet with hyperlinks. Over a limit, ReadSheet fails (never a
+// silent cut). The defaults are far above ICE's workbooks (2,000 rows, 13
+// columns, 4,000 links) and above the 1,000,000-row benchmark.
+struct SheetLimits {
+  int64_t max_cells = int64_t{1} << 26;       // cells delivered
+  int64_t max_text_bytes = int64_t{1} << 30;  // their text, a shared string counted at each use
+  int64_t max_hyperlinks = int64_t{1} << 18;  // <hyperlink> elements (exact repeats aside)
+  int64_t max_linked_cells = int64_t{1} << 22;  // cells the hyperlinks cover together
+};
+
 class XlsxReader {
  public:
   // `label` names the workbook in messages (a file name or a URL).
@@ -48,9 +62,12 @@ class XlsxReader {
   // docProps/core.xml's dcterms:modified (e.g. "2026-02-13T17:11:20Z"); empty if absent.
   const std::string& modified_time() const;
 
+  void set_sheet_limits(const SheetLimits& limits);
+
   // Streams the rows of sheet `index` that hold at least one value or link.
   // `on_row` returning false stops reading early (not an error). `summary`
-  // may be null.
+  // may be null. Rows (and the cells' shared strings) are valid while this
+  // reader lives.
   Status ReadSheet(size_t index, const std::function<bool(const TableRow&)>& on_row,
                    SheetSummary* summary = nullptr) const;
 

@@ -31,19 +31,19 @@ TEST_CASE("the roster table is found past other tables — rows are faithful") {
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].row == 1);
   REQUIRE(rows[0].cells.size() == 5);
-  CHECK(rows[0].cells[0].text == "STATE");
-  CHECK(rows[0].cells[1].text == "LAW ENFORCEMENT AGENCY");
+  CHECK(rows[0].cells[0].Text() == "STATE");
+  CHECK(rows[0].cells[1].Text() == "LAW ENFORCEMENT AGENCY");
   CHECK(rows[0].cells[1].kind == CellKind::String);
   CHECK(rows[1].row == 2);
   CHECK(rows[1].cells[4].column == 4);
-  CHECK(rows[1].cells[4].text == "link");
+  CHECK(rows[1].cells[4].Text() == "link");
   CHECK(rows[1].cells[4].hyperlink ==
         "https://www.ice.gov/doclib/287gMOA/287gJEM_etowahCoAL_06-09-2020.pdf");
   CHECK(rows[1].cells[0].hyperlink.empty());
   // Empty cells are left out; the others keep their columns. NBSP is text, not whitespace.
   REQUIRE(rows[2].cells.size() == 3);
   CHECK(rows[2].cells[1].column == 2);
-  CHECK(rows[2].cells[1].text == "Warrant Service Officer\xC2\xA0");
+  CHECK(rows[2].cells[1].Text() == "Warrant Service Officer\xC2\xA0");
   CHECK(rows[2].cells[2].column == 3);
 }
 
@@ -55,7 +55,7 @@ TEST_CASE("colspan moves the following columns — nested tables' rows stay out"
     </table>)");
   REQUIRE(rows.size() == 3);
   CHECK(rows[1].cells[1].column == 2);
-  CHECK(rows[2].cells[1].text == "inner");
+  CHECK(rows[2].cells[1].Text() == "inner");
   CHECK(rows[2].cells[2].column == 2);
 }
 

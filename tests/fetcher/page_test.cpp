@@ -147,7 +147,7 @@ TEST_CASE("the 2024 page: no workbook link, the roster as an HTML table") {
   const TableRow& header = page.roster_table[0];
   CHECK(header.row == 1);
   std::vector<std::string> names;
-  for (const Cell& cell : header.cells) names.push_back(cell.text);
+  for (const Cell& cell : header.cells) names.emplace_back(cell.Text());
   CHECK(names == std::vector<std::string>{"STATE", "LAW ENFORCEMENT AGENCY", "SUPPORT TYPE",
                                           "SIGNED", "MOA"});
   std::map<std::string, int> support;
@@ -156,7 +156,7 @@ TEST_CASE("the 2024 page: no workbook link, the roster as an HTML table") {
     const TableRow& row = page.roster_table[i];
     CHECK(row.row == static_cast<int>(i) + 1);
     for (const Cell& cell : row.cells) {
-      if (cell.column == 2) ++support[cell.text];
+      if (cell.column == 2) ++support[std::string(cell.Text())];
       if (cell.column == 4 && cell.hyperlink.rfind("https://www.ice.gov/doclib/287gMOA/", 0) == 0)
         ++links;
     }
@@ -167,10 +167,10 @@ TEST_CASE("the 2024 page: no workbook link, the roster as an HTML table") {
   CHECK(links == 135);
   const TableRow& first = page.roster_table[1];
   REQUIRE(first.cells.size() == 5);
-  CHECK(first.cells[0].text == "ALABAMA");
-  CHECK(first.cells[1].text == "Etowah County Sheriff's Office");
-  CHECK(first.cells[3].text == "2020-06-09");
-  CHECK(first.cells[4].text == "link");
+  CHECK(first.cells[0].Text() == "ALABAMA");
+  CHECK(first.cells[1].Text() == "Etowah County Sheriff's Office");
+  CHECK(first.cells[3].Text() == "2020-06-09");
+  CHECK(first.cells[4].Text() == "link");
 }
 
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {

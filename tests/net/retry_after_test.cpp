@@ -23,6 +23,13 @@ TEST_CASE("HTTP-date in its three forms, relative to now") {
   CHECK(ParseRetryAfter("Tue, 20 Oct 2026 07:28:00 GMT", kNow) == seconds(0));  // past
 }
 
+TEST_CASE("a date after 2262 is too long, never a 0 s wait") {
+  // Was a signed overflow in the clock's nanoseconds, which gave 0 s.
+  CHECK(ParseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", kNow) == seconds(999999999));
+  CHECK(ParseRetryAfter("Sat, 01 Jan 2300 00:00:00 GMT", kNow) == seconds(999999999));
+  CHECK(ParseRetryAfter("Wed, 21 Oct 2026 07:28:01 GMT", kNow + std::chrono::milliseconds(500)) == seconds(1));
+}
+
 TEST_CASE("absent or unreadable") {
   CHECK_FALSE(ParseRetryAfter("", kNow).has_value());
   CHECK_FALSE(ParseRetryAfter("soon", kNow).has_value());

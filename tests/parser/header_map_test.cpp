@@ -12,7 +12,7 @@ TableRow Header(std::vector<std::string> names) {
     Cell c;
     c.column = static_cast<int>(i);
     c.kind = CellKind::String;
-    c.text = names[i];
+    c.written = names[i];
     row.cells.push_back(c);
   }
   return row;

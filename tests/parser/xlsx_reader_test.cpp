@@ -27,6 +27,7 @@ std::vector<TableRow> ReadAll(const std::string& path, Status* status, SheetSumm
   if (!status->ok()) return rows;
   *status = book->ReadSheet(sheet, [&](const TableRow& r) {
     rows.push_back(r);
+    for (Cell& c : rows.back().cells) c.Own();  // kept after `book` is gone
     return true;
   }, summary);
   return rows;
@@ -52,15 +53,15 @@ TEST_CASE("shared, rich-text, inline and formula strings, booleans, errors and n
   std::vector<TableRow> rows = ReadParts(test::MinimalWorkbook(Sheet(data), sst), &s);
   REQUIRE_MESSAGE(s.ok(), s.message());
   REQUIRE(rows.size() == 2);
-  CHECK(rows[0].cells[0].text == " plain ");
-  CHECK(rows[0].cells[1].text == "Rich text");
-  CHECK(rows[0].cells[2].text == "inline");
+  CHECK(rows[0].cells[0].Text() == " plain ");
+  CHECK(rows[0].cells[1].Text() == "Rich text");
+  CHECK(rows[0].cells[2].Text() == "inline");
   CHECK(rows[0].cells[2].kind == CellKind::String);
-  CHECK(rows[1].cells[0].text == "formula");
+  CHECK(rows[1].cells[0].Text() == "formula");
   CHECK(rows[1].cells[1].kind == CellKind::Boolean);
-  CHECK(rows[1].cells[1].text == "TRUE");
+  CHECK(rows[1].cells[1].Text() == "TRUE");
   CHECK(rows[1].cells[2].kind == CellKind::Error);
-  CHECK(rows[1].cells[2].text == "#N/A");
+  CHECK(rows[1].cells[2].Text() == "#N/A");
   CHECK(rows[1].cells[3].kind == CellKind::Number);
   CHECK(rows[1].cells[3].number == 3.5);
   CHECK_FALSE(rows[1].cells[3].is_date);
@@ -172,7 +173,7 @@ TEST_CASE("sheets keep their names and order — trailing blank rows are ignored
   REQUIRE(s.ok());
   CHECK(rows.size() == 2);
   CHECK(summary.rows == 2);
-  CHECK(rows[1].cells[1].text == "B Police Department");
+  CHECK(rows[1].cells[1].Text() == "B Police Department");
   CHECK(rows[1].cells[1].kind == CellKind::String);
   // ...read from an inline string: the case liborcus drops.
   for (const auto& [name, content] : test::ReadZipParts(dir.File("c.xlsx"))) {
@@ -263,6 +264,159 @@ TEST_CASE("bad input: a zip bomb is refused before it is inflated") {
   REQUIRE_FALSE(s.ok());
   CHECK(s.message().find("xl/worksheets/sheet1.xml: compression ratio") != std::string::npos);
   CHECK(reader == nullptr);
+}
+
+// --- Hostile workbooks (issue 11): each was a crash, a blow-up or a stall. ---
+
+std::string LinkRels(int count) {
+  std::string rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+  for (int i = 1; i <= count; ++i)
+    rels += "<Relationship Id=\"rId" + std::to_string(i) + "\" Type=\"" + kRel +
+            "/hyperlink\" Target=\"https://x.test/" + std::to_string(i) + "\" TargetMode=\"External\"/>";
+  return rels + "</Relationships>";
+}
+
+test::Parts LinkedWorkbook(const std::string& data, const std::string& hyperlinks, int rels = 1) {
+  test::Parts parts = test::MinimalWorkbook(Sheet(data, "<hyperlinks>" + hyperlinks + "</hyperlinks>"));
+  parts.emplace_back("xl/worksheets/_rels/sheet1.xml.rels", LinkRels(rels));
+  return parts;
+}
+
+TEST_CASE("a hyperlink range written backwards covers its cells, valued or not") {
+  // Was a segfault: the range was indexed by row but never matched, and the
+  // link of a cell without a value was looked up and dereferenced.
+  Status s;
+  std::vector<TableRow> rows = ReadParts(
+      LinkedWorkbook("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+                     "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>y</t></is></c></row>",
+                     "<hyperlink ref=\"C3:B2\" r:id=\"rId1\"/>"),
+      &s);
+  REQUIRE_MESSAGE(s.ok(), s.message());
+  REQUIRE(rows.size() == 2);
+  for (const TableRow& row : rows) {
+    REQUIRE(row.cells.size() == 3);  // A with its value, B and C with the link only
+    CHECK(row.cells[0].hyperlink.empty());
+    CHECK(row.cells[1].column == 1);
+    CHECK(row.cells[1].hyperlink == "https://x.test/1");
+    CHECK(row.cells[2].column == 2);
+    CHECK(row.cells[2].hyperlink == "https://x.test/1");
+  }
+}
+
+TEST_CASE("a cell's own link wins over a range, the first range over later ones") {
+  Status s;
+  std::vector<TableRow> rows = ReadParts(
+      LinkedWorkbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c><c r=\"C1\"><v>3</v></c></row>",
+                     "<hyperlink ref=\"A1:C1\" r:id=\"rId1\"/><hyperlink ref=\"B1\" r:id=\"rId2\"/>"
+                     "<hyperlink ref=\"C1:D1\" r:id=\"rId3\"/>",
+                     3),
+      &s);
+  REQUIRE_MESSAGE(s.ok(), s.message());
+  REQUIRE(rows.size() == 1);
+  REQUIRE(rows[0].cells.size() == 4);
+  CHECK(rows[0].cells[0].hyperlink == "https://x.test/1");
+  CHECK(rows[0].cells[1].hyperlink == "https://x.test/2");
+  CHECK(rows[0].cells[2].hyperlink == "https://x.test/1");
+  CHECK(rows[0].cells[3].hyperlink == "https://x.test/3");
+}
+
+TEST_CASE("one range repeated many times is read once") {
+  // Was quadratic: ten copies of a 2^20-cell range took 72 s.
+  std::string links;
+  for (int i = 0; i < 200; ++i) links += "<hyperlink ref=\"A1:P65536\" r:id=\"rId1\"/>";
+  Status s;
+  SheetSummary summary;
+  std::vector<TableRow> rows =
+      ReadParts(LinkedWorkbook("<row r=\"7\"><c r=\"B7\"><v>1</v></c></row>", links), &s, &summary);
+  REQUIRE_MESSAGE(s.ok(), s.message());
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].cells.size() == 16);  // A..P of row 7
+  CHECK(summary.hyperlinks == 1);
+}
+
+TEST_CASE("hyperlinks covering more cells in total than the limit are refused, not indexed") {
+  // Was 4.1 GB: each range indexed up to 2^20 cells, capped per link only.
+  std::string links;
+  for (int i = 1; i <= 40; ++i) links += "<hyperlink ref=\"A" + std::to_string(i) + ":XFD" +
+                                         std::to_string(i + 20000) + "\" r:id=\"rId1\"/>";
+  Status s;
+  std::vector<TableRow> rows = ReadParts(LinkedWorkbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", links), &s);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("xl/worksheets/sheet1.xml: more than 262144 hyperlinks, or hyperlinks covering more than "
+                         "4194304 cells (limits against hostile workbooks)") != std::string::npos);
+}
+
+TEST_CASE("cells pointing at one long shared string share it and stop at the text limit") {
+  // Was 4.0 GB: the string was copied into every cell, and cells without r
+  // escaped the column cap.
+  std::string sst = "<sst xmlns=\"" + kMain + "\"><si><t>" + std::string(100000, 'x') + "</t></si></sst>";
+  std::string cells;
+  for (int i = 0; i < 1000; ++i) cells += "<c t=\"s\"><v>0</v></c>";
+  std::string data;
+  for (int r = 1; r <= 10; ++r) data += "<row>" + cells + "</row>";  // 1e9 bytes delivered
+  test::TempDir dir;
+  test::WriteZip(dir.File("a.xlsx"), test::MinimalWorkbook(Sheet(data), sst));
+  std::unique_ptr<XlsxReader> book;
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("a.xlsx")), "a.xlsx", ZipLimits(), &book).ok());
+  int rows = 0;
+  const std::string* shared = nullptr;
+  Status s = book->ReadSheet(0, [&](const TableRow& row) {
+    ++rows;
+    for (const Cell& c : row.cells) {
+      CHECK(c.shared != nullptr);  // a pointer to the one string, never a copy
+      if (shared) CHECK(c.shared == shared);
+      shared = c.shared;
+    }
+    return true;
+  });
+  CHECK(s.ok());
+  CHECK(rows == 10);
+  SheetLimits limits;
+  limits.max_text_bytes = 999999999;
+  book->set_sheet_limits(limits);
+  s = book->ReadSheet(0, [&](const TableRow&) { return true; });
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message() == "a.xlsx: xl/worksheets/sheet1.xml: more than 999999999 bytes of text "
+                       "(a limit against hostile workbooks)");
+}
+
+TEST_CASE("cells without r stop at the last column, rows at the last row") {
+  std::string cells;
+  for (int i = 0; i < 16385; ++i) cells += "<c><v>1</v></c>";
+  Status s;
+  ReadParts(test::MinimalWorkbook(Sheet("<row r=\"1\">" + cells + "</row>")), &s);
+  CHECK(s.message().find("sheet1.xml: row 1 has more than 16384 columns") != std::string::npos);
+  for (const char* r : {"2147483648", "1048577", "99999999999999999999", "-1", "+3", "1e3", ""}) {
+    CAPTURE(r);
+    ReadParts(test::MinimalWorkbook(Sheet(std::string("<row r=\"") + r + "\"><c><v>1</v></c></row>")), &s);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().find("sheet1.xml: row") != std::string::npos);
+  }
+  ReadParts(test::MinimalWorkbook(Sheet("<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>")), &s);
+  CHECK_MESSAGE(s.ok(), s.message());  // the last cell of a sheet is fine
+}
+
+TEST_CASE("a style number out of range is an error, not an overflow") {
+  Status s;
+  ReadParts(test::MinimalWorkbook(Sheet("<row r=\"1\"><c r=\"A1\" s=\"4294967297\"><v>1</v></c></row>")), &s);
+  CHECK(s.message().find("cell A1: style \"4294967297\" is not a style number") != std::string::npos);
+}
+
+TEST_CASE("the cell limit counts every cell delivered") {
+  test::TempDir dir;
+  std::string data;
+  for (int r = 1; r <= 10; ++r) data += "<row><c><v>1</v></c><c><v>2</v></c></row>";
+  test::WriteZip(dir.File("a.xlsx"), test::MinimalWorkbook(Sheet(data)));
+  std::unique_ptr<XlsxReader> book;
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("a.xlsx")), "a.xlsx", ZipLimits(), &book).ok());
+  SheetLimits limits;
+  limits.max_cells = 20;
+  book->set_sheet_limits(limits);
+  CHECK(book->ReadSheet(0, [](const TableRow&) { return true; }).ok());
+  limits.max_cells = 19;
+  book->set_sheet_limits(limits);
+  Status s = book->ReadSheet(0, [](const TableRow&) { return true; });
+  CHECK(s.message() == "a.xlsx: xl/worksheets/sheet1.xml: more than 19 cells (a limit against hostile workbooks)");
 }
 
 TEST_CASE("the real largest workbook is read completely") {

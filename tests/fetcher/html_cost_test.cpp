@@ -1,0 +1,85 @@
+#include "fetcher/html_cost.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "fetcher/page.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/temp_dir.h"
+
+namespace icetrack {
+namespace {
+
+constexpr int64_t kNoBudget = INT64_MAX;
+
+std::string Repeat(const std::string& text, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += text;
+  return out;
+}
+
+TEST_CASE("the work is the depth of open elements summed over start tags") {
+  HtmlTreeWork w = EstimateHtmlTreeWork("<html><body><div><div><div>x</div></div></div></body></html>", kNoBudget);
+  CHECK(w.work == 0 + 1 + 2 + 3 + 4);
+  CHECK(w.max_depth == 5);
+  CHECK_FALSE(w.over);
+}
+
+TEST_CASE("end tags close by name, unmatched ones are free, void and raw-text elements have no children") {
+  CHECK(EstimateHtmlTreeWork("<div><span><b>x</div><i>", kNoBudget).work == 0 + 1 + 2 + 0);
+  CHECK(EstimateHtmlTreeWork(Repeat("</p></span>", 1000) + "<div>", kNoBudget).work == 0);
+  CHECK(EstimateHtmlTreeWork("<div>" + Repeat("<br><img src=x><input>", 100) + "<b>", kNoBudget).work == 1);
+  CHECK(EstimateHtmlTreeWork("<script>" + Repeat("<div>", 1000) + "</SCRIPT><b>", kNoBudget).work == 0);
+  CHECK(EstimateHtmlTreeWork("<!--" + Repeat("<div>", 1000) + "--><!doctype html><b>", kNoBudget).work == 0);
+  CHECK(EstimateHtmlTreeWork("a < b and 3<4 <", kNoBudget).work == 0);
+}
+
+TEST_CASE("siblings without end tags close each other, as HTML has it") {
+  HtmlTreeWork w = EstimateHtmlTreeWork("<ul>" + Repeat("<li>item", 100000) + "</ul>", kNoBudget);
+  CHECK(w.max_depth == 2);
+  CHECK(w.work == 100000);
+  w = EstimateHtmlTreeWork("<table>" + Repeat("<tr><td>a<td>b", 50000) + "</table>", kNoBudget);
+  CHECK(w.max_depth == 3);
+}
+
+TEST_CASE("the shapes that make gumbo quadratic are measured as such, and stop at the budget") {
+  for (const char* shape : {"<div>", "<b>", "<i><b>", "<table><td><b>", "<b></p>", "<ul><li><b>", "<svg><g>",
+                            "<em><td>"}) {
+    CAPTURE(shape);
+    HtmlTreeWork w = EstimateHtmlTreeWork(Repeat(shape, 10000), kNoBudget);
+    CHECK(w.max_depth >= 10000);
+    CHECK(w.work >= int64_t{10000} * 9999 / 2);
+    HtmlTreeWork stopped = EstimateHtmlTreeWork(Repeat(shape, 10000), 1000000);
+    CHECK(stopped.over);
+  }
+}
+
+TEST_CASE("a page nested too deeply is refused before gumbo sees it") {
+  // 200 KB of nested <div>s kept `run` busy 37 s; 1 MB over two minutes.
+  Page page;
+  Status s = ParsePage(Repeat("<div>", 40000), "https://www.ice.gov/identify-and-arrest/287g", &page);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().rfind("https://www.ice.gov/identify-and-arrest/287g: the page nests its markup too deeply", 0) == 0);
+  s = ParsePage(std::string(kMaxPageBytes + 1, ' '), "https://www.ice.gov/identify-and-arrest/287g", &page);
+  CHECK(s.message() == "https://www.ice.gov/identify-and-arrest/287g: the page is 16 MiB; a 287(g) page is about "
+                       "0.1 MiB, and pages over 16 MiB are refused");
+}
+
+TEST_CASE("ICE's real pages are far within the budget") {
+  REQUIRE_FIXTURES();
+  int pages = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::FixturesDir() + "/pages")) {
+    if (entry.path().extension() != ".html") continue;
+    HtmlTreeWork w = EstimateHtmlTreeWork(test::ReadFile(entry.path().string()), kNoBudget);
+    CAPTURE(entry.path().string());
+    CHECK(w.work < 200000);
+    CHECK(w.max_depth < 100);
+    ++pages;
+  }
+  CHECK(pages >= 4);
+}
+
+}  // namespace
+}  // namespace icetrack
