@@ -158,11 +158,19 @@ Status ReadConfig(const std::string& path, Config* out) {
   std::string text;
   Status s = ReadLocalFile(path, &text, kMaxConfigBytes);
   if (!s.ok()) return s;
+  return ParseConfigText(text, path, out);
+}
+
+Status ParseConfigText(const std::string& text, const std::string& path, Config* out) {
+  *out = Config();
+  out->file = path;
   try {
     toml::table root = toml::parse(text, path);
     return ReadRoot(path, root, out);
   } catch (const toml::parse_error& e) {
     return Status::Error(TomlPosition(path, e.source().begin) + ": " + std::string(e.description()));
+  } catch (const std::exception& e) {  // toml++ and the standard library beyond parse errors (bad_alloc, ...)
+    return Status::Error(path + ": " + e.what());
   }
 }
 

@@ -44,6 +44,9 @@ std::string ConfigPath(const std::string& flag);
 
 // Reads and checks `path`; "" gives the defaults (no alerts).
 Status ReadConfig(const std::string& path, Config* out);
+// Checks `text` as if read from `path` (which names it in messages, and
+// which `_file` secrets are relative to).
+Status ParseConfigText(const std::string& text, const std::string& path, Config* out);
 
 // --config for a command.
 void AddConfigOption(CLI::App* cmd, std::string* path);

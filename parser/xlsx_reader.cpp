@@ -83,6 +83,9 @@ class SheetHandler : public XmlHandler {
     const char* r = FindAttr(attrs, "r");
     int row = row_.row, col = column_ + 1;
     if (r && !xlsx::ParseCellRef(r, &row, &col)) return Fail(std::string("bad cell reference \"") + r + "\"");
+    // Excel writes cells left to right; one written out of order would pair
+    // values with the wrong headers.
+    if (col <= column_) return Fail("cell " + CellName(row_.row, col) + " is out of order");
     if (col >= kMaxColumns)
       return Fail("row " + std::to_string(row_.row) + " has more than " + std::to_string(kMaxColumns) + " columns");
     column_ = col;

@@ -396,6 +396,14 @@ TEST_CASE("cells without r stop at the last column, rows at the last row") {
   CHECK_MESSAGE(s.ok(), s.message());  // the last cell of a sheet is fine
 }
 
+TEST_CASE("a cell written out of order, or twice, is an error — never paired with the wrong header") {
+  Status s;
+  ReadParts(test::MinimalWorkbook(Sheet("<row r=\"1\"><c r=\"C1\"><v>1</v></c><c r=\"A1\"><v>2</v></c></row>")), &s);
+  CHECK(s.message().find("sheet1.xml: cell A1 is out of order") != std::string::npos);
+  ReadParts(test::MinimalWorkbook(Sheet("<row r=\"1\"><c r=\"B1\"><v>1</v></c><c><v>2</v></c><c r=\"C1\"><v>3</v></c></row>")), &s);
+  CHECK(s.message().find("sheet1.xml: cell C1 is out of order") != std::string::npos);
+}
+
 TEST_CASE("a style number out of range is an error, not an overflow") {
   Status s;
   ReadParts(test::MinimalWorkbook(Sheet("<row r=\"1\"><c r=\"A1\" s=\"4294967297\"><v>1</v></c></row>")), &s);

@@ -26,10 +26,9 @@ Parts ReadZipParts(const std::string& path) {
   return parts;
 }
 
-void WriteZip(const std::string& path, const Parts& parts) {
-  int err = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
-  if (!z) throw std::runtime_error("cannot create " + path);
+namespace {
+
+void AddParts(zip_t* z, const Parts& parts) {
   for (const auto& [name, content] : parts) {
     // libzip keeps the pointer until zip_close: copy into a malloc'd buffer it frees.
     void* copy = std::malloc(content.size() ? content.size() : 1);
@@ -38,7 +37,37 @@ void WriteZip(const std::string& path, const Parts& parts) {
     if (zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE) < 0)
       throw std::runtime_error("cannot add " + name);
   }
+}
+
+}  // namespace
+
+void WriteZip(const std::string& path, const Parts& parts) {
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  if (!z) throw std::runtime_error("cannot create " + path);
+  AddParts(z, parts);
   if (zip_close(z) != 0) throw std::runtime_error("cannot write " + path);
+}
+
+std::string ZipBytes(const Parts& parts) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  zip_t* z = buffer ? zip_open_from_source(buffer, ZIP_TRUNCATE, &error) : nullptr;
+  if (!z) throw std::runtime_error("cannot make a zip in memory");
+  zip_source_keep(buffer);  // zip_close frees the archive; the bytes are read after it
+  AddParts(z, parts);
+  if (zip_close(z) != 0) throw std::runtime_error("cannot write a zip in memory");
+  std::string bytes;
+  zip_stat_t st;
+  if (zip_source_stat(buffer, &st) == 0 && zip_source_open(buffer) == 0) {
+    bytes.resize(st.size);
+    zip_int64_t n = zip_source_read(buffer, bytes.data(), st.size);
+    bytes.resize(n < 0 ? 0 : static_cast<size_t>(n));
+    zip_source_close(buffer);
+  }
+  zip_source_free(buffer);
+  return bytes;
 }
 
 void ReplacePart(const std::string& src, const std::string& dst, const std::string& name,

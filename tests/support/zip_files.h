@@ -12,6 +12,8 @@ using Parts = std::vector<std::pair<std::string, std::string>>;  // name, conten
 Parts ReadZipParts(const std::string& path);
 // Writes `parts` (deflated) to a new zip at `path`.
 void WriteZip(const std::string& path, const Parts& parts);
+// The bytes of a zip of `parts` (deflated), made in memory.
+std::string ZipBytes(const Parts& parts);
 // Copies `src` to `dst` with part `name` replaced (or removed, when `content` is null).
 void ReplacePart(const std::string& src, const std::string& dst, const std::string& name,
                  const std::string* content);

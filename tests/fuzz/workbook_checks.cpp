@@ -1,0 +1,86 @@
+#include "tests/fuzz/workbook_checks.h"
+
+#include <memory>
+#include <set>
+
+#include "model/text_fold.h"
+#include "model/utc_time.h"
+#include "parser/roster_reader.h"
+#include "parser/xlsx_reader.h"
+#include "tests/fuzz/fuzz_check.h"
+
+namespace icetrack::fuzz {
+namespace {
+
+const char kLabel[] = "fuzz.xlsx";
+
+void CheckMessage(const Status& s) {
+  FUZZ_CHECK(!s.message().empty());
+  FUZZ_CHECK(s.message().rfind(kLabel, 0) == 0);  // names the archive first
+  FUZZ_CHECK(s.message().find('\n') == std::string::npos);  // one line
+}
+
+// Every delivered row: ascending, in bounds, cells ascending, each with a value or a link.
+int CheckSheet(const XlsxReader& book, size_t sheet) {
+  int last_row = 0, rows = 0;
+  SheetSummary summary;
+  Status s = book.ReadSheet(sheet, [&](const TableRow& row) {
+    FUZZ_CHECK(row.row > last_row && row.row <= 1048576);
+    last_row = row.row;
+    FUZZ_CHECK(!row.cells.empty());
+    int last_column = -1;
+    for (const Cell& cell : row.cells) {
+      FUZZ_CHECK(cell.column > last_column && cell.column < 16384);
+      last_column = cell.column;
+      FUZZ_CHECK(cell.kind != CellKind::Empty || !cell.hyperlink.empty());
+      FUZZ_CHECK(IsValidUtf8(cell.Text()) && IsValidUtf8(cell.hyperlink));
+    }
+    ++rows;
+    return true;
+  }, &summary);
+  if (!s.ok()) CheckMessage(s);
+  else FUZZ_CHECK(summary.rows == rows);
+  return s.ok() ? rows : -1;
+}
+
+void CheckRoster(const XlsxReader& book, int rows_in_first_sheets) {
+  Roster roster;
+  Status s = ReadRoster(book, &roster);
+  if (!s.ok()) return CheckMessage(s);
+  FUZZ_CHECK(roster.header_row >= 1);
+  FUZZ_CHECK(rows_in_first_sheets < 0 || static_cast<int>(roster.rows.size()) < rows_in_first_sheets);
+  std::set<std::string> keys;
+  int last = roster.header_row;
+  for (const RosterRow& row : roster.rows) {
+    FUZZ_CHECK(row.source_row > last);  // rows in sheet order, below the header
+    last = row.source_row;
+    FUZZ_CHECK(!row.key.empty() && keys.insert(row.key).second);  // kept apart, never merged
+    FUZZ_CHECK(row.state_code.empty() || (row.state_code.size() == 2 && std::isupper(row.state_code[0]) &&
+                                          std::isupper(row.state_code[1])));
+    UtcTime t;
+    FUZZ_CHECK(row.signed_date.empty() || ParseIsoTime(row.signed_date + "T00:00:00Z", &t));
+    for (const std::string* text : {&row.state, &row.agency, &row.county, &row.model_raw, &row.signed_raw,
+                                    &row.moa_url, &row.addendum_url, &row.key})
+      FUZZ_CHECK(IsValidUtf8(*text));
+  }
+}
+
+}  // namespace
+
+void CheckWorkbook(std::string bytes) {
+  std::unique_ptr<XlsxReader> book;
+  ZipLimits limits;
+  limits.max_part_bytes = 64u << 20;  // within libFuzzer's memory limit
+  limits.max_total_bytes = 256u << 20;
+  Status s = XlsxReader::OpenBuffer(std::move(bytes), kLabel, limits, &book);
+  if (!s.ok()) return CheckMessage(s);
+  FUZZ_CHECK(!book->sheets().empty());
+  int rows = 0;
+  for (size_t i = 0; i < book->sheets().size(); ++i) {
+    int n = CheckSheet(*book, i);
+    rows = rows < 0 || n < 0 ? -1 : rows + n;
+  }
+  CheckRoster(*book, rows);
+}
+
+}  // namespace icetrack::fuzz
