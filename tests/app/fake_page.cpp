@@ -11,7 +11,9 @@ FakePage::FakePage() {
       res.status = 503;
       res.set_content("<html><body>Service Unavailable</body></html>", "text/html");
     } else if (req.path == "/287g") {
-      res.set_content("<!DOCTYPE html><html><body><main><p><a class=\"usa-button\" href=\"" + http_.Url("/list.xlsx") +
+      std::string said = paragraph_.empty() ? "" : "<p>" + paragraph_ + "</p>";
+      res.set_content("<!DOCTYPE html><html><body><main>" + said + "<p><a class=\"usa-button\" href=\"" +
+                          http_.Url("/list.xlsx") +
                           "\">View 287(g) Participating Agencies</a></p></main></body></html>",
                       "text/html");
     } else {

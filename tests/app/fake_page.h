@@ -1,6 +1,7 @@
 // FakePage: ICE's 287(g) page in miniature on 127.0.0.1 — one link to one
-// participating workbook — that can fail (503) or hold a workbook request
-// until released (a stalled download), for `run` and the daemon.
+// participating workbook, and optionally ICE's "As of" totals — that can fail
+// (503) or hold a workbook request until released (a stalled download), for
+// `run` and the daemon.
 #pragma once
 
 #include <atomic>
@@ -16,6 +17,8 @@ class FakePage {
   ~FakePage();  // releases a stalled request, so the server can stop
   void Fail(bool failing) { failing_ = failing; }
   void Serve(std::string workbook);
+  // A paragraph put on the page before its link, e.g. ICE's "As of …" totals; none by default.
+  void Say(std::string paragraph) { paragraph_ = std::move(paragraph); }
   // While set, a workbook request waits (polled) until Stall(false) or the destructor.
   void Stall(bool stalled) { stalled_ = stalled; }
   int workbook_requests() const { return workbook_requests_; }
@@ -25,7 +28,7 @@ class FakePage {
   TestHttpServer http_;
   std::atomic<bool> failing_{false}, stalled_{false}, closing_{false};
   std::atomic<int> workbook_requests_{0};
-  std::string workbook_;
+  std::string workbook_, paragraph_;
 };
 
 }  // namespace icetrack::test
