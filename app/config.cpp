@@ -161,6 +161,24 @@ Status ReadConfig(const std::string& path, Config* out) {
   return ParseConfigText(text, path, out);
 }
 
+namespace {
+
+// toml++ quotes the character it stopped at, which may be a newline: the
+// message stays one line.
+std::string OneLine(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (static_cast<unsigned char>(c) < 0x20) out += "?";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 Status ParseConfigText(const std::string& text, const std::string& path, Config* out) {
   *out = Config();
   out->file = path;
@@ -168,7 +186,7 @@ Status ParseConfigText(const std::string& text, const std::string& path, Config*
     toml::table root = toml::parse(text, path);
     return ReadRoot(path, root, out);
   } catch (const toml::parse_error& e) {
-    return Status::Error(TomlPosition(path, e.source().begin) + ": " + std::string(e.description()));
+    return Status::Error(TomlPosition(path, e.source().begin) + ": " + OneLine(e.description()));
   } catch (const std::exception& e) {  // toml++ and the standard library beyond parse errors (bad_alloc, ...)
     return Status::Error(path + ": " + e.what());
   }

@@ -17,6 +17,9 @@ std::string FoldForKey(std::string_view text);
 // Whether `text` is well-formed UTF-8 (no stray or cut-short sequences, no
 // overlong forms, no surrogates).
 bool IsValidUtf8(std::string_view text);
+// The length of the well-formed UTF-8 sequence `text` starts with; 0 when it
+// does not start with one (or is empty).
+size_t Utf8SequenceLength(std::string_view text);
 
 // Decodes one UTF-8 code point at text[*i], advancing *i. Invalid bytes come
 // back as themselves (a Latin-1 reading), so nothing is dropped.

@@ -1,6 +1,7 @@
 #include "net/content_disposition.h"
 
 #include "model/ascii_text.h"
+#include "model/text_fold.h"
 
 #include <vector>
 
@@ -83,14 +84,19 @@ std::string DecodeExtValue(std::string_view v) {
   if (second == std::string_view::npos) return {};
   std::string bytes = PercentDecode(v.substr(second + 1));
   std::string_view charset = v.substr(0, first);
-  return EqualsIgnoreCase(charset, "ISO-8859-1") ? Latin1ToUtf8(bytes) : bytes;
+  // RFC 5987 knows these two; bytes that are not what they claim are no name.
+  if (EqualsIgnoreCase(charset, "ISO-8859-1")) return Latin1ToUtf8(bytes);
+  return EqualsIgnoreCase(charset, "UTF-8") && IsValidUtf8(bytes) ? bytes : "";
 }
 
-// Drops any directory part, so a hostile "../../x" cannot leave the folder.
+// Drops any directory part, so a hostile "../../x" cannot leave the folder;
+// a name with control bytes (NUL, a newline) is no name.
 std::string BareName(std::string name) {
   size_t slash = name.find_last_of("/\\");
   if (slash != std::string::npos) name.erase(0, slash + 1);
   if (name == "." || name == "..") return {};
+  for (char c : name)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return {};
   return name;
 }
 
@@ -100,7 +106,9 @@ std::string ContentDispositionFilename(std::string_view header_value) {
   std::string plain, extended;
   for (const Param& p : ReadParams(header_value)) {
     if (EqualsIgnoreCase(p.name, "filename*") && extended.empty()) extended = DecodeExtValue(p.value);
-    if (EqualsIgnoreCase(p.name, "filename") && plain.empty()) plain = p.value;
+    // A plain name in bytes that are not UTF-8 is read as ISO-8859-1, as HTTP's obs-text.
+    if (EqualsIgnoreCase(p.name, "filename") && plain.empty())
+      plain = IsValidUtf8(p.value) ? p.value : Latin1ToUtf8(p.value);
   }
   return BareName(!extended.empty() ? extended : plain);
 }

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "model/text_fold.h"
 #include "parser/text.h"
 
 namespace icetrack {
@@ -26,6 +27,28 @@ std::string UnwrapSafelinks(std::string url) {
     return PercentDecode(url.substr(at + 5, end == std::string::npos ? end : end - at - 5));
   }
   return url;
+}
+
+// A space typed into a URL is not part of it, and a decoded safelink may
+// hold any byte: spaces, control bytes and bytes that are not UTF-8 are
+// percent-encoded, so that the URL is one valid line of text.
+std::string EscapeUrlBytes(std::string_view url) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (size_t i = 0; i < url.size();) {
+    unsigned char c = static_cast<unsigned char>(url[i]);
+    size_t length = c < 0x80 ? 1 : Utf8SequenceLength(url.substr(i));
+    if (c <= 0x20 || c == 0x7F || length == 0) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+      ++i;
+    } else {
+      out.append(url.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -53,7 +76,9 @@ bool LooksSound(std::string_view url) {
 std::string RepairUrl(std::string_view raw) {
   std::string url = CleanText(raw);
   if (LooksSound(url)) return url;
-  for (int round = 0; round < 3; ++round) {  // a safelink may wrap a prefixed URL, and so on
+  // A safelink may wrap a prefixed URL, and so on: repaired until nothing
+  // changes (each round shortens the URL, but for the one "//" or "https://" added).
+  for (size_t round = 0; round <= raw.size() + 1; ++round) {
     std::string before = url;
     url = UnwrapSafelinks(url);
     if (!StartsWithNoCase(url, "http:") && !StartsWithNoCase(url, "https:")) {
@@ -71,10 +96,7 @@ std::string RepairUrl(std::string_view raw) {
     if (StartsWithNoCase(url, "www.")) url = "https://" + url;
     if (url == before) break;
   }
-  // A space typed into a URL is not part of it.
-  std::string out;
-  for (char c : url) out += c == ' ' ? std::string("%20") : std::string(1, c);
-  return out;
+  return EscapeUrlBytes(url);
 }
 
 LinkCell ReadLinkCell(std::string_view text, std::string_view hyperlink) {

@@ -31,6 +31,14 @@ const char kWebhook[] = "[[alert]]\nname = \"hook\"\ntype = \"webhook\"\nurl = \
 const char kEmail[] = "[[alert]]\nname = \"desk\"\ntype = \"email\"\nurl = \"smtp://mail.example.org:587\"\n"
                       "from = \"icetrack <icetrack@example.org>\"\nto = [\"desk@example.org\"]\n";
 
+TEST_CASE("found by fuzzing: a parse error quoting a newline is still one line") {
+  File f("[source]\npage =n\n");
+  std::string error = f.Error();
+  CHECK(error.rfind("2:8: ", 0) == 0);
+  CHECK(error.find('\n') == std::string::npos);
+  CHECK(error.find("saw 'n\\n'") != std::string::npos);
+}
+
 TEST_CASE("no file is the defaults, and no alerts") {
   Config c;
   REQUIRE(ReadConfig("", &c).ok());

@@ -44,5 +44,16 @@ TEST_CASE("directory parts are dropped — nothing usable gives empty") {
   CHECK(ContentDispositionFilename("inline; name=\"x\"").empty());
 }
 
+TEST_CASE("found by fuzzing: every name is valid UTF-8 without control bytes") {
+  // A charset RFC 5987 does not know, or UTF-8 that is not, is no name: the plain one is used.
+  CHECK(ContentDispositionFilename("attachment; filename*=ISO-4429-1''caf%E9.xlsx; filename=\"x.xlsx\"") ==
+        "x.xlsx");
+  CHECK(ContentDispositionFilename("attachment; filename*=UTF-8''caf%E9.xlsx; filename=\"x.xlsx\"") == "x.xlsx");
+  // A plain name in raw bytes is read as ISO-8859-1 (HTTP's obs-text).
+  CHECK(ContentDispositionFilename("attachment; filename=\"caf\xE9.xlsx\"") == "caf\xC3\xA9.xlsx");
+  CHECK(ContentDispositionFilename("attachment; filename*=UTF-8''a%00b.xlsx").empty());
+  CHECK(ContentDispositionFilename("attachment; filename*=UTF-8''a%0Ab.xlsx").empty());
+}
+
 }  // namespace
 }  // namespace icetrack

@@ -29,4 +29,22 @@ TEST_CASE("MOA cells: link, pending, none") {
   CHECK(ReadLinkCell("link", "").status == LinkStatus::None);  // says link, has none
 }
 
+TEST_CASE("found by fuzzing: a decoded safelink stays one valid line, and repair is complete") {
+  // The safelink's url= decodes to bytes that are not UTF-8 and to control bytes: they stay escaped.
+  std::string url = RepairUrl(
+      "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.ice.gov%2Fa%8A%0Ab.pdf&data=1");
+  CHECK(url == "https://www.ice.gov/a%8A%0Ab.pdf");
+  CHECK(RepairUrl(url) == url);
+  // Wrapped four times: unwrapped to the end, not after three rounds.
+  std::string wrapped = "https://www.ice.gov/doclib/moa.pdf";
+  for (int i = 0; i < 4; ++i) {
+    std::string encoded;
+    for (char c : wrapped)
+      encoded += c == ':' ? "%3A" : c == '/' ? "%2F" : c == '%' ? "%25" : c == '&' ? "%26" : std::string(1, c);
+    wrapped = "https://nam12.safelinks.protection.outlook.com/?url=" + encoded + "&data=05";
+  }
+  CHECK(RepairUrl(wrapped) == "https://www.ice.gov/doclib/moa.pdf");
+  CHECK(RepairUrl("https://www.ice.gov/caf\xC3\xA9 x.pdf") == "https://www.ice.gov/caf\xC3\xA9%20x.pdf");
+}
+
 }  // namespace icetrack

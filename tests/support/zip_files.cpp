@@ -31,9 +31,10 @@ namespace {
 void AddParts(zip_t* z, const Parts& parts) {
   for (const auto& [name, content] : parts) {
     // libzip keeps the pointer until zip_close: copy into a malloc'd buffer it frees.
-    void* copy = std::malloc(content.size() ? content.size() : 1);
+    // (An empty part gets no buffer: libzip would never free one of length 0.)
+    void* copy = content.empty() ? nullptr : std::malloc(content.size());
     std::copy(content.begin(), content.end(), static_cast<char*>(copy));
-    zip_source_t* src = zip_source_buffer(z, copy, content.size(), 1);
+    zip_source_t* src = zip_source_buffer(z, copy, content.size(), copy != nullptr);
     if (zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE) < 0)
       throw std::runtime_error("cannot add " + name);
   }
