@@ -14,6 +14,7 @@ packages=(
   python3-aiosmtpd openssl apprise   # tests: a real SMTP server (STARTTLS), its certificate, Apprise's CLI
   python3-jsonschema                 # tests: webhook bodies checked against docs/webhook-payload.schema.json
   python3-prometheus-client systemd dpkg-dev   # tests: the metrics parsed; units verified and rated; the .deb built
+  clang libclang-rt-14-dev unzip     # CI: the suite under ASan + UBSan, the libFuzzer targets and their seeds
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3 python3-openpyxl hyperfine unzip time valgrind)
