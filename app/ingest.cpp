@@ -155,7 +155,10 @@ Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& 
   out->result = placed.placement;
   out->note = record.note = placed.note;
   out->previous_rows = placed.previous_rows;
-  std::vector<AlertRoute> routes = RoutesFor(placed.update.events, options.alerts);
+  std::vector<ChangeEvent>& events = placed.update.events;
+  if (placed.placement == Placement::Accepted)  // after the diff's own, as their ids and uids always were
+    events.insert(events.end(), input.page_events.begin(), input.page_events.end());
+  std::vector<AlertRoute> routes = RoutesFor(events, options.alerts);
   if (!(s = store->Record(record, StatusOf(placed.placement), placed.update, &out->snapshot_id, routes)).ok())
     return s;
   out->events = std::move(placed.update.events);

@@ -29,6 +29,12 @@ struct IngestInput {
   std::string source_url;         // empty for local files
   std::string http_last_modified; // ISO-8601, used when the workbook has no modified time
   std::string observed_at;        // ISO-8601; now when empty
+  // Events about this publication that the page gave, not the workbook
+  // (totals_mismatch): recorded with the snapshot, in its transaction, when
+  // it is accepted, and dropped otherwise. Recorded after it, a kill in
+  // between would lose them for good: the next run finds the workbook stored
+  // and reads it no more.
+  std::vector<ChangeEvent> page_events;
 };
 
 struct IngestOptions {

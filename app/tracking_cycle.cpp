@@ -4,7 +4,6 @@
 #include <tuple>
 #include <utility>
 
-#include "app/alert_routing.h"
 #include "app/totals_check.h"
 #include "fetcher/download.h"
 #include "fetcher/http_date.h"
@@ -104,7 +103,7 @@ class Cycle {
   Status ReadLinkedWorkbook(size_t index, std::vector<ReadWorkbook>* ready);
   Status RecordWorkbook(ReadWorkbook* w);
   Status DescribeStored(int64_t snapshot_id, WorkbookReport* r);
-  Status AddTotalsCheck(const Roster& roster, WorkbookReport* r);
+  std::vector<ChangeEvent> TotalsCheck(const Roster& roster) const;
   void FindUnlinkedLists();
 
   Store* store_;
@@ -284,13 +283,13 @@ Status Cycle::RecordWorkbook(ReadWorkbook* w) {
   input.source_url = r.url;
   input.http_last_modified = HttpDateToIso(w->download.last_modified);
   input.observed_at = w->fetch.at;
+  input.page_events = TotalsCheck(w->parsed.roster);
   IngestOutcome outcome;
   Status s = IngestParsed(store_, input, w->parsed, options_.ingest, &outcome);
   if (!s.ok()) return s;
   w->fetch.outcome = OutcomeOf(outcome.result);
   w->fetch.snapshot_id = outcome.snapshot_id;
   Fill(std::move(outcome), &r);
-  if (r.result == WorkbookResult::Stored && !(s = AddTotalsCheck(w->parsed.roster, &r)).ok()) return s;
   return store_->RecordFetch(w->fetch);
 }
 
@@ -321,13 +320,13 @@ Status Cycle::RunTable(const Page& page, const std::string& base_url, const Down
   input.source_url = base_url;  // what its links resolve against, should it be read again
   input.http_last_modified = HttpDateToIso(download.last_modified);
   input.observed_at = page_fetch->at;
+  input.page_events = TotalsCheck(parsed.roster);
   IngestOutcome outcome;
   Status s = IngestParsed(store_, input, parsed, options_.ingest, &outcome);
   if (!s.ok()) return s;
   page_fetch->outcome = OutcomeOf(outcome.result);
   page_fetch->snapshot_id = outcome.snapshot_id;
   Fill(std::move(outcome), &r);
-  if (r.result == WorkbookResult::Stored && !(s = AddTotalsCheck(parsed.roster, &r)).ok()) return s;
   report_->workbooks.push_back(std::move(r));
   return Status::Ok();
 }
@@ -346,12 +345,11 @@ Status Cycle::DescribeStored(int64_t snapshot_id, WorkbookReport* r) {
   return Status::Ok();
 }
 
-Status Cycle::AddTotalsCheck(const Roster& roster, WorkbookReport* r) {
+// The page's totals against `roster`: the totals_mismatch to record with it, if any.
+std::vector<ChangeEvent> Cycle::TotalsCheck(const Roster& roster) const {
   std::optional<ChangeEvent> mismatch = CheckTotals(report_->page.totals, roster);
-  if (!mismatch) return Status::Ok();
-  Status s = store_->AddEvents(r->snapshot_id, {*mismatch}, RoutesFor({*mismatch}, options_.ingest.alerts));
-  if (s.ok()) r->events.push_back(std::move(*mismatch));
-  return s;
+  if (!mismatch) return {};
+  return {std::move(*mismatch)};
 }
 
 // A list is linked when a workbook is known to hold it or, unread, was linked as it.
