@@ -30,6 +30,10 @@ const char* const kNumber = R"(\b([0-9][0-9,]*|[A-Za-z]+(?:-[A-Za-z]+)?))";
 // std::regex backtracks recursively; a totals sentence is short, and a
 // paragraph this long is not one.
 const size_t kMaxParagraph = 4000;
+// ICE's page has a handful of "As of" paragraphs; a page with thousands
+// (hostile, within the page cap) would cost minutes of regex searching. The
+// first ones are read.
+const int kMaxCandidates = 64;
 
 std::optional<int> FirstCount(const std::string& text, const std::regex& pattern) {
   for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it) {
@@ -41,11 +45,20 @@ std::optional<int> FirstCount(const std::string& text, const std::regex& pattern
 
 // The agencies of one model: "JEM agreements with 76", "WSO with 75". The gap
 // before "with" holds no digits, so "12 pending JEM agreements, 25 ..." never matches.
-std::optional<int> ModelCount(const std::string& text, const char* names) {
-  std::regex pattern(std::string(R"(\b(?:)") + names + R"()\b[^0-9;]{0,80}?\bwith\s+)" + kNumber +
-                         R"(\b)",
-                     std::regex::icase);
-  return FirstCount(text, pattern);
+std::regex ModelPattern(const char* names) {
+  return std::regex(std::string(R"(\b(?:)") + names + R"()\b[^0-9;]{0,80}?\bwith\s+)" + kNumber + R"(\b)",
+                    std::regex::icase);
+}
+
+struct StatedModels {
+  std::optional<int> jem, wso, tfm;
+};
+
+StatedModels ReadModelCounts(const std::string& text) {
+  static const std::regex jem = ModelPattern("JEM|Jail Enforcement Model");
+  static const std::regex wso = ModelPattern("WSO|Warrant Service Officer");
+  static const std::regex tfm = ModelPattern("TFM|Task Force Model");
+  return {FirstCount(text, jem), FirstCount(text, wso), FirstCount(text, tfm)};
 }
 
 std::optional<int> TotalMoas(const std::string& text) {
@@ -108,19 +121,19 @@ std::optional<int> ParseCount(std::string_view word) {
 AsOfTotals ReadAsOfTotals(const std::vector<std::string>& text_blocks) {
   AsOfTotals totals;
   bool have_models = false, have_pending = false;
+  int candidates = 0;
   for (const std::string& block : text_blocks) {
     std::string text = Normalize(block);
     std::string lower = LowerAscii(text);
     if (text.size() > kMaxParagraph || lower.find("as of") == std::string::npos) continue;
+    if (++candidates > kMaxCandidates || (have_models && have_pending)) break;
     if (!have_models) {
-      std::optional<int> jem = ModelCount(text, "JEM|Jail Enforcement Model");
-      std::optional<int> wso = ModelCount(text, "WSO|Warrant Service Officer");
-      std::optional<int> tfm = ModelCount(text, "TFM|Task Force Model");
-      if (jem || wso || tfm) {
+      StatedModels counts = ReadModelCounts(text);
+      if (counts.jem || counts.wso || counts.tfm) {
         have_models = true;
-        totals.jem = jem;
-        totals.wso = wso;
-        totals.tfm = tfm;
+        totals.jem = counts.jem;
+        totals.wso = counts.wso;
+        totals.tfm = counts.tfm;
         totals.total_moas = TotalMoas(text);
         totals.as_of = AsOfPhrase(text);
         totals.participating_text = text;

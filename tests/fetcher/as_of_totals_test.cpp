@@ -84,5 +84,17 @@ TEST_CASE("ParseCount") {
   CHECK_FALSE(ParseCount("99999999999").has_value());
 }
 
+TEST_CASE("only the first 64 As-of paragraphs are searched: thousands of them cannot stall a run") {
+  std::string filler = "As of today nothing is said here, " + std::string(3000, 'x');
+  std::string stated = "As of March 14, 2025, ICE has signed 287(g) JEM agreements with 76 law enforcement agencies.";
+  std::vector<std::string> blocks(63, filler);
+  blocks.push_back(stated);
+  CHECK(ReadAsOfTotals(blocks).jem == 76);  // the 64th is read
+  blocks.insert(blocks.begin(), filler);
+  CHECK_FALSE(ReadAsOfTotals(blocks).jem.has_value());  // the 65th is not
+  std::vector<std::string> many(20000, filler);
+  CHECK_FALSE(ReadAsOfTotals(many).jem.has_value());
+}
+
 }  // namespace
 }  // namespace icetrack
