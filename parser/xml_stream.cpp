@@ -2,6 +2,8 @@
 
 #include <expat.h>
 
+#include "parser/xml_scanner.h"
+
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -27,7 +29,7 @@ const char* LocalName(const char* name) {
 
 struct ParseState {
   XmlHandler* handler;
-  XML_Parser parser;
+  XML_Parser parser = nullptr;  // null when the scanner reads
   std::string refusal;  // set when we stop the parser on purpose
   std::unordered_map<std::string, std::string> namespaces;  // prefix -> URI
   // "id" -> "r:id" for attributes in the relationships namespace; node-based,
@@ -57,6 +59,11 @@ void Stop(ParseState* st, const char* why) {
   XML_StopParser(st->parser, XML_FALSE);
 }
 
+// A handler's request to stop reaches expat at once (the scanner asks).
+void StopIfAsked(ParseState* st) {
+  if (st->parser && st->handler->stop_requested) XML_StopParser(st->parser, XML_FALSE);
+}
+
 void XMLCALL OnStart(void* data, const char* name, const char** attrs) {
   auto* st = static_cast<ParseState*>(data);
   for (int i = 0; attrs[i]; i += 2) {
@@ -70,13 +77,13 @@ void XMLCALL OnStart(void* data, const char* name, const char** attrs) {
   }
   st->attrs.push_back(nullptr);
   st->handler->OnStart(LocalName(name), st->attrs.data());
-  if (st->handler->stop_requested) XML_StopParser(st->parser, XML_FALSE);
+  StopIfAsked(st);
 }
 
 void XMLCALL OnEnd(void* data, const char* name) {
   auto* st = static_cast<ParseState*>(data);
   st->handler->OnEnd(LocalName(name));
-  if (st->handler->stop_requested) XML_StopParser(st->parser, XML_FALSE);
+  StopIfAsked(st);
 }
 
 void XMLCALL OnText(void* data, const char* text, int len) {
@@ -93,26 +100,37 @@ void XMLCALL OnEntityDecl(void* data, const char*, int, const char*, int, const 
   Stop(static_cast<ParseState*>(data), "entity declarations are not allowed");
 }
 
-// One expat parser with our handlers; RAII.
+// The scanner's events, through the same name handling as expat's.
+class ScannerSink : public XmlScanner::Sink {
+ public:
+  explicit ScannerSink(ParseState* state) : state_(state) {}
+  void Start(const char* name, const char** attrs) override { OnStart(state_, name, attrs); }
+  void End(const char* name) override { OnEnd(state_, name); }
+  void Text(std::string_view text) override { state_->handler->OnText(text); }
+  bool Stopped() const override { return state_->handler->stop_requested; }
+
+ private:
+  ParseState* state_;
+};
+
+// One document: read by XmlScanner when it is UTF-8 (every part Excel
+// writes), by expat otherwise. Decided on the first bytes; RAII.
 class Parser {
  public:
-  explicit Parser(XmlHandler* handler) {
-    parser_ = XML_ParserCreate("UTF-8");
-    state_.handler = handler;
-    state_.parser = parser_;
-    XML_SetUserData(parser_, &state_);
-    XML_SetElementHandler(parser_, OnStart, OnEnd);
-    XML_SetCharacterDataHandler(parser_, OnText);
-    XML_SetStartDoctypeDeclHandler(parser_, OnDoctype);
-    XML_SetEntityDeclHandler(parser_, OnEntityDecl);
-    XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
+  explicit Parser(XmlHandler* handler) : sink_(&state_), scanner_(&sink_) { state_.handler = handler; }
+  ~Parser() {
+    if (parser_) XML_ParserFree(parser_);
   }
-  ~Parser() { XML_ParserFree(parser_); }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
 
-  // Returns false once parsing is over (error or stop); check error().
+  // Returns false once parsing is over (error or stop); check Error().
   bool Feed(std::string_view chunk, bool final) {
+    if (!decided_) {
+      decided_ = true;
+      if (!XmlScanner::ReadsDocument(chunk)) StartExpat();
+    }
+    if (!parser_) return scanner_.Feed(chunk, final);
     if (XML_Parse(parser_, chunk.data(), static_cast<int>(chunk.size()), final) != XML_STATUS_ERROR)
       return !state_.handler->stop_requested;
     if (!state_.refusal.empty() || XML_GetErrorCode(parser_) != XML_ERROR_ABORTED) failed_ = true;
@@ -121,6 +139,7 @@ class Parser {
   }
 
   Status Error(const std::string& where) const {
+    if (!parser_) return scanner_.Error(where);
     if (!failed_) return Status::Ok();
     std::string why = state_.refusal.empty()
                           ? std::string("malformed XML: ") + XML_ErrorString(XML_GetErrorCode(parser_))
@@ -130,8 +149,22 @@ class Parser {
   }
 
  private:
-  XML_Parser parser_;
+  void StartExpat() {
+    parser_ = XML_ParserCreate(nullptr);  // the document's own encoding
+    state_.parser = parser_;
+    XML_SetUserData(parser_, &state_);
+    XML_SetElementHandler(parser_, OnStart, OnEnd);
+    XML_SetCharacterDataHandler(parser_, OnText);
+    XML_SetStartDoctypeDeclHandler(parser_, OnDoctype);
+    XML_SetEntityDeclHandler(parser_, OnEntityDecl);
+    XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
+  }
+
   ParseState state_;
+  ScannerSink sink_;
+  XmlScanner scanner_;
+  XML_Parser parser_ = nullptr;
+  bool decided_ = false;
   bool failed_ = false;
 };
 

@@ -20,7 +20,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${FUZZ_BUILD_DIR:-$REPO/build-fuzz}"
 FIXTURES="${ICETRACK_FIXTURES:-$REPO/../shared/fixtures/ice287g}"
 TARGETS=(xlsx_archive_fuzz xlsx_part_fuzz page_fuzz as_of_totals_fuzz text_date_fuzz url_repair_fuzz
-         retry_after_fuzz content_disposition_fuzz config_fuzz)
+         retry_after_fuzz content_disposition_fuzz config_fuzz xml_scanner_fuzz)
 WHICH="${1:-all}"
 SECONDS_EACH="${2:-60}"
 
@@ -47,6 +47,7 @@ seed() {  # seed TARGET: fills $BUILD/corpus/TARGET (a corpus grows across runs)
   case "$target" in
     xlsx_archive_fuzz) cp -n "$FIXTURES"/xlsx/*.xlsx "$corpus/" 2>/dev/null || true ;;
     xlsx_part_fuzz) seed_parts "$corpus" ;;
+    xml_scanner_fuzz) seed_parts "$corpus" ;;  # any byte first: a chunk size
     page_fuzz) cp -n "$FIXTURES"/pages/*.html "$corpus/" 2>/dev/null || true ;;
     as_of_totals_fuzz)
       for page in "$FIXTURES"/pages/*.html; do
@@ -71,7 +72,7 @@ seed_parts() {  # each part of a few fixture workbooks, behind the byte that sel
 
 dict_for() {
   case "$1" in
-    xlsx_archive_fuzz|xlsx_part_fuzz) echo "-dict=$REPO/tests/fuzz/dicts/spreadsheetml.dict" ;;
+    xlsx_archive_fuzz|xlsx_part_fuzz|xml_scanner_fuzz) echo "-dict=$REPO/tests/fuzz/dicts/spreadsheetml.dict" ;;
     page_fuzz) echo "-dict=$REPO/tests/fuzz/dicts/html.dict" ;;
   esac
 }

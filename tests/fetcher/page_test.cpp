@@ -91,8 +91,9 @@ TEST_CASE("the captures' workbook links and their lists, as SOURCES.md lists the
       {"2025-06-06_c-dated-xlsx_appelson.html",
        {"participatingAgencies06052025pm.xlsx", "pendingAgencies06052025pm.xlsx"}},
   };
-  for (const auto& [file, names] : want) {
-    CAPTURE(file);
+  for (const auto& entry : want) {
+    const auto& [file, names] = entry;
+    CAPTURE(entry.first);  // (clang 14 cannot capture a structured binding)
     Page page = ParseCapture(file);
     REQUIRE(page.workbooks.size() == 2);
     CHECK(page.workbooks[0].url == kDoclib + names.first);

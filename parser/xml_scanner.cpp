@@ -1,0 +1,466 @@
+#include "parser/xml_scanner.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "model/ascii_text.h"
+#include "model/text_fold.h"
+
+namespace icetrack {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+// Excel writes a handful of attributes per element; a hostile tag with a
+// million would make the duplicate check quadratic.
+constexpr size_t kMaxAttributes = 1024;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool IsNameByte(char c) {
+  return !IsSpace(c) && c != '/' && c != '>' && c != '<' && c != '=' && c != '"' && c != '\'' && c != '&' &&
+         c != '!' && c != '?' && c != ';' && c != ',' && c != '(' && c != ')';
+}
+
+bool IsNameStart(char c) { return IsNameByte(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.'; }
+
+// XML 1.0's Char production (surrogates are not UTF-8, so never get here).
+bool IsXmlChar(uint32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xFFFD && cp != 0xFFFE) || cp >= 0x10000;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out += static_cast<char>(0xC0 | (cp >> 6));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out += static_cast<char>(0xE0 | (cp >> 12));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (cp >> 18));
+    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// "&#x41;" body "#x41" -> 0x41; 0 when malformed or not an XML character.
+uint32_t CharReference(std::string_view body) {
+  bool hex = body.size() > 1 && body[1] == 'x';
+  std::string_view digits = body.substr(hex ? 2 : 1);
+  if (digits.empty() || digits.size() > 8) return 0;
+  uint32_t cp = 0;
+  for (char c : digits) {
+    int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                          : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) return 0;
+    cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(d);
+    if (cp > 0x10FFFF) return 0;
+  }
+  return IsXmlChar(cp) && (cp < 0xD800 || cp > 0xDFFF) ? cp : 0;
+}
+
+char PredefinedEntity(std::string_view name) {
+  if (name == "lt") return '<';
+  if (name == "gt") return '>';
+  if (name == "amp") return '&';
+  if (name == "quot") return '"';
+  if (name == "apos") return '\'';
+  return 0;
+}
+
+// The longest reference worth waiting for: "&#x10FFFF;" is ten bytes.
+constexpr size_t kMaxReference = 12;
+
+// Where a run of text may be cut before more arrives: not inside an entity,
+// a UTF-8 sequence, or a CR that may be followed by LF. Only the text's last
+// bytes are looked at, so a long run arriving in many chunks costs one pass.
+size_t SafeCut(std::string_view text) {
+  size_t cut = text.size();
+  size_t tail = text.size() > kMaxReference ? text.size() - kMaxReference : 0;
+  size_t amp = text.rfind('&');
+  if (amp != std::string_view::npos && amp >= tail && text.find(';', amp) == std::string_view::npos) cut = amp;
+  size_t lead = cut;
+  for (size_t back = 0; back < 4 && lead > 0; ++back) {
+    unsigned char c = static_cast<unsigned char>(text[lead - 1]);
+    if ((c & 0xC0) != 0x80) {
+      if (c >= 0xC0) cut = lead - 1;  // a lead byte: its sequence may be cut short; keep it for later
+      break;
+    }
+    --lead;
+  }
+  if (cut > 0 && text[cut - 1] == '\r') --cut;
+  return cut;
+}
+
+}  // namespace
+
+bool XmlScanner::ReadsDocument(std::string_view head) {
+  if (head.size() >= 2 && ((head[0] == '\xFE' && head[1] == '\xFF') || (head[0] == '\xFF' && head[1] == '\xFE')))
+    return false;  // UTF-16
+  if (head.size() >= 2 && (head[0] == '\0' || head[1] == '\0')) return false;
+  if (head.substr(0, 3) == kBom) head.remove_prefix(3);
+  if (head.substr(0, 5) != "<?xml") return true;
+  size_t end = head.find("?>");
+  if (end == std::string_view::npos) return false;  // let expat judge a declaration this long
+  std::string decl = LowerAscii(head.substr(0, end));
+  size_t at = decl.find("encoding");
+  if (at == std::string::npos) return true;
+  size_t quote = decl.find_first_of("\"'", at);
+  if (quote == std::string::npos) return false;
+  size_t close = decl.find(decl[quote], quote + 1);
+  if (close == std::string::npos) return false;
+  std::string name = decl.substr(quote + 1, close - quote - 1);
+  return name == "utf-8" || name == "utf8";
+}
+
+bool XmlScanner::Feed(std::string_view chunk, bool final) {
+  if (failed()) return false;
+  buf_.append(chunk);
+  if (!started_) {  // a byte-order mark is no content
+    if (buf_.size() < kBom.size() && kBom.substr(0, buf_.size()) == buf_ && !final) return true;
+    started_ = true;
+    if (buf_.compare(0, kBom.size(), kBom) == 0) buf_.erase(0, kBom.size());
+  }
+  bool going = Run(final);
+  if (pos_ > 0) {  // keep only what is not consumed: a token cut by the chunk's end
+    buf_.erase(0, pos_);
+    if (tag_scan_) tag_scan_ -= pos_;
+    pos_ = 0;
+  }
+  return going && !sink_->Stopped();
+}
+
+bool XmlScanner::Run(bool final) {
+  while (!sink_->Stopped()) {
+    size_t lt = buf_.find('<', pos_);
+    size_t end = lt == std::string::npos ? buf_.size() : lt;
+    if (end > pos_) {
+      Step s = TextRun(end, lt != std::string::npos || final);
+      if (s == Step::Failed) return false;
+      if (s == Step::NeedMore) break;
+    }
+    if (lt == std::string::npos) break;
+    Step s = Markup(lt, final);
+    if (s == Step::Failed) return false;
+    if (s == Step::NeedMore) break;
+  }
+  if (!final || sink_->Stopped()) return true;
+  if (pos_ < buf_.size()) return Fail(pos_, "malformed XML: unclosed token");
+  if (!open_.empty()) return Fail(pos_, "malformed XML: unclosed token");
+  if (!root_done_) return Fail(pos_, "malformed XML: no element found");
+  return true;
+}
+
+XmlScanner::Step XmlScanner::TextRun(size_t end, bool complete) {
+  std::string_view raw(buf_.data() + pos_, end - pos_);
+  if (open_.empty()) {  // before or after the root: white space only
+    for (size_t i = 0; i < raw.size(); ++i)
+      if (!IsSpace(raw[i]))
+        return Failed(pos_ + i, root_done_ ? "malformed XML: junk after document element"
+                                           : "malformed XML: syntax error");
+    Consume(end);
+    return Step::Done;
+  }
+  size_t cut = complete ? raw.size() : SafeCut(raw);
+  if (cut > 0 && !EmitText(raw.substr(0, cut))) return Step::Failed;
+  Consume(pos_ + cut);
+  return cut == raw.size() ? Step::Done : Step::NeedMore;
+}
+
+// Text as the handler gets it: entities decoded, line ends normalized,
+// checked. Text without any of that (nearly all) is passed as it lies.
+bool XmlScanner::EmitText(std::string_view raw) {
+  bool plain = true;
+  for (char ch : raw) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x80 || c == '&' || c == '>') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    sink_->Text(raw);
+    return true;
+  }
+  if (!Decode(raw, false, &text_)) return false;
+  if (!text_.empty()) sink_->Text(text_);
+  return true;
+}
+
+// Decodes `raw` (at pos_ or later in buf_, for positions) into `out`.
+bool XmlScanner::Decode(std::string_view raw, bool attribute, std::string* out) {
+  out->clear();
+  size_t base = static_cast<size_t>(raw.data() - buf_.data());
+  bool in_buffer = raw.data() >= buf_.data() && raw.data() <= buf_.data() + buf_.size();
+  auto fail = [&](size_t i, const char* what) { return Fail(in_buffer ? base + i : pos_, what); };
+  for (size_t i = 0; i < raw.size();) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c == '&') {
+      size_t semi = raw.substr(0, std::min(raw.size(), i + kMaxReference)).find(';', i);
+      if (semi == std::string_view::npos) return fail(i, "malformed XML: not well-formed (invalid token)");
+      std::string_view body = raw.substr(i + 1, semi - i - 1);
+      if (char e = PredefinedEntity(body)) {
+        *out += e;
+      } else if (uint32_t cp = body.size() > 1 && body[0] == '#' ? CharReference(body) : 0) {
+        AppendUtf8(cp, out);  // a reference is kept as written: &#13; stays CR
+      } else {
+        return fail(i, body.empty() || body[0] == '#' ? "malformed XML: reference to invalid character number"
+                                                      : "malformed XML: undefined entity");
+      }
+      i = semi + 1;
+    } else if (c == '\r') {
+      *out += attribute ? ' ' : '\n';
+      i += i + 1 < raw.size() && raw[i + 1] == '\n' ? 2 : 1;
+    } else if (c < 0x20) {
+      if (c != '\t' && c != '\n') return fail(i, "malformed XML: not well-formed (invalid token)");
+      *out += attribute ? ' ' : static_cast<char>(c);
+      ++i;
+    } else if (c == '<' && attribute) {
+      return fail(i, "malformed XML: not well-formed (invalid token)");
+    } else if (c < 0x80) {
+      *out += static_cast<char>(c);
+      ++i;
+    } else {
+      size_t length = Utf8SequenceLength(raw.substr(i));
+      size_t at = i;
+      if (length == 0 || !IsXmlChar(DecodeUtf8(raw, &at)))
+        return fail(i, "malformed XML: not well-formed (invalid token)");
+      out->append(raw.substr(i, length));
+      i += length;
+    }
+  }
+  return true;
+}
+
+XmlScanner::Step XmlScanner::Markup(size_t lt, bool final) {
+  auto more = [&](size_t need) { return buf_.size() - lt < need && !final; };
+  if (more(2)) return Step::NeedMore;
+  if (lt + 1 >= buf_.size()) return Failed(lt, "malformed XML: unclosed token");
+  char c = buf_[lt + 1];
+  if (c == '?') return Skip(lt, "?>", final);
+  if (c == '!') {
+    if (buf_.compare(lt, 4, "<!--") == 0) return Skip(lt, "-->", final);
+    if (buf_.compare(lt, 9, "<![CDATA[") == 0) return Cdata(lt, final);
+    if (buf_.compare(lt, 9, "<!DOCTYPE") == 0) {
+      Fail(lt, "DOCTYPE declarations are not allowed");
+      return Step::Failed;
+    }
+    if (more(9)) return Step::NeedMore;
+    Fail(lt, "malformed XML: not well-formed (invalid token)");
+    return Step::Failed;
+  }
+  size_t gt = FindTagEnd(lt);
+  if (gt == std::string::npos) {
+    if (!final) return Step::NeedMore;
+    Fail(lt, "malformed XML: unclosed token");
+    return Step::Failed;
+  }
+  return c == '/' ? EndTag(lt, gt) : StartTag(lt, gt);
+}
+
+// The '>' that ends the tag at `lt`, quotes respected; resumes where the
+// last search stopped, so a tag cut by many chunks is scanned once.
+size_t XmlScanner::FindTagEnd(size_t lt) {
+  size_t i = tag_scan_ ? tag_scan_ : lt + 1;
+  char quote = tag_scan_ ? tag_quote_ : 0;
+  for (; i < buf_.size(); ++i) {
+    char c = buf_[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      tag_scan_ = 0;
+      tag_quote_ = 0;
+      return i;
+    }
+  }
+  tag_scan_ = i;
+  tag_quote_ = quote;
+  return std::string::npos;
+}
+
+XmlScanner::Step XmlScanner::StartTag(size_t lt, size_t gt) {
+  if (root_done_) return Failed(lt, "malformed XML: junk after document element");
+  tag_.assign(buf_, lt + 1, gt - lt - 1);
+  bool empty_element = !tag_.empty() && tag_.back() == '/';
+  size_t n = tag_.size() - (empty_element ? 1 : 0);
+  size_t i = 0;
+  while (i < n && IsNameByte(tag_[i])) ++i;
+  if (i == 0 || !IsNameStart(tag_[0])) {
+    Fail(lt + 1, "malformed XML: not well-formed (invalid token)");
+    return Step::Failed;
+  }
+  size_t name_end = i;
+  attrs_.clear();
+  attr_names_.clear();
+  offsets_.clear();  // name, value, name, value ... in tag_
+  auto invalid = [&](size_t at) {
+    Fail(lt + 1 + at, "malformed XML: not well-formed (invalid token)");
+    return Step::Failed;
+  };
+  while (true) {
+    size_t space = i;
+    while (i < n && IsSpace(tag_[i])) ++i;
+    if (i >= n) break;
+    if (i == space) return invalid(i);  // attributes are set apart by white space
+    size_t name = i;
+    while (i < n && IsNameByte(tag_[i])) ++i;
+    if (i == name || !IsNameStart(tag_[name])) return invalid(name);
+    size_t name_stop = i;
+    while (i < n && IsSpace(tag_[i])) ++i;
+    if (i >= n || tag_[i] != '=') return invalid(i);
+    ++i;
+    while (i < n && IsSpace(tag_[i])) ++i;
+    if (i >= n || (tag_[i] != '"' && tag_[i] != '\'')) return invalid(i);
+    size_t close = tag_.find(tag_[i], i + 1);
+    if (close == std::string::npos || close >= n) return invalid(i);
+    std::string_view attr_name(tag_.data() + name, name_stop - name);
+    if (attr_names_.size() >= kMaxAttributes) return invalid(name);
+    for (std::string_view seen : attr_names_)
+      if (seen == attr_name) {
+        Fail(lt + 1 + name, "malformed XML: duplicate attribute");
+        return Step::Failed;
+      }
+    attr_names_.push_back(attr_name);
+    if (!Decode(std::string_view(buf_.data() + lt + 2 + i, close - i - 1), true, &text_)) return Step::Failed;
+    std::memcpy(tag_.data() + i + 1, text_.data(), text_.size());  // decoded text is never longer
+    offsets_.push_back(name);
+    offsets_.push_back(i + 1);
+    tag_[name_stop] = '\0';
+    tag_[i + 1 + text_.size()] = '\0';  // at most the closing quote
+    i = close + 1;
+  }
+  tag_[name_end] = '\0';  // (a name alone: the string's own terminator, or the '/')
+  for (size_t at : offsets_) attrs_.push_back(tag_.c_str() + at);
+  attrs_.push_back(nullptr);
+  open_.emplace_back(tag_.c_str());
+  sink_->Start(open_.back().c_str(), attrs_.data());
+  if (empty_element) {
+    sink_->End(open_.back().c_str());
+    open_.pop_back();
+    root_done_ = open_.empty();
+  }
+  Consume(gt + 1);
+  return Step::Done;
+}
+
+XmlScanner::Step XmlScanner::EndTag(size_t lt, size_t gt) {
+  std::string_view name(buf_.data() + lt + 2, gt - lt - 2);
+  while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
+  if (open_.empty() || name != open_.back()) {
+    Fail(lt + 2, "malformed XML: mismatched tag");
+    return Step::Failed;
+  }
+  sink_->End(open_.back().c_str());
+  open_.pop_back();
+  root_done_ = open_.empty();
+  Consume(gt + 1);
+  return Step::Done;
+}
+
+// A comment or processing instruction, from `lt` to `close`: skipped.
+XmlScanner::Step XmlScanner::Skip(size_t lt, std::string_view close, bool final) {
+  bool comment = close == "-->";
+  size_t from = lt + (comment ? 4 : 2);
+  size_t end = FindClose(lt, from, close);
+  if (end == std::string::npos) return final ? Failed(lt, "malformed XML: unclosed token") : Step::NeedMore;
+  std::string_view body(buf_.data() + from, end - from);
+  if (comment && body.find("--") != std::string_view::npos) {
+    Fail(lt, "malformed XML: not well-formed (invalid token)");
+    return Step::Failed;
+  }
+  if (!comment) {  // a target name; "xml" only as the declaration at the very start
+    size_t name = 0;
+    while (name < body.size() && IsNameByte(body[name])) ++name;
+    if (name == 0 || !IsNameStart(body[0]))
+      return Failed(lt, "malformed XML: not well-formed (invalid token)");
+    if (LowerAscii(body.substr(0, name)) == "xml" && (consumed_ || lt != 0))
+      return Failed(lt, "malformed XML: XML or text declaration not at start of entity");
+  }
+  std::string scratch;
+  if (!Decode(body, false, &scratch)) return Step::Failed;  // still UTF-8 and XML characters
+  Consume(end + close.size());
+  return Step::Done;
+}
+
+XmlScanner::Step XmlScanner::Cdata(size_t lt, bool final) {
+  size_t end = FindClose(lt, lt + 9, "]]>");
+  if (end == std::string::npos) return final ? Failed(lt, "malformed XML: unclosed token") : Step::NeedMore;
+  if (open_.empty()) {
+    Fail(lt, "malformed XML: syntax error");
+    return Step::Failed;
+  }
+  std::string_view body(buf_.data() + lt + 9, end - lt - 9);
+  // No entities in CDATA: '&' is itself. Line ends and characters as in text.
+  text_.clear();
+  for (size_t start = 0; start <= body.size();) {
+    size_t amp = std::min(body.find('&', start), body.size());
+    std::string piece;
+    if (!Decode(body.substr(start, amp - start), false, &piece)) return Step::Failed;
+    text_ += piece;
+    if (amp < body.size()) text_ += '&';
+    start = amp + 1;
+  }
+  if (!text_.empty()) sink_->Text(text_);
+  Consume(end + 3);
+  return Step::Done;
+}
+
+// Where `close` starts, searching from `from` (or where the last search for
+// the token at `lt` stopped); npos when not yet there.
+size_t XmlScanner::FindClose(size_t lt, size_t from, std::string_view close) {
+  size_t start = tag_scan_ > lt ? std::max(from, tag_scan_) : from;
+  size_t end = buf_.find(close, start);
+  if (end != std::string::npos) {
+    tag_scan_ = 0;
+    return end;
+  }
+  tag_scan_ = std::max(from, buf_.size() >= close.size() ? buf_.size() - close.size() + 1 : from);
+  return std::string::npos;
+}
+
+XmlScanner::Step XmlScanner::Failed(size_t at, std::string what) {
+  Fail(at, std::move(what));
+  return Step::Failed;
+}
+
+bool XmlScanner::Fail(size_t at, std::string what) {
+  if (!error_.empty()) return false;
+  error_ = std::move(what);
+  error_line_ = line_;
+  error_column_ = column_;
+  for (size_t i = pos_; i < at && i < buf_.size(); ++i) {
+    if (buf_[i] == '\n') {
+      ++error_line_;
+      error_column_ = 0;
+    } else {
+      ++error_column_;
+    }
+  }
+  return false;
+}
+
+void XmlScanner::Consume(size_t to) {
+  const char* p = buf_.data() + pos_;
+  const char* end = buf_.data() + to;
+  for (const char* nl; (nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));) {
+    ++line_;
+    column_ = 0;
+    p = nl + 1;
+  }
+  column_ += end - p;
+  consumed_ = consumed_ || to > pos_;
+  pos_ = to;
+}
+
+Status XmlScanner::Error(const std::string& where) const {
+  if (error_.empty()) return Status::Ok();
+  return Status::Error(where + ":" + std::to_string(error_line_) + ":" + std::to_string(error_column_ + 1) + ": " +
+                       error_);
+}
+
+}  // namespace icetrack

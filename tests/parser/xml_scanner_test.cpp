@@ -1,0 +1,120 @@
+#include "parser/xml_scanner.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace icetrack {
+namespace {
+
+// Events as one line each: S name a=v..., E name, T text (joined between tags).
+struct Recorder : XmlScanner::Sink {
+  std::vector<std::string> events;
+  void Start(const char* name, const char** attrs) override {
+    std::string e = std::string("S ") + name;
+    for (int i = 0; attrs[i]; i += 2) e += std::string(" ") + attrs[i] + "=" + attrs[i + 1];
+    events.push_back(e);
+  }
+  void End(const char* name) override { events.push_back(std::string("E ") + name); }
+  void Text(std::string_view text) override {
+    if (!events.empty() && events.back().rfind("T ", 0) == 0) events.back().append(text);
+    else events.push_back("T " + std::string(text));
+  }
+  bool Stopped() const override { return false; }
+};
+
+// Scans `xml` in chunks of `chunk` bytes (0: whole); the error, or "".
+std::string Scan(const std::string& xml, std::vector<std::string>* events, size_t chunk = 0) {
+  Recorder r;
+  XmlScanner scanner(&r);
+  if (chunk == 0) chunk = xml.size() + 1;
+  for (size_t at = 0; at < xml.size() && !scanner.failed(); at += chunk) scanner.Feed(xml.substr(at, chunk), false);
+  scanner.Feed({}, true);
+  if (events) *events = r.events;
+  Status s = scanner.Error("p.xml");
+  return s.ok() ? "" : s.message();
+}
+
+const std::string kDocument =
+    "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+    "<!-- written by hand -->\r\n<x:sst xmlns:x=\"urn:x\" count='2'><?pi data?>"
+    "<x:si a=\"tab\there&#9;kept\r\nline\"><x:t xml:space=\"preserve\"> A &amp; B &lt;&gt; &quot;&apos; &#233;&#x2019;\r\nC\rD</x:t></x:si>"
+    "<x:si><x:t><![CDATA[<raw> & ]]]]></x:t><empty/></x:si></x:sst>\n";
+
+TEST_CASE("the XML Excel writes is read as expat reads it") {
+  std::vector<std::string> events;
+  REQUIRE(Scan(kDocument, &events) == "");
+  std::vector<std::string> want = {
+      "S x:sst xmlns:x=urn:x count=2",
+      "S x:si a=tab here\tkept line",  // white space normalized, the reference kept as written
+      "S x:t xml:space=preserve",
+      "T  A & B <> \"' \xC3\xA9\xE2\x80\x99\nC\nD",  // line ends normalized
+      "E x:t",
+      "E x:si",
+      "S x:si",
+      "S x:t",
+      "T <raw> & ]]",
+      "E x:t",
+      "S empty",
+      "E empty",
+      "E x:si",
+      "E x:sst",
+  };
+  CHECK(events == want);
+}
+
+TEST_CASE("any chunking gives the same events: every token may be cut") {
+  std::vector<std::string> whole, cut;
+  REQUIRE(Scan(kDocument, &whole) == "");
+  for (size_t chunk : {1, 2, 3, 5, 7, 13, 64}) {
+    CAPTURE(chunk);
+    CHECK(Scan(kDocument, &cut, chunk) == "");
+    CHECK(cut == whole);
+  }
+}
+
+TEST_CASE("what is not well-formed is refused with its line and column") {
+  auto error = [](const std::string& xml) { return Scan(xml, nullptr); };
+  CHECK(error("<a>\n  <b></c>\n</a>") == "p.xml:2:8: malformed XML: mismatched tag");
+  CHECK(error("<a>&nbsp;</a>") == "p.xml:1:4: malformed XML: undefined entity");
+  CHECK(error("<a>&#0;</a>") == "p.xml:1:4: malformed XML: reference to invalid character number");
+  CHECK(error("<a>&#xD800;</a>").find("invalid character number") != std::string::npos);
+  CHECK(error("<a>\x01</a>") == "p.xml:1:4: malformed XML: not well-formed (invalid token)");
+  CHECK(error("<a>\xC3</a>") == "p.xml:1:4: malformed XML: not well-formed (invalid token)");
+  CHECK(error("<a>\xEF\xBF\xBE</a>").find("invalid token") != std::string::npos);  // U+FFFE
+  CHECK(error("<a b=\"1\" b=\"2\"/>").find("duplicate attribute") != std::string::npos);
+  CHECK(error("<a b=\"1\"c=\"2\"/>").find("invalid token") != std::string::npos);
+  CHECK(error("<a b=\"<\"/>").find("invalid token") != std::string::npos);
+  CHECK(error("<a b=1/>").find("invalid token") != std::string::npos);
+  CHECK(error("<a/>x") == "p.xml:1:5: malformed XML: junk after document element");
+  CHECK(error("<a/><b/>") == "p.xml:1:5: malformed XML: junk after document element");
+  CHECK(error("x<a/>") == "p.xml:1:1: malformed XML: syntax error");
+  CHECK(error("<a><b>") == "p.xml:1:7: malformed XML: unclosed token");
+  CHECK(error("<a") == "p.xml:1:1: malformed XML: unclosed token");
+  CHECK(error("") == "p.xml:1:1: malformed XML: no element found");
+  CHECK(error(" <?xml version=\"1.0\"?><a/>").find("declaration not at start") != std::string::npos);
+  CHECK(error("<a><!-- a -- b --></a>").find("invalid token") != std::string::npos);
+  CHECK(error("<![CDATA[x]]><a/>").find("syntax error") != std::string::npos);
+  CHECK(error("<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>") ==
+        "p.xml:2:1: DOCTYPE declarations are not allowed");
+}
+
+TEST_CASE("a hostile run of ampersands or an endless comment costs one pass, then an error") {
+  CHECK(Scan("<a>" + std::string(1 << 20, '&') + "</a>", nullptr, 4096).find("invalid token") != std::string::npos);
+  CHECK(Scan("<a><!--" + std::string(1 << 20, 'x'), nullptr, 4096).find("unclosed token") != std::string::npos);
+  CHECK(Scan("<a b=\"" + std::string(1 << 20, 'x'), nullptr, 4096).find("unclosed token") != std::string::npos);
+}
+
+TEST_CASE("documents in other encodings are left to expat") {
+  CHECK(XmlScanner::ReadsDocument("<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>"));
+  CHECK(XmlScanner::ReadsDocument("<?xml version='1.0' encoding='utf-8'?><a/>"));
+  CHECK(XmlScanner::ReadsDocument("<a/>"));
+  CHECK(XmlScanner::ReadsDocument("\xEF\xBB\xBF<a/>"));
+  CHECK_FALSE(XmlScanner::ReadsDocument("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>"));
+  CHECK_FALSE(XmlScanner::ReadsDocument("\xFF\xFE<\0a\0/\0>\0"));
+  CHECK_FALSE(XmlScanner::ReadsDocument(std::string("<\0a\0", 4)));
+}
+
+}  // namespace
+}  // namespace icetrack
