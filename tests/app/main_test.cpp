@@ -92,7 +92,8 @@ struct BadPaths {
 
 TEST_CASE("a workbook argument that is not a readable workbook file: one line, exit 4") {
   BadPaths p;
-  for (const auto& [what, path] : p.All()) {
+  for (const auto& entry : p.All()) {
+    const std::string what = entry.first, path = entry.second;  // (clang 14: no structured binding in INFO)
     CommandRun parse = Icetrack("parse " + path);
     CheckRefused(parse, "parse " + what);
     CHECK(parse.exit_code == 4);
@@ -266,8 +267,9 @@ TEST_CASE("reading commands work on a database they may not write, as on a read-
     return names;
   };
   std::set<std::string> files = listing();
-  for (auto [args, answer] : {std::pair{"log --db ", "baseline"}, {"show polk --db ", "Polk County"},
-                               {"stats --db ", "1 participating rows"}}) {
+  for (auto entry : {std::pair{"log --db ", "baseline"}, {"show polk --db ", "Polk County"},
+                     {"stats --db ", "1 participating rows"}}) {
+    const std::string args = entry.first, answer = entry.second;  // (clang 14: no structured binding in INFO)
     CommandRun run = AsNobody(args + db);
     INFO(args << ": " << run.err);
     CHECK(run.exit_code == 0);
