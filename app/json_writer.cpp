@@ -2,22 +2,9 @@
 
 #include <cstdio>
 
+#include "model/text_fold.h"
+
 namespace icetrack {
-
-namespace {
-
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is not one.
-size_t Utf8Length(std::string_view text, size_t i) {
-  unsigned char c = static_cast<unsigned char>(text[i]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > text.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(text[i + k]) >> 6) != 2) return 0;
-  }
-  return len;
-}
-
-}  // namespace
 
 void JsonWriter::Newline() {
   *out_ += '\n';
@@ -74,41 +61,48 @@ void JsonWriter::Null() {
   *out_ += "null";
 }
 
+// Plain runs (nearly all of ICE's text) are copied whole; bytes that are not
+// UTF-8 become U+FFFD, so the document is always valid.
 void JsonWriter::Escaped(std::string_view text) {
   *out_ += '"';
+  size_t run = 0;  // where the plain run being copied starts
   for (size_t i = 0; i < text.size();) {
-    char c = text[i];
-    size_t len = Utf8Length(text, i);
-    if (len == 0) {
-      *out_ += "\xEF\xBF\xBD";  // U+FFFD
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
       ++i;
       continue;
     }
-    if (len > 1) {
-      out_->append(text.substr(i, len));
-      i += len;
-      continue;
+    out_->append(text.substr(run, i - run));
+    if (c >= 0x80) {
+      size_t len = Utf8SequenceLength(text.substr(i));
+      if (len == 0) *out_ += "\xEF\xBF\xBD";
+      else out_->append(text.substr(i, len));
+      i += len ? len : 1;
+    } else {
+      EscapeAscii(static_cast<char>(c));
+      ++i;
     }
-    switch (c) {
-      case '"': *out_ += "\\\""; break;
-      case '\\': *out_ += "\\\\"; break;
-      case '\n': *out_ += "\\n"; break;
-      case '\r': *out_ += "\\r"; break;
-      case '\t': *out_ += "\\t"; break;
-      case '\b': *out_ += "\\b"; break;
-      case '\f': *out_ += "\\f"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-          *out_ += buf;
-        } else {
-          *out_ += c;
-        }
-    }
-    ++i;
+    run = i;
   }
+  out_->append(text.substr(run));
   *out_ += '"';
+}
+
+void JsonWriter::EscapeAscii(char c) {
+  switch (c) {
+    case '"': *out_ += "\\\""; break;
+    case '\\': *out_ += "\\\\"; break;
+    case '\n': *out_ += "\\n"; break;
+    case '\r': *out_ += "\\r"; break;
+    case '\t': *out_ += "\\t"; break;
+    case '\b': *out_ += "\\b"; break;
+    case '\f': *out_ += "\\f"; break;
+    default: {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
+      *out_ += buf;
+    }
+  }
 }
 
 }  // namespace icetrack

@@ -31,6 +31,7 @@ class JsonWriter {
   void Close(char bracket);
   void Newline();
   void Escaped(std::string_view text);
+  void EscapeAscii(char c);  // a quote, a backslash or a control character
 
   std::string* out_;
   std::vector<int> counts_;  // values written so far, per open container

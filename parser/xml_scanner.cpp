@@ -14,12 +14,27 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // million would make the duplicate check quadratic.
 constexpr size_t kMaxAttributes = 1024;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Byte classes, looked up: the scanner's inner loops test every byte.
+enum ByteClass : uint8_t { kSpace = 1, kName = 2, kTagStop = 4, kTextSpecial = 8 };
 
-bool IsNameByte(char c) {
-  return !IsSpace(c) && c != '/' && c != '>' && c != '<' && c != '=' && c != '"' && c != '\'' && c != '&' &&
-         c != '!' && c != '?' && c != ';' && c != ',' && c != '(' && c != ')';
-}
+struct ByteClasses {
+  uint8_t of[256] = {};
+  ByteClasses() {
+    for (int c = 0; c < 256; ++c) {
+      bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (space) of[c] |= kSpace;
+      if (!space && !std::strchr("/><=\"'&!?;,()", c) && c != 0) of[c] |= kName;
+      if (c == '>' || c == '"' || c == '\'') of[c] |= kTagStop;
+      // What text or a value cannot pass on as it lies.
+      if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>') of[c] |= kTextSpecial;
+    }
+  }
+};
+const ByteClasses kClasses;
+
+inline bool Is(char c, ByteClass k) { return kClasses.of[static_cast<unsigned char>(c)] & k; }
+inline bool IsSpace(char c) { return Is(c, kSpace); }
+inline bool IsNameByte(char c) { return Is(c, kName); }
 
 bool IsNameStart(char c) { return IsNameByte(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.'; }
 
@@ -174,9 +189,8 @@ XmlScanner::Step XmlScanner::TextRun(size_t end, bool complete) {
 // checked. Text without any of that (nearly all) is passed as it lies.
 bool XmlScanner::EmitText(std::string_view raw) {
   bool plain = true;
-  for (char ch : raw) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c >= 0x80 || c == '&' || c == '>') {
+  for (char c : raw) {
+    if (Is(c, kTextSpecial) && c != '\n' && c != '\t') {
       plain = false;
       break;
     }
@@ -193,12 +207,19 @@ bool XmlScanner::EmitText(std::string_view raw) {
 // Decodes `raw` (at pos_ or later in buf_, for positions) into `out`.
 bool XmlScanner::Decode(std::string_view raw, bool attribute, std::string* out) {
   out->clear();
+  size_t plain = 0;  // bytes that pass as they lie, copied in runs
+  while (plain < raw.size() && (!Is(raw[plain], kTextSpecial) || (!attribute && (raw[plain] == '\n' || raw[plain] == '\t'))))
+    ++plain;
+  out->append(raw.substr(0, plain));
+  if (plain == raw.size()) return true;
   size_t base = static_cast<size_t>(raw.data() - buf_.data());
   bool in_buffer = raw.data() >= buf_.data() && raw.data() <= buf_.data() + buf_.size();
   auto fail = [&](size_t i, const char* what) { return Fail(in_buffer ? base + i : pos_, what); };
-  for (size_t i = 0; i < raw.size();) {
+  for (size_t i = plain; i < raw.size();) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c == '&') {
+    if (!Is(raw[i], kTextSpecial)) {
+      *out += raw[i++];
+    } else if (c == '&') {
       size_t semi = raw.substr(0, std::min(raw.size(), i + kMaxReference)).find(';', i);
       if (semi == std::string_view::npos) return fail(i, "malformed XML: not well-formed (invalid token)");
       std::string_view body = raw.substr(i + 1, semi - i - 1);
@@ -266,13 +287,15 @@ XmlScanner::Step XmlScanner::Markup(size_t lt, bool final) {
 size_t XmlScanner::FindTagEnd(size_t lt) {
   size_t i = tag_scan_ ? tag_scan_ : lt + 1;
   char quote = tag_scan_ ? tag_quote_ : 0;
-  for (; i < buf_.size(); ++i) {
-    char c = buf_[i];
+  const char* data = buf_.data();
+  for (size_t n = buf_.size(); i < n; ++i) {
+    char c = data[i];
+    if (!Is(c, kTagStop)) continue;
     if (quote) {
       if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
+    } else if (c != '>') {
       quote = c;
-    } else if (c == '>') {
+    } else {
       tag_scan_ = 0;
       tag_quote_ = 0;
       return i;
