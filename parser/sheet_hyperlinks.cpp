@@ -131,14 +131,16 @@ const std::string* SheetHyperlinks::Find(int column) const {
 }
 
 Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_part,
-                             const Relationships& rels) {
+                             const Relationships& rels, size_t keep_up_to, std::string* sheet) {
   bool any = false;
   for (const auto& [id, rel] : rels) any = any || rel.type == "hyperlink";
   if (!any) return Status::Ok();
 
   std::string root, window, tail;
-  bool found = false;
+  bool found = false, keeping = sheet != nullptr;
   Status s = zip.Read(sheet_part, [&](std::string_view chunk) {
+    if (keeping && sheet->size() + chunk.size() <= keep_up_to) sheet->append(chunk);
+    else if (keeping) keeping = false, sheet->clear(), sheet->shrink_to_fit();
     if (found) {
       tail.append(chunk);
       return true;
@@ -154,6 +156,7 @@ Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_par
     }
     return true;
   });
+  if (!s.ok() && sheet) sheet->clear();
   if (!s.ok() || !found || root.empty()) return s;
   HyperlinkHandler handler(rels, this);
   // Malformed XML in the tail is reported, with its true position, by the row pass.

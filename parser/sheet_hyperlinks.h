@@ -41,8 +41,11 @@ class SheetHyperlinks {
 
   // Reads the hyperlinks of `sheet_part` whose targets are in `rels` (which
   // must outlive this). Fails when there are more than `max_links` of them
-  // (exact repeats aside) or they cover more than `max_linked_cells`.
-  Status Read(const ZipArchive& zip, const std::string& sheet_part, const Relationships& rels);
+  // (exact repeats aside) or they cover more than `max_linked_cells`. When
+  // the sheet had to be inflated for them and is at most `keep_up_to`
+  // bytes, `*sheet` gets it, so that the rows need not inflate it again.
+  Status Read(const ZipArchive& zip, const std::string& sheet_part, const Relationships& rels,
+              size_t keep_up_to = 0, std::string* sheet = nullptr);
 
   // The linked cells of `row`, ascending by column; rows must be asked for
   // in ascending order. A cell's own link wins over a range; among ranges,

@@ -243,15 +243,19 @@ Status XlsxReader::ReadSheet(size_t index, const std::function<bool(const TableR
   xlsx::Relationships rels;
   Status s = xlsx::ReadRelationships(zip, xlsx::RelsPartFor(part), part, false, &rels);
   if (!s.ok()) return s;
+  // Inflated once for its hyperlinks (they follow the rows), a sheet of
+  // ordinary size is kept and parsed from memory, not inflated again.
+  constexpr size_t kKeepSheetBytes = size_t{32} << 20;
   xlsx::SheetHyperlinks links(impl_->limits.max_hyperlinks, impl_->limits.max_linked_cells);
-  s = links.Read(zip, part, rels);
+  std::string inflated;
+  s = links.Read(zip, part, rels, kKeepSheetBytes, &inflated);
   if (!s.ok()) return s;
   SheetSummary local;
   if (!summary) summary = &local;
   *summary = SheetSummary();
   summary->hyperlinks = links.count();
   SheetHandler handler(*impl_, links, on_row, summary);
-  s = ParseXmlPart(zip, part, &handler);
+  s = inflated.empty() ? ParseXmlPart(zip, part, &handler) : ParseXmlText(inflated, label() + ": " + part, &handler);
   if (!s.ok()) return s;
   if (!handler.error.empty()) return Status::Error(label() + ": " + part + ": " + handler.error);
   return Status::Ok();
