@@ -25,10 +25,12 @@ class FakePage {
   std::string Url() const { return http_.Url("/287g"); }
 
  private:
-  TestHttpServer http_;
   std::atomic<bool> failing_{false}, stalled_{false}, closing_{false};
   std::atomic<int> workbook_requests_{0};
   std::string workbook_, paragraph_;
+  // Last, so it stops (and its handlers end) before what they read is
+  // destroyed: ASan found a released handler reading a freed workbook.
+  TestHttpServer http_;
 };
 
 }  // namespace icetrack::test
