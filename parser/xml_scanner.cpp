@@ -10,9 +10,9 @@ namespace icetrack {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-// Excel writes a handful of attributes per element; a hostile tag with a
-// million would make the duplicate check quadratic.
-constexpr size_t kMaxAttributes = 1024;
+// No token (a tag, a comment, CDATA, a run of text held back) may buffer
+// more than this; Excel's largest are a few KB (a cell holds 32,767 characters).
+constexpr size_t kMaxToken = size_t{64} << 20;
 
 // Byte classes, looked up: the scanner's inner loops test every byte.
 enum ByteClass : uint8_t { kSpace = 1, kName = 2, kTagStop = 4, kTextSpecial = 8 };
@@ -23,7 +23,7 @@ struct ByteClasses {
     for (int c = 0; c < 256; ++c) {
       bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
       if (space) of[c] |= kSpace;
-      if (!space && !std::strchr("/><=\"'&!?;,()", c) && c != 0) of[c] |= kName;
+      if (!space && !std::strchr("/><=\"'&!?;,()", c) && c >= 0x20 && c != 0x7F) of[c] |= kName;
       if (c == '>' || c == '"' || c == '\'') of[c] |= kTagStop;
       // What text or a value cannot pass on as it lies.
       if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>') of[c] |= kTextSpecial;
@@ -65,7 +65,9 @@ void AppendUtf8(uint32_t cp, std::string* out) {
 uint32_t CharReference(std::string_view body) {
   bool hex = body.size() > 1 && body[1] == 'x';
   std::string_view digits = body.substr(hex ? 2 : 1);
-  if (digits.empty() || digits.size() > 8) return 0;
+  if (digits.empty()) return 0;
+  while (digits.size() > 1 && digits[0] == '0') digits.remove_prefix(1);
+  if (digits.size() > 8) return 0;
   uint32_t cp = 0;
   for (char c : digits) {
     int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
@@ -86,8 +88,9 @@ char PredefinedEntity(std::string_view name) {
   return 0;
 }
 
-// The longest reference worth waiting for: "&#x10FFFF;" is ten bytes.
-constexpr size_t kMaxReference = 12;
+// The longest reference worth waiting for: "&#x10FFFF;" is ten bytes; leading
+// zeros ("&#0000065;") are allowed, up to this.
+constexpr size_t kMaxReference = 64;
 
 // Where a run of text may be cut before more arrives: not inside an entity,
 // a UTF-8 sequence, or a CR that may be followed by LF. Only the text's last
@@ -140,6 +143,10 @@ bool XmlScanner::Feed(std::string_view chunk, bool final) {
     if (buf_.compare(0, kBom.size(), kBom) == 0) buf_.erase(0, kBom.size());
   }
   bool going = Run(final);
+  if (going && buf_.size() - pos_ > kMaxToken) {
+    Fail(pos_, "a token over " + std::to_string(kMaxToken >> 20) + " MiB (a limit against hostile workbooks)");
+    going = false;
+  }
   if (pos_ > 0) {  // keep only what is not consumed: a token cut by the chunk's end
     buf_.erase(0, pos_);
     if (tag_scan_) tag_scan_ -= pos_;
@@ -239,6 +246,8 @@ bool XmlScanner::Decode(std::string_view raw, bool attribute, std::string* out) 
       if (c != '\t' && c != '\n') return fail(i, "malformed XML: not well-formed (invalid token)");
       *out += attribute ? ' ' : static_cast<char>(c);
       ++i;
+    } else if (c == '>' && !attribute && i >= 2 && raw[i - 1] == ']' && raw[i - 2] == ']') {
+      return fail(i, "malformed XML: not well-formed (invalid token)");  // "]]>" ends only CDATA
     } else if (c == '<' && attribute) {
       return fail(i, "malformed XML: not well-formed (invalid token)");
     } else if (c < 0x80) {
@@ -342,12 +351,7 @@ XmlScanner::Step XmlScanner::StartTag(size_t lt, size_t gt) {
     size_t close = tag_.find(tag_[i], i + 1);
     if (close == std::string::npos || close >= n) return invalid(i);
     std::string_view attr_name(tag_.data() + name, name_stop - name);
-    if (attr_names_.size() >= kMaxAttributes) return invalid(name);
-    for (std::string_view seen : attr_names_)
-      if (seen == attr_name) {
-        Fail(lt + 1 + name, "malformed XML: duplicate attribute");
-        return Step::Failed;
-      }
+    if (!IsValidUtf8(attr_name)) return invalid(name);
     attr_names_.push_back(attr_name);
     if (!Decode(std::string_view(buf_.data() + lt + 2 + i, close - i - 1), true, &text_)) return Step::Failed;
     std::memcpy(tag_.data() + i + 1, text_.data(), text_.size());  // decoded text is never longer
@@ -357,6 +361,8 @@ XmlScanner::Step XmlScanner::StartTag(size_t lt, size_t gt) {
     tag_[i + 1 + text_.size()] = '\0';  // at most the closing quote
     i = close + 1;
   }
+  if (!IsValidUtf8(std::string_view(tag_.data(), name_end))) return invalid(0);
+  if (HasDuplicateAttribute()) return Failed(lt + 1, "malformed XML: duplicate attribute");
   tag_[name_end] = '\0';  // (a name alone: the string's own terminator, or the '/')
   for (size_t at : offsets_) attrs_.push_back(tag_.c_str() + at);
   attrs_.push_back(nullptr);
@@ -404,8 +410,9 @@ XmlScanner::Step XmlScanner::Skip(size_t lt, std::string_view close, bool final)
     if (LowerAscii(body.substr(0, name)) == "xml" && (consumed_ || lt != 0))
       return Failed(lt, "malformed XML: XML or text declaration not at start of entity");
   }
-  std::string scratch;
-  if (!Decode(body, false, &scratch)) return Step::Failed;  // still UTF-8 and XML characters
+  if (comment && !body.empty() && body.back() == '-')  // "--->"
+    return Failed(lt, "malformed XML: not well-formed (invalid token)");
+  if (!CheckCharacters(body)) return Step::Failed;  // no entities here: '&' is itself
   Consume(end + close.size());
   return Step::Done;
 }
@@ -419,14 +426,11 @@ XmlScanner::Step XmlScanner::Cdata(size_t lt, bool final) {
   }
   std::string_view body(buf_.data() + lt + 9, end - lt - 9);
   // No entities in CDATA: '&' is itself. Line ends and characters as in text.
+  if (!CheckCharacters(body)) return Step::Failed;
   text_.clear();
-  for (size_t start = 0; start <= body.size();) {
-    size_t amp = std::min(body.find('&', start), body.size());
-    std::string piece;
-    if (!Decode(body.substr(start, amp - start), false, &piece)) return Step::Failed;
-    text_ += piece;
-    if (amp < body.size()) text_ += '&';
-    start = amp + 1;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '\r') text_ += body[i];
+    else if (i + 1 == body.size() || body[i + 1] != '\n') text_ += '\n';
   }
   if (!text_.empty()) sink_->Text(text_);
   Consume(end + 3);
@@ -444,6 +448,32 @@ size_t XmlScanner::FindClose(size_t lt, size_t from, std::string_view close) {
   }
   tag_scan_ = std::max(from, buf_.size() >= close.size() ? buf_.size() - close.size() + 1 : from);
   return std::string::npos;
+}
+
+// Checks that `raw` (in buf_) holds only XML characters in UTF-8.
+bool XmlScanner::CheckCharacters(std::string_view raw) {
+  for (size_t i = 0; i < raw.size();) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    size_t length = c < 0x80 ? 1 : Utf8SequenceLength(raw.substr(i));
+    size_t at = i;
+    if (length == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x80 && !IsXmlChar(DecodeUtf8(raw, &at))))
+      return Fail(static_cast<size_t>(raw.data() - buf_.data()) + i, "malformed XML: not well-formed (invalid token)");
+    i += length;
+  }
+  return true;
+}
+
+// Duplicate attribute names, found by sorting a copy when there are many.
+bool XmlScanner::HasDuplicateAttribute() {
+  if (attr_names_.size() <= 8) {
+    for (size_t i = 0; i < attr_names_.size(); ++i)
+      for (size_t j = i + 1; j < attr_names_.size(); ++j)
+        if (attr_names_[i] == attr_names_[j]) return true;
+    return false;
+  }
+  sorted_names_ = attr_names_;
+  std::sort(sorted_names_.begin(), sorted_names_.end());
+  return std::adjacent_find(sorted_names_.begin(), sorted_names_.end()) != sorted_names_.end();
 }
 
 XmlScanner::Step XmlScanner::Failed(size_t at, std::string what) {

@@ -68,6 +68,8 @@ class XmlScanner {
   size_t FindTagEnd(size_t lt);
   size_t FindClose(size_t lt, size_t from, std::string_view close);
   Step Failed(size_t at, std::string what);
+  bool CheckCharacters(std::string_view raw);
+  bool HasDuplicateAttribute();
   bool Fail(size_t at, std::string what);
   void Consume(size_t to);
 
@@ -83,7 +85,7 @@ class XmlScanner {
   char tag_quote_ = 0;             // the quote open at tag_scan_
   std::string text_, tag_;         // scratch
   std::vector<const char*> attrs_;
-  std::vector<std::string_view> attr_names_;
+  std::vector<std::string_view> attr_names_, sorted_names_;
   std::vector<size_t> offsets_;
   std::string error_;
   int64_t error_line_ = 0, error_column_ = 0;

@@ -106,6 +106,35 @@ TEST_CASE("a hostile run of ampersands or an endless comment costs one pass, the
   CHECK(Scan("<a b=\"" + std::string(1 << 20, 'x'), nullptr, 4096).find("unclosed token") != std::string::npos);
 }
 
+TEST_CASE("found by review: comments and instructions hold any character, references any number of zeros") {
+  std::vector<std::string> events;
+  CHECK(Scan("<?pi a&b?><a><!-- Tom & Jerry &nbsp; --><![CDATA[x\r\ny]]>&#0000000065;</a>", &events) == "");
+  CHECK(events == std::vector<std::string>{"S a", "T x\nyA", "E a"});
+}
+
+TEST_CASE("found by review: what expat refuses, the scanner refuses too") {
+  CHECK(Scan("<a\x01/>", nullptr).find("invalid token") != std::string::npos);
+  CHECK(Scan("<a b\x7F=\"1\"/>", nullptr).find("invalid token") != std::string::npos);
+  CHECK(Scan("<\xFF/>", nullptr).find("invalid token") != std::string::npos);
+  CHECK(Scan("<a><!-- x ---></a>", nullptr).find("invalid token") != std::string::npos);
+  CHECK(Scan("<a>]]></a>", nullptr).find("invalid token") != std::string::npos);
+  CHECK(Scan("<a><!-- \x01 --></a>", nullptr).find("invalid token") != std::string::npos);
+}
+
+TEST_CASE("found by review: many attributes are checked for duplicates in n log n, without a cap") {
+  std::string tag = "<a";
+  for (int i = 0; i < 5000; ++i) tag += " a" + std::to_string(i) + "=\"1\"";
+  std::vector<std::string> events;
+  CHECK(Scan(tag + "/>", &events) == "");
+  CHECK(events.size() == 2);
+  CHECK(Scan(tag + " a4321=\"2\"/>", nullptr).find("duplicate attribute") != std::string::npos);
+}
+
+TEST_CASE("a token over 64 MiB is refused, not buffered") {
+  std::string big = "<a><!--" + std::string((size_t{64} << 20) + 16, 'x');
+  CHECK(Scan(big, nullptr, 1 << 20).find("a token over 64 MiB") != std::string::npos);
+}
+
 TEST_CASE("documents in other encodings are left to expat") {
   CHECK(XmlScanner::ReadsDocument("<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>"));
   CHECK(XmlScanner::ReadsDocument("<?xml version='1.0' encoding='utf-8'?><a/>"));
