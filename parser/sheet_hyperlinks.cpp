@@ -35,35 +35,112 @@ class HyperlinkHandler : public XmlHandler {
   SheetHyperlinks* out_;
 };
 
-// Finds the end of <sheetData> ("</sheetData>", "</x:sheetData>" or
-// "<sheetData/>") in `text`; returns the offset just past it, or npos.
-size_t EndOfSheetData(std::string_view text) {
-  constexpr std::string_view kName = "sheetData";
-  for (size_t at = text.find(kName); at != std::string_view::npos; at = text.find(kName, at + 1)) {
-    size_t start = at;
-    while (start > 0 && (std::isalnum(static_cast<unsigned char>(text[start - 1])) ||
-                         text[start - 1] == ':'))
-      --start;
-    bool closing = start >= 2 && text[start - 1] == '/' && text[start - 2] == '<';
-    bool opening = start >= 1 && text[start - 1] == '<';
-    size_t after = at + kName.size();
-    while (after < text.size() && std::isspace(static_cast<unsigned char>(text[after]))) ++after;
-    if (closing && after < text.size() && text[after] == '>') return after + 1;
-    if (opening && text.compare(after, 2, "/>") == 0) return after + 2;
+// Finds, in a sheet streamed in chunks, the root's start tag and where
+// <sheetData> ends — outside comments, CDATA and instructions, so that a
+// cell holding "</sheetData><hyperlinks>..." in CDATA cannot forge links.
+// Linear: it keeps only an unfinished tag (at most kMaxTag) or the last
+// bytes of an unfinished comment between chunks.
+class SheetDataEnd {
+ public:
+  // True once the end is found; tail() then holds what follows it in this
+  // chunk. An element tag over kMaxTag sets too_long().
+  bool Feed(std::string_view chunk) {
+    std::string data = pending_ + std::string(chunk);
+    pending_.clear();
+    for (size_t i = 0; i < data.size();) {
+      if (state_ != In::Text && state_ != In::Markup) {
+        std::string_view close = state_ == In::Comment ? "-->" : state_ == In::Cdata ? "]]>" : "?>";
+        size_t end = data.find(close, i);
+        if (end == std::string::npos) {
+          pending_ = data.substr(std::max(i, data.size() - std::min(data.size(), close.size() - 1)));
+          return false;
+        }
+        i = end + close.size();
+        state_ = In::Text;
+      } else if (state_ == In::Text) {
+        i = data.find('<', i);
+        if (i == std::string::npos) return false;
+        state_ = In::Markup;
+      } else if (!Markup(data, &i)) {
+        return found_;
+      }
+    }
+    return false;
   }
-  return std::string_view::npos;
-}
+  const std::string& root() const { return root_; }
+  const std::string& tail() const { return tail_; }
+  bool too_long() const { return too_long_; }
 
-// The document's root start tag (with its namespace declarations).
-std::string RootStartTag(std::string_view head) {
-  for (size_t lt = head.find('<'); lt != std::string_view::npos; lt = head.find('<', lt + 1)) {
-    if (lt + 1 < head.size() && (head[lt + 1] == '?' || head[lt + 1] == '!')) continue;
-    size_t gt = head.find('>', lt);
-    if (gt == std::string_view::npos) return "";
-    return std::string(head.substr(lt, gt - lt + 1));
+  static constexpr size_t kMaxTag = size_t{1} << 20;
+
+ private:
+  enum class In { Text, Markup, Comment, Cdata, Pi };
+
+  // The markup at data[*i] == '<'; false when the chunk ends first (or the end is found).
+  bool Markup(const std::string& data, size_t* i) {
+    std::string_view rest = std::string_view(data).substr(*i);
+    if (rest.size() < 9 && (std::string_view("<![CDATA[").substr(0, rest.size()) == rest ||
+                            std::string_view("<!--").substr(0, std::min<size_t>(rest.size(), 4)) == rest.substr(0, std::min<size_t>(rest.size(), 4)))) {
+      pending_ = std::string(rest);
+      return false;
+    }
+    if (rest.substr(0, 4) == "<!--") return Enter(In::Comment, 4, i);
+    if (rest.substr(0, 9) == "<![CDATA[") return Enter(In::Cdata, 9, i);
+    if (rest.substr(0, 2) == "<?") return Enter(In::Pi, 2, i);
+    size_t gt = TagEnd(rest);
+    if (gt == std::string_view::npos) {
+      too_long_ = rest.size() > kMaxTag;
+      if (!too_long_) pending_ = std::string(rest);
+      return false;
+    }
+    Tag(rest.substr(0, gt + 1));
+    *i += gt + 1;
+    state_ = In::Text;
+    if (!found_) return true;
+    tail_ = data.substr(*i);
+    return false;
   }
-  return "";
-}
+
+  bool Enter(In state, size_t skip, size_t* i) {
+    state_ = state;
+    *i += skip;
+    return true;
+  }
+
+  static size_t TagEnd(std::string_view tag) {
+    char quote = 0;
+    for (size_t i = 1; i < tag.size(); ++i) {
+      if (quote) quote = tag[i] == quote ? 0 : quote;
+      else if (tag[i] == '"' || tag[i] == '\'') quote = tag[i];
+      else if (tag[i] == '>') return i;
+    }
+    return std::string_view::npos;
+  }
+
+  // "sheetData" or "prefix:sheetData", nothing else.
+  static bool IsSheetData(std::string_view tag, size_t from) {
+    size_t end = from;
+    while (end < tag.size() && !std::isspace(static_cast<unsigned char>(tag[end])) && tag[end] != '/' && tag[end] != '>') ++end;
+    std::string_view name = tag.substr(from, end - from);
+    size_t colon = name.find(':');
+    if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
+    return name == "sheetData" && colon != 0;
+  }
+
+  void Tag(std::string_view tag) {
+    if (tag.size() < 3 || tag[1] == '!') return;  // a declaration (DOCTYPE: the row pass refuses it)
+    if (tag[1] == '/') {
+      found_ = IsSheetData(tag, 2);
+      return;
+    }
+    if (root_.empty()) root_ = std::string(tag);
+    found_ = IsSheetData(tag, 1) && tag[tag.size() - 2] == '/';
+  }
+
+  In state_ = In::Text;
+  std::string pending_, root_, tail_;
+  bool found_ = false, too_long_ = false;
+};
 
 }  // namespace
 
@@ -136,28 +213,26 @@ Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_par
   for (const auto& [id, rel] : rels) any = any || rel.type == "hyperlink";
   if (!any) return Status::Ok();
 
-  std::string root, window, tail;
+  SheetDataEnd finder;
+  std::string tail;
   bool found = false, keeping = sheet != nullptr;
   Status s = zip.Read(sheet_part, [&](std::string_view chunk) {
     if (keeping && sheet->size() + chunk.size() <= keep_up_to) sheet->append(chunk);
     else if (keeping) keeping = false, sheet->clear(), sheet->shrink_to_fit();
     if (found) {
       tail.append(chunk);
-      return true;
-    }
-    window.append(chunk);
-    if (root.empty()) root = RootStartTag(window);
-    size_t end = EndOfSheetData(window);
-    if (end != std::string_view::npos) {
+    } else if (finder.Feed(chunk)) {
       found = true;
-      tail = window.substr(end);
-    } else if (!root.empty() && window.size() > 64) {
-      window.erase(0, window.size() - 64);  // keep enough to match a split tag
+      tail = finder.tail();
     }
-    return true;
+    return !finder.too_long();
   });
+  if (s.ok() && finder.too_long())
+    s = Status::Error(zip.label() + ": " + sheet_part + ": a tag over " +
+                      std::to_string(SheetDataEnd::kMaxTag >> 20) + " MiB (a limit against hostile workbooks)");
   if (!s.ok() && sheet) sheet->clear();
-  if (!s.ok() || !found || root.empty()) return s;
+  if (!s.ok() || !found || finder.root().empty()) return s;
+  const std::string& root = finder.root();
   HyperlinkHandler handler(rels, this);
   // Malformed XML in the tail is reported, with its true position, by the row pass.
   ParseXmlText(root + tail, zip.label() + ": " + sheet_part, &handler);

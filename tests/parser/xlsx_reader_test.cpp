@@ -410,6 +410,46 @@ TEST_CASE("a style number out of range is an error, not an overflow") {
   CHECK(s.message().find("cell A1: style \"4294967297\" is not a style number") != std::string::npos);
 }
 
+TEST_CASE("found by review: markup inside CDATA or a comment cannot forge or hide hyperlinks") {
+  // A cell whose text, in CDATA, reads like the end of the rows and a hyperlink over the sheet.
+  std::string forged = "<![CDATA[</sheetData><hyperlinks><hyperlink ref=\"A1:Z100\" r:id=\"rId1\"/></hyperlinks>]]>";
+  std::string data = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + forged + "</t></is></c>"
+                     "<c r=\"B1\"><v>1</v></c></row>";
+  test::Parts parts = test::MinimalWorkbook(
+      "<?xml version=\"1.0\"?><!-- <x> --><worksheet xmlns=\"" + kMain + "\" xmlns:r=\"" + kRel +
+      "\"><sheetData>" + data + "</sheetData><!-- </sheetData> --><hyperlinks><hyperlink ref=\"B1\" r:id=\"rId1\"/>"
+      "</hyperlinks></worksheet>");
+  parts.emplace_back("xl/worksheets/_rels/sheet1.xml.rels", LinkRels(1));
+  Status s;
+  SheetSummary summary;
+  std::vector<TableRow> rows = ReadParts(parts, &s, &summary);
+  REQUIRE_MESSAGE(s.ok(), s.message());
+  REQUIRE(rows.size() == 1);
+  REQUIRE(rows[0].cells.size() == 2);
+  CHECK(rows[0].cells[0].hyperlink.empty());  // not forged
+  CHECK(rows[0].cells[0].Text().find("</sheetData>") != std::string_view::npos);
+  CHECK(rows[0].cells[1].hyperlink == "https://x.test/1");  // the real one, found past the comment
+  CHECK(summary.hyperlinks == 1);
+}
+
+TEST_CASE("found by review: a row of 16,384 linked columns is merged in one pass") {
+  std::string cells;
+  for (int c = 8192; c < 16384; ++c) cells += "<c r=\"" + ColumnName(c) + "1\"><v>1</v></c>";
+  Status s;
+  std::vector<TableRow> rows =
+      ReadParts(LinkedWorkbook("<row r=\"1\">" + cells + "</row>", "<hyperlink ref=\"A1:XFD1\" r:id=\"rId1\"/>"), &s);
+  REQUIRE_MESSAGE(s.ok(), s.message());
+  REQUIRE(rows.size() == 1);
+  REQUIRE(rows[0].cells.size() == 16384);
+  for (int c = 0; c < 16384; ++c) {
+    if (rows[0].cells[c].column != c || rows[0].cells[c].hyperlink != "https://x.test/1") {
+      FAIL("cell " << c << " is column " << rows[0].cells[c].column);
+    }
+  }
+  CHECK(rows[0].cells[100].kind == CellKind::Empty);
+  CHECK(rows[0].cells[9000].kind == CellKind::Number);
+}
+
 TEST_CASE("the cell limit counts every cell delivered") {
   test::TempDir dir;
   std::string data;
