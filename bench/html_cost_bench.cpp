@@ -37,7 +37,10 @@ void Report(const std::string& what, const std::string& html) {
 
 int main(int argc, char** argv) {
   for (const char* shape : {"<div>", "<b>", "<span>", "<i><b>", "<b><div>", "<font><div>", "<table><td><b>",
-                            "<b></p>", "<ul><li><b>", "<dl><dt><div>", "<svg><g>", "<math><mi>", "<em><td>"}) {
+                            "<b></p>", "<ul><li><b>", "<dl><dt><div>", "<svg><g>", "<math><mi>", "<em><td>",
+                            // found by review: missed by the first estimate
+                            "<span><div></span>", "<b><div></b>", "<p><b></p>", "<img_>", "<li><section>",
+                            "<option><span>", "<p><object>"}) {
     for (int n : {2000, 5000}) {
       std::string html = "<html><body>";
       for (int i = 0; i < n; ++i) html += shape;

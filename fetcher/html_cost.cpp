@@ -1,6 +1,7 @@
 #include "fetcher/html_cost.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <string>
 #include <unordered_map>
@@ -32,36 +33,55 @@ bool IsRawText(std::string_view name) {
   return IsAny(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
 }
 
+// HTML's "special" elements: an end tag for another element is not looked
+// for past one of them, and a <li> does not close across one.
+bool IsSpecial(std::string_view name) {
+  return IsAny(name, {"address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote",
+                      "body", "br", "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "div",
+                      "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset",
+                      "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img",
+                      "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav",
+                      "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script",
+                      "search", "section", "select", "source", "style", "summary", "table", "tbody", "td",
+                      "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp",
+                      "svg", "math", "foreignobject", "desc", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"});
+}
+
+// The elements gumbo keeps in its list of active formatting elements: one
+// closed by anything but its own end tag is rebuilt (cloned) at the next tag.
+bool IsFormatting(std::string_view name) {
+  return IsAny(name, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"});
+}
+
+// "In scope" stops at these (and at foreign integration points).
+bool IsScopeBoundary(std::string_view name) {
+  return IsAny(name, {"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "mi", "mo",
+                      "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title"});
+}
+
 // An element that a later sibling closes (a <li> the next <li>, a <td> the
-// next <td> or <th>, a <tr> the next <tr> and its cells), and the elements
-// it is not closed across: a <li> in a nested list stays open.
+// next <td> or <th>, a <tr> the next <tr> and its cells), and how far down
+// the open elements it is looked for: to a boundary, or the current node only.
 struct Sibling {
   std::string_view name;
-  std::initializer_list<std::string_view> closes, boundaries;
+  std::initializer_list<std::string_view> closes;
+  enum { kSpecialBoundary, kScope, kTable, kCurrentOnly } reach;
 };
 const Sibling* SiblingRule(std::string_view name) {
   static const Sibling kRules[] = {
-      {"li", {"li"}, {"ul", "ol", "menu"}},
-      {"dt", {"dt", "dd"}, {"dl"}},
-      {"dd", {"dt", "dd"}, {"dl"}},
-      {"tr", {"tr"}, {"table", "thead", "tbody", "tfoot"}},
-      {"td", {"td", "th"}, {"tr", "table"}},
-      {"th", {"td", "th"}, {"tr", "table"}},
-      {"option", {"option"}, {"select", "datalist", "optgroup"}},
-      {"optgroup", {"option", "optgroup"}, {"select", "datalist"}},
-      {"p", {"p"}, {"table", "td", "th", "li", "dd", "dt", "button", "div"}},
-      {"rt", {"rt", "rp", "rb"}, {"ruby"}},
-      {"rp", {"rt", "rp", "rb"}, {"ruby"}},
-      {"rb", {"rt", "rp", "rb"}, {"ruby"}},
+      {"li", {"li"}, Sibling::kSpecialBoundary},       {"dt", {"dt", "dd"}, Sibling::kSpecialBoundary},
+      {"dd", {"dt", "dd"}, Sibling::kSpecialBoundary}, {"p", {"p"}, Sibling::kScope},
+      {"tr", {"tr"}, Sibling::kTable},                 {"td", {"td", "th"}, Sibling::kTable},
+      {"th", {"td", "th"}, Sibling::kTable},           {"option", {"option"}, Sibling::kCurrentOnly},
+      {"optgroup", {"option", "optgroup"}, Sibling::kCurrentOnly}, {"rt", {"rt", "rp", "rb"}, Sibling::kCurrentOnly},
+      {"rp", {"rt", "rp", "rb"}, Sibling::kCurrentOnly}, {"rb", {"rt", "rp", "rb"}, Sibling::kCurrentOnly},
   };
   for (const Sibling& rule : kRules)
     if (rule.name == name) return &rule;
   return nullptr;
 }
 
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
-}
+bool IsTagNameEnd(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>'; }
 
 class Scanner {
  public:
@@ -77,21 +97,43 @@ class Scanner {
  private:
   // The tag at `lt`; returns where scanning goes on.
   size_t Tag(size_t lt) {
-    if (html_.compare(lt, 4, "<!--") == 0) return Past(html_.find("-->", lt + 4), 3);
+    if (html_.compare(lt, 4, "<!--") == 0) return CommentEnd(lt + 4);
     if (lt + 1 < html_.size() && (html_[lt + 1] == '!' || html_[lt + 1] == '?')) return Past(html_.find('>', lt), 1);
     bool end = lt + 1 < html_.size() && html_[lt + 1] == '/';
     size_t start = lt + 1 + (end ? 1 : 0), stop = start;
-    while (stop < html_.size() && IsNameChar(html_[stop])) ++stop;
-    if (stop == start) return lt + 1;  // a "<" in text
+    if (start >= html_.size() || !std::isalpha(static_cast<unsigned char>(html_[start]))) return lt + 1;  // text
+    while (stop < html_.size() && !IsTagNameEnd(html_[stop])) ++stop;
     std::string name = LowerAscii(html_.substr(start, stop - start));
-    size_t after = Past(html_.find('>', stop), 1);
+    size_t after = TagEnd(stop);
     if (end) {
       Close(name);
       return after;
     }
     Open(name);
-    if (IsRawText(name)) return Past(FindEndTag(name, after), 0);
+    bool foreign = count_["svg"] > 0 || count_["math"] > 0;
+    if (IsRawText(name) && !foreign) return Past(FindEndTag(name, after), 0);
     return after;
+  }
+
+  // "<!-->" and "<!--->" are whole comments in HTML, and "--!>" ends one too.
+  size_t CommentEnd(size_t body) {
+    if (html_.compare(body, 1, ">") == 0) return body + 1;
+    if (html_.compare(body, 2, "->") == 0) return body + 2;
+    size_t a = html_.find("-->", body), b = html_.find("--!>", body);
+    return a < b ? Past(a, 3) : Past(b, 4);
+  }
+
+  // Past the '>' that ends a tag, quoted attribute values skipped as the tokenizer does.
+  size_t TagEnd(size_t from) const {
+    for (size_t i = from; i < html_.size(); ++i) {
+      char c = html_[i];
+      if (c == '>') return i + 1;
+      if (c != '=') continue;
+      size_t v = i + 1;
+      while (v < html_.size() && (html_[v] == ' ' || html_[v] == '\t' || html_[v] == '\n' || html_[v] == '\f' || html_[v] == '\r')) ++v;
+      if (v < html_.size() && (html_[v] == '"' || html_[v] == '\'')) i = std::min(html_.size(), Past(html_.find(html_[v], v + 1), 0));
+    }
+    return html_.size();
   }
 
   size_t Past(size_t found, size_t length) const { return found == std::string_view::npos ? html_.size() : found + length; }
@@ -104,50 +146,93 @@ class Scanner {
     return std::string_view::npos;
   }
 
+  void Add(int64_t units) {
+    result_.work += units;
+    result_.over = result_.work > budget_;
+  }
+
   void Open(const std::string& name) {
     if (IsVoid(name) || (IsTablePart(name) && count_["table"] == 0)) return;
     CloseSibling(name);
-    result_.work += static_cast<int64_t>(open_.size());
-    result_.over = result_.work > budget_;
-    open_.push_back(name);
-    ++count_[name];
-    result_.max_depth = std::max<int64_t>(result_.max_depth, static_cast<int64_t>(open_.size()));
+    // Formatting elements closed by something else are rebuilt here, as
+    // clones: one entry standing for all of them, so that this scan stays linear.
+    Add(depth_ + stale_formatting_);
+    if (stale_formatting_ > 0) Push(kClones, stale_formatting_);
+    stale_formatting_ = 0;
+    Push(name, 1);
   }
 
-  // Looks down the open elements no further than the rule's boundaries: the
-  // look costs at most the depth, which the work counts anyway.
+  void Push(const std::string& name, int64_t weight) {
+    open_.push_back({name, weight, IsSpecial(name), IsScopeBoundary(name)});
+    ++count_[name];
+    depth_ += weight;
+    result_.max_depth = std::max(result_.max_depth, depth_);
+  }
+
   void CloseSibling(const std::string& name) {
     const Sibling* rule = SiblingRule(name);
     if (!rule) return;
     for (size_t i = open_.size(); i-- > 0;) {
-      std::string_view open = open_[i];
+      std::string_view open = open_[i].name;
       if (IsAny(open, rule->closes)) {
-        while (open_.size() > i) Pop();
+        while (open_.size() > i) Pop(false);
         return;
       }
-      if (IsAny(open, rule->boundaries)) return;
+      bool stop = rule->reach == Sibling::kCurrentOnly ||
+                  (rule->reach == Sibling::kSpecialBoundary && open_[i].special && open != "address" && open != "div" && open != "p") ||
+                  (rule->reach == Sibling::kScope && (open_[i].boundary || open == "button")) ||
+                  (rule->reach == Sibling::kTable && (open == "table" || open == "template" || open == "html"));
+      if (stop) return;
     }
   }
 
-  // An end tag closes the innermost open element of its name (and all inside
-  // it); one with no such element open is ignored, at no cost.
+  // An end tag: gumbo looks down its open elements for it, which the work
+  // counts. A special element's is looked for to the scope's boundary; a
+  // formatting element's closes only the current node here (the adoption
+  // agency may leave the rest open: counted as open); any other is not
+  // looked for past a special element, and is then ignored.
   void Close(const std::string& name) {
-    auto it = count_.find(name);
-    if (it == count_.end() || it->second == 0) return;
-    while (open_.back() != name) Pop();
-    Pop();
+    Add(depth_);
+    if (IsFormatting(name)) {
+      if (!open_.empty() && open_.back().name == name) Pop(true);
+      else if (count_[name] == 0 && stale_formatting_ > 0) --stale_formatting_;
+      return;
+    }
+    bool special = IsSpecial(name);
+    for (size_t i = open_.size(); i-- > 0;) {
+      const std::string& open = open_[i].name;
+      if (open == name) {
+        while (open_.size() > i + 1) Pop(false);
+        Pop(true);
+        return;
+      }
+      if (special ? open_[i].boundary : open_[i].special) return;
+    }
   }
 
-  void Pop() {
-    --count_[open_.back()];
+  // `own`: closed by its own end tag; a formatting element closed otherwise stays active.
+  void Pop(bool own) {
+    const Entry& top = open_.back();
+    if (!own && (top.name == kClones || IsFormatting(top.name))) stale_formatting_ += top.weight;
+    --count_[top.name];
+    depth_ -= top.weight;
     open_.pop_back();
   }
+
+  static constexpr const char* kClones = "#clones";
+  struct Entry {
+    std::string name;
+    int64_t weight;  // the elements it stands for: 1, or the clones rebuilt at once
+    bool special, boundary;  // IsSpecial, IsScopeBoundary: looked up once
+  };
 
   std::string_view html_;
   int64_t budget_;
   HtmlTreeWork result_;
-  std::vector<std::string> open_;
+  std::vector<Entry> open_;
+  int64_t depth_ = 0;  // the elements open, clones included
   std::unordered_map<std::string, int64_t> count_;
+  int64_t stale_formatting_ = 0;  // formatting elements gumbo will clone at the next tag
 };
 
 }  // namespace

@@ -3,13 +3,21 @@
 //
 // Why: libgumbo (Debian 0.10.1) walks its stack of open elements at every
 // tag, so deep nesting is quadratic: 10,000 nested <div>s take 1 s, 10,000
-// <table><td><b> 34 s, and a 64 MB page would take hours. The estimate is
-// the sum, over start tags, of the depth of elements open at that point (a
-// linear scan, with end tags matched by name, void and raw-text elements as
-// HTML has them, and a sibling <p>, <li>, <td>, ... closing the one before).
+// <table><td><b> 34 s, and a 64 MB page would take hours. The estimate
+// follows gumbo's tree builder closely enough to be an upper bound on the
+// shapes known to be quadratic: the open elements' depth is added at every
+// start and end tag (gumbo walks them); end tags are matched by name, not
+// past a special element (or, for special elements, the scope's boundary),
+// and a formatting element's only when it is the current node; formatting
+// elements closed by something else count as rebuilt at the next tag (the
+// clones gumbo makes); void and raw-text elements (not inside SVG or MathML),
+// table parts outside a table, the tokenizer's comments ("<!-->", "--!>")
+// and quoted attribute values are read as HTML has them; siblings close
+// each other only as far as HTML lets them.
 // Measured in one run (bench/html_cost_bench, docs/PERFORMANCE.md): gumbo
-// takes at most 33 ns per unit in the worst shape tried, 18 ns for plain
-// <div>s; ICE's real pages come to 42,142 units at most.
+// takes at most 33 ns per unit in the worst shape tried; ICE's real pages
+// come to 86,537 units at most. The scan itself is linear in the work it
+// counts, so it stops at the budget as soon as gumbo would.
 #pragma once
 
 #include <cstdint>

@@ -39,7 +39,7 @@ struct Page {
 // Pages are parsed in bounded time: larger than this, or nested so deeply
 // that gumbo would take more than about 0.7 s (20 million units at the
 // worst 33 ns measured, html_cost.h), they are refused. ICE's page is
-// about 0.1 MiB and at most 42,142 units.
+// about 0.1 MiB and at most 86,537 units.
 constexpr size_t kMaxPageBytes = size_t{16} << 20;
 constexpr int64_t kMaxTreeWork = 20000000;
 

@@ -20,18 +20,19 @@ std::string Repeat(const std::string& text, int times) {
   return out;
 }
 
-TEST_CASE("the work is the depth of open elements summed over start tags") {
+TEST_CASE("the work is the depth of open elements summed over start and end tags") {
   HtmlTreeWork w = EstimateHtmlTreeWork("<html><body><div><div><div>x</div></div></div></body></html>", kNoBudget);
-  CHECK(w.work == 0 + 1 + 2 + 3 + 4);
+  CHECK(w.work == (0 + 1 + 2 + 3 + 4) + (5 + 4 + 3 + 2 + 1));
   CHECK(w.max_depth == 5);
   CHECK_FALSE(w.over);
 }
 
-TEST_CASE("end tags close by name, unmatched ones are free, void and raw-text elements have no children") {
-  CHECK(EstimateHtmlTreeWork("<div><span><b>x</div><i>", kNoBudget).work == 0 + 1 + 2 + 0);
+TEST_CASE("end tags close by name, void and raw-text elements have no children, closed formatting is rebuilt") {
+  // </div> closes <span> and <b>; <b>, closed by another's end tag, is rebuilt (cloned) at <i>.
+  CHECK(EstimateHtmlTreeWork("<div><span><b>x</div><i>", kNoBudget).work == (0 + 1 + 2) + 3 + (0 + 1));
   CHECK(EstimateHtmlTreeWork(Repeat("</p></span>", 1000) + "<div>", kNoBudget).work == 0);
   CHECK(EstimateHtmlTreeWork("<div>" + Repeat("<br><img src=x><input>", 100) + "<b>", kNoBudget).work == 1);
-  CHECK(EstimateHtmlTreeWork("<script>" + Repeat("<div>", 1000) + "</SCRIPT><b>", kNoBudget).work == 0);
+  CHECK(EstimateHtmlTreeWork("<script>" + Repeat("<div>", 1000) + "</SCRIPT><b>", kNoBudget).work == 1);
   CHECK(EstimateHtmlTreeWork("<!--" + Repeat("<div>", 1000) + "--><!doctype html><b>", kNoBudget).work == 0);
   CHECK(EstimateHtmlTreeWork("a < b and 3<4 <", kNoBudget).work == 0);
 }
@@ -39,7 +40,7 @@ TEST_CASE("end tags close by name, unmatched ones are free, void and raw-text el
 TEST_CASE("siblings without end tags close each other, as HTML has it") {
   HtmlTreeWork w = EstimateHtmlTreeWork("<ul>" + Repeat("<li>item", 100000) + "</ul>", kNoBudget);
   CHECK(w.max_depth == 2);
-  CHECK(w.work == 100000);
+  CHECK(w.work == 100000 + 2);
   w = EstimateHtmlTreeWork("<table>" + Repeat("<tr><td>a<td>b", 50000) + "</table>", kNoBudget);
   CHECK(w.max_depth == 3);
 }
@@ -53,6 +54,25 @@ TEST_CASE("the shapes that make gumbo quadratic are measured as such, and stop a
     CHECK(w.work >= int64_t{10000} * 9999 / 2);
     HtmlTreeWork stopped = EstimateHtmlTreeWork(Repeat(shape, 10000), 1000000);
     CHECK(stopped.over);
+  }
+}
+
+TEST_CASE("found by review: the shapes the first estimate missed are quadratic too") {
+  // Each was a few units a repeat, while gumbo nests them (or walks its whole stack) every time.
+  for (const char* shape : {"<span><div></span>", "<b><div></b>", "<p><b></p>", "<img_>", "<li.>",
+                            "<li><section>", "<option><span>", "<dd><article>", "<p><object>"}) {
+    CAPTURE(shape);
+    HtmlTreeWork w = EstimateHtmlTreeWork("<body>" + Repeat(shape, 4000), kNoBudget);
+    CHECK(w.work >= int64_t{4000} * 3999 / 2);
+  }
+  HtmlTreeWork ends = EstimateHtmlTreeWork(Repeat("<span>", 3000) + Repeat("</x>", 100000), kMaxTreeWork);
+  CHECK(ends.over);  // each end tag walks the open elements
+  // What hid the rest of the page: an HTML comment that ends at once, '>' in a quoted value,
+  // raw-text names inside SVG.
+  for (const char* lead : {"<!-->", "<!--->", "<!-- x --!>", "<a title=\"x><!--\">", "<svg><style>",
+                           "<svg><title>", "<math><textarea>"}) {
+    CAPTURE(lead);
+    CHECK(EstimateHtmlTreeWork(std::string(lead) + Repeat("<div>", 3000), kNoBudget).work >= int64_t{3000} * 2999 / 2);
   }
 }
 
