@@ -10,8 +10,6 @@ namespace icetrack::xlsx {
 
 namespace {
 
-constexpr long kMaxRows = 1048576;
-constexpr int kMaxColumns = 16384;
 constexpr int kRangeRank = 1 << 30;  // ranks of ranges come after every single cell's
 
 uint64_t Corner(int row, int column) { return (static_cast<uint64_t>(row) << 14) | static_cast<uint64_t>(column); }
@@ -156,9 +154,9 @@ bool ParseCellRef(std::string_view ref, int* row, int* column) {
   for (; i < ref.size(); ++i) {
     if (!std::isdigit(static_cast<unsigned char>(ref[i]))) return false;
     r = r * 10 + (ref[i] - '0');
-    if (r > kMaxRows) return false;
+    if (r > kSheetRows) return false;
   }
-  if (r < 1 || col > kMaxColumns) return false;
+  if (r < 1 || col > kSheetColumns) return false;
   *row = static_cast<int>(r);
   *column = col - 1;
   return true;

@@ -25,8 +25,12 @@
 
 namespace icetrack::xlsx {
 
+// A sheet's bounds (ECMA-376, Excel's limits).
+constexpr int kSheetRows = 1048576;
+constexpr int kSheetColumns = 16384;
+
 // "AB12" -> column 27 (0-based), row 12. False when malformed or beyond the
-// sheet's bounds (1,048,576 rows, 16,384 columns).
+// sheet's bounds.
 bool ParseCellRef(std::string_view ref, int* row, int* column);
 
 struct LinkedCell {

@@ -21,9 +21,6 @@ struct XlsxReader::Impl {
 
 namespace {
 
-constexpr int64_t kMaxRows = 1048576;
-constexpr int kMaxColumns = 16384;
-
 // Streams <sheetData> rows to a callback; collects <dimension> and <mergeCell>.
 class SheetHandler : public XmlHandler {
  public:
@@ -70,8 +67,8 @@ class SheetHandler : public XmlHandler {
   void StartRow(const char** attrs) {
     const char* r = FindAttr(attrs, "r");
     int64_t index = row_.row + 1;
-    if (r && !ParseDecimal(r, kMaxRows, &index)) return Fail("row \"" + std::string(r) + "\" is not a row number");
-    if (index < 1 || index > kMaxRows || index <= row_.row)
+    if (r && !ParseDecimal(r, xlsx::kSheetRows, &index)) return Fail("row \"" + std::string(r) + "\" is not a row number");
+    if (index < 1 || index > xlsx::kSheetRows || index <= row_.row)
       return Fail("row " + std::to_string(index) + " is out of order");
     row_.row = static_cast<int>(index);
     row_.cells.clear();
@@ -86,8 +83,8 @@ class SheetHandler : public XmlHandler {
     // Excel writes cells left to right; one written out of order would pair
     // values with the wrong headers.
     if (col <= column_) return Fail("cell " + CellName(row_.row, col) + " is out of order");
-    if (col >= kMaxColumns)
-      return Fail("row " + std::to_string(row_.row) + " has more than " + std::to_string(kMaxColumns) + " columns");
+    if (col >= xlsx::kSheetColumns)
+      return Fail("row " + std::to_string(row_.row) + " has more than " + std::to_string(xlsx::kSheetColumns) + " columns");
     column_ = col;
     const char* t = FindAttr(attrs, "t");
     type_ = t ? t : "n";
