@@ -65,6 +65,9 @@ class SheetHandler : public XmlHandler {
   }
 
   void StartRow(const char** attrs) {
+    // A row inside a row would be delivered twice, at both ends.
+    if (in_row_) return Fail("row inside row " + std::to_string(row_.row));
+    in_row_ = true;
     const char* r = FindAttr(attrs, "r");
     int64_t index = row_.row + 1;
     if (r && !ParseDecimal(r, xlsx::kSheetRows, &index)) return Fail("row \"" + std::string(r) + "\" is not a row number");
@@ -156,7 +159,8 @@ class SheetHandler : public XmlHandler {
   }
 
   void EndRow() {
-    if (stop_requested) return;
+    if (stop_requested || !in_row_) return;
+    in_row_ = false;
     AddLinkedEmptyCells();
     if (stop_requested) return;
     if (row_.cells.empty()) return;
@@ -198,7 +202,7 @@ class SheetHandler : public XmlHandler {
   int64_t cells_ = 0, text_bytes_ = 0;
   std::string value_, inline_text_;
   std::string* target_ = nullptr;
-  bool in_inline_ = false;
+  bool in_inline_ = false, in_row_ = false;
   int phonetic_depth_ = 0;
 };
 

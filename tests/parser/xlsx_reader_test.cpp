@@ -450,6 +450,14 @@ TEST_CASE("found by review: a row of 16,384 linked columns is merged in one pass
   CHECK(rows[0].cells[9000].kind == CellKind::Number);
 }
 
+TEST_CASE("found by fuzzing: a row inside a row is an error, never a row delivered twice") {
+  Status s;
+  std::vector<TableRow> rows = ReadParts(
+      test::MinimalWorkbook(Sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c><row r=\"2\"><c r=\"A2\"><v>2</v></c></row></row>")), &s);
+  CHECK(s.message().find("sheet1.xml: row inside row 1") != std::string::npos);
+  CHECK(rows.empty());
+}
+
 TEST_CASE("the cell limit counts every cell delivered") {
   test::TempDir dir;
   std::string data;
