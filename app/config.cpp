@@ -163,8 +163,8 @@ Status ReadConfig(const std::string& path, Config* out) {
 
 namespace {
 
-// toml++ quotes the character it stopped at, which may be a newline: the
-// message stays one line.
+// toml++ quotes the character it stopped at, and our messages the value,
+// either of which may hold newlines: the message stays one line.
 std::string OneLine(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -184,7 +184,8 @@ Status ParseConfigText(const std::string& text, const std::string& path, Config*
   out->file = path;
   try {
     toml::table root = toml::parse(text, path);
-    return ReadRoot(path, root, out);
+    Status s = ReadRoot(path, root, out);
+    return s.ok() ? s : Status::Error(OneLine(s.message()));  // a value quoted in it may hold newlines
   } catch (const toml::parse_error& e) {
     return Status::Error(TomlPosition(path, e.source().begin) + ": " + OneLine(e.description()));
   } catch (const std::exception& e) {  // toml++ and the standard library beyond parse errors (bad_alloc, ...)

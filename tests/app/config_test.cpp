@@ -39,6 +39,13 @@ TEST_CASE("found by fuzzing: a parse error quoting a newline is still one line")
   CHECK(error.find("saw 'n\\n'") != std::string::npos);
 }
 
+TEST_CASE("found by fuzzing: a value quoted in an error, holding a newline, is still one line") {
+  File f(std::string(kWebhook) + "states = [\"FL\", \"Q\\nQ\"]\n");
+  std::string error = f.Error();
+  CHECK(error.find("states: \"Q\\nQ\" is not a state") != std::string::npos);
+  CHECK(error.find('\n') == std::string::npos);
+}
+
 TEST_CASE("no file is the defaults, and no alerts") {
   Config c;
   REQUIRE(ReadConfig("", &c).ok());
