@@ -161,33 +161,14 @@ Status ReadConfig(const std::string& path, Config* out) {
   return ParseConfigText(text, path, out);
 }
 
-namespace {
-
-// toml++ quotes the character it stopped at, and our messages the value,
-// either of which may hold newlines: the message stays one line.
-std::string OneLine(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (static_cast<unsigned char>(c) < 0x20) out += "?";
-    else out += c;
-  }
-  return out;
-}
-
-}  // namespace
-
 Status ParseConfigText(const std::string& text, const std::string& path, Config* out) {
   *out = Config();
   out->file = path;
   try {
     toml::table root = toml::parse(text, path);
-    Status s = ReadRoot(path, root, out);
-    return s.ok() ? s : Status::Error(OneLine(s.message()));  // a value quoted in it may hold newlines
+    return ReadRoot(path, root, out);
   } catch (const toml::parse_error& e) {
-    return Status::Error(TomlPosition(path, e.source().begin) + ": " + OneLine(e.description()));
+    return Status::Error(TomlPosition(path, e.source().begin) + ": " + std::string(e.description()));
   } catch (const std::exception& e) {  // toml++ and the standard library beyond parse errors (bad_alloc, ...)
     return Status::Error(path + ": " + e.what());
   }
