@@ -275,18 +275,15 @@ XmlScanner::Step XmlScanner::Markup(size_t lt, bool final) {
     if (buf_.compare(lt, 4, "<!--") == 0) return Skip(lt, "-->", final);
     if (buf_.compare(lt, 9, "<![CDATA[") == 0) return Cdata(lt, final);
     if (buf_.compare(lt, 9, "<!DOCTYPE") == 0) {
-      Fail(lt, "DOCTYPE declarations are not allowed");
-      return Step::Failed;
+      return Failed(lt, "DOCTYPE declarations are not allowed");
     }
     if (more(9)) return Step::NeedMore;
-    Fail(lt, "malformed XML: not well-formed (invalid token)");
-    return Step::Failed;
+    return Failed(lt, "malformed XML: not well-formed (invalid token)");
   }
   size_t gt = FindTagEnd(lt);
   if (gt == std::string::npos) {
     if (!final) return Step::NeedMore;
-    Fail(lt, "malformed XML: unclosed token");
-    return Step::Failed;
+    return Failed(lt, "malformed XML: unclosed token");
   }
   return c == '/' ? EndTag(lt, gt) : StartTag(lt, gt);
 }
@@ -323,16 +320,14 @@ XmlScanner::Step XmlScanner::StartTag(size_t lt, size_t gt) {
   size_t i = 0;
   while (i < n && IsNameByte(tag_[i])) ++i;
   if (i == 0 || !IsNameStart(tag_[0])) {
-    Fail(lt + 1, "malformed XML: not well-formed (invalid token)");
-    return Step::Failed;
+    return Failed(lt + 1, "malformed XML: not well-formed (invalid token)");
   }
   size_t name_end = i;
   attrs_.clear();
   attr_names_.clear();
   offsets_.clear();  // name, value, name, value ... in tag_
   auto invalid = [&](size_t at) {
-    Fail(lt + 1 + at, "malformed XML: not well-formed (invalid token)");
-    return Step::Failed;
+    return Failed(lt + 1 + at, "malformed XML: not well-formed (invalid token)");
   };
   while (true) {
     size_t space = i;
@@ -381,8 +376,7 @@ XmlScanner::Step XmlScanner::EndTag(size_t lt, size_t gt) {
   std::string_view name(buf_.data() + lt + 2, gt - lt - 2);
   while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
   if (open_.empty() || name != open_.back()) {
-    Fail(lt + 2, "malformed XML: mismatched tag");
-    return Step::Failed;
+    return Failed(lt + 2, "malformed XML: mismatched tag");
   }
   sink_->End(open_.back().c_str());
   open_.pop_back();
@@ -399,8 +393,7 @@ XmlScanner::Step XmlScanner::Skip(size_t lt, std::string_view close, bool final)
   if (end == std::string::npos) return final ? Failed(lt, "malformed XML: unclosed token") : Step::NeedMore;
   std::string_view body(buf_.data() + from, end - from);
   if (comment && body.find("--") != std::string_view::npos) {
-    Fail(lt, "malformed XML: not well-formed (invalid token)");
-    return Step::Failed;
+    return Failed(lt, "malformed XML: not well-formed (invalid token)");
   }
   if (!comment) {  // a target name; "xml" only as the declaration at the very start
     size_t name = 0;
@@ -421,8 +414,7 @@ XmlScanner::Step XmlScanner::Cdata(size_t lt, bool final) {
   size_t end = FindClose(lt, lt + 9, "]]>");
   if (end == std::string::npos) return final ? Failed(lt, "malformed XML: unclosed token") : Step::NeedMore;
   if (open_.empty()) {
-    Fail(lt, "malformed XML: syntax error");
-    return Step::Failed;
+    return Failed(lt, "malformed XML: syntax error");
   }
   std::string_view body(buf_.data() + lt + 9, end - lt - 9);
   // No entities in CDATA: '&' is itself. Line ends and characters as in text.
