@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <optional>
 
 #include "parser/xml_stream.h"
 
@@ -17,13 +18,13 @@ uint64_t Corner(int row, int column) { return (static_cast<uint64_t>(row) << 14)
 class HyperlinkHandler : public XmlHandler {
  public:
   HyperlinkHandler(const Relationships& rels, SheetHyperlinks* out) : rels_(rels), out_(out) {}
-  void OnStart(std::string_view name, const char** attrs) override {
+  void OnStart(std::string_view name, XmlAttributes attrs) override {
     if (name != "hyperlink") return;
-    const char* ref = FindAttr(attrs, "ref");
-    const char* rid = FindAttr(attrs, "r:id");
+    const std::string_view* ref = attrs.Find("ref");
+    const std::string_view* rid = attrs.Find("r:id");
     if (!ref || !rid) return;  // internal links (location only) have no URL
-    auto it = rels_.find(rid);
-    if (it != rels_.end() && !out_->Add(ref, &it->second.target)) over_limit = true, stop_requested = true;
+    auto it = rels_.find(std::string(*rid));
+    if (it != rels_.end() && !out_->Add(*ref, &it->second.target)) over_limit = true, stop_requested = true;
   }
   bool over_limit = false;
   void OnEnd(std::string_view) override {}
@@ -36,34 +37,20 @@ class HyperlinkHandler : public XmlHandler {
 // Finds, in a sheet streamed in chunks, the root's start tag and where
 // <sheetData> ends — outside comments, CDATA and instructions, so that a
 // cell holding "</sheetData><hyperlinks>..." in CDATA cannot forge links.
-// Linear: it keeps only an unfinished tag (at most kMaxTag) or the last
-// bytes of an unfinished comment between chunks.
+// Other start tags are stepped over from '<' to '<' without reading them:
+// well-formed XML has no '<' inside a tag, and a sheet that is not
+// well-formed is refused by the row pass anyway. Linear: between chunks it
+// keeps only an unfinished token (at most kMaxTag bytes) or the last bytes
+// of an unfinished comment; a chunk is read where it lies.
 class SheetDataEnd {
  public:
   // True once the end is found; tail() then holds what follows it in this
-  // chunk. An element tag over kMaxTag sets too_long().
+  // chunk. A tag over kMaxTag sets too_long().
   bool Feed(std::string_view chunk) {
+    if (pending_.empty()) return Scan(chunk);
     std::string data = pending_ + std::string(chunk);
     pending_.clear();
-    for (size_t i = 0; i < data.size();) {
-      if (state_ != In::Text && state_ != In::Markup) {
-        std::string_view close = state_ == In::Comment ? "-->" : state_ == In::Cdata ? "]]>" : "?>";
-        size_t end = data.find(close, i);
-        if (end == std::string::npos) {
-          pending_ = data.substr(std::max(i, data.size() - std::min(data.size(), close.size() - 1)));
-          return false;
-        }
-        i = end + close.size();
-        state_ = In::Text;
-      } else if (state_ == In::Text) {
-        i = data.find('<', i);
-        if (i == std::string::npos) return false;
-        state_ = In::Markup;
-      } else if (!Markup(data, &i)) {
-        return found_;
-      }
-    }
-    return false;
+    return Scan(data);
   }
   const std::string& root() const { return root_; }
   const std::string& tail() const { return tail_; }
@@ -72,37 +59,65 @@ class SheetDataEnd {
   static constexpr size_t kMaxTag = size_t{1} << 20;
 
  private:
-  enum class In { Text, Markup, Comment, Cdata, Pi };
+  enum class In { Text, Comment, Cdata, Pi };
 
-  // The markup at data[*i] == '<'; false when the chunk ends first (or the end is found).
-  bool Markup(const std::string& data, size_t* i) {
-    std::string_view rest = std::string_view(data).substr(*i);
-    if (rest.size() < 9 && (std::string_view("<![CDATA[").substr(0, rest.size()) == rest ||
-                            std::string_view("<!--").substr(0, std::min<size_t>(rest.size(), 4)) == rest.substr(0, std::min<size_t>(rest.size(), 4)))) {
-      pending_ = std::string(rest);
-      return false;
+  bool Scan(std::string_view data) {
+    for (size_t i = 0; i < data.size();) {
+      if (state_ != In::Text) {
+        std::string_view close = state_ == In::Comment ? "-->" : state_ == In::Cdata ? "]]>" : "?>";
+        size_t end = data.find(close, i);
+        if (end == std::string_view::npos) {
+          pending_ = data.substr(std::max(i, data.size() - std::min(data.size(), close.size() - 1)));
+          return false;
+        }
+        i = end + close.size();
+        state_ = In::Text;
+        continue;
+      }
+      i = data.find('<', i);
+      if (i == std::string_view::npos) return false;
+      std::optional<size_t> next = Markup(data, i);
+      if (!next) return false;
+      if (found_) {
+        tail_ = data.substr(*next);
+        return true;
+      }
+      i = *next;
     }
-    if (rest.substr(0, 4) == "<!--") return Enter(In::Comment, 4, i);
-    if (rest.substr(0, 9) == "<![CDATA[") return Enter(In::Cdata, 9, i);
-    if (rest.substr(0, 2) == "<?") return Enter(In::Pi, 2, i);
-    size_t gt = TagEnd(rest);
-    if (gt == std::string_view::npos) {
-      too_long_ = rest.size() > kMaxTag;
-      if (!too_long_) pending_ = std::string(rest);
-      return false;
-    }
-    Tag(rest.substr(0, gt + 1));
-    *i += gt + 1;
-    state_ = In::Text;
-    if (!found_) return true;
-    tail_ = data.substr(*i);
     return false;
   }
 
-  bool Enter(In state, size_t skip, size_t* i) {
+  // The markup at data[at] == '<': where scanning goes on, or nothing when
+  // the chunk ends first (the token is then kept for the next one).
+  std::optional<size_t> Markup(std::string_view data, size_t at) {
+    std::string_view rest = data.substr(at);
+    auto wait = [&]() -> std::optional<size_t> {
+      too_long_ = rest.size() > kMaxTag;
+      if (!too_long_) pending_ = std::string(rest);
+      return std::nullopt;
+    };
+    if (rest.size() < 9 && (std::string_view("<![CDATA[").starts_with(rest) || std::string_view("<!--").starts_with(rest.substr(0, 4))))
+      return wait();
+    if (rest.starts_with("<!--")) return Enter(In::Comment, at + 4);
+    if (rest.starts_with("<![CDATA[")) return Enter(In::Cdata, at + 9);
+    if (rest.starts_with("<?")) return Enter(In::Pi, at + 2);
+    bool end_tag = rest.starts_with("</");
+    if (!end_tag && !root_.empty() && !IsSheetData(rest, 1, true)) return at + 1;  // stepped over
+    size_t gt = TagEnd(rest);
+    if (gt == std::string_view::npos) return wait();
+    std::string_view tag = rest.substr(0, gt + 1);
+    if (end_tag) {
+      found_ = IsSheetData(tag, 2, false);
+    } else {
+      if (root_.empty() && tag[1] != '!') root_ = std::string(tag);
+      found_ = IsSheetData(tag, 1, false) && tag[tag.size() - 2] == '/';
+    }
+    return at + gt + 1;
+  }
+
+  std::optional<size_t> Enter(In state, size_t next) {
     state_ = state;
-    *i += skip;
-    return true;
+    return next;
   }
 
   static size_t TagEnd(std::string_view tag) {
@@ -115,24 +130,16 @@ class SheetDataEnd {
     return std::string_view::npos;
   }
 
-  // "sheetData" or "prefix:sheetData", nothing else.
-  static bool IsSheetData(std::string_view tag, size_t from) {
+  // "sheetData" or "prefix:sheetData" at tag[from], nothing else. With
+  // `maybe`, a name cut short by the chunk's end may still be it.
+  static bool IsSheetData(std::string_view tag, size_t from, bool maybe) {
     size_t end = from;
     while (end < tag.size() && !std::isspace(static_cast<unsigned char>(tag[end])) && tag[end] != '/' && tag[end] != '>') ++end;
     std::string_view name = tag.substr(from, end - from);
+    if (maybe && end == tag.size()) return true;
     size_t colon = name.find(':');
     if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
     return name == "sheetData" && colon != 0;
-  }
-
-  void Tag(std::string_view tag) {
-    if (tag.size() < 3 || tag[1] == '!') return;  // a declaration (DOCTYPE: the row pass refuses it)
-    if (tag[1] == '/') {
-      found_ = IsSheetData(tag, 2);
-      return;
-    }
-    if (root_.empty()) root_ = std::string(tag);
-    found_ = IsSheetData(tag, 1) && tag[tag.size() - 2] == '/';
   }
 
   In state_ = In::Text;
@@ -214,17 +221,24 @@ Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_par
   SheetDataEnd finder;
   std::string tail;
   bool found = false, keeping = sheet != nullptr;
+  auto look = [&](std::string_view bytes) {
+    if (found) tail.append(bytes);
+    else if (finder.Feed(bytes)) found = true, tail = finder.tail();
+  };
+  // A sheet that can be kept is looked at once it is whole (in place, not
+  // copied chunk by chunk); a larger one is looked at as it streams.
   Status s = zip.Read(sheet_part, [&](std::string_view chunk) {
-    if (keeping && sheet->size() + chunk.size() <= keep_up_to) sheet->append(chunk);
-    else if (keeping) keeping = false, sheet->clear(), sheet->shrink_to_fit();
-    if (found) {
-      tail.append(chunk);
-    } else if (finder.Feed(chunk)) {
-      found = true;
-      tail = finder.tail();
+    if (keeping && sheet->size() + chunk.size() <= keep_up_to) return sheet->append(chunk), true;
+    if (keeping) {
+      keeping = false;
+      look(*sheet);
+      sheet->clear();
+      sheet->shrink_to_fit();
     }
+    look(chunk);
     return !finder.too_long();
   });
+  if (s.ok() && keeping) look(*sheet);
   if (s.ok() && finder.too_long())
     s = Status::Error(zip.label() + ": " + sheet_part + ": a tag over " +
                       std::to_string(SheetDataEnd::kMaxTag >> 20) + " MiB (a limit against hostile workbooks)");

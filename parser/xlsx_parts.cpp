@@ -18,30 +18,28 @@ std::string LastSegment(const std::string& uri) {
 }
 
 // A format id, or -1 for anything else (no overflow on hostile numbers).
-int FormatId(const char* v) {
+int FormatId(const std::string_view* v) {
   int64_t id = -1;
-  return v && ParseDecimal(v, INT32_MAX, &id) ? static_cast<int>(id) : -1;
+  return v && ParseDecimal(*v, INT32_MAX, &id) ? static_cast<int>(id) : -1;
 }
 
-bool IsTrue(const char* v) {
-  return v && (std::string_view(v) == "1" || std::string_view(v) == "true");
-}
+bool IsTrue(const std::string_view* v) { return v && (*v == "1" || *v == "true"); }
 
 class RelsHandler : public XmlHandler {
  public:
   RelsHandler(const std::string& source, Relationships* out) : source_(source), out_(out) {}
-  void OnStart(std::string_view name, const char** attrs) override {
+  void OnStart(std::string_view name, XmlAttributes attrs) override {
     if (name != "Relationship") return;
-    const char* id = FindAttr(attrs, "Id");
-    const char* type = FindAttr(attrs, "Type");
-    const char* target = FindAttr(attrs, "Target");
-    const char* mode = FindAttr(attrs, "TargetMode");
+    const std::string_view* id = attrs.Find("Id");
+    const std::string_view* type = attrs.Find("Type");
+    const std::string_view* target = attrs.Find("Target");
+    const std::string_view* mode = attrs.Find("TargetMode");
     if (!id || !target) return;
     Relationship rel;
-    rel.type = type ? LastSegment(type) : "";
-    rel.external = mode && std::string_view(mode) == "External";
-    rel.target = rel.external ? target : ResolvePart(source_, target);
-    (*out_)[id] = std::move(rel);
+    rel.type = type ? LastSegment(std::string(*type)) : "";
+    rel.external = mode && *mode == "External";
+    rel.target = rel.external ? std::string(*target) : ResolvePart(source_, std::string(*target));
+    (*out_)[std::string(*id)] = std::move(rel);
   }
   void OnEnd(std::string_view) override {}
 
@@ -57,13 +55,13 @@ class WorkbookHandler : public XmlHandler {
   };
   std::vector<Entry> entries;
   bool date1904 = false;
-  void OnStart(std::string_view name, const char** attrs) override {
+  void OnStart(std::string_view name, XmlAttributes attrs) override {
     if (name == "sheet") {
-      const char* sheet_name = FindAttr(attrs, "name");
-      const char* rid = FindAttr(attrs, "r:id");
-      entries.push_back({sheet_name ? sheet_name : "", rid ? rid : ""});
+      const std::string_view* sheet_name = attrs.Find("name");
+      const std::string_view* rid = attrs.Find("r:id");
+      entries.push_back({sheet_name ? std::string(*sheet_name) : "", rid ? std::string(*rid) : ""});
     } else if (name == "workbookPr") {
-      date1904 = IsTrue(FindAttr(attrs, "date1904"));
+      date1904 = IsTrue(attrs.Find("date1904"));
     }
   }
   void OnEnd(std::string_view) override {}
@@ -73,15 +71,15 @@ class StylesHandler : public XmlHandler {
  public:
   std::map<int, std::string> custom_formats;
   std::vector<int> xf_formats;
-  void OnStart(std::string_view name, const char** attrs) override {
+  void OnStart(std::string_view name, XmlAttributes attrs) override {
     if (name == "numFmt") {
-      const char* id = FindAttr(attrs, "numFmtId");
-      const char* code = FindAttr(attrs, "formatCode");
-      if (FormatId(id) >= 0 && code) custom_formats[FormatId(id)] = code;
+      const std::string_view* id = attrs.Find("numFmtId");
+      const std::string_view* code = attrs.Find("formatCode");
+      if (FormatId(id) >= 0 && code) custom_formats[FormatId(id)] = std::string(*code);
     } else if (name == "cellXfs") {
       in_cell_xfs_ = true;
     } else if (name == "xf" && in_cell_xfs_) {
-      const char* id = FindAttr(attrs, "numFmtId");
+      const std::string_view* id = attrs.Find("numFmtId");
       xf_formats.push_back(id ? FormatId(id) : 0);  // -1: no format, so no date
     }
   }
@@ -97,7 +95,7 @@ class StylesHandler : public XmlHandler {
 class SharedStringsHandler : public XmlHandler {
  public:
   explicit SharedStringsHandler(std::vector<std::string>* out) : out_(out) {}
-  void OnStart(std::string_view name, const char** attrs) override {
+  void OnStart(std::string_view name, XmlAttributes attrs) override {
     if (name == "si") {
       current_.clear();
     } else if (name == "t") {
@@ -105,8 +103,9 @@ class SharedStringsHandler : public XmlHandler {
     } else if (name == "rPh") {
       ++phonetic_depth_;
     } else if (name == "sst") {
-      const char* unique = FindAttr(attrs, "uniqueCount");
-      if (unique) out_->reserve(std::min<size_t>(std::strtoul(unique, nullptr, 10), 1u << 20));
+      const std::string_view* unique = attrs.Find("uniqueCount");
+      int64_t count = 0;
+      if (unique && ParseDecimal(*unique, 1 << 20, &count)) out_->reserve(static_cast<size_t>(count));
     }
   }
   void OnEnd(std::string_view name) override {
@@ -128,7 +127,7 @@ class SharedStringsHandler : public XmlHandler {
 class CoreHandler : public XmlHandler {
  public:
   std::string modified;
-  void OnStart(std::string_view name, const char**) override { in_ = name == "modified"; }
+  void OnStart(std::string_view name, XmlAttributes) override { in_ = name == "modified"; }
   void OnEnd(std::string_view) override { in_ = false; }
   void OnText(std::string_view text) override {
     if (in_) modified.append(text);

@@ -21,6 +21,19 @@ struct XlsxReader::Impl {
 
 namespace {
 
+// A cell's t="..." (ECMA-376 ST_CellType); anything unknown is read as a number, as "n" is.
+enum class CellType { Number, Shared, Inline, Formula, Date, Boolean, Error };
+
+CellType CellTypeOf(std::string_view t) {
+  if (t == "s") return CellType::Shared;
+  if (t == "inlineStr") return CellType::Inline;
+  if (t == "str") return CellType::Formula;
+  if (t == "d") return CellType::Date;
+  if (t == "b") return CellType::Boolean;
+  if (t == "e") return CellType::Error;
+  return CellType::Number;
+}
+
 // Streams <sheetData> rows to a callback; collects <dimension> and <mergeCell>.
 class SheetHandler : public XmlHandler {
  public:
@@ -30,7 +43,7 @@ class SheetHandler : public XmlHandler {
 
   std::string error;  // first problem found; the parse stops there
 
-  void OnStart(std::string_view name, const char** attrs) override {
+  void OnStart(std::string_view name, XmlAttributes attrs) override {
     if (name == "c") StartCell(attrs);
     else if (name == "v") Collect(&value_);
     else if (name == "t" && in_inline_ && phonetic_depth_ == 0) Collect(&inline_text_);
@@ -54,9 +67,9 @@ class SheetHandler : public XmlHandler {
   }
 
  private:
-  static std::string Attr(const char** attrs, std::string_view name) {
-    const char* v = FindAttr(attrs, name);
-    return v ? v : "";
+  static std::string Attr(XmlAttributes attrs, std::string_view name) {
+    const std::string_view* v = attrs.Find(name);
+    return v ? std::string(*v) : "";
   }
   void Collect(std::string* target) { target_ = target; }
   void Fail(std::string message) {
@@ -64,13 +77,13 @@ class SheetHandler : public XmlHandler {
     stop_requested = true;
   }
 
-  void StartRow(const char** attrs) {
+  void StartRow(XmlAttributes attrs) {
     // A row inside a row would be delivered twice, at both ends.
     if (in_row_) return Fail("row inside row " + std::to_string(row_.row));
     in_row_ = true;
-    const char* r = FindAttr(attrs, "r");
+    const std::string_view* r = attrs.Find("r");
     int64_t index = row_.row + 1;
-    if (r && !ParseDecimal(r, xlsx::kSheetRows, &index)) return Fail("row \"" + std::string(r) + "\" is not a row number");
+    if (r && !ParseDecimal(*r, xlsx::kSheetRows, &index)) return Fail("row \"" + std::string(*r) + "\" is not a row number");
     if (index < 1 || index > xlsx::kSheetRows || index <= row_.row)
       return Fail("row " + std::to_string(index) + " is out of order");
     row_.row = static_cast<int>(index);
@@ -79,22 +92,22 @@ class SheetHandler : public XmlHandler {
     if (!links_.empty()) links_.Row(row_.row);
   }
 
-  void StartCell(const char** attrs) {
-    const char* r = FindAttr(attrs, "r");
+  void StartCell(XmlAttributes attrs) {
+    const std::string_view* r = attrs.Find("r");
     int row = row_.row, col = column_ + 1;
-    if (r && !xlsx::ParseCellRef(r, &row, &col)) return Fail(std::string("bad cell reference \"") + r + "\"");
+    if (r && !xlsx::ParseCellRef(*r, &row, &col)) return Fail("bad cell reference \"" + std::string(*r) + "\"");
     // Excel writes cells left to right; one written out of order would pair
     // values with the wrong headers.
     if (col <= column_) return Fail("cell " + CellName(row_.row, col) + " is out of order");
     if (col >= xlsx::kSheetColumns)
       return Fail("row " + std::to_string(row_.row) + " has more than " + std::to_string(xlsx::kSheetColumns) + " columns");
     column_ = col;
-    const char* t = FindAttr(attrs, "t");
-    type_ = t ? t : "n";
-    const char* s = FindAttr(attrs, "s");
+    const std::string_view* t = attrs.Find("t");
+    type_ = t ? CellTypeOf(*t) : CellType::Number;
+    const std::string_view* s = attrs.Find("s");
     style_ = 0;
-    if (s && !ParseDecimal(s, INT32_MAX, &style_))
-      return Fail("cell " + CellName(row_.row, column_) + ": style \"" + s + "\" is not a style number");
+    if (s && !ParseDecimal(*s, INT32_MAX, &style_))
+      return Fail("cell " + CellName(row_.row, column_) + ": style \"" + std::string(*s) + "\" is not a style number");
     value_.clear();
     inline_text_.clear();
   }
@@ -102,7 +115,7 @@ class SheetHandler : public XmlHandler {
   void EndCell() {
     Cell cell;
     cell.column = column_;
-    if (type_ == "s") {
+    if (type_ == CellType::Shared) {
       if (value_.empty()) return AddCell(std::move(cell));
       char* end = nullptr;
       unsigned long index = std::strtoul(value_.c_str(), &end, 10);
@@ -111,18 +124,18 @@ class SheetHandler : public XmlHandler {
                     " does not exist");
       cell.kind = CellKind::String;
       cell.shared = &book_.shared_strings[index];
-    } else if (type_ == "inlineStr") {
+    } else if (type_ == CellType::Inline) {
       cell.kind = CellKind::String;
       cell.written = std::move(inline_text_);
-    } else if (type_ == "str" || type_ == "d") {
+    } else if (type_ == CellType::Formula || type_ == CellType::Date) {
       cell.kind = CellKind::String;
       cell.written = std::move(value_);
-      cell.is_date = type_ == "d";
-    } else if (type_ == "b") {
+      cell.is_date = type_ == CellType::Date;
+    } else if (type_ == CellType::Boolean) {
       cell.kind = CellKind::Boolean;
       cell.number = value_ == "1" ? 1 : 0;
       cell.written = value_ == "1" ? "TRUE" : "FALSE";
-    } else if (type_ == "e") {
+    } else if (type_ == CellType::Error) {
       cell.kind = CellKind::Error;
       cell.written = std::move(value_);
     } else if (!value_.empty()) {
@@ -197,7 +210,7 @@ class SheetHandler : public XmlHandler {
   TableRow row_;
   std::vector<Cell> merged_;  // scratch of AddLinkedEmptyCells
   int column_ = -1;
-  std::string type_;
+  CellType type_ = CellType::Number;
   int64_t style_ = 0;
   int64_t cells_ = 0, text_bytes_ = 0;
   std::string value_, inline_text_;

@@ -38,6 +38,29 @@ inline bool IsNameByte(char c) { return Is(c, kName); }
 
 bool IsNameStart(char c) { return IsNameByte(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.'; }
 
+// Where the plain start of `raw` ends: bytes that pass as they lie (no
+// reference, no line end or tab to normalize, no byte to check).
+size_t PlainPrefix(std::string_view raw, bool attribute) {
+  size_t i = 0;
+  while (i < raw.size() && (!Is(raw[i], kTextSpecial) || (!attribute && (raw[i] == '\n' || raw[i] == '\t')))) ++i;
+  return i;
+}
+
+// Where the name starting at tag[from] ends (at most at `n`).
+size_t NameEnd(std::string_view tag, size_t from, size_t n) {
+  while (from < n && IsNameByte(tag[from])) ++from;
+  return from;
+}
+
+// Name bytes are checked by class; only a name with non-ASCII bytes needs
+// its UTF-8 checked too.
+bool IsValidName(std::string_view name) {
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x80) return IsValidUtf8(name);
+  }
+  return true;
+}
+
 // XML 1.0's Char production (surrogates are not UTF-8, so never get here).
 bool IsXmlChar(uint32_t cp) {
   return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xFFFD && cp != 0xFFFE) || cp >= 0x10000;
@@ -136,29 +159,41 @@ bool XmlScanner::ReadsDocument(std::string_view head) {
 
 bool XmlScanner::Feed(std::string_view chunk, bool final) {
   if (failed()) return false;
-  buf_.append(chunk);
-  if (!started_) {  // a byte-order mark is no content
-    if (buf_.size() < kBom.size() && kBom.substr(0, buf_.size()) == buf_ && !final) return true;
-    started_ = true;
-    if (buf_.compare(0, kBom.size(), kBom) == 0) buf_.erase(0, kBom.size());
+  if (carry_.empty()) {
+    doc_ = chunk;
+  } else {
+    carry_.append(chunk);
+    doc_ = carry_;
   }
-  bool going = Run(final);
-  if (going && buf_.size() - pos_ > kMaxToken) {
+  bool waiting = !SkipByteOrderMark(final);
+  bool going = waiting || Run(final);
+  if (going && doc_.size() - pos_ > kMaxToken) {
     Fail(pos_, "a token over " + std::to_string(kMaxToken >> 20) + " MiB (a limit against hostile workbooks)");
     going = false;
   }
-  if (pos_ > 0) {  // keep only what is not consumed: a token cut by the chunk's end
-    buf_.erase(0, pos_);
-    if (tag_scan_) tag_scan_ -= pos_;
-    pos_ = 0;
-  }
+  // Keep only what is not consumed: a token cut by the chunk's end.
+  if (doc_.data() == carry_.data()) carry_.erase(0, pos_);
+  else carry_.assign(doc_.substr(pos_));
+  if (tag_scan_) tag_scan_ -= pos_;
+  pos_ = 0;
+  doc_ = {};
   return going && !sink_->Stopped();
+}
+
+// A byte-order mark is no content: skipped once, before anything is read.
+// False while the document is too short to tell (more is to come).
+bool XmlScanner::SkipByteOrderMark(bool final) {
+  if (started_) return true;
+  if (doc_.size() < kBom.size() && kBom.substr(0, doc_.size()) == doc_ && !final) return false;
+  started_ = true;
+  if (doc_.substr(0, kBom.size()) == kBom) pos_ = kBom.size();  // not consumed: a declaration may follow
+  return true;
 }
 
 bool XmlScanner::Run(bool final) {
   while (!sink_->Stopped()) {
-    size_t lt = buf_.find('<', pos_);
-    size_t end = lt == std::string::npos ? buf_.size() : lt;
+    size_t lt = doc_.find('<', pos_);
+    size_t end = lt == std::string::npos ? doc_.size() : lt;
     if (end > pos_) {
       Step s = TextRun(end, lt != std::string::npos || final);
       if (s == Step::Failed) return false;
@@ -170,15 +205,15 @@ bool XmlScanner::Run(bool final) {
     if (s == Step::NeedMore) break;
   }
   if (!final || sink_->Stopped()) return true;
-  if (pos_ < buf_.size()) return Fail(pos_, "malformed XML: unclosed token");
-  if (!open_.empty()) return Fail(pos_, "malformed XML: unclosed token");
+  if (pos_ < doc_.size()) return Fail(pos_, "malformed XML: unclosed token");
+  if (depth_ != 0) return Fail(pos_, "malformed XML: unclosed token");
   if (!root_done_) return Fail(pos_, "malformed XML: no element found");
   return true;
 }
 
 XmlScanner::Step XmlScanner::TextRun(size_t end, bool complete) {
-  std::string_view raw(buf_.data() + pos_, end - pos_);
-  if (open_.empty()) {  // before or after the root: white space only
+  std::string_view raw(doc_.data() + pos_, end - pos_);
+  if (depth_ == 0) {  // before or after the root: white space only
     for (size_t i = 0; i < raw.size(); ++i)
       if (!IsSpace(raw[i]))
         return Failed(pos_ + i, root_done_ ? "malformed XML: junk after document element"
@@ -195,14 +230,7 @@ XmlScanner::Step XmlScanner::TextRun(size_t end, bool complete) {
 // Text as the handler gets it: entities decoded, line ends normalized,
 // checked. Text without any of that (nearly all) is passed as it lies.
 bool XmlScanner::EmitText(std::string_view raw) {
-  bool plain = true;
-  for (char c : raw) {
-    if (Is(c, kTextSpecial) && c != '\n' && c != '\t') {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) {
+  if (PlainPrefix(raw, false) == raw.size()) {
     sink_->Text(raw);
     return true;
   }
@@ -211,16 +239,14 @@ bool XmlScanner::EmitText(std::string_view raw) {
   return true;
 }
 
-// Decodes `raw` (at pos_ or later in buf_, for positions) into `out`.
+// Decodes `raw` (at pos_ or later in doc_, for positions) into `out`.
 bool XmlScanner::Decode(std::string_view raw, bool attribute, std::string* out) {
   out->clear();
-  size_t plain = 0;  // bytes that pass as they lie, copied in runs
-  while (plain < raw.size() && (!Is(raw[plain], kTextSpecial) || (!attribute && (raw[plain] == '\n' || raw[plain] == '\t'))))
-    ++plain;
+  size_t plain = PlainPrefix(raw, attribute);  // copied as one run
   out->append(raw.substr(0, plain));
   if (plain == raw.size()) return true;
-  size_t base = static_cast<size_t>(raw.data() - buf_.data());
-  bool in_buffer = raw.data() >= buf_.data() && raw.data() <= buf_.data() + buf_.size();
+  size_t base = static_cast<size_t>(raw.data() - doc_.data());
+  bool in_buffer = raw.data() >= doc_.data() && raw.data() <= doc_.data() + doc_.size();
   auto fail = [&](size_t i, const char* what) { return Fail(in_buffer ? base + i : pos_, what); };
   for (size_t i = plain; i < raw.size();) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
@@ -266,15 +292,15 @@ bool XmlScanner::Decode(std::string_view raw, bool attribute, std::string* out) 
 }
 
 XmlScanner::Step XmlScanner::Markup(size_t lt, bool final) {
-  auto more = [&](size_t need) { return buf_.size() - lt < need && !final; };
+  auto more = [&](size_t need) { return doc_.size() - lt < need && !final; };
   if (more(2)) return Step::NeedMore;
-  if (lt + 1 >= buf_.size()) return Failed(lt, "malformed XML: unclosed token");
-  char c = buf_[lt + 1];
+  if (lt + 1 >= doc_.size()) return Failed(lt, "malformed XML: unclosed token");
+  char c = doc_[lt + 1];
   if (c == '?') return Skip(lt, "?>", final);
   if (c == '!') {
-    if (buf_.compare(lt, 4, "<!--") == 0) return Skip(lt, "-->", final);
-    if (buf_.compare(lt, 9, "<![CDATA[") == 0) return Cdata(lt, final);
-    if (buf_.compare(lt, 9, "<!DOCTYPE") == 0) {
+    if (doc_.compare(lt, 4, "<!--") == 0) return Skip(lt, "-->", final);
+    if (doc_.compare(lt, 9, "<![CDATA[") == 0) return Cdata(lt, final);
+    if (doc_.compare(lt, 9, "<!DOCTYPE") == 0) {
       return Failed(lt, "DOCTYPE declarations are not allowed");
     }
     if (more(9)) return Step::NeedMore;
@@ -293,8 +319,8 @@ XmlScanner::Step XmlScanner::Markup(size_t lt, bool final) {
 size_t XmlScanner::FindTagEnd(size_t lt) {
   size_t i = tag_scan_ ? tag_scan_ : lt + 1;
   char quote = tag_scan_ ? tag_quote_ : 0;
-  const char* data = buf_.data();
-  for (size_t n = buf_.size(); i < n; ++i) {
+  const char* data = doc_.data();
+  for (size_t n = doc_.size(); i < n; ++i) {
     char c = data[i];
     if (!Is(c, kTagStop)) continue;
     if (quote) {
@@ -312,75 +338,76 @@ size_t XmlScanner::FindTagEnd(size_t lt) {
   return std::string::npos;
 }
 
+// A start tag, read where it lies: names and plain values are views into
+// the document; only values with references or white space to normalize
+// are decoded, into decoded_.
 XmlScanner::Step XmlScanner::StartTag(size_t lt, size_t gt) {
   if (root_done_) return Failed(lt, "malformed XML: junk after document element");
-  tag_.assign(buf_, lt + 1, gt - lt - 1);
-  bool empty_element = !tag_.empty() && tag_.back() == '/';
-  size_t n = tag_.size() - (empty_element ? 1 : 0);
-  size_t i = 0;
-  while (i < n && IsNameByte(tag_[i])) ++i;
-  if (i == 0 || !IsNameStart(tag_[0])) {
-    return Failed(lt + 1, "malformed XML: not well-formed (invalid token)");
-  }
-  size_t name_end = i;
+  std::string_view tag = doc_.substr(lt + 1, gt - lt - 1);
+  bool empty_element = !tag.empty() && tag.back() == '/';
+  size_t n = tag.size() - (empty_element ? 1 : 0);
+  auto invalid = [&](size_t at) { return Failed(lt + 1 + at, "malformed XML: not well-formed (invalid token)"); };
+  size_t i = NameEnd(tag, 0, n);
+  std::string_view name = tag.substr(0, i);
+  if (i == 0 || !IsNameStart(tag[0]) || !IsValidName(name)) return invalid(0);
   attrs_.clear();
-  attr_names_.clear();
-  offsets_.clear();  // name, value, name, value ... in tag_
-  auto invalid = [&](size_t at) {
-    return Failed(lt + 1 + at, "malformed XML: not well-formed (invalid token)");
-  };
+  decoded_.clear();
+  decoded_at_.clear();
   while (true) {
     size_t space = i;
-    while (i < n && IsSpace(tag_[i])) ++i;
+    while (i < n && IsSpace(tag[i])) ++i;
     if (i >= n) break;
     if (i == space) return invalid(i);  // attributes are set apart by white space
-    size_t name = i;
-    while (i < n && IsNameByte(tag_[i])) ++i;
-    if (i == name || !IsNameStart(tag_[name])) return invalid(name);
-    size_t name_stop = i;
-    while (i < n && IsSpace(tag_[i])) ++i;
-    if (i >= n || tag_[i] != '=') return invalid(i);
+    size_t name_start = i;
+    i = NameEnd(tag, i, n);
+    std::string_view attr_name = tag.substr(name_start, i - name_start);
+    if (i == name_start || !IsNameStart(tag[name_start]) || !IsValidName(attr_name)) return invalid(name_start);
+    while (i < n && IsSpace(tag[i])) ++i;
+    if (i >= n || tag[i] != '=') return invalid(i);
     ++i;
-    while (i < n && IsSpace(tag_[i])) ++i;
-    if (i >= n || (tag_[i] != '"' && tag_[i] != '\'')) return invalid(i);
-    size_t close = tag_.find(tag_[i], i + 1);
-    if (close == std::string::npos || close >= n) return invalid(i);
-    std::string_view attr_name(tag_.data() + name, name_stop - name);
-    if (!IsValidUtf8(attr_name)) return invalid(name);
-    attr_names_.push_back(attr_name);
-    if (!Decode(std::string_view(buf_.data() + lt + 2 + i, close - i - 1), true, &text_)) return Step::Failed;
-    std::memcpy(tag_.data() + i + 1, text_.data(), text_.size());  // decoded text is never longer
-    offsets_.push_back(name);
-    offsets_.push_back(i + 1);
-    tag_[name_stop] = '\0';
-    tag_[i + 1 + text_.size()] = '\0';  // at most the closing quote
+    while (i < n && IsSpace(tag[i])) ++i;
+    if (i >= n || (tag[i] != '"' && tag[i] != '\'')) return invalid(i);
+    size_t close = tag.find(tag[i], i + 1);
+    if (close == std::string_view::npos || close >= n) return invalid(i);
+    std::string_view raw = tag.substr(i + 1, close - i - 1);
+    if (PlainPrefix(raw, true) < raw.size()) {
+      if (!Decode(raw, true, &text_)) return Step::Failed;
+      decoded_at_.push_back(attrs_.size());
+      decoded_at_.push_back(decoded_.size());
+      decoded_.append(text_);
+      raw = {};  // set once decoded_ stops growing
+    }
+    attrs_.push_back({attr_name, raw});
     i = close + 1;
   }
-  if (!IsValidUtf8(std::string_view(tag_.data(), name_end))) return invalid(0);
+  for (size_t k = 0; k < decoded_at_.size(); k += 2) {
+    size_t at = decoded_at_[k + 1];
+    size_t end = k + 3 < decoded_at_.size() ? decoded_at_[k + 3] : decoded_.size();
+    attrs_[decoded_at_[k]].value = std::string_view(decoded_).substr(at, end - at);
+  }
   if (HasDuplicateAttribute()) return Failed(lt + 1, "malformed XML: duplicate attribute");
-  tag_[name_end] = '\0';  // (a name alone: the string's own terminator, or the '/')
-  for (size_t at : offsets_) attrs_.push_back(tag_.c_str() + at);
-  attrs_.push_back(nullptr);
-  open_.emplace_back(tag_.c_str());
-  sink_->Start(open_.back().c_str(), attrs_.data());
+  sink_->Start(name, XmlAttributes(attrs_.data(), attrs_.size()));
   if (empty_element) {
-    sink_->End(open_.back().c_str());
-    open_.pop_back();
-    root_done_ = open_.empty();
+    sink_->End(name);
+    root_done_ = depth_ == 0;
+  } else {
+    if (depth_ == open_.size()) open_.emplace_back(name);
+    else open_[depth_].assign(name);
+    ++depth_;
   }
   Consume(gt + 1);
   return Step::Done;
 }
 
 XmlScanner::Step XmlScanner::EndTag(size_t lt, size_t gt) {
-  std::string_view name(buf_.data() + lt + 2, gt - lt - 2);
+  std::string_view name = doc_.substr(lt + 2, gt - lt - 2);
   while (!name.empty() && IsSpace(name.back())) name.remove_suffix(1);
-  if (open_.empty() || name != open_.back()) {
+  if (depth_ == 0 || name != open_[depth_ - 1]) {
     return Failed(lt + 2, "malformed XML: mismatched tag");
   }
-  sink_->End(open_.back().c_str());
-  open_.pop_back();
-  root_done_ = open_.empty();
+  sink_->End(name);
+  --depth_;
+  root_done_ = depth_ == 0;
   Consume(gt + 1);
   return Step::Done;
 }
@@ -391,7 +418,7 @@ XmlScanner::Step XmlScanner::Skip(size_t lt, std::string_view close, bool final)
   size_t from = lt + (comment ? 4 : 2);
   size_t end = FindClose(lt, from, close);
   if (end == std::string::npos) return final ? Failed(lt, "malformed XML: unclosed token") : Step::NeedMore;
-  std::string_view body(buf_.data() + from, end - from);
+  std::string_view body(doc_.data() + from, end - from);
   if (comment && body.find("--") != std::string_view::npos) {
     return Failed(lt, "malformed XML: not well-formed (invalid token)");
   }
@@ -400,7 +427,7 @@ XmlScanner::Step XmlScanner::Skip(size_t lt, std::string_view close, bool final)
     while (name < body.size() && IsNameByte(body[name])) ++name;
     if (name == 0 || !IsNameStart(body[0]))
       return Failed(lt, "malformed XML: not well-formed (invalid token)");
-    if (LowerAscii(body.substr(0, name)) == "xml" && (consumed_ || lt != 0))
+    if (LowerAscii(body.substr(0, name)) == "xml" && consumed_)
       return Failed(lt, "malformed XML: XML or text declaration not at start of entity");
   }
   if (comment && !body.empty() && body.back() == '-')  // "--->"
@@ -413,10 +440,10 @@ XmlScanner::Step XmlScanner::Skip(size_t lt, std::string_view close, bool final)
 XmlScanner::Step XmlScanner::Cdata(size_t lt, bool final) {
   size_t end = FindClose(lt, lt + 9, "]]>");
   if (end == std::string::npos) return final ? Failed(lt, "malformed XML: unclosed token") : Step::NeedMore;
-  if (open_.empty()) {
+  if (depth_ == 0) {
     return Failed(lt, "malformed XML: syntax error");
   }
-  std::string_view body(buf_.data() + lt + 9, end - lt - 9);
+  std::string_view body(doc_.data() + lt + 9, end - lt - 9);
   // No entities in CDATA: '&' is itself. Line ends and characters as in text.
   if (!CheckCharacters(body)) return Step::Failed;
   text_.clear();
@@ -433,23 +460,23 @@ XmlScanner::Step XmlScanner::Cdata(size_t lt, bool final) {
 // the token at `lt` stopped); npos when not yet there.
 size_t XmlScanner::FindClose(size_t lt, size_t from, std::string_view close) {
   size_t start = tag_scan_ > lt ? std::max(from, tag_scan_) : from;
-  size_t end = buf_.find(close, start);
+  size_t end = doc_.find(close, start);
   if (end != std::string::npos) {
     tag_scan_ = 0;
     return end;
   }
-  tag_scan_ = std::max(from, buf_.size() >= close.size() ? buf_.size() - close.size() + 1 : from);
+  tag_scan_ = std::max(from, doc_.size() >= close.size() ? doc_.size() - close.size() + 1 : from);
   return std::string::npos;
 }
 
-// Checks that `raw` (in buf_) holds only XML characters in UTF-8.
+// Checks that `raw` (in doc_) holds only XML characters in UTF-8.
 bool XmlScanner::CheckCharacters(std::string_view raw) {
   for (size_t i = 0; i < raw.size();) {
     unsigned char c = static_cast<unsigned char>(raw[i]);
     size_t length = c < 0x80 ? 1 : Utf8SequenceLength(raw.substr(i));
     size_t at = i;
     if (length == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x80 && !IsXmlChar(DecodeUtf8(raw, &at))))
-      return Fail(static_cast<size_t>(raw.data() - buf_.data()) + i, "malformed XML: not well-formed (invalid token)");
+      return Fail(static_cast<size_t>(raw.data() - doc_.data()) + i, "malformed XML: not well-formed (invalid token)");
     i += length;
   }
   return true;
@@ -457,13 +484,14 @@ bool XmlScanner::CheckCharacters(std::string_view raw) {
 
 // Duplicate attribute names, found by sorting a copy when there are many.
 bool XmlScanner::HasDuplicateAttribute() {
-  if (attr_names_.size() <= 8) {
-    for (size_t i = 0; i < attr_names_.size(); ++i)
-      for (size_t j = i + 1; j < attr_names_.size(); ++j)
-        if (attr_names_[i] == attr_names_[j]) return true;
+  if (attrs_.size() <= 8) {
+    for (size_t i = 0; i < attrs_.size(); ++i)
+      for (size_t j = i + 1; j < attrs_.size(); ++j)
+        if (attrs_[i].name == attrs_[j].name) return true;
     return false;
   }
-  sorted_names_ = attr_names_;
+  sorted_names_.clear();
+  for (const XmlAttribute& a : attrs_) sorted_names_.push_back(a.name);
   std::sort(sorted_names_.begin(), sorted_names_.end());
   return std::adjacent_find(sorted_names_.begin(), sorted_names_.end()) != sorted_names_.end();
 }
@@ -478,8 +506,8 @@ bool XmlScanner::Fail(size_t at, std::string what) {
   error_ = std::move(what);
   error_line_ = line_;
   error_column_ = column_;
-  for (size_t i = pos_; i < at && i < buf_.size(); ++i) {
-    if (buf_[i] == '\n') {
+  for (size_t i = pos_; i < at && i < doc_.size(); ++i) {
+    if (doc_[i] == '\n') {
       ++error_line_;
       error_column_ = 0;
     } else {
@@ -490,8 +518,8 @@ bool XmlScanner::Fail(size_t at, std::string what) {
 }
 
 void XmlScanner::Consume(size_t to) {
-  const char* p = buf_.data() + pos_;
-  const char* end = buf_.data() + to;
+  const char* p = doc_.data() + pos_;
+  const char* end = doc_.data() + to;
   for (const char* nl; (nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));) {
     ++line_;
     column_ = 0;

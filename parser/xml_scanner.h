@@ -25,18 +25,19 @@
 #include <vector>
 
 #include "model/status.h"
+#include "parser/xml_attributes.h"
 
 namespace icetrack {
 
 class XmlScanner {
  public:
-  // What the scanner reports; names are qualified ("x:row"), attrs a
-  // null-terminated array of name, value pairs, both valid during the call.
+  // What the scanner reports; names are qualified ("x:row"). Names, values
+  // and text are views valid during the call only.
   class Sink {
    public:
     virtual ~Sink() = default;
-    virtual void Start(const char* name, const char** attrs) = 0;
-    virtual void End(const char* name) = 0;
+    virtual void Start(std::string_view name, XmlAttributes attrs) = 0;
+    virtual void End(std::string_view name) = 0;
     virtual void Text(std::string_view text) = 0;
     virtual bool Stopped() const = 0;  // stop at the next token, without error
   };
@@ -48,7 +49,9 @@ class XmlScanner {
   static bool ReadsDocument(std::string_view head);
 
   // Scans `chunk`; `final` when it is the last. Returns false once the scan
-  // is over: an error (see failed()), a stop, or the end.
+  // is over: an error (see failed()), a stop, or the end. The chunk is read
+  // where it lies; only a token it cuts short is copied, to be completed by
+  // the next chunk (a whole document in one chunk is never copied).
   bool Feed(std::string_view chunk, bool final);
   bool failed() const { return !error_.empty(); }
   // "<where>:LINE:COLUMN: <what>", or OK.
@@ -72,21 +75,24 @@ class XmlScanner {
   bool HasDuplicateAttribute();
   bool Fail(size_t at, std::string what);
   void Consume(size_t to);
+  bool SkipByteOrderMark(bool final);
 
   Sink* sink_;
-  std::string buf_;
-  size_t pos_ = 0;                 // first byte not consumed
+  std::string_view doc_;           // what is being scanned: the chunk itself, or carry_ + chunk
+  std::string carry_;              // the unconsumed end of the last chunk
+  size_t pos_ = 0;                 // first byte of doc_ not consumed
   int64_t line_ = 1, column_ = 0;  // of pos_
-  std::vector<std::string> open_;  // the open elements, outermost first
+  std::vector<std::string> open_;  // the open elements, outermost first: open_[0, depth_)
+  size_t depth_ = 0;               // (kept beyond depth_, so that a name's storage is reused)
   bool root_done_ = false;
   bool started_ = false;           // past a byte-order mark
   bool consumed_ = false;          // anything read: a declaration must come first
   size_t tag_scan_ = 0;            // where the search for the token's end resumes, 0 for none
   char tag_quote_ = 0;             // the quote open at tag_scan_
-  std::string text_, tag_;         // scratch
-  std::vector<const char*> attrs_;
-  std::vector<std::string_view> attr_names_, sorted_names_;
-  std::vector<size_t> offsets_;
+  std::string text_, decoded_;     // scratch: decoded text; decoded attribute values
+  std::vector<XmlAttribute> attrs_;
+  std::vector<size_t> decoded_at_;  // for each decoded value: its attribute, its offset in decoded_
+  std::vector<std::string_view> sorted_names_;
   std::string error_;
   int64_t error_line_ = 0, error_column_ = 0;
 };

@@ -4,9 +4,9 @@
 
 #include "parser/xml_scanner.h"
 
-#include <cstring>
+#include <deque>
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace icetrack {
@@ -17,74 +17,101 @@ constexpr std::string_view kRelNs =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr std::string_view kRelNsStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
-// Expat runs without namespace processing (it costs about a tenth of the
+// Neither reader processes namespaces (it cost expat about a tenth of the
 // parse); prefixes are resolved here instead. OOXML declares them on the root
 // element, so one flat prefix -> URI table is enough.
 
-// "x:row" -> "row" (a pointer into expat's own string: no copy).
-const char* LocalName(const char* name) {
-  const char* colon = std::strchr(name, ':');
-  return colon ? colon + 1 : name;
+// "x:row" -> "row".
+std::string_view LocalName(std::string_view name) {
+  size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+bool IsNamespaceDeclaration(std::string_view name) {
+  return name.starts_with("xmlns") && (name.size() == 5 || name[5] == ':');
 }
 
 struct ParseState {
   XmlHandler* handler;
   XML_Parser parser = nullptr;  // null when the scanner reads
   std::string refusal;  // set when we stop the parser on purpose
-  std::unordered_map<std::string, std::string> namespaces;  // prefix -> URI
-  // "id" -> "r:id" for attributes in the relationships namespace; node-based,
-  // so the pointers handed to the handler stay valid.
-  std::unordered_map<std::string, std::string> relationship_names;
-  std::vector<const char*> attrs;  // reused: no allocation per element
+  std::vector<std::pair<std::string, std::string>> namespaces;  // prefix -> URI; a handful
+  // "r:id" and the like, for attributes in the relationships namespace
+  // (whatever their prefix); a deque, so that views of them stay valid.
+  std::deque<std::string> relationship_names;
+  std::vector<XmlAttribute> attrs;        // reused: no allocation per element
+  std::vector<XmlAttribute> expat_attrs;  // expat's, as views
+
+  bool InRelationshipsNamespace(std::string_view prefix) const {
+    for (const auto& [p, uri] : namespaces) {
+      if (p == prefix) return uri == kRelNs || uri == kRelNsStrict;
+    }
+    return false;
+  }
+
+  void Declare(std::string_view prefix, std::string_view uri) {
+    for (auto& [p, u] : namespaces) {
+      if (p == prefix) return void(u = uri);
+    }
+    namespaces.emplace_back(prefix, uri);
+  }
+
+  std::string_view RelationshipName(std::string_view local) {
+    for (const std::string& name : relationship_names) {
+      if (std::string_view(name).substr(2) == local) return name;
+    }
+    return relationship_names.emplace_back("r:" + std::string(local));
+  }
+
+  // Attributes reach the handler by local name, except those in the
+  // relationships namespace, which keep an "r:" prefix (r:id is not id).
+  // Most tags have no prefixed attribute: they are passed on as they are.
+  void Start(std::string_view name, XmlAttributes attrs_in) {
+    bool plain = true;
+    for (const XmlAttribute& a : attrs_in) {
+      if (a.name.find(':') == std::string_view::npos && a.name != "xmlns") continue;
+      plain = false;
+      if (a.name.starts_with("xmlns:")) Declare(a.name.substr(6), a.value);
+    }
+    if (!plain) {
+      attrs.clear();
+      for (const XmlAttribute& a : attrs_in) {
+        if (IsNamespaceDeclaration(a.name)) continue;
+        size_t colon = a.name.find(':');
+        if (colon == std::string_view::npos) attrs.push_back(a);
+        else if (InRelationshipsNamespace(a.name.substr(0, colon))) attrs.push_back({RelationshipName(a.name.substr(colon + 1)), a.value});
+        else attrs.push_back({a.name.substr(colon + 1), a.value});
+      }
+      attrs_in = XmlAttributes(attrs.data(), attrs.size());
+    }
+    handler->OnStart(LocalName(name), attrs_in);
+    StopIfAsked();
+  }
+
+  void End(std::string_view name) {
+    handler->OnEnd(LocalName(name));
+    StopIfAsked();
+  }
+
+  // A handler's request to stop reaches expat at once (the scanner asks).
+  void StopIfAsked() {
+    if (parser && handler->stop_requested) XML_StopParser(parser, XML_FALSE);
+  }
 };
-
-bool IsNamespaceDeclaration(const char* name) {
-  return std::strncmp(name, "xmlns", 5) == 0 && (name[5] == '\0' || name[5] == ':');
-}
-
-// Attributes reach the handler by local name, except those in the
-// relationships namespace, which keep an "r:" prefix (r:id is not id).
-const char* AttributeName(ParseState* st, const char* name) {
-  const char* colon = std::strchr(name, ':');
-  if (!colon) return name;
-  auto ns = st->namespaces.find(std::string(name, static_cast<size_t>(colon - name)));
-  if (ns == st->namespaces.end() || (ns->second != kRelNs && ns->second != kRelNsStrict)) return colon + 1;
-  std::string& prefixed = st->relationship_names[colon + 1];
-  if (prefixed.empty()) prefixed = std::string("r:") + (colon + 1);
-  return prefixed.c_str();
-}
 
 void Stop(ParseState* st, const char* why) {
   if (st->refusal.empty()) st->refusal = why;
   XML_StopParser(st->parser, XML_FALSE);
 }
 
-// A handler's request to stop reaches expat at once (the scanner asks).
-void StopIfAsked(ParseState* st) {
-  if (st->parser && st->handler->stop_requested) XML_StopParser(st->parser, XML_FALSE);
-}
-
 void XMLCALL OnStart(void* data, const char* name, const char** attrs) {
   auto* st = static_cast<ParseState*>(data);
-  for (int i = 0; attrs[i]; i += 2) {
-    if (IsNamespaceDeclaration(attrs[i]) && attrs[i][5] == ':') st->namespaces[attrs[i] + 6] = attrs[i + 1];
-  }
-  st->attrs.clear();
-  for (int i = 0; attrs[i]; i += 2) {
-    if (IsNamespaceDeclaration(attrs[i])) continue;
-    st->attrs.push_back(AttributeName(st, attrs[i]));
-    st->attrs.push_back(attrs[i + 1]);
-  }
-  st->attrs.push_back(nullptr);
-  st->handler->OnStart(LocalName(name), st->attrs.data());
-  StopIfAsked(st);
+  st->expat_attrs.clear();
+  for (int i = 0; attrs[i]; i += 2) st->expat_attrs.push_back({attrs[i], attrs[i + 1]});
+  st->Start(name, XmlAttributes(st->expat_attrs.data(), st->expat_attrs.size()));
 }
 
-void XMLCALL OnEnd(void* data, const char* name) {
-  auto* st = static_cast<ParseState*>(data);
-  st->handler->OnEnd(LocalName(name));
-  StopIfAsked(st);
-}
+void XMLCALL OnEnd(void* data, const char* name) { static_cast<ParseState*>(data)->End(name); }
 
 void XMLCALL OnText(void* data, const char* text, int len) {
   auto* st = static_cast<ParseState*>(data);
@@ -104,8 +131,8 @@ void XMLCALL OnEntityDecl(void* data, const char*, int, const char*, int, const 
 class ScannerSink : public XmlScanner::Sink {
  public:
   explicit ScannerSink(ParseState* state) : state_(state) {}
-  void Start(const char* name, const char** attrs) override { OnStart(state_, name, attrs); }
-  void End(const char* name) override { OnEnd(state_, name); }
+  void Start(std::string_view name, XmlAttributes attrs) override { state_->Start(name, attrs); }
+  void End(std::string_view name) override { state_->End(name); }
   void Text(std::string_view text) override { state_->handler->OnText(text); }
   bool Stopped() const override { return state_->handler->stop_requested; }
 
@@ -169,13 +196,6 @@ class Parser {
 };
 
 }  // namespace
-
-const char* FindAttr(const char** attrs, std::string_view name) {
-  for (int i = 0; attrs[i]; i += 2) {
-    if (name == attrs[i]) return attrs[i + 1];
-  }
-  return nullptr;
-}
 
 Status ParseXmlPart(const ZipArchive& zip, const std::string& part, XmlHandler* handler) {
   Parser parser(handler);

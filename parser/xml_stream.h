@@ -1,4 +1,5 @@
-// XmlStream: a streaming expat parser for one package part.
+// XmlStream: a streaming XML parser for one package part (XmlScanner for
+// UTF-8, expat for other encodings).
 //
 // Promises: element and attribute names reach the handler as local names
 // (prefixes dropped; attributes in the relationships namespace, whatever
@@ -14,6 +15,7 @@
 #include <string_view>
 
 #include "model/status.h"
+#include "parser/xml_attributes.h"
 #include "parser/zip_archive.h"
 
 namespace icetrack {
@@ -21,19 +23,16 @@ namespace icetrack {
 class XmlHandler {
  public:
   virtual ~XmlHandler() = default;
-  // attrs: null-terminated array of name, value pairs (as expat gives them).
-  virtual void OnStart(std::string_view name, const char** attrs) = 0;
+  // `name` and `attrs` (local names, see above) are valid during the call only.
+  virtual void OnStart(std::string_view name, XmlAttributes attrs) = 0;
   virtual void OnEnd(std::string_view name) = 0;
   virtual void OnText(std::string_view) {}
   // A handler may stop the parse early (e.g. after the header row); set by Stop().
   bool stop_requested = false;
 };
 
-// Value of attribute `name` in `attrs`, or nullptr.
-const char* FindAttr(const char** attrs, std::string_view name);
-
 // Parses `part` of `zip` through `handler`. A handler that stops early is
-// not an error. `label` prefixes messages (archive name).
+// not an error. Messages start with the archive's label and the part.
 Status ParseXmlPart(const ZipArchive& zip, const std::string& part, XmlHandler* handler);
 
 // Parses an XML document held in memory; `where` names it in messages.

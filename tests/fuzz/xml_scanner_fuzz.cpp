@@ -20,12 +20,12 @@ struct Events {
     if (!list.empty() && list.back()[0] == 'T') list.back().append(text);
     else list.push_back("T" + std::string(text));
   }
-  void Start(const char* name, const char** attrs) {
-    std::string e = std::string("S") + name;
-    for (int i = 0; attrs[i]; i += 2) e += std::string(" ") + attrs[i] + "=" + attrs[i + 1];
+  void Start(std::string_view name, icetrack::XmlAttributes attrs) {
+    std::string e = "S" + std::string(name);
+    for (const icetrack::XmlAttribute& a : attrs) e += " " + std::string(a.name) + "=" + std::string(a.value);
     list.push_back(e);
   }
-  void End(const char* name) { list.push_back(std::string("E") + name); }
+  void End(std::string_view name) { list.push_back("E" + std::string(name)); }
 };
 
 struct ExpatRun {
@@ -33,7 +33,11 @@ struct ExpatRun {
   bool refused = false;
 };
 
-void XMLCALL ExpatStart(void* d, const char* name, const char** attrs) { static_cast<ExpatRun*>(d)->events.Start(name, attrs); }
+void XMLCALL ExpatStart(void* d, const char* name, const char** attrs) {
+  std::vector<icetrack::XmlAttribute> list;
+  for (int i = 0; attrs[i]; i += 2) list.push_back({attrs[i], attrs[i + 1]});
+  static_cast<ExpatRun*>(d)->events.Start(name, icetrack::XmlAttributes(list.data(), list.size()));
+}
 void XMLCALL ExpatEnd(void* d, const char* name) { static_cast<ExpatRun*>(d)->events.End(name); }
 void XMLCALL ExpatText(void* d, const char* text, int len) {
   static_cast<ExpatRun*>(d)->events.Text(std::string_view(text, static_cast<size_t>(len)));
@@ -54,8 +58,8 @@ bool RunExpat(std::string_view xml, ExpatRun* run) {
 
 struct ScannerRun : icetrack::XmlScanner::Sink {
   Events events;
-  void Start(const char* name, const char** attrs) override { events.Start(name, attrs); }
-  void End(const char* name) override { events.End(name); }
+  void Start(std::string_view name, icetrack::XmlAttributes attrs) override { events.Start(name, attrs); }
+  void End(std::string_view name) override { events.End(name); }
   void Text(std::string_view text) override { events.Text(text); }
   bool Stopped() const override { return false; }
 };

@@ -11,12 +11,12 @@ namespace {
 // Events as one line each: S name a=v..., E name, T text (joined between tags).
 struct Recorder : XmlScanner::Sink {
   std::vector<std::string> events;
-  void Start(const char* name, const char** attrs) override {
-    std::string e = std::string("S ") + name;
-    for (int i = 0; attrs[i]; i += 2) e += std::string(" ") + attrs[i] + "=" + attrs[i + 1];
+  void Start(std::string_view name, XmlAttributes attrs) override {
+    std::string e = "S " + std::string(name);
+    for (const XmlAttribute& a : attrs) e += " " + std::string(a.name) + "=" + std::string(a.value);
     events.push_back(e);
   }
-  void End(const char* name) override { events.push_back(std::string("E ") + name); }
+  void End(std::string_view name) override { events.push_back("E " + std::string(name)); }
   void Text(std::string_view text) override {
     if (!events.empty() && events.back().rfind("T ", 0) == 0) events.back().append(text);
     else events.push_back("T " + std::string(text));

@@ -9,9 +9,9 @@ namespace {
 
 struct Recorder : XmlHandler {
   std::vector<std::string> events;
-  void OnStart(std::string_view name, const char** attrs) override {
+  void OnStart(std::string_view name, XmlAttributes attrs) override {
     std::string e = "<" + std::string(name);
-    for (int i = 0; attrs[i]; i += 2) e += std::string(" ") + attrs[i] + "=" + attrs[i + 1];
+    for (const XmlAttribute& a : attrs) e += " " + std::string(a.name) + "=" + std::string(a.value);
     events.push_back(e);
   }
   void OnEnd(std::string_view name) override { events.push_back("/" + std::string(name)); }
@@ -49,7 +49,7 @@ TEST_CASE("malformed XML names the line and column") {
 TEST_CASE("a handler may stop early without an error") {
   struct Stopper : XmlHandler {
     int starts = 0;
-    void OnStart(std::string_view, const char**) override {
+    void OnStart(std::string_view, XmlAttributes) override {
       if (++starts == 2) stop_requested = true;
     }
     void OnEnd(std::string_view) override {}
