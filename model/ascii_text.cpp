@@ -46,7 +46,7 @@ bool ParseDecimal(std::string_view text, int64_t max, int64_t* out) {
   for (char c : text) {
     if (c < '0' || c > '9') return false;
     int digit = c - '0';
-    if (n > (max - digit) / 10) return false;
+    if (n > max / 10 || (n == max / 10 && digit > max % 10)) return false;
     n = n * 10 + digit;
   }
   *out = n;

@@ -14,6 +14,14 @@ TEST_CASE("decimal numbers from files: digits only, bounded, never an overflow")
   CHECK(ParseDecimal("1048576", 1048576, &n));
   CHECK(n == 1048576);
   CHECK_FALSE(ParseDecimal("1048577", 1048576, &n));
+  // A bound below 10 holds too (a digit over it once slipped through: "9"
+  // passed a bound of 0, an index into a table of one).
+  CHECK_FALSE(ParseDecimal("9", 0, &n));
+  CHECK_FALSE(ParseDecimal("6", 5, &n));
+  CHECK(ParseDecimal("5", 5, &n));
+  CHECK(n == 5);
+  CHECK_FALSE(ParseDecimal("16", 15, &n));
+  CHECK_FALSE(ParseDecimal("0", -1, &n));
   CHECK(ParseDecimal("9223372036854775807", INT64_MAX, &n));
   CHECK(n == INT64_MAX);
   for (const char* bad : {"9223372036854775808", "99999999999999999999999", "", "-1", "+1", " 1", "1 ", "1e3", "0x1"}) {
