@@ -19,11 +19,12 @@ struct Cell {
   // than copied into every cell that uses it (a hostile workbook can point a
   // million cells at one long string). `shared` lives as long as the reader.
   std::string written;
-  const std::string* shared = nullptr;
-  std::string_view Text() const { return shared ? std::string_view(*shared) : std::string_view(written); }
+  std::string_view shared;
+  bool is_shared = false;
+  std::string_view Text() const { return is_shared ? shared : std::string_view(written); }
   // Makes the text the cell's own, for a cell kept after its reader is gone.
   void Own() {
-    if (shared) written = *shared, shared = nullptr;
+    if (is_shared) written = shared, shared = {}, is_shared = false;
   }
   double number = 0;        // Number and Boolean cells
   bool is_date = false;     // a Number whose style is a date format

@@ -94,7 +94,7 @@ class StylesHandler : public XmlHandler {
 // <si><t>text</t></si> or <si><r><t>run</t></r>...</si>; phonetic <rPh> is skipped.
 class SharedStringsHandler : public XmlHandler {
  public:
-  explicit SharedStringsHandler(std::vector<std::string>* out) : out_(out) {}
+  explicit SharedStringsHandler(SharedStrings* out, uint64_t part_bytes) : out_(out), part_bytes_(part_bytes) {}
   void OnStart(std::string_view name, XmlAttributes attrs) override {
     if (name == "si") {
       current_.clear();
@@ -104,12 +104,14 @@ class SharedStringsHandler : public XmlHandler {
       ++phonetic_depth_;
     } else if (name == "sst") {
       const std::string_view* unique = attrs.Find("uniqueCount");
+      // Reserved, not touched: pages are only taken as the strings fill
+      // them, and the buffer is not copied as it grows.
       int64_t count = 0;
-      if (unique && ParseDecimal(*unique, 1 << 20, &count)) out_->reserve(static_cast<size_t>(count));
+      if (unique && ParseDecimal(*unique, int64_t{1} << 26, &count)) out_->Reserve(static_cast<size_t>(count), part_bytes_);
     }
   }
   void OnEnd(std::string_view name) override {
-    if (name == "si") out_->push_back(std::move(current_));
+    if (name == "si") out_->Add(current_);
     else if (name == "t") in_text_ = false;
     else if (name == "rPh") --phonetic_depth_;
   }
@@ -118,7 +120,8 @@ class SharedStringsHandler : public XmlHandler {
   }
 
  private:
-  std::vector<std::string>* out_;
+  SharedStrings* out_;
+  uint64_t part_bytes_;
   std::string current_;
   bool in_text_ = false;
   int phonetic_depth_ = 0;
@@ -230,12 +233,21 @@ Status ReadDateStyles(const ZipArchive& zip, const std::string& part, std::vecto
   return Status::Ok();
 }
 
-Status ReadSharedStrings(const ZipArchive& zip, const std::string& part,
-                         std::vector<std::string>* out) {
-  out->clear();
+void SharedStrings::Reserve(size_t strings, size_t bytes) {
+  ends_.reserve(strings);
+  text_.reserve(bytes);
+}
+
+void SharedStrings::Add(std::string_view text) {
+  text_.append(text);
+  ends_.push_back(static_cast<uint32_t>(text_.size()));
+}
+
+Status ReadSharedStrings(const ZipArchive& zip, const std::string& part, SharedStrings* out) {
+  *out = SharedStrings();
   if (part.empty()) return Status::Ok();
   if (!zip.Has(part)) return Status::Error(zip.label() + ": missing required part " + part);
-  SharedStringsHandler handler(out);
+  SharedStringsHandler handler(out, std::min<uint64_t>(zip.DeclaredSize(part), zip.limits().max_part_bytes));
   return ParseXmlPart(zip, part, &handler);
 }
 

@@ -2,7 +2,9 @@
 // (relationships, workbook, styles, shared strings, core properties).
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -39,8 +41,27 @@ Status ReadWorkbook(const ZipArchive& zip, WorkbookInfo* out);
 // Per cellXfs index: whether that style shows numbers as dates.
 Status ReadDateStyles(const ZipArchive& zip, const std::string& part, std::vector<bool>* out);
 
-Status ReadSharedStrings(const ZipArchive& zip, const std::string& part,
-                         std::vector<std::string>* out);
+// The workbook's shared strings, end to end in one buffer: a million short
+// strings cost their bytes and four bytes each, not a std::string each
+// (32 bytes and, past 15 characters, an allocation of their own). Views stay
+// valid while this lives and nothing is added. A part is at most
+// ZipLimits::max_part_bytes (1 GiB), so 32-bit ends are enough.
+class SharedStrings {
+ public:
+  void Reserve(size_t strings, size_t bytes);
+  void Add(std::string_view text);
+  size_t size() const { return ends_.size(); }
+  std::string_view operator[](size_t i) const {
+    size_t start = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(start, ends_[i] - start);
+  }
+
+ private:
+  std::string text_;
+  std::vector<uint32_t> ends_;
+};
+
+Status ReadSharedStrings(const ZipArchive& zip, const std::string& part, SharedStrings* out);
 
 // dcterms:modified of docProps/core.xml; empty when the part is absent.
 Status ReadModifiedTime(const ZipArchive& zip, std::string* out);

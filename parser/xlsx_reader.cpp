@@ -14,7 +14,7 @@ struct XlsxReader::Impl {
   std::unique_ptr<ZipArchive> zip;
   xlsx::WorkbookInfo workbook;
   std::vector<bool> date_styles;
-  std::vector<std::string> shared_strings;
+  xlsx::SharedStrings shared_strings;
   std::string modified_time;
   SheetLimits limits;
 };
@@ -117,13 +117,13 @@ class SheetHandler : public XmlHandler {
     cell.column = column_;
     if (type_ == CellType::Shared) {
       if (value_.empty()) return AddCell(std::move(cell));
-      char* end = nullptr;
-      unsigned long index = std::strtoul(value_.c_str(), &end, 10);
-      if (*end != '\0' || index >= book_.shared_strings.size())
+      int64_t index = 0;
+      if (!ParseDecimal(value_, static_cast<int64_t>(book_.shared_strings.size()) - 1, &index))
         return Fail("cell " + CellName(row_.row, column_) + ": shared string " + value_ +
                     " does not exist");
       cell.kind = CellKind::String;
-      cell.shared = &book_.shared_strings[index];
+      cell.shared = book_.shared_strings[static_cast<size_t>(index)];
+      cell.is_shared = true;
     } else if (type_ == CellType::Inline) {
       cell.kind = CellKind::String;
       cell.written = std::move(inline_text_);

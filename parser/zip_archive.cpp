@@ -111,6 +111,12 @@ bool ZipArchive::Has(const std::string& part) const {
   return zip_name_locate(handle_->zip, part.c_str(), ZIP_FL_NOCASE) >= 0;
 }
 
+uint64_t ZipArchive::DeclaredSize(const std::string& part) const {
+  zip_stat_t st;
+  if (zip_stat(handle_->zip, part.c_str(), ZIP_FL_NOCASE, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) return 0;
+  return st.size;
+}
+
 Status ZipArchive::Read(const std::string& part,
                         const std::function<bool(std::string_view)>& sink) const {
   zip_int64_t index = zip_name_locate(handle_->zip, part.c_str(), ZIP_FL_NOCASE);

@@ -36,8 +36,12 @@ class ZipArchive {
   ZipArchive& operator=(const ZipArchive&) = delete;
 
   const std::string& label() const { return label_; }
+  const ZipLimits& limits() const { return limits_; }
   // Part names compare case-insensitively, as OPC (ECMA-376 Part 2) says they do.
   bool Has(const std::string& part) const;
+  // The uncompressed size the archive declares for `part` (0 when unknown):
+  // a hint for reserving memory, never trusted for anything else.
+  uint64_t DeclaredSize(const std::string& part) const;
 
   // Streams part `part` to `sink` in chunks. Fails when the part is missing,
   // corrupt (CRC, truncated data) or larger than the limits; `sink` returning
