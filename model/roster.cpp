@@ -46,16 +46,18 @@ std::string KeyName(const std::string& key) {
   return key.substr(a + 1, b - a - 1);
 }
 
+void ModelCounts::Add(Model model) {
+  switch (model) {
+    case Model::JEM: ++jem; break;
+    case Model::TFM: ++tfm; break;
+    case Model::WSO: ++wso; break;
+    case Model::Unknown: ++unknown; break;
+  }
+}
+
 ModelCounts CountModels(const std::vector<RosterRow>& rows) {
   ModelCounts counts;
-  for (const RosterRow& row : rows) {
-    switch (row.model) {
-      case Model::JEM: ++counts.jem; break;
-      case Model::TFM: ++counts.tfm; break;
-      case Model::WSO: ++counts.wso; break;
-      case Model::Unknown: ++counts.unknown; break;
-    }
-  }
+  for (const RosterRow& row : rows) counts.Add(row.model);
   return counts;
 }
 

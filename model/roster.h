@@ -47,14 +47,30 @@ struct Warning {
   std::string message;
 };
 
-struct Roster {
+// What a roster says of itself, before its rows.
+struct RosterHeader {
   ListKind kind = ListKind::Participating;
   std::string sheet;                       // the sheet the rows come from
   int header_row = 0;
   std::vector<std::string> fields;         // canonical fields with a column: "state", "county", …
   std::vector<std::string> ignored_sheets; // other sheets of the workbook
+};
+
+struct Roster : RosterHeader {
   std::vector<RosterRow> rows;
   std::vector<Warning> warnings;
+};
+
+// Receives a roster as it is read, without it being held whole: the header,
+// then every row in sheet order (its key final), then the warnings (by row,
+// then those about rows kept apart). Formats for people and files
+// (report/) and the collector of a whole Roster implement it.
+class RosterSink {
+ public:
+  virtual ~RosterSink() = default;
+  virtual void Begin(const RosterHeader& header) = 0;
+  virtual void Row(RosterRow&& row) = 0;  // the sink may keep it
+  virtual void End(const std::vector<Warning>& warnings) = 0;
 };
 
 // The folded agency name inside a key (see parser/agency_key.h):
@@ -63,6 +79,7 @@ std::string KeyName(const std::string& key);
 
 struct ModelCounts {
   int jem = 0, tfm = 0, wso = 0, unknown = 0;
+  void Add(Model model);
 };
 ModelCounts CountModels(const std::vector<RosterRow>& rows);
 

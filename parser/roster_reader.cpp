@@ -1,5 +1,8 @@
 #include "parser/roster_reader.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "parser/agency_key.h"
 #include "parser/field_values.h"
 #include "parser/header_map.h"
@@ -69,8 +72,8 @@ void RosterBuilder::ReadSigned(const Cell& cell, const std::string& header, Rost
     if (SerialToDate(cell.number, date1904_, &date) && IsPlausibleDate(date)) {
       out->signed_date = FormatDate(date);
     } else {
-      warnings_.push_back({out->source_row, header,
-                           "number " + std::string(cell.Text()) + " is not a plausible date; kept as raw text"});
+      Warn(out->source_row, header,
+                           "number " + std::string(cell.Text()) + " is not a plausible date; kept as raw text");
     }
     return;
   }
@@ -81,12 +84,12 @@ void RosterBuilder::ReadSigned(const Cell& cell, const std::string& header, Rost
       out->signed_date = FormatDate(date);
       break;
     case TextDateResult::Ambiguous:
-      warnings_.push_back({out->source_row, header,
-                           "\"" + out->signed_raw + "\" can be read as more than one date; kept as raw text"});
+      Warn(out->source_row, header,
+                           "\"" + out->signed_raw + "\" can be read as more than one date; kept as raw text");
       break;
     case TextDateResult::NoDate:
-      warnings_.push_back({out->source_row, header,
-                           "\"" + out->signed_raw + "\" is not a date; kept as raw text"});
+      Warn(out->source_row, header,
+                           "\"" + out->signed_raw + "\" is not a date; kept as raw text");
       break;
   }
 }
@@ -129,57 +132,166 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
   out.state_code = state.code;
   distance = state.distance;
   if (out.state_code.empty() && !out.state.empty())
-    warnings_.push_back({out.source_row, HeaderOf(Field::State), "unknown state \"" + out.state + "\""});
+    Warn(out.source_row, HeaderOf(Field::State), "unknown state \"" + out.state + "\"");
   else if (distance > 0)
-    warnings_.push_back({out.source_row, HeaderOf(Field::State), "\"" + out.state + "\" read as " + out.state_code});
+    Warn(out.source_row, HeaderOf(Field::State), "\"" + out.state + "\" read as " + out.state_code);
   out.model = Remembered(&models_, kMemoEntries, out.model_raw, [&] { return ModelFromText(out.model_raw); });
   if (out.model == Model::Unknown && HasColumn(Field::Model))
-    warnings_.push_back({out.source_row, HeaderOf(Field::Model),
-                         out.model_raw.empty() ? std::string("no model") : "unknown model \"" + out.model_raw + "\""});
+    Warn(out.source_row, HeaderOf(Field::Model),
+                         out.model_raw.empty() ? std::string("no model") : "unknown model \"" + out.model_raw + "\"");
   if (!out.agency_type.empty()) {
     std::string canonical = Remembered(&agency_types_, kMemoEntries, out.agency_type,
                                        [&] { return AgencyTypeFromText(out.agency_type); });
     if (canonical.empty())
-      warnings_.push_back({out.source_row, HeaderOf(Field::AgencyType), "unknown agency type \"" + out.agency_type + "\"; kept as written"});
+      Warn(out.source_row, HeaderOf(Field::AgencyType), "unknown agency type \"" + out.agency_type + "\"; kept as written");
     else
       out.agency_type = canonical;
   }
   if (out.agency.empty())
-    warnings_.push_back({out.source_row, HeaderOf(Field::Agency), "no agency name"});
+    Warn(out.source_row, HeaderOf(Field::Agency), "no agency name");
   out.key = AgencyKey(out);
-  rows_.push_back(std::move(out));
+  if (row_sink_) row_sink_(std::move(out));
+  else rows_.push_back(std::move(out));
+}
+
+void RosterBuilder::Warn(int row, std::string column, std::string message) {
+  if (keep_warnings_) warnings_.push_back({row, std::move(column), std::move(message)});
+}
+
+RosterHeader RosterBuilder::Header() const {
+  RosterHeader header;
+  header.kind = participating_ ? ListKind::Participating : ListKind::Pending;
+  header.header_row = header_row_;
+  for (const Column& c : columns_) {
+    if (c.field != Field::Extra) header.fields.push_back(FieldName(c.field));
+  }
+  return header;
 }
 
 void RosterBuilder::Finish(Roster* out) {
-  out->kind = participating_ ? ListKind::Participating : ListKind::Pending;
-  out->header_row = header_row_;
-  for (const Column& c : columns_) {
-    if (c.field != Field::Extra) out->fields.push_back(FieldName(c.field));
-  }
+  static_cast<RosterHeader&>(*out) = Header();
   std::vector<Warning> duplicates = SeparateDuplicateKeys(&rows_);
   warnings_.insert(warnings_.end(), duplicates.begin(), duplicates.end());
   out->rows = std::move(rows_);
   out->warnings = std::move(warnings_);
 }
 
-Status ReadRoster(const XlsxReader& workbook, Roster* out) {
-  *out = Roster();
+namespace {
+
+uint64_t KeyHash(const std::string& key) { return std::hash<std::string>{}(key); }
+
+// The hashes that occur more than once in `hashes` (which it sorts), sorted.
+std::vector<uint64_t> Repeated(std::vector<uint64_t>* hashes) {
+  std::sort(hashes->begin(), hashes->end());
+  std::vector<uint64_t> repeated;
+  for (size_t i = 1; i < hashes->size(); ++i) {
+    if ((*hashes)[i] == (*hashes)[i - 1] && (repeated.empty() || repeated.back() != (*hashes)[i]))
+      repeated.push_back((*hashes)[i]);
+  }
+  return repeated;
+}
+
+// One pass over sheet `index`, its rows (keys not yet told apart) to `on_row`.
+Status ReadPass(const XlsxReader& workbook, size_t index, bool warnings,
+                const std::function<void(RosterRow&&)>& on_row, RosterBuilder* builder) {
+  if (!warnings) builder->DropWarnings();
+  builder->set_row_sink(on_row);
+  return workbook.ReadSheet(index, [&](const TableRow& row) { return builder->Add(row); });
+}
+
+// A sheet too large to hold, read again: the rows whose key hash repeats,
+// told apart; then every row, to `sink`.
+Status DeliverLarge(const XlsxReader& workbook, size_t index, const RosterHeader& header,
+                    std::vector<uint64_t> hashes, RosterSink* sink) {
+  std::vector<uint64_t> repeated = Repeated(&hashes);
+  hashes = {};
+  std::unordered_map<int, std::string> keys;  // by source row, for the rows kept apart
+  std::vector<Warning> apart;
+  if (!repeated.empty()) {
+    std::vector<RosterRow> sharing;
+    RosterBuilder pass(workbook.date1904());
+    Status s = ReadPass(workbook, index, false, [&](RosterRow&& row) {
+      if (std::binary_search(repeated.begin(), repeated.end(), KeyHash(row.key))) sharing.push_back(std::move(row));
+    }, &pass);
+    if (!s.ok()) return s;
+    apart = SeparateDuplicateKeys(&sharing);
+    for (const RosterRow& row : sharing) keys.emplace(row.source_row, row.key);
+  }
+  sink->Begin(header);
+  RosterBuilder last(workbook.date1904());
+  Status s = ReadPass(workbook, index, true, [&](RosterRow&& row) {
+    auto it = keys.find(row.source_row);
+    if (it != keys.end()) row.key = it->second;
+    sink->Row(std::move(row));
+  }, &last);
+  if (!s.ok()) return s;
+  std::vector<Warning> warnings = last.TakeWarnings();
+  warnings.insert(warnings.end(), apart.begin(), apart.end());
+  sink->End(warnings);
+  return Status::Ok();
+}
+
+RosterHeader SheetHeader(const XlsxReader& workbook, size_t index, const RosterBuilder& builder) {
+  RosterHeader header = builder.Header();
+  header.sheet = workbook.sheets()[index].name;
+  for (size_t j = 0; j < workbook.sheets().size(); ++j) {
+    if (j != index) header.ignored_sheets.push_back(workbook.sheets()[j].name);
+  }
+  return header;
+}
+
+// Collects a whole Roster.
+class RosterCollector : public RosterSink {
+ public:
+  explicit RosterCollector(Roster* out) : out_(out) {}
+  void Begin(const RosterHeader& header) override { static_cast<RosterHeader&>(*out_) = header; }
+  void Row(RosterRow&& row) override { out_->rows.push_back(std::move(row)); }
+  void End(const std::vector<Warning>& warnings) override { out_->warnings = warnings; }
+
+ private:
+  Roster* out_;
+};
+
+}  // namespace
+
+Status ReadRoster(const XlsxReader& workbook, RosterSink* sink, size_t max_kept_rows) {
   const std::vector<SheetInfo>& sheets = workbook.sheets();
   for (size_t i = 0; i < sheets.size(); ++i) {
+    std::vector<RosterRow> kept;
+    std::vector<uint64_t> hashes;  // once over max_kept_rows: every row's key hash instead
+    bool large = false;
     RosterBuilder builder(workbook.date1904());
-    Status s = workbook.ReadSheet(i, [&](const TableRow& row) { return builder.Add(row); });
+    Status s = ReadPass(workbook, i, true, [&](RosterRow&& row) {
+      if (!large && kept.size() < max_kept_rows) return kept.push_back(std::move(row));
+      if (!large) {
+        large = true;
+        for (const RosterRow& k : kept) hashes.push_back(KeyHash(k.key));
+        kept = {};
+        builder.DropWarnings();  // the last pass gives them
+      }
+      hashes.push_back(KeyHash(row.key));
+    }, &builder);
     if (!s.ok()) return s;
     if (!builder.has_header()) continue;
-    builder.Finish(out);
-    out->sheet = sheets[i].name;
-    for (size_t j = 0; j < sheets.size(); ++j) {
-      if (j != i) out->ignored_sheets.push_back(sheets[j].name);
-    }
+    RosterHeader header = SheetHeader(workbook, i, builder);
+    if (large) return DeliverLarge(workbook, i, header, std::move(hashes), sink);
+    std::vector<Warning> warnings = builder.TakeWarnings();
+    std::vector<Warning> apart = SeparateDuplicateKeys(&kept);
+    warnings.insert(warnings.end(), apart.begin(), apart.end());
+    sink->Begin(header);
+    for (RosterRow& row : kept) sink->Row(std::move(row));
+    sink->End(warnings);
     return Status::Ok();
   }
   return Status::Error(workbook.label() + ": " + sheets[0].part +
                        ": no roster header (STATE and LAW ENFORCEMENT AGENCY columns) in the first " +
                        std::to_string(kHeaderSearchRows) + " rows of any sheet");
+}
+
+Status ReadRoster(const XlsxReader& workbook, Roster* out) {
+  *out = Roster();
+  RosterCollector collector(out);
+  return ReadRoster(workbook, &collector, SIZE_MAX);
 }
 
 Status ReadRosterBuffer(std::string bytes, const std::string& label, const ZipLimits& limits, Roster* out) {

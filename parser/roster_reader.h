@@ -10,6 +10,8 @@
 // A workbook without any roster header is an error.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -40,7 +42,17 @@ class RosterBuilder {
   // Completes `out` (kind, header row, rows, warnings); needs a header.
   void Finish(Roster* out);
 
+  // For reading a roster without holding it (see ReadRoster below): rows go
+  // to `sink` as they are read, their keys not yet told apart; Finish()
+  // then has no rows to give.
+  void set_row_sink(std::function<void(RosterRow&&)> sink) { row_sink_ = std::move(sink); }
+  // Warnings are dropped from now on (a pass that only looks at keys).
+  void DropWarnings() { keep_warnings_ = false, warnings_.clear(); }
+  RosterHeader Header() const;  // kind, header row, fields; needs a header
+  std::vector<Warning> TakeWarnings() { return std::move(warnings_); }
+
  private:
+  void Warn(int row, std::string column, std::string message);
   void AddDataRow(const TableRow& row);
   void ReadSigned(const Cell& cell, const std::string& header, RosterRow* out);
   std::string HeaderOf(Field field) const;
@@ -70,10 +82,25 @@ class RosterBuilder {
   int header_row_ = 0;
   bool participating_ = false;
   std::vector<RosterRow> rows_;
+  std::function<void(RosterRow&&)> row_sink_;
   std::vector<Warning> warnings_;
+  bool keep_warnings_ = true;
 };
 
-// Reads the roster of an opened workbook.
+// Rows a streamed roster holds at most; see ReadRoster.
+constexpr size_t kKeptRows = 16384;
+
+// Reads the roster of an opened workbook into `sink`. Rows that share a key
+// are told apart by their content (parser/agency_key.h), which needs all of
+// them: a sheet of up to `max_kept_rows` rows is read once and held; a
+// larger one is not held but read again — once for the keys, once more
+// only when some rows share one (to read those rows), then to deliver the
+// rows — so that memory does not grow with rows. Nothing reaches `sink`
+// before the sheet has been read once without error. The rows and warnings
+// are the same whatever `max_kept_rows` is.
+Status ReadRoster(const XlsxReader& workbook, RosterSink* sink, size_t max_kept_rows = kKeptRows);
+
+// Reads the whole roster into `out`, in one pass.
 Status ReadRoster(const XlsxReader& workbook, Roster* out);
 
 // Opens the workbook in `bytes` (`label` names it in messages) and reads its roster.

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "parser/roster_reader.h"
+
+#include <memory>
 #include "tests/support/ice_workbook.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/zip_files.h"
@@ -145,6 +147,83 @@ TEST_CASE("two rows with one key are kept apart and reported") {
   CHECK(roster.rows[1].key == "OH|butler county sheriffs office|JEM");
   CHECK(roster.rows[0].key == "OH|butler county sheriffs office|JEM#2");
   CHECK(Warned(roster, 2, "same agency and model as row 3"));
+}
+
+// Everything a sink receives, as one Roster, and how often rows came.
+struct Recorded : RosterSink {
+  Roster roster;
+  int begins = 0, ends = 0;
+  void Begin(const RosterHeader& header) override {
+    ++begins;
+    static_cast<RosterHeader&>(roster) = header;
+  }
+  void Row(RosterRow&& row) override { roster.rows.push_back(std::move(row)); }
+  void End(const std::vector<Warning>& warnings) override {
+    ++ends;
+    roster.warnings = warnings;
+  }
+};
+
+std::string Describe(const Roster& r) {
+  std::string out = std::string(ToString(r.kind)) + " " + r.sheet + " " + std::to_string(r.header_row) + "\n";
+  for (const RosterRow& row : r.rows)
+    out += std::to_string(row.source_row) + " " + row.key + " " + row.agency + " " + row.signed_date + " " +
+           row.moa_url + "\n";
+  for (const Warning& w : r.warnings) out += "w " + std::to_string(w.row) + " " + w.column + " " + w.message + "\n";
+  return out;
+}
+
+TEST_CASE("a sheet too large to hold is read again, to the same rows, keys and warnings") {
+  test::IceWorkbook book;
+  for (int i = 0; i < 40; ++i) {
+    // Every seventh agency twice, the later copy signed earlier (so the
+    // later one keeps the bare key); a typo now and then for warnings.
+    std::string agency = i % 7 == 0 ? "Agency D" + std::to_string(i / 14) : "Agency " + std::to_string(i);
+    book.rows.push_back(test::Row(i % 5 == 0 ? "TEXSA" : "TEXAS", agency, "Jail Enforcement Model",
+                                  test::Serial(2025, 1 + i % 12, 28 - i % 20)));
+  }
+  test::TempDir dir;
+  test::WriteIceWorkbook(dir.File("big.xlsx"), book);
+  std::unique_ptr<XlsxReader> workbook;
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("big.xlsx")), "big.xlsx", ZipLimits(), &workbook).ok());
+  Roster held;
+  REQUIRE(ReadRoster(*workbook, &held).ok());
+  REQUIRE(held.rows.size() == 40);
+  int apart = 0;
+  for (const RosterRow& row : held.rows) apart += row.key.find('#') != std::string::npos;
+  REQUIRE(apart > 0);  // the case that needs every row sharing a key
+  for (size_t kept : {size_t{0}, size_t{1}, size_t{3}, size_t{39}, size_t{40}, size_t{1000}}) {
+    CAPTURE(kept);
+    Recorded streamed;
+    REQUIRE(ReadRoster(*workbook, &streamed, kept).ok());
+    CHECK(streamed.begins == 1);
+    CHECK(streamed.ends == 1);
+    CHECK(Describe(streamed.roster) == Describe(held));
+  }
+}
+
+TEST_CASE("a sheet that fails is never half delivered") {
+  // Row 30 holds a shared-string index that does not exist: the first pass
+  // finds it before anything reaches the sink, held or streamed.
+  std::string rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>STATE</t></is></c>"
+                     "<c r=\"B1\" t=\"inlineStr\"><is><t>LAW ENFORCEMENT AGENCY</t></is></c></row>";
+  for (int r = 2; r < 40; ++r) {
+    std::string n = std::to_string(r);
+    rows += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"inlineStr\"><is><t>OHIO</t></is></c><c r=\"B" + n +
+            (r == 30 ? "\" t=\"s\"><v>7</v></c></row>" : "\" t=\"inlineStr\"><is><t>Agency " + n + "</t></is></c></row>");
+  }
+  test::TempDir dir;
+  test::WriteZip(dir.File("bad.xlsx"), test::MinimalWorkbook(test::SheetXml(rows)));
+  std::unique_ptr<XlsxReader> workbook;
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("bad.xlsx")), "bad.xlsx", ZipLimits(), &workbook).ok());
+  for (size_t kept : {size_t{5}, kKeptRows}) {
+    CAPTURE(kept);
+    Recorded sink;
+    Status s = ReadRoster(*workbook, &sink, kept);
+    CHECK(s.message().find("cell B30: shared string 7 does not exist") != std::string::npos);
+    CHECK(sink.begins == 0);
+    CHECK(sink.roster.rows.empty());
+  }
 }
 
 TEST_CASE("a header with no rows is an empty roster — a sheet with no header is an error") {

@@ -14,10 +14,7 @@ namespace {
 const std::string kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const std::string kRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-std::string Sheet(const std::string& data, const std::string& after = "") {
-  return "<?xml version=\"1.0\"?><worksheet xmlns=\"" + kMain + "\" xmlns:r=\"" + kRel +
-         "\"><dimension ref=\"A1:C3\"/><sheetData>" + data + "</sheetData>" + after + "</worksheet>";
-}
+std::string Sheet(const std::string& data, const std::string& after = "") { return test::SheetXml(data, after); }
 
 std::vector<TableRow> ReadAll(const std::string& path, Status* status, SheetSummary* summary = nullptr,
                               size_t sheet = 0) {

@@ -82,6 +82,12 @@ void ReplacePart(const std::string& src, const std::string& dst, const std::stri
   WriteZip(dst, out);
 }
 
+std::string SheetXml(const std::string& data, const std::string& after) {
+  return "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+         "<dimension ref=\"A1:C3\"/><sheetData>" + data + "</sheetData>" + after + "</worksheet>";
+}
+
 Parts MinimalWorkbook(const std::string& sheet_xml, const std::string& shared_strings_xml) {
   const std::string ns = "http://schemas.openxmlformats.org/";
   Parts parts = {

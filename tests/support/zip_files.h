@@ -18,6 +18,9 @@ std::string ZipBytes(const Parts& parts);
 void ReplacePart(const std::string& src, const std::string& dst, const std::string& name,
                  const std::string* content);
 // The parts of a minimal, valid one-sheet workbook whose sheet XML is `sheet_xml`.
+// A worksheet part around `data` (rows), with `after` after <sheetData>.
+std::string SheetXml(const std::string& data, const std::string& after = "");
+
 Parts MinimalWorkbook(const std::string& sheet_xml, const std::string& shared_strings_xml = "");
 
 }  // namespace icetrack::test

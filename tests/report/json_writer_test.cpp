@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/json_writer.h"
+#include "report/json_writer.h"
 
 namespace icetrack {
 

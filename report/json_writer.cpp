@@ -1,4 +1,4 @@
-#include "app/json_writer.h"
+#include "report/json_writer.h"
 
 #include <cstdio>
 

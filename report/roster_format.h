@@ -1,0 +1,63 @@
+// A roster for people and programs, written as it is read (RosterSink), so
+// that a million-row workbook is never held as text: what `icetrack parse`
+// prints, as a table or as one JSON document.
+//
+// Promises: output goes to `write` in pieces of about kFlushBytes, the last
+// at End(); the JSON document is the same, byte for byte, whether the rows
+// came held or streamed, and always valid (bytes that are not UTF-8 become
+// U+FFFD). Writes nothing anywhere else; never throws.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/roster.h"
+#include "report/json_writer.h"
+
+namespace icetrack {
+
+using WriteText = std::function<void(std::string_view)>;
+
+constexpr size_t kFlushBytes = size_t{64} << 10;
+
+// {"file", "kind", "sheet", "header_row", "ignored_sheets", "rows": [...],
+//  "counts": {"JEM", "TFM", "WSO", "unknown", "total"}, "warnings": [...]}
+class RosterJsonWriter : public RosterSink {
+ public:
+  RosterJsonWriter(std::string file, WriteText write) : file_(std::move(file)), write_(std::move(write)) {}
+  void Begin(const RosterHeader& header) override;
+  void Row(RosterRow&& row) override;
+  void End(const std::vector<Warning>& warnings) override;
+
+ private:
+  void Flush(size_t at_least);
+  std::string file_;
+  WriteText write_;
+  std::string buffer_;
+  JsonWriter json_{&buffer_};
+  ModelCounts counts_;
+  int64_t rows_ = 0;
+};
+
+// One line a row (state, agency, type, model, signed date, MOA, county),
+// then the sheet, the counts, the ignored sheets and the warnings.
+class RosterTableWriter : public RosterSink {
+ public:
+  RosterTableWriter(std::string file, WriteText write) : file_(std::move(file)), write_(std::move(write)) {}
+  void Begin(const RosterHeader& header) override;
+  void Row(RosterRow&& row) override;
+  void End(const std::vector<Warning>& warnings) override;
+
+ private:
+  void Flush(size_t at_least);
+  std::string file_;
+  WriteText write_;
+  std::string buffer_;
+  RosterHeader header_;
+  ModelCounts counts_;
+  int64_t rows_ = 0;
+};
+
+}  // namespace icetrack
