@@ -20,10 +20,11 @@ struct ParseOptions {
 };
 
 int RunParse(const ParseOptions& options) {
-  std::string bytes;
+  // Read from the file as needed, not held: a workbook of a million rows is tens of MB.
+  int fd = -1;
   std::unique_ptr<XlsxReader> workbook;
-  Status s = ReadLocalFile(options.file, &bytes);
-  if (s.ok()) s = XlsxReader::OpenBuffer(std::move(bytes), options.file, ZipLimits(), &workbook);
+  Status s = OpenLocalFile(options.file, &fd);
+  if (s.ok()) s = XlsxReader::OpenFile(fd, options.file, ZipLimits(), &workbook);
   auto write = [](std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); };
   std::unique_ptr<RosterSink> out;
   if (options.json) out = std::make_unique<RosterJsonWriter>(options.file, write);

@@ -52,8 +52,8 @@ void Walk(const std::filesystem::path& folder, std::vector<std::string>* files, 
 
 }  // namespace
 
-Status ReadLocalFile(const std::string& path, std::string* out, int64_t max_bytes) {
-  out->clear();
+Status OpenLocalFile(const std::string& path, int* fd_out, int64_t max_bytes) {
+  *fd_out = -1;
   if (path.empty()) return Status::Error("a file name is empty");
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) return Status::Error(path + ": " + (errno == ENOENT ? "no such file" : Why(errno)));
@@ -70,6 +70,21 @@ Status ReadLocalFile(const std::string& path, std::string* out, int64_t max_byte
   if (fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
     close(fd);
     return Status::Error(path + ": " + KindOf(opened.st_mode));
+  }
+  *fd_out = fd;
+  return Status::Ok();
+}
+
+Status ReadLocalFile(const std::string& path, std::string* out, int64_t max_bytes) {
+  out->clear();
+  int fd = -1;
+  Status s = OpenLocalFile(path, &fd, max_bytes);
+  if (!s.ok()) return s;
+  struct stat opened {};
+  if (fstat(fd, &opened) != 0) {
+    int error = errno;
+    close(fd);
+    return Status::Error(path + ": " + Why(error));
   }
   out->resize(static_cast<size_t>(opened.st_size));
   size_t done = 0;

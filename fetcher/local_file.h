@@ -20,6 +20,11 @@ namespace icetrack {
 
 constexpr int64_t kMaxLocalFileBytes = int64_t{256} << 20;
 
+// Opens the regular file at `path` for reading, as ReadLocalFile judges it;
+// `*fd` is then the caller's to close (a reader that streams a large file
+// instead of holding it).
+Status OpenLocalFile(const std::string& path, int* fd, int64_t max_bytes = kMaxLocalFileBytes);
+
 // Reads the whole regular file at `path`.
 Status ReadLocalFile(const std::string& path, std::string* out, int64_t max_bytes = kMaxLocalFileBytes);
 

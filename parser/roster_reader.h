@@ -88,7 +88,7 @@ class RosterBuilder {
 };
 
 // Rows a streamed roster holds at most; see ReadRoster.
-constexpr size_t kKeptRows = 16384;
+constexpr size_t kKeptRows = 8192;
 
 // Reads the roster of an opened workbook into `sink`. Rows that share a key
 // are told apart by their content (parser/agency_key.h), which needs all of

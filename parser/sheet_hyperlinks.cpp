@@ -220,7 +220,8 @@ Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_par
 
   SheetDataEnd finder;
   std::string tail;
-  bool found = false, keeping = sheet != nullptr;
+  // A sheet declared larger than can be kept is not started on.
+  bool found = false, keeping = sheet != nullptr && zip.DeclaredSize(sheet_part) <= keep_up_to;
   auto look = [&](std::string_view bytes) {
     if (found) tail.append(bytes);
     else if (finder.Feed(bytes)) found = true, tail = finder.tail();

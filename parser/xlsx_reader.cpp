@@ -250,6 +250,16 @@ Status XlsxReader::OpenBuffer(std::string bytes, const std::string& label, const
   return s;
 }
 
+Status XlsxReader::OpenFile(int fd, const std::string& label, const ZipLimits& limits,
+                            std::unique_ptr<XlsxReader>* out) {
+  std::unique_ptr<ZipArchive> zip;
+  std::unique_ptr<Impl> impl;
+  Status s = ZipArchive::OpenFile(fd, label, limits, &zip);
+  if (s.ok()) s = Load(std::move(zip), &impl);
+  if (s.ok()) out->reset(new XlsxReader(std::move(impl)));
+  return s;
+}
+
 const std::string& XlsxReader::label() const { return impl_->zip->label(); }
 const std::vector<SheetInfo>& XlsxReader::sheets() const { return impl_->workbook.sheets; }
 bool XlsxReader::date1904() const { return impl_->workbook.date1904; }

@@ -54,6 +54,10 @@ class XlsxReader {
   // `label` names the workbook in messages (a file name or a URL).
   static Status OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
                            std::unique_ptr<XlsxReader>* out);
+  // Opens the workbook in the open file `fd` (taken over), read as needed
+  // rather than held: see ZipArchive::OpenFile.
+  static Status OpenFile(int fd, const std::string& label, const ZipLimits& limits,
+                         std::unique_ptr<XlsxReader>* out);
   ~XlsxReader();
 
   const std::string& label() const;

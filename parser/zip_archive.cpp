@@ -1,6 +1,11 @@
 #include "parser/zip_archive.h"
 
+#include <unistd.h>
 #include <zip.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include <algorithm>
 #include <cctype>
@@ -41,14 +46,23 @@ std::string DescribeNonZip(std::string_view head) {
 
 }  // namespace
 
+namespace {
+
+// The one line for bytes that are not a zip archive, or "" when they may be one.
+std::string NotAZip(std::string_view head, const std::string& label) {
+  if (head.size() >= 4 && head.substr(0, 2) == "PK") return "";
+  std::string what = DescribeNonZip(head);
+  if (what.empty()) what = "not a zip archive (no PK signature)";
+  else what = what == "empty" ? "empty file, not a workbook" : "is " + what + ", not a workbook";
+  return label + ": " + what;
+}
+
+}  // namespace
+
 Status ZipArchive::OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
                               std::unique_ptr<ZipArchive>* out) {
-  if (!(bytes.size() >= 4 && bytes.compare(0, 2, "PK") == 0)) {
-    std::string what = DescribeNonZip(bytes);
-    if (what.empty()) what = "not a zip archive (no PK signature)";
-    else what = what == "empty" ? "empty file, not a workbook" : "is " + what + ", not a workbook";
-    return Status::Error(label + ": " + what);
-  }
+  std::string refusal = NotAZip(bytes, label);
+  if (!refusal.empty()) return Status::Error(refusal);
   std::unique_ptr<ZipArchive> archive(new ZipArchive());
   archive->buffer_ = std::move(bytes);
   archive->limits_ = limits;
@@ -57,25 +71,55 @@ Status ZipArchive::OpenBuffer(std::string bytes, const std::string& label, const
   zip_error_init(&error);
   zip_source_t* source =
       zip_source_buffer_create(archive->buffer_.data(), archive->buffer_.size(), 0, &error);
-  if (!source) {
-    zip_error_fini(&error);
-    return Status::Error(label + ": cannot read zip buffer");
+  zip_error_fini(&error);
+  if (!source) return Status::Error(label + ": cannot read zip buffer");
+  Status s = archive->Open(source);
+  if (s.ok()) *out = std::move(archive);
+  return s;
+}
+
+Status ZipArchive::OpenFile(int fd, const std::string& label, const ZipLimits& limits,
+                            std::unique_ptr<ZipArchive>* out) {
+  char head[512];
+  ssize_t n = pread(fd, head, sizeof head, 0);
+  std::string refusal = n < 0 ? label + ": read error: " + std::strerror(errno)
+                              : NotAZip(std::string_view(head, static_cast<size_t>(n)), label);
+  FILE* file = refusal.empty() ? fdopen(fd, "rb") : nullptr;
+  if (!file) {
+    if (refusal.empty()) refusal = label + ": cannot read: " + std::strerror(errno);
+    close(fd);
+    return Status::Error(refusal);
   }
-  archive->handle_ = std::make_unique<Handle>();
-  archive->handle_->zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  if (!archive->handle_->zip) {
+  zip_source_t* source = zip_source_filep_create(file, 0, -1, nullptr);  // closes `file` when freed
+  if (!source) {
+    std::fclose(file);
+    return Status::Error(label + ": cannot read zip file");
+  }
+  std::unique_ptr<ZipArchive> archive(new ZipArchive());
+  archive->limits_ = limits;
+  archive->label_ = label;
+  Status s = archive->Open(source);
+  if (s.ok()) *out = std::move(archive);
+  return s;
+}
+
+// Opens `source` (taken over: freed on failure) and checks the sizes.
+Status ZipArchive::Open(zip_source_t* source) {
+  zip_error_t error;
+  zip_error_init(&error);
+  handle_ = std::make_unique<Handle>();
+  handle_->zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (!handle_->zip) {
     zip_source_free(source);
     int code = zip_error_code_zip(&error);
+    std::string why = zip_error_strerror(&error);
     zip_error_fini(&error);
     if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS || code == ZIP_ER_EOF || code == ZIP_ER_READ)
-      return Status::Error(label + ": truncated or damaged zip archive (central directory at end of file missing or inconsistent)");
-    return Status::Error(label + ": cannot open zip archive: " + zip_error_strerror(&error));
+      return Status::Error(label_ + ": truncated or damaged zip archive (central directory at end of file missing or inconsistent)");
+    return Status::Error(label_ + ": cannot open zip archive: " + why);
   }
   zip_error_fini(&error);
-  Status s = archive->CheckSizes();
-  if (!s.ok()) return s;
-  *out = std::move(archive);
-  return Status::Ok();
+  return CheckSizes();
 }
 
 Status ZipArchive::CheckSizes() {

@@ -4,6 +4,7 @@
 // zip (naming an HTML page as such), truncated archives and archives whose
 // declared or actual uncompressed sizes exceed ZipLimits (zip bombs). Parts are
 // streamed in chunks; nothing is decompressed to disk. Never throws.
+// Reading from a file, the archive must not change while it is open.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,8 @@
 #include <string_view>
 
 #include "model/status.h"
+
+typedef struct zip_source zip_source_t;
 
 namespace icetrack {
 
@@ -31,6 +34,10 @@ class ZipArchive {
   // fetcher/local_file.h); the archive keeps its own copy. `label` names it in messages.
   static Status OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
                            std::unique_ptr<ZipArchive>* out);
+  // Opens the archive in the open file `fd`, read as it is needed rather
+  // than held (a workbook of tens of MB); takes `fd` over, also on failure.
+  static Status OpenFile(int fd, const std::string& label, const ZipLimits& limits,
+                         std::unique_ptr<ZipArchive>* out);
   ~ZipArchive();
   ZipArchive(const ZipArchive&) = delete;
   ZipArchive& operator=(const ZipArchive&) = delete;
@@ -54,6 +61,7 @@ class ZipArchive {
  private:
   ZipArchive() = default;
   Status CheckSizes();
+  Status Open(zip_source_t* source);
 
   struct Handle;
   std::unique_ptr<Handle> handle_;
