@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 
 #include "parser/agency_key.h"
 #include "parser/field_values.h"
@@ -180,8 +181,12 @@ namespace {
 
 uint64_t KeyHash(const std::string& key) { return std::hash<std::string>{}(key); }
 
+// A row's key hash, kept for every row of a large sheet: in blocks (a deque),
+// so that growing never holds the old and the new copy of them at once.
+using KeyHashes = std::deque<uint64_t>;
+
 // The hashes that occur more than once in `hashes` (which it sorts), sorted.
-std::vector<uint64_t> Repeated(std::vector<uint64_t>* hashes) {
+std::vector<uint64_t> Repeated(KeyHashes* hashes) {
   std::sort(hashes->begin(), hashes->end());
   std::vector<uint64_t> repeated;
   for (size_t i = 1; i < hashes->size(); ++i) {
@@ -202,7 +207,7 @@ Status ReadPass(const XlsxReader& workbook, size_t index, bool warnings,
 // A sheet too large to hold, read again: the rows whose key hash repeats,
 // told apart; then every row, to `sink`.
 Status DeliverLarge(const XlsxReader& workbook, size_t index, const RosterHeader& header,
-                    std::vector<uint64_t> hashes, RosterSink* sink) {
+                    KeyHashes hashes, RosterSink* sink) {
   std::vector<uint64_t> repeated = Repeated(&hashes);
   hashes = {};
   std::unordered_map<int, std::string> keys;  // by source row, for the rows kept apart
@@ -258,7 +263,7 @@ Status ReadRoster(const XlsxReader& workbook, RosterSink* sink, size_t max_kept_
   const std::vector<SheetInfo>& sheets = workbook.sheets();
   for (size_t i = 0; i < sheets.size(); ++i) {
     std::vector<RosterRow> kept;
-    std::vector<uint64_t> hashes;  // once over max_kept_rows: every row's key hash instead
+    KeyHashes hashes;  // once over max_kept_rows: every row's key hash instead
     bool large = false;
     RosterBuilder builder(workbook.date1904());
     Status s = ReadPass(workbook, i, true, [&](RosterRow&& row) {

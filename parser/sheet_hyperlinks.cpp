@@ -23,8 +23,8 @@ class HyperlinkHandler : public XmlHandler {
     const std::string_view* ref = attrs.Find("ref");
     const std::string_view* rid = attrs.Find("r:id");
     if (!ref || !rid) return;  // internal links (location only) have no URL
-    auto it = rels_.find(std::string(*rid));
-    if (it != rels_.end() && !out_->Add(*ref, &it->second.target)) over_limit = true, stop_requested = true;
+    std::optional<Relationship> rel = rels_.Find(*rid);
+    if (rel && !out_->Add(*ref, rel->target)) over_limit = true, stop_requested = true;
   }
   bool over_limit = false;
   void OnEnd(std::string_view) override {}
@@ -169,7 +169,7 @@ bool ParseCellRef(std::string_view ref, int* row, int* column) {
   return true;
 }
 
-bool SheetHyperlinks::Add(std::string_view ref, const std::string* url) {
+bool SheetHyperlinks::Add(std::string_view ref, std::string_view url) {
   size_t colon = ref.find(':');
   int r1, c1;
   if (!ParseCellRef(ref.substr(0, colon), &r1, &c1)) return true;  // not a cell: ignored, as Excel does
@@ -206,17 +206,15 @@ const std::vector<LinkedCell>& SheetHyperlinks::Row(int row) {
   return row_cells_;
 }
 
-const std::string* SheetHyperlinks::Find(int column) const {
+const std::string_view* SheetHyperlinks::Find(int column) const {
   auto at = std::lower_bound(row_cells_.begin(), row_cells_.end(), column,
                              [](const LinkedCell& c, int col) { return c.column < col; });
-  return at != row_cells_.end() && at->column == column ? at->url : nullptr;
+  return at != row_cells_.end() && at->column == column ? &at->url : nullptr;
 }
 
 Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_part,
                              const Relationships& rels, size_t keep_up_to, std::string* sheet) {
-  bool any = false;
-  for (const auto& [id, rel] : rels) any = any || rel.type == "hyperlink";
-  if (!any) return Status::Ok();
+  if (!rels.HasType("hyperlink")) return Status::Ok();
 
   SheetDataEnd finder;
   std::string tail;

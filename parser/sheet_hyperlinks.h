@@ -35,7 +35,7 @@ bool ParseCellRef(std::string_view ref, int* row, int* column);
 
 struct LinkedCell {
   int column = 0;
-  const std::string* url = nullptr;
+  std::string_view url;  // into the sheet's Relationships
 };
 
 class SheetHyperlinks {
@@ -56,19 +56,19 @@ class SheetHyperlinks {
   // the first written.
   const std::vector<LinkedCell>& Row(int row);
   // The URL of `column` in the row last given by Row(), or nullptr.
-  const std::string* Find(int column) const;
+  const std::string_view* Find(int column) const;
 
   int count() const { return static_cast<int>(links_.size()); }
   bool empty() const { return links_.empty(); }
 
   // Used by the parser: one <hyperlink ref=...>. False when over the limit.
-  bool Add(std::string_view ref, const std::string* url);
+  bool Add(std::string_view ref, std::string_view url);
 
  private:
   struct Link {
     int row1, col1, row2, col2;  // normalized: row1 <= row2, col1 <= col2
     int rank;                    // lower wins: single cells first, then document order
-    const std::string* url;
+    std::string_view url;
   };
   int64_t max_links_, max_linked_cells_;
   int64_t linked_cells_ = 0;
@@ -79,7 +79,7 @@ class SheetHyperlinks {
   std::vector<LinkedCell> row_cells_;
   struct Candidate {
     int column, rank;
-    const std::string* url;
+    std::string_view url;
   };
   std::vector<Candidate> candidates_;                // scratch of Row()
   std::set<std::pair<uint64_t, uint64_t>> seen_;     // corners of the links added, while reading

@@ -35,11 +35,9 @@ class RelsHandler : public XmlHandler {
     const std::string_view* target = attrs.Find("Target");
     const std::string_view* mode = attrs.Find("TargetMode");
     if (!id || !target) return;
-    Relationship rel;
-    rel.type = type ? LastSegment(std::string(*type)) : "";
-    rel.external = mode && *mode == "External";
-    rel.target = rel.external ? std::string(*target) : ResolvePart(source_, std::string(*target));
-    (*out_)[std::string(*id)] = std::move(rel);
+    bool external = mode && *mode == "External";
+    out_->Add(*id, type ? LastSegment(std::string(*type)) : "",
+              external ? std::string(*target) : ResolvePart(source_, std::string(*target)), external);
   }
   void OnEnd(std::string_view) override {}
 
@@ -175,15 +173,58 @@ std::string ResolvePart(const std::string& source_part, const std::string& targe
   return out;
 }
 
+void Relationships::Add(std::string_view id, std::string_view type, std::string_view target, bool external) {
+  Entry e;
+  e.id = static_cast<uint32_t>(text_.size());
+  e.type = static_cast<uint32_t>(e.id + id.size());
+  e.target = static_cast<uint32_t>(e.type + type.size());
+  e.end = static_cast<uint32_t>(e.target + target.size());
+  e.external = external;
+  text_.append(id).append(type).append(target);
+  entries_.push_back(e);
+}
+
+void Relationships::Seal() {
+  std::stable_sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) { return IdOf(a) < IdOf(b); });
+  std::vector<Entry> last;  // of each Id, the one written last (as a map assigned in order would keep)
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (i + 1 < entries_.size() && IdOf(entries_[i + 1]) == IdOf(entries_[i])) continue;
+    last.push_back(entries_[i]);
+  }
+  entries_ = std::move(last);
+}
+
+Relationship Relationships::operator[](size_t i) const {
+  const Entry& e = entries_[i];
+  std::string_view text(text_);
+  return {IdOf(e), text.substr(e.type, e.target - e.type), text.substr(e.target, e.end - e.target), e.external};
+}
+
+std::optional<Relationship> Relationships::Find(std::string_view id) const {
+  auto at = std::lower_bound(entries_.begin(), entries_.end(), id,
+                             [&](const Entry& e, std::string_view want) { return IdOf(e) < want; });
+  if (at == entries_.end() || IdOf(*at) != id) return std::nullopt;
+  return (*this)[static_cast<size_t>(at - entries_.begin())];
+}
+
+bool Relationships::HasType(std::string_view type) const {
+  for (size_t i = 0; i < size(); ++i) {
+    if ((*this)[i].type == type) return true;
+  }
+  return false;
+}
+
 Status ReadRelationships(const ZipArchive& zip, const std::string& rels_part,
                          const std::string& source_part, bool required, Relationships* out) {
-  out->clear();
+  *out = Relationships();
   if (!zip.Has(rels_part)) {
     return required ? Status::Error(zip.label() + ": missing required part " + rels_part)
                     : Status::Ok();
   }
   RelsHandler handler(source_part, out);
-  return ParseXmlPart(zip, rels_part, &handler);
+  Status s = ParseXmlPart(zip, rels_part, &handler);
+  out->Seal();
+  return s;
 }
 
 Status ReadWorkbook(const ZipArchive& zip, WorkbookInfo* out) {
@@ -192,7 +233,8 @@ Status ReadWorkbook(const ZipArchive& zip, WorkbookInfo* out) {
   Relationships package_rels;
   Status s = ReadRelationships(zip, "_rels/.rels", "", false, &package_rels);
   if (!s.ok()) return s;
-  for (const auto& [id, rel] : package_rels) {
+  for (size_t i = 0; i < package_rels.size(); ++i) {
+    Relationship rel = package_rels[i];
     if (rel.type == "officeDocument" && !rel.external) workbook_part = rel.target;
   }
   if (!zip.Has(workbook_part))
@@ -205,14 +247,15 @@ Status ReadWorkbook(const ZipArchive& zip, WorkbookInfo* out) {
   if (!s.ok()) return s;
   out->date1904 = handler.date1904;
   for (const auto& entry : handler.entries) {
-    auto it = rels.find(entry.rel_id);
-    if (it == rels.end())
+    std::optional<Relationship> rel = rels.Find(entry.rel_id);
+    if (!rel)
       return Status::Error(zip.label() + ": " + workbook_part + ": sheet \"" + entry.name +
                            "\" has no relationship " + entry.rel_id);
-    out->sheets.push_back({entry.name, it->second.target});
+    out->sheets.push_back({entry.name, std::string(rel->target)});
   }
   if (out->sheets.empty()) return Status::Error(zip.label() + ": " + workbook_part + ": no sheets");
-  for (const auto& [id, rel] : rels) {
+  for (size_t i = 0; i < rels.size(); ++i) {
+    Relationship rel = rels[i];
     if (rel.type == "sharedStrings") out->shared_strings_part = rel.target;
     if (rel.type == "styles") out->styles_part = rel.target;
   }

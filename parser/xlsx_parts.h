@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string_view>
 #include <string>
 #include <vector>
@@ -15,11 +16,36 @@
 namespace icetrack::xlsx {
 
 struct Relationship {
-  std::string type;    // last path segment of the Type URI, e.g. "worksheet", "hyperlink"
-  std::string target;  // resolved part name, or the URL when external
+  std::string_view id;
+  std::string_view type;    // last path segment of the Type URI, e.g. "worksheet", "hyperlink"
+  std::string_view target;  // resolved part name, or the URL when external
   bool external = false;
 };
-using Relationships = std::map<std::string, Relationship>;  // by Id
+
+// The relationships of one part, by Id (the last written, when one is
+// repeated), their text end to end in one buffer: a sheet may hold 65,530
+// hyperlinks, each a relationship, and a map of strings cost 200 bytes
+// each. Views stay valid while this lives and nothing is added. The text
+// is about the part's size, at most ZipLimits::max_part_bytes (1 GiB), so
+// 32-bit offsets are enough.
+class Relationships {
+ public:
+  void Add(std::string_view id, std::string_view type, std::string_view target, bool external);
+  void Seal();  // after the last Add: sorts by Id, the last of a repeated Id kept
+  size_t size() const { return entries_.size(); }
+  Relationship operator[](size_t i) const;  // by Id
+  std::optional<Relationship> Find(std::string_view id) const;
+  bool HasType(std::string_view type) const;
+
+ private:
+  struct Entry {
+    uint32_t id, type, target, end;  // offsets into text_: id, type, target end to end
+    bool external;
+  };
+  std::string_view IdOf(const Entry& e) const { return std::string_view(text_).substr(e.id, e.type - e.id); }
+  std::string text_;
+  std::vector<Entry> entries_;
+};
 
 // "xl/worksheets/sheet1.xml" -> "xl/worksheets/_rels/sheet1.xml.rels"
 std::string RelsPartFor(const std::string& part);

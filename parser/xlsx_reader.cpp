@@ -154,7 +154,7 @@ class SheetHandler : public XmlHandler {
   void AddCell(Cell cell) {
     if (cell.kind == CellKind::String && cell.Text().empty()) cell.kind = CellKind::Empty;
     if (!links_.empty()) {
-      if (const std::string* url = links_.Find(cell.column)) cell.hyperlink = *url;
+      if (const std::string_view* url = links_.Find(cell.column)) cell.hyperlink = *url;
     }
     if (cell.kind == CellKind::Empty && cell.hyperlink.empty()) return;
     if (Count(cell)) row_.cells.push_back(std::move(cell));
@@ -195,7 +195,7 @@ class SheetHandler : public XmlHandler {
       if (next < row_.cells.size() && row_.cells[next].column == link.column) continue;
       Cell cell;
       cell.column = link.column;
-      cell.hyperlink = *link.url;
+      cell.hyperlink = link.url;
       if (!Count(cell)) return;
       merged_.push_back(std::move(cell));
     }
