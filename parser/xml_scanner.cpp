@@ -172,6 +172,8 @@ bool XmlScanner::Feed(std::string_view chunk, bool final) {
     going = false;
   }
   // Keep only what is not consumed: a token cut by the chunk's end.
+  if (!failed()) CountLines(pos_);
+  counted_ = 0;
   if (doc_.data() == carry_.data()) carry_.erase(0, pos_);
   else carry_.assign(doc_.substr(pos_));
   if (tag_scan_) tag_scan_ -= pos_;
@@ -186,7 +188,7 @@ bool XmlScanner::SkipByteOrderMark(bool final) {
   if (started_) return true;
   if (doc_.size() < kBom.size() && kBom.substr(0, doc_.size()) == doc_ && !final) return false;
   started_ = true;
-  if (doc_.substr(0, kBom.size()) == kBom) pos_ = kBom.size();  // not consumed: a declaration may follow
+  if (doc_.substr(0, kBom.size()) == kBom) pos_ = counted_ = kBom.size();  // not consumed: a declaration may follow
   return true;
 }
 
@@ -306,12 +308,19 @@ XmlScanner::Step XmlScanner::Markup(size_t lt, bool final) {
     if (more(9)) return Step::NeedMore;
     return Failed(lt, "malformed XML: not well-formed (invalid token)");
   }
+  if (c != '/' && tag_scan_ == 0) {  // a start tag is read at once, unless it is known to be cut
+    Step s = StartTag(lt);
+    if (s != Step::NeedMore) return s;
+  }
+  // An end tag, or a start tag cut by the chunk's end: its end is searched
+  // for once, resuming across chunks, so a long tag is not read again and
+  // again; a start tag is then read whole.
   size_t gt = FindTagEnd(lt);
   if (gt == std::string::npos) {
     if (!final) return Step::NeedMore;
     return Failed(lt, "malformed XML: unclosed token");
   }
-  return c == '/' ? EndTag(lt, gt) : StartTag(lt, gt);
+  return c == '/' ? EndTag(lt, gt) : StartTag(lt);
 }
 
 // The '>' that ends the tag at `lt`, quotes respected; resumes where the
@@ -338,39 +347,55 @@ size_t XmlScanner::FindTagEnd(size_t lt) {
   return std::string::npos;
 }
 
-// A start tag, read where it lies: names and plain values are views into
-// the document; only values with references or white space to normalize
-// are decoded, into decoded_.
-XmlScanner::Step XmlScanner::StartTag(size_t lt, size_t gt) {
+// A start tag, read where it lies, in one pass: names and plain values are
+// views into the document; only values with references or white space to
+// normalize are decoded, into decoded_. NeedMore when the document ends
+// before the tag does.
+XmlScanner::Step XmlScanner::StartTag(size_t lt) {
   if (root_done_) return Failed(lt, "malformed XML: junk after document element");
-  std::string_view tag = doc_.substr(lt + 1, gt - lt - 1);
-  bool empty_element = !tag.empty() && tag.back() == '/';
-  size_t n = tag.size() - (empty_element ? 1 : 0);
-  auto invalid = [&](size_t at) { return Failed(lt + 1 + at, "malformed XML: not well-formed (invalid token)"); };
-  size_t i = NameEnd(tag, 0, n);
-  std::string_view name = tag.substr(0, i);
-  if (i == 0 || !IsNameStart(tag[0]) || !IsValidName(name)) return invalid(0);
+  const char* p = doc_.data();
+  const size_t n = doc_.size();
+  auto invalid = [&](size_t at) { return Failed(at, "malformed XML: not well-formed (invalid token)"); };
+  auto spaces = [&](size_t i) {
+    while (i < n && IsSpace(p[i])) ++i;
+    return i;
+  };
+  size_t i = NameEnd(doc_, lt + 1, n);
+  if (i >= n) return Step::NeedMore;
+  std::string_view name(p + lt + 1, i - lt - 1);
+  if (name.empty() || !IsNameStart(name[0]) || !IsValidName(name)) return invalid(lt + 1);
   attrs_.clear();
   decoded_.clear();
   decoded_at_.clear();
+  bool empty_element = false;
   while (true) {
     size_t space = i;
-    while (i < n && IsSpace(tag[i])) ++i;
-    if (i >= n) break;
+    if ((i = spaces(i)) >= n) return Step::NeedMore;
+    if (p[i] == '>') break;
+    if (p[i] == '/') {
+      if (i + 1 >= n) return Step::NeedMore;
+      if (p[i + 1] != '>') return invalid(i);
+      empty_element = true;
+      ++i;
+      break;
+    }
     if (i == space) return invalid(i);  // attributes are set apart by white space
     size_t name_start = i;
-    i = NameEnd(tag, i, n);
-    std::string_view attr_name = tag.substr(name_start, i - name_start);
-    if (i == name_start || !IsNameStart(tag[name_start]) || !IsValidName(attr_name)) return invalid(name_start);
-    while (i < n && IsSpace(tag[i])) ++i;
-    if (i >= n || tag[i] != '=') return invalid(i);
+    if ((i = NameEnd(doc_, i, n)) >= n) return Step::NeedMore;
+    std::string_view attr_name(p + name_start, i - name_start);
+    if (attr_name.empty() || !IsNameStart(attr_name[0]) || !IsValidName(attr_name)) return invalid(name_start);
+    if ((i = spaces(i)) >= n) return Step::NeedMore;
+    if (p[i] != '=') return invalid(i);
+    if ((i = spaces(i + 1)) >= n) return Step::NeedMore;
+    char quote = p[i];
+    if (quote != '"' && quote != '\'') return invalid(i);
+    size_t value_start = ++i;
+    bool plain = true;
+    for (; i < n && p[i] != quote; ++i) plain = plain && !Is(p[i], kTextSpecial);
+    if (i >= n) return Step::NeedMore;
+    std::string_view raw(p + value_start, i - value_start);
     ++i;
-    while (i < n && IsSpace(tag[i])) ++i;
-    if (i >= n || (tag[i] != '"' && tag[i] != '\'')) return invalid(i);
-    size_t close = tag.find(tag[i], i + 1);
-    if (close == std::string_view::npos || close >= n) return invalid(i);
-    std::string_view raw = tag.substr(i + 1, close - i - 1);
-    if (PlainPrefix(raw, true) < raw.size()) {
+    if (!plain) {
       if (!Decode(raw, true, &text_)) return Step::Failed;
       decoded_at_.push_back(attrs_.size());
       decoded_at_.push_back(decoded_.size());
@@ -378,7 +403,6 @@ XmlScanner::Step XmlScanner::StartTag(size_t lt, size_t gt) {
       raw = {};  // set once decoded_ stops growing
     }
     attrs_.push_back({attr_name, raw});
-    i = close + 1;
   }
   for (size_t k = 0; k < decoded_at_.size(); k += 2) {
     size_t at = decoded_at_[k + 1];
@@ -386,6 +410,7 @@ XmlScanner::Step XmlScanner::StartTag(size_t lt, size_t gt) {
     attrs_[decoded_at_[k]].value = std::string_view(decoded_).substr(at, end - at);
   }
   if (HasDuplicateAttribute()) return Failed(lt + 1, "malformed XML: duplicate attribute");
+  tag_scan_ = 0;  // (set when the tag was cut and its end searched for)
   sink_->Start(name, XmlAttributes(attrs_.data(), attrs_.size()));
   if (empty_element) {
     sink_->End(name);
@@ -395,7 +420,7 @@ XmlScanner::Step XmlScanner::StartTag(size_t lt, size_t gt) {
     else open_[depth_].assign(name);
     ++depth_;
   }
-  Consume(gt + 1);
+  Consume(i + 1);
   return Step::Done;
 }
 
@@ -487,7 +512,9 @@ bool XmlScanner::HasDuplicateAttribute() {
   if (attrs_.size() <= 8) {
     for (size_t i = 0; i < attrs_.size(); ++i)
       for (size_t j = i + 1; j < attrs_.size(); ++j)
-        if (attrs_[i].name == attrs_[j].name) return true;
+        if (attrs_[i].name.size() == attrs_[j].name.size() && attrs_[i].name[0] == attrs_[j].name[0] &&
+            attrs_[i].name == attrs_[j].name)
+          return true;
     return false;
   }
   sorted_names_.clear();
@@ -504,6 +531,7 @@ XmlScanner::Step XmlScanner::Failed(size_t at, std::string what) {
 bool XmlScanner::Fail(size_t at, std::string what) {
   if (!error_.empty()) return false;
   error_ = std::move(what);
+  CountLines(pos_);
   error_line_ = line_;
   error_column_ = column_;
   for (size_t i = pos_; i < at && i < doc_.size(); ++i) {
@@ -518,7 +546,15 @@ bool XmlScanner::Fail(size_t at, std::string what) {
 }
 
 void XmlScanner::Consume(size_t to) {
-  const char* p = doc_.data() + pos_;
+  consumed_ = consumed_ || to > pos_;
+  pos_ = to;
+}
+
+// Lines and columns are counted up to `to` only when needed (an error, the
+// end of a chunk): one pass over the chunk, not one search per token.
+void XmlScanner::CountLines(size_t to) {
+  if (to <= counted_) return;  // (nothing to count; doc_ may be empty, its data null)
+  const char* p = doc_.data() + counted_;
   const char* end = doc_.data() + to;
   for (const char* nl; (nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));) {
     ++line_;
@@ -526,8 +562,7 @@ void XmlScanner::Consume(size_t to) {
     p = nl + 1;
   }
   column_ += end - p;
-  consumed_ = consumed_ || to > pos_;
-  pos_ = to;
+  counted_ = to;
 }
 
 Status XmlScanner::Error(const std::string& where) const {

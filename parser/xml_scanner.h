@@ -61,7 +61,7 @@ class XmlScanner {
   enum class Step { Done, NeedMore, Failed };
   bool Run(bool final);
   Step Markup(size_t lt, bool final);
-  Step StartTag(size_t lt, size_t gt);
+  Step StartTag(size_t lt);
   Step EndTag(size_t lt, size_t gt);
   Step Skip(size_t lt, std::string_view close, bool final);
   Step Cdata(size_t lt, bool final);
@@ -75,13 +75,15 @@ class XmlScanner {
   bool HasDuplicateAttribute();
   bool Fail(size_t at, std::string what);
   void Consume(size_t to);
+  void CountLines(size_t to);
   bool SkipByteOrderMark(bool final);
 
   Sink* sink_;
   std::string_view doc_;           // what is being scanned: the chunk itself, or carry_ + chunk
   std::string carry_;              // the unconsumed end of the last chunk
   size_t pos_ = 0;                 // first byte of doc_ not consumed
-  int64_t line_ = 1, column_ = 0;  // of pos_
+  int64_t line_ = 1, column_ = 0;  // of counted_
+  size_t counted_ = 0;             // where in doc_ line_ and column_ are
   std::vector<std::string> open_;  // the open elements, outermost first: open_[0, depth_)
   size_t depth_ = 0;               // (kept beyond depth_, so that a name's storage is reused)
   bool root_done_ = false;

@@ -147,3 +147,17 @@ TEST_CASE("documents in other encodings are left to expat") {
 
 }  // namespace
 }  // namespace icetrack
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("found by fuzzing: an empty document in empty chunks is an error, counted without touching a null buffer") {
+  Recorder r;
+  XmlScanner scanner(&r);
+  CHECK(scanner.Feed({}, false));  // (UBSan: memchr on the null data of an empty view)
+  CHECK_FALSE(scanner.Feed({}, true));
+  CHECK(scanner.Error("p.xml").message() == "p.xml:1:1: malformed XML: no element found");
+}
+
+}  // namespace
+}  // namespace icetrack
