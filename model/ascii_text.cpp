@@ -17,13 +17,13 @@ int HexValue(char c) {
 
 std::string UpperAscii(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ToUpperAscii(c);
   return out;
 }
 
 std::string LowerAscii(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ToLowerAscii(c);
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "model/text_fold.h"
 
+#include "model/ascii_text.h"
+
 #include <cctype>
 
 namespace icetrack {
@@ -72,8 +74,8 @@ std::string FoldForKey(std::string_view text) {
   };
   for (size_t i = 0; i < text.size();) {
     uint32_t cp = DecodeUtf8(text, &i);
-    if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) {
-      put(static_cast<char>(std::tolower(static_cast<int>(cp))));
+    if (cp < 0x80 && (IsAlphaAscii(static_cast<char>(cp)) || IsDigitAscii(static_cast<char>(cp)))) {
+      put(ToLowerAscii(static_cast<char>(cp)));
     } else if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x60 ||
                cp == 0xB4) {
       // apostrophes join: "Mary's" == "Marys"

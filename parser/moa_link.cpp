@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "model/ascii_text.h"
 #include "model/text_fold.h"
 #include "parser/text.h"
 
@@ -12,7 +13,7 @@ namespace {
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    if (ToLowerAscii(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -55,30 +56,27 @@ std::string EscapeUrlBytes(std::string_view url) {
 
 namespace {
 
-// `needle` in lower case.
-bool ContainsNoCase(std::string_view s, std::string_view needle) {
-  for (size_t i = 0; i + needle.size() <= s.size(); ++i) {
-    if (StartsWithNoCase(s.substr(i), needle)) return true;
-  }
-  return false;
-}
-
-// Already a plain http(s) URL: nothing to unwrap, strip or repair.
+// Already a plain http(s) URL: nothing to unwrap, strip or repair. (Lower
+// case once, then plain searches: every MOA link of every row comes here.)
 bool LooksSound(std::string_view url) {
   if (!StartsWithNoCase(url, "https://") && !StartsWithNoCase(url, "http://")) return false;
   if (url.find(' ') != std::string_view::npos) return false;
-  std::string_view rest = url.substr(url.find("//") + 2);
-  return !ContainsNoCase(rest, "safelinks") && !ContainsNoCase(rest, "http:") && !ContainsNoCase(rest, "https:");
+  std::string rest = LowerAscii(url.substr(url.find("//") + 2));
+  return rest.find("safelinks") == std::string::npos && rest.find("http:") == std::string::npos &&
+         rest.find("https:") == std::string::npos;
 }
 
 }  // namespace
 
-std::string RepairUrl(std::string_view raw) {
-  std::string url = CleanText(raw);
+namespace {
+
+// RepairUrl of text already cleaned.
+std::string RepairCleanUrl(std::string url) {
   if (LooksSound(url)) return url;
   // A safelink may wrap a prefixed URL, and so on: repaired until nothing
   // changes (each round shortens the URL, but for the one "//" or "https://" added).
-  for (size_t round = 0; round <= raw.size() + 1; ++round) {
+  const size_t rounds = url.size() + 1;
+  for (size_t round = 0; round <= rounds; ++round) {
     std::string before = url;
     url = UnwrapSafelinks(url);
     if (!StartsWithNoCase(url, "http:") && !StartsWithNoCase(url, "https:")) {
@@ -99,14 +97,21 @@ std::string RepairUrl(std::string_view raw) {
   return EscapeUrlBytes(url);
 }
 
+}  // namespace
+
+std::string RepairUrl(std::string_view raw) { return RepairCleanUrl(CleanText(raw)); }
+
 LinkCell ReadLinkCell(std::string_view text, std::string_view hyperlink) {
   LinkCell cell;
+  std::string link = CleanText(hyperlink);
+  if (!link.empty()) {
+    cell.status = LinkStatus::Link;
+    cell.url = RepairCleanUrl(std::move(link));
+    return cell;
+  }
   std::string clean = CleanText(text);
   std::string upper = UpperAscii(clean);
-  if (!CleanText(hyperlink).empty()) {
-    cell.status = LinkStatus::Link;
-    cell.url = RepairUrl(hyperlink);
-  } else if (upper.find("HTTP") != std::string::npos || upper.starts_with("WWW.")) {
+  if (upper.find("HTTP") != std::string::npos || upper.starts_with("WWW.")) {
     cell.status = LinkStatus::Link;
     cell.url = RepairUrl(clean.substr(std::min(upper.find("HTTP"), upper.find("WWW."))));
   } else if (upper.find("PENDING") != std::string::npos) {

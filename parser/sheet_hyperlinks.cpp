@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "model/ascii_text.h"
 #include "parser/xml_stream.h"
 
 namespace icetrack::xlsx {
@@ -152,14 +153,14 @@ class SheetDataEnd {
 bool ParseCellRef(std::string_view ref, int* row, int* column) {
   size_t i = 0;
   int col = 0;
-  while (i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i]))) {
-    col = col * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1);
+  while (i < ref.size() && IsAlphaAscii(ref[i])) {
+    col = col * 26 + (ToUpperAscii(ref[i]) - 'A' + 1);
     if (++i > 3) return false;
   }
   if (i == 0 || i == ref.size()) return false;
   long r = 0;
   for (; i < ref.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(ref[i]))) return false;
+    if (!IsDigitAscii(ref[i])) return false;
     r = r * 10 + (ref[i] - '0');
     if (r > kSheetRows) return false;
   }

@@ -27,6 +27,14 @@ std::string_view LocalName(std::string_view name) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
+// (A loop, not find(): names are a few bytes, and this runs for every attribute.)
+bool HasColon(std::string_view name) {
+  for (char c : name) {
+    if (c == ':') return true;
+  }
+  return false;
+}
+
 bool IsNamespaceDeclaration(std::string_view name) {
   return name.starts_with("xmlns") && (name.size() == 5 || name[5] == ':');
 }
@@ -69,7 +77,7 @@ struct ParseState {
   void Start(std::string_view name, XmlAttributes attrs_in) {
     bool plain = true;
     for (const XmlAttribute& a : attrs_in) {
-      if (a.name.find(':') == std::string_view::npos && a.name != "xmlns") continue;
+      if (!HasColon(a.name) && a.name != "xmlns") continue;
       plain = false;
       if (a.name.starts_with("xmlns:")) Declare(a.name.substr(6), a.value);
     }

@@ -61,6 +61,19 @@ void JsonWriter::Null() {
   *out_ += "null";
 }
 
+namespace {
+
+// Bytes a JSON string holds as they are: printable ASCII but '"' and '\\'.
+struct PlainBytes {
+  bool of[256] = {};
+  constexpr PlainBytes() {
+    for (int c = 0x20; c < 0x80; ++c) of[c] = c != '"' && c != '\\';
+  }
+};
+constexpr PlainBytes kPlain;
+
+}  // namespace
+
 // Plain runs (nearly all of ICE's text) are copied whole; bytes that are not
 // UTF-8 become U+FFFD, so the document is always valid.
 void JsonWriter::Escaped(std::string_view text) {
@@ -68,7 +81,7 @@ void JsonWriter::Escaped(std::string_view text) {
   size_t run = 0;  // where the plain run being copied starts
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+    if (kPlain.of[c]) {
       ++i;
       continue;
     }
