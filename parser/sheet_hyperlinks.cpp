@@ -135,7 +135,8 @@ class SheetDataEnd {
   // `maybe`, a name cut short by the chunk's end may still be it.
   static bool IsSheetData(std::string_view tag, size_t from, bool maybe) {
     size_t end = from;
-    while (end < tag.size() && !std::isspace(static_cast<unsigned char>(tag[end])) && tag[end] != '/' && tag[end] != '>') ++end;
+    auto in_name = [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' && c != '>'; };
+    while (end < tag.size() && in_name(tag[end])) ++end;
     std::string_view name = tag.substr(from, end - from);
     if (maybe && end == tag.size()) return true;
     size_t colon = name.find(':');
