@@ -75,16 +75,33 @@ Status ParseStored(const SnapshotInfo& info, const std::string& bytes, const Zip
   return ParsePageRoster(bytes, info.source_url, out);
 }
 
+namespace {
+
+void DuplicateOutcome(const SnapshotInfo& existing, IngestOutcome* out) {
+  out->result = Placement::Duplicate;
+  out->snapshot_id = existing.id;
+  out->list = existing.list;
+  out->rows = static_cast<size_t>(existing.rows);
+  out->published_at = existing.published_at;
+}
+
+// IngestParsed for bytes whose digest is `sha256` and that are not stored yet.
+Status IngestNew(Store* store, const IngestInput& input, std::string sha256, const ParsedRoster& parsed,
+                 const IngestOptions& options, IngestOutcome* out);
+
+}  // namespace
+
 Status Ingest(Store* store, const IngestInput& input, const IngestOptions& options, IngestOutcome* out) {
   *out = IngestOutcome();
+  std::string sha256 = Sha256Hex(input.bytes);  // once: a workbook is hashed, then parsed, once
   std::optional<SnapshotInfo> existing;
-  Status s = store->FindSnapshot(Sha256Hex(input.bytes), &existing);
+  Status s = store->FindSnapshot(sha256, &existing);
   if (!s.ok()) return s;
-  if (existing) return IngestParsed(store, input, ParsedRoster(), options, out);  // cheap: no parsing
+  if (existing) return DuplicateOutcome(*existing, out), Status::Ok();  // cheap: no parsing
   ParsedRoster parsed;
   s = ParseWorkbook(input.bytes, input.label.empty() ? input.source_name : input.label, options.limits, &parsed);
   if (!s.ok()) return s;
-  return IngestParsed(store, input, parsed, options, out);
+  return IngestNew(store, input, std::move(sha256), parsed, options, out);
 }
 
 Status PlacePublication(Store* store, const Roster& roster, const std::string& published_at, bool accepted_by_hand,
@@ -123,19 +140,21 @@ Status PlacePublication(Store* store, const Roster& roster, const std::string& p
 Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& parsed,
                     const IngestOptions& options, IngestOutcome* out) {
   *out = IngestOutcome();
-  SnapshotRecord record;
-  record.sha256 = Sha256Hex(input.bytes);
+  std::string sha256 = Sha256Hex(input.bytes);
   std::optional<SnapshotInfo> existing;
-  Status s = store->FindSnapshot(record.sha256, &existing);
+  Status s = store->FindSnapshot(sha256, &existing);
   if (!s.ok()) return s;
-  if (existing) {
-    out->result = Placement::Duplicate;
-    out->snapshot_id = existing->id;
-    out->list = existing->list;
-    out->rows = static_cast<size_t>(existing->rows);
-    out->published_at = existing->published_at;
-    return Status::Ok();
-  }
+  if (existing) return DuplicateOutcome(*existing, out), Status::Ok();
+  return IngestNew(store, input, std::move(sha256), parsed, options, out);
+}
+
+namespace {
+
+Status IngestNew(Store* store, const IngestInput& input, std::string sha256, const ParsedRoster& parsed,
+                 const IngestOptions& options, IngestOutcome* out) {
+  SnapshotRecord record;
+  record.sha256 = std::move(sha256);
+  Status s;
   const Roster& roster = parsed.roster;
   record.bytes = input.bytes;
   record.source_name = input.source_name;
@@ -164,5 +183,7 @@ Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& 
   out->events = std::move(placed.update.events);
   return Status::Ok();
 }
+
+}  // namespace
 
 }  // namespace icetrack

@@ -125,6 +125,8 @@ Status Database::Open(const std::string& path, OpenMode mode, std::unique_ptr<Da
   std::unique_ptr<Database> db(new Database());
   db->path_ = path;
   int flags = mode == OpenMode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  // One connection, one thread: no mutex on every call (2 % of an import).
+  flags |= SQLITE_OPEN_NOMUTEX;
   std::string name = mode == OpenMode::Immutable ? ImmutableUri(path) : path;
   if (mode == OpenMode::Immutable) flags |= SQLITE_OPEN_URI;
   if (sqlite3_open_v2(name.c_str(), &db->db_, flags, nullptr) != SQLITE_OK) {
