@@ -54,7 +54,12 @@ std::string Column(std::string_view s, size_t width) {
 
 }  // namespace
 
-void RosterJsonWriter::Flush(size_t at_least) {
+void RosterTextWriter::Count(const RosterRow& row) {
+  counts_.Add(row.model);
+  ++rows_;
+}
+
+void RosterTextWriter::Flush(size_t at_least) {
   if (buffer_.size() < at_least) return;
   write_(buffer_);
   buffer_.clear();
@@ -76,8 +81,7 @@ void RosterJsonWriter::Begin(const RosterHeader& header) {
 
 void RosterJsonWriter::Row(RosterRow&& row) {
   WriteRow(row, &json_);
-  counts_.Add(row.model);
-  ++rows_;
+  Count(row);
   Flush(kFlushBytes);
 }
 
@@ -107,12 +111,6 @@ void RosterJsonWriter::End(const std::vector<Warning>& warnings) {
   Flush(0);
 }
 
-void RosterTableWriter::Flush(size_t at_least) {
-  if (buffer_.size() < at_least) return;
-  write_(buffer_);
-  buffer_.clear();
-}
-
 void RosterTableWriter::Begin(const RosterHeader& header) {
   header_ = header;
   buffer_ += Column("ST", 2) + "  " + Column("AGENCY", 44) + "  " + Column("TYPE", 12) + "  " + Column("MOD", 3) +
@@ -125,8 +123,7 @@ void RosterTableWriter::Row(RosterRow&& r) {
   buffer_ += Column(r.state_code.empty() ? "??" : r.state_code, 2) + "  " + Column(r.agency, 44) + "  " +
              Column(r.agency_type, 12) + "  " + Column(model, 3) + "  " + Column(signed_date, 10) + "  " +
              Column(ToString(r.moa_status), 7) + "  " + r.county + "\n";
-  counts_.Add(r.model);
-  ++rows_;
+  Count(r);
   Flush(kFlushBytes);
 }
 
