@@ -173,6 +173,11 @@ std::string ResolvePart(const std::string& source_part, const std::string& targe
   return out;
 }
 
+void Relationships::Reserve(size_t part_bytes) {
+  text_.reserve(part_bytes);
+  entries_.reserve(part_bytes / 64);  // a <Relationship> takes 100 bytes and more
+}
+
 void Relationships::Add(std::string_view id, std::string_view type, std::string_view target, bool external) {
   Entry e;
   e.id = static_cast<uint32_t>(text_.size());
@@ -221,6 +226,7 @@ Status ReadRelationships(const ZipArchive& zip, const std::string& rels_part,
     return required ? Status::Error(zip.label() + ": missing required part " + rels_part)
                     : Status::Ok();
   }
+  out->Reserve(std::min<uint64_t>(zip.DeclaredSize(rels_part), zip.limits().max_part_bytes));
   RelsHandler handler(source_part, out);
   Status s = ParseXmlPart(zip, rels_part, &handler);
   out->Seal();

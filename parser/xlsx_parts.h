@@ -30,6 +30,8 @@ struct Relationship {
 // 32-bit offsets are enough.
 class Relationships {
  public:
+  // Reserved, not touched (as SharedStrings): pages are taken as they fill.
+  void Reserve(size_t part_bytes);
   void Add(std::string_view id, std::string_view type, std::string_view target, bool external);
   void Seal();  // after the last Add: sorts by Id, the last of a repeated Id kept
   size_t size() const { return entries_.size(); }

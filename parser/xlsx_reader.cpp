@@ -277,7 +277,7 @@ Status XlsxReader::ReadSheet(size_t index, const std::function<bool(const TableR
   if (!s.ok()) return s;
   // Inflated once for its hyperlinks (they follow the rows), a sheet of
   // ordinary size is kept and parsed from memory, not inflated again.
-  constexpr size_t kKeepSheetBytes = size_t{32} << 20;
+  constexpr size_t kKeepSheetBytes = size_t{8} << 20;  // ten times ICE's largest sheet
   xlsx::SheetHyperlinks links(impl_->limits.max_hyperlinks, impl_->limits.max_linked_cells);
   std::string inflated;
   s = links.Read(zip, part, rels, kKeepSheetBytes, &inflated);
