@@ -13,5 +13,6 @@ constexpr int kExitStore = 6;    // the database could not be opened or written
 constexpr int kExitDelivery = 7; // an alert was refused for good, expired, or (a test) not delivered
 constexpr int kExitStale = 8;    // status: a list was not checked for longer than [status] stale_after
 constexpr int kExitFailing = 9;  // status: the last run failed to read a source, or a publication is quarantined
+constexpr int kExitOutput = 10;  // what was printed could not all be written (a full disk, say)
 
 }  // namespace icetrack

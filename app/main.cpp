@@ -1,6 +1,9 @@
 // icetrack: tracks the 287(g) agreements that ICE publishes as workbooks.
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 
@@ -43,7 +46,8 @@ int main(int argc, char** argv) {
       "Exit codes: 0 success (changed or not), 1 internal error (a bug: please report it), 2 usage or\n"
       "configuration error, 3 fetch failure, 4 parse failure, 5 locked by another icetrack, 6 database error,\n"
       "7 an alert refused for good or expired (alerts deliver, retry) or not delivered (alerts test),\n"
-      "8 (status) data stale, 9 (status) the last run failing or a publication quarantined.");
+      "8 (status) data stale, 9 (status) the last run failing or a publication quarantined, 10 the output could\n"
+      "not be written.");
   int exit_code = icetrack::kExitOk;
   icetrack::AddParseCommand(app, &exit_code);
   icetrack::AddImportCommand(app, &exit_code);
@@ -68,6 +72,14 @@ int main(int argc, char** argv) {
   } catch (...) {
     std::cerr << "icetrack: internal error (a bug: please report it)\n";
     return icetrack::kExitInternal;
+  }
+  // Output that did not all reach its file (a full disk) is no answer: said, with its own code.
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    int error = errno;
+    std::cerr << "icetrack: cannot write the output" << (error ? std::string(": ") + std::strerror(error) : "") << "\n";
+    return icetrack::kExitOutput;
   }
   return exit_code;
 }

@@ -3,6 +3,8 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -63,6 +65,22 @@ TEST_CASE("a bad file gives one line on stderr, exit code 4 and no output") {
   CHECK(run.exit_code == 4);
   CHECK(run.out.empty());
   CHECK(run.err == "icetrack: " + dir.File("blocked.xlsx") + ": is an HTML page, not a workbook\n");
+}
+
+TEST_CASE("output that cannot be written is an error with its own code, not a success") {
+  test::TempDir dir;
+  test::IceWorkbook book;
+  for (int i = 0; i < 500; ++i) book.rows.push_back(test::Row("OHIO", "Agency " + std::to_string(i), "WSO"));
+  test::WriteIceWorkbook(dir.File("p.xlsx"), book);
+  for (const char* format : {"--json", ""}) {
+    CAPTURE(format);
+    // /dev/full takes nothing: every write fails with ENOSPC.
+    Run run = test::RunCommand("{ " + std::string(ICETRACK_BINARY) + " parse " + format + " " + dir.File("p.xlsx") +
+                               " >/dev/full; }");
+    CHECK(run.exit_code == 10);
+    CHECK(run.err.rfind("icetrack: cannot write the output", 0) == 0);
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  }
 }
 
 TEST_CASE("--version, --help and usage errors") {

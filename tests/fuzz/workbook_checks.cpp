@@ -43,9 +43,45 @@ int CheckSheet(const XlsxReader& book, size_t sheet) {
   return s.ok() ? rows : -1;
 }
 
+// A roster as a sink receives it, to compare.
+struct Streamed : RosterSink {
+  Roster roster;
+  int begins = 0;
+  void Begin(const RosterHeader& header) override {
+    ++begins;
+    static_cast<RosterHeader&>(roster) = header;
+  }
+  void Row(RosterRow&& row) override { roster.rows.push_back(std::move(row)); }
+  void End(const std::vector<Warning>& warnings) override { roster.warnings = warnings; }
+};
+
+bool SameRows(const Roster& a, const Roster& b) {
+  if (a.kind != b.kind || a.sheet != b.sheet || a.header_row != b.header_row || a.rows.size() != b.rows.size() ||
+      a.warnings.size() != b.warnings.size())
+    return false;
+  for (size_t i = 0; i < a.rows.size(); ++i) {
+    const RosterRow &x = a.rows[i], &y = b.rows[i];
+    if (x.source_row != y.source_row || x.key != y.key || x.agency != y.agency || x.moa_url != y.moa_url ||
+        x.signed_date != y.signed_date || x.signed_raw != y.signed_raw || x.state_code != y.state_code)
+      return false;
+  }
+  for (size_t i = 0; i < a.warnings.size(); ++i) {
+    if (a.warnings[i].row != b.warnings[i].row || a.warnings[i].message != b.warnings[i].message) return false;
+  }
+  return true;
+}
+
 void CheckRoster(const XlsxReader& book, int rows_in_first_sheets) {
   Roster roster;
   Status s = ReadRoster(book, &roster);
+  // Streamed, a sheet of more than one row is read again (keys, rows sharing
+  // one, rows): the same outcome, the same rows, keys and warnings.
+  Streamed streamed;
+  Status again = ReadRoster(book, &streamed, 1);
+  FUZZ_CHECK(again.ok() == s.ok());
+  FUZZ_CHECK(again.message() == s.message());
+  FUZZ_CHECK(streamed.begins == (s.ok() ? 1 : 0));
+  if (s.ok()) FUZZ_CHECK(SameRows(roster, streamed.roster));
   if (!s.ok()) return CheckMessage(s);
   FUZZ_CHECK(roster.header_row >= 1);
   FUZZ_CHECK(rows_in_first_sheets < 0 || static_cast<int>(roster.rows.size()) < rows_in_first_sheets);
