@@ -34,6 +34,17 @@ std::string OneLine(const CLI::App*, const CLI::Error& e) {
   return "icetrack: " + what + " (icetrack --help lists the commands, icetrack COMMAND --help their options)\n";
 }
 
+// Output that did not all reach its file (a full disk) is no answer: said,
+// and the caller gives it its own exit code (unless the command failed
+// already). Callers clear errno first, so that no stale reason is given.
+bool OutputWritten() {
+  std::cout.flush();
+  if (std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
+  int error = errno;
+  std::cerr << "icetrack: cannot write the output" << (error ? std::string(": ") + std::strerror(error) : "") << "\n";
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,8 +75,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : icetrack::kExitUsage;
+    errno = 0;
+    int code = app.exit(e);  // --help and --version end here too, their text printed
+    if (code != 0) return icetrack::kExitUsage;
+    return OutputWritten() ? icetrack::kExitOk : icetrack::kExitOutput;
   } catch (const std::exception& e) {
     std::cerr << "icetrack: internal error: " << e.what() << " (a bug: please report it)\n";
     return icetrack::kExitInternal;
@@ -73,13 +86,7 @@ int main(int argc, char** argv) {
     std::cerr << "icetrack: internal error (a bug: please report it)\n";
     return icetrack::kExitInternal;
   }
-  // Output that did not all reach its file (a full disk) is no answer: said, with its own code.
   errno = 0;
-  std::cout.flush();
-  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    int error = errno;
-    std::cerr << "icetrack: cannot write the output" << (error ? std::string(": ") + std::strerror(error) : "") << "\n";
-    return icetrack::kExitOutput;
-  }
-  return exit_code;
+  bool written = OutputWritten();
+  return written || exit_code != icetrack::kExitOk ? exit_code : icetrack::kExitOutput;
 }

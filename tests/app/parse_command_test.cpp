@@ -81,6 +81,9 @@ TEST_CASE("output that cannot be written is an error with its own code, not a su
     CHECK(run.err.rfind("icetrack: cannot write the output", 0) == 0);
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
   }
+  Run version = test::RunCommand("{ " + std::string(ICETRACK_BINARY) + " --version >/dev/full; }");
+  CHECK(version.exit_code == 10);
+  CHECK(version.err.rfind("icetrack: cannot write the output", 0) == 0);
 }
 
 TEST_CASE("--version, --help and usage errors") {
