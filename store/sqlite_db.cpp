@@ -4,16 +4,43 @@
 
 namespace icetrack::sql {
 
-Statement::Statement(sqlite3* db, std::string_view sql, const std::string& where)
-    : db_(db), where_(where) {
-  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
+Statement::Statement(sqlite3* db, std::string_view sql, const std::string& where, StatementCache* cache)
+    : db_(db), where_(where), cache_(cache) {
+  if (cache_ && (stmt_ = cache_->Take(sql))) return;
+  unsigned flags = cache_ ? SQLITE_PREPARE_PERSISTENT : 0;
+  if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), flags, &stmt_, nullptr) != SQLITE_OK) {
     status_ = Status::Error(where_ + ": " + sqlite3_errmsg(db) + " in: " + std::string(sql.substr(0, 80)));
+    sqlite3_finalize(stmt_);
     stmt_ = nullptr;
   }
 }
 
 Statement::~Statement() {
-  if (stmt_) sqlite3_finalize(stmt_);
+  if (!stmt_) return;
+  if (cache_) cache_->Give(stmt_);
+  else sqlite3_finalize(stmt_);
+}
+
+StatementCache::~StatementCache() {
+  for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
+}
+
+sqlite3_stmt* StatementCache::Take(std::string_view sql) {
+  for (size_t i = 0; i < idle_.size(); ++i) {
+    if (idle_[i].first != sql) continue;
+    sqlite3_stmt* stmt = idle_[i].second;
+    idle_[i] = std::move(idle_.back());
+    idle_.pop_back();
+    return stmt;
+  }
+  return nullptr;
+}
+
+void StatementCache::Give(sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (idle_.size() >= kMaxIdle) return void(sqlite3_finalize(stmt));
+  idle_.emplace_back(sqlite3_sql(stmt), stmt);
 }
 
 Statement& Statement::Bind(int index, const std::string& text) {
@@ -139,6 +166,7 @@ Status Database::Open(const std::string& path, OpenMode mode, std::unique_ptr<Da
 }
 
 Database::~Database() {
+  statements_.reset();
   if (db_) sqlite3_close_v2(db_);
 }
 
@@ -152,7 +180,7 @@ Status Database::Exec(std::string_view sql) {
 }
 
 std::unique_ptr<Statement> Database::Prepare(std::string_view sql) {
-  return std::make_unique<Statement>(db_, sql, path_);
+  return std::make_unique<Statement>(db_, sql, path_, statements_.get());
 }
 
 Transaction::Transaction(Database* db) : db_(db), nested_(sqlite3_get_autocommit(db->handle()) == 0) {
