@@ -33,6 +33,7 @@ class Daemon {
   int Run() {
     if (int code = Load(&config_)) return code;
     if (int code = FirstOpen()) return code;
+    if (!notifier_.problem().empty()) spdlog::error("{}", notifier_.problem());
     notifier_.Ready("started; first run now");
     spdlog::info("daemon started: a run every {} s, the first now", config_.interval);
     Clock::time_point next_run = Clock::now();

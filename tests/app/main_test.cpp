@@ -420,3 +420,19 @@ TEST_CASE("a database with pending changes in its -wal is never read as it was b
 
 }  // namespace
 }  // namespace icetrack
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("the binary links neither libcurl nor libsystemd: each is loaded with dlopen where it is needed") {
+  // Every command pays for what it links at start-up; only `run` fetches and
+  // only the daemon speaks to systemd (net/curl_library.h, app/service_notify.cpp).
+  test::CommandRun run = test::RunCommand("readelf -d " + std::string(ICETRACK_BINARY));
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("(NEEDED)") != std::string::npos);  // the listing is what is read
+  CHECK(run.out.find("libcurl") == std::string::npos);
+  CHECK(run.out.find("libsystemd") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace icetrack
