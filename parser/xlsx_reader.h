@@ -1,4 +1,5 @@
-// XlsxReader: a streaming reader of .xlsx workbooks (libzip + expat).
+// XlsxReader: a streaming reader of .xlsx workbooks (libzip, and XmlScanner
+// or expat for the XML: parser/xml_stream.h).
 //
 // Promises: finds sheets through xl/workbook.xml and its relationships, in
 // workbook order and with their exact names; reads shared strings (plain and
