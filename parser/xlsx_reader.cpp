@@ -243,19 +243,20 @@ Status Load(std::unique_ptr<ZipArchive> zip, std::unique_ptr<XlsxReader::Impl>* 
 Status XlsxReader::OpenBuffer(std::string bytes, const std::string& label, const ZipLimits& limits,
                               std::unique_ptr<XlsxReader>* out) {
   std::unique_ptr<ZipArchive> zip;
-  std::unique_ptr<Impl> impl;
   Status s = ZipArchive::OpenBuffer(std::move(bytes), label, limits, &zip);
-  if (s.ok()) s = Load(std::move(zip), &impl);
-  if (s.ok()) out->reset(new XlsxReader(std::move(impl)));
-  return s;
+  return s.ok() ? FromZip(std::move(zip), out) : s;
 }
 
 Status XlsxReader::OpenFile(int fd, const std::string& label, const ZipLimits& limits,
                             std::unique_ptr<XlsxReader>* out) {
   std::unique_ptr<ZipArchive> zip;
-  std::unique_ptr<Impl> impl;
   Status s = ZipArchive::OpenFile(fd, label, limits, &zip);
-  if (s.ok()) s = Load(std::move(zip), &impl);
+  return s.ok() ? FromZip(std::move(zip), out) : s;
+}
+
+Status XlsxReader::FromZip(std::unique_ptr<ZipArchive> zip, std::unique_ptr<XlsxReader>* out) {
+  std::unique_ptr<Impl> impl;
+  Status s = Load(std::move(zip), &impl);
   if (s.ok()) out->reset(new XlsxReader(std::move(impl)));
   return s;
 }

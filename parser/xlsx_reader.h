@@ -80,6 +80,8 @@ class XlsxReader {
 
  private:
   explicit XlsxReader(std::unique_ptr<Impl> impl);
+  // The workbook's parts read from an opened archive: what both Open* share.
+  static Status FromZip(std::unique_ptr<ZipArchive> zip, std::unique_ptr<XlsxReader>* out);
   std::unique_ptr<Impl> impl_;
 };
 

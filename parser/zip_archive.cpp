@@ -44,10 +44,6 @@ std::string DescribeNonZip(std::string_view head) {
   return "";
 }
 
-}  // namespace
-
-namespace {
-
 // The one line for bytes that are not a zip archive, or "" when they may be one.
 std::string NotAZip(std::string_view head, const std::string& label) {
   if (head.size() >= 4 && head.substr(0, 2) == "PK") return "";

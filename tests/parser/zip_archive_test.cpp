@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+
 #include <memory>
 
 #include "parser/zip_archive.h"
@@ -34,6 +36,36 @@ TEST_CASE("a truncated archive is refused") {
   Status s = ZipArchive::OpenBuffer(bytes.substr(0, bytes.size() / 2), "half.zip", ZipLimits(), &zip);
   REQUIRE_FALSE(s.ok());
   CHECK(s.message().find("half.zip: truncated or damaged zip archive") == 0);
+}
+
+// An archive opened from its file (as `parse` opens it): the same refusals
+// as from memory, the same parts.
+Status OpenFromFile(const std::string& path, std::unique_ptr<ZipArchive>* zip) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  return ZipArchive::OpenFile(fd, path, ZipLimits(), zip);
+}
+
+TEST_CASE("opened from its file, an archive is refused and read as from memory") {
+  test::TempDir dir;
+  test::WriteZip(dir.File("ok.zip"), {{"a.txt", std::string(5000, 'a')}, {"b.txt", "bee"}});
+  std::string bytes = test::ReadFile(dir.File("ok.zip"));
+  test::WriteFile(dir.File("half.zip"), bytes.substr(0, bytes.size() / 2));
+  test::WriteFile(dir.File("page.xlsx"), "<!DOCTYPE html>\n<html><body>Access Denied</body></html>");
+  test::WriteFile(dir.File("empty.xlsx"), "");
+  test::WriteFile(dir.File("pdf.xlsx"), "%PDF-1.7 ...");
+  std::unique_ptr<ZipArchive> zip;
+  CHECK(OpenFromFile(dir.File("half.zip"), &zip).message().find(dir.File("half.zip") + ": truncated or damaged zip archive") == 0);
+  CHECK(OpenFromFile(dir.File("page.xlsx"), &zip).message() == dir.File("page.xlsx") + ": is an HTML page, not a workbook");
+  CHECK(OpenFromFile(dir.File("empty.xlsx"), &zip).message() == dir.File("empty.xlsx") + ": empty file, not a workbook");
+  CHECK(OpenFromFile(dir.File("pdf.xlsx"), &zip).message() == dir.File("pdf.xlsx") + ": not a zip archive (no PK signature)");
+  CHECK(zip == nullptr);
+  REQUIRE(OpenFromFile(dir.File("ok.zip"), &zip).ok());
+  std::string content;
+  REQUIRE(zip->ReadAll("a.txt", &content).ok());
+  CHECK(content == std::string(5000, 'a'));
+  REQUIRE(zip->ReadAll("b.txt", &content).ok());
+  CHECK(content == "bee");
 }
 
 TEST_CASE("parts are streamed and a missing part is named") {
