@@ -74,7 +74,7 @@ void RosterBuilder::ReadSigned(const Cell& cell, const std::string& header, Rost
       out->signed_date = FormatDate(date);
     } else {
       Warn(out->source_row, header,
-                           "number " + std::string(cell.Text()) + " is not a plausible date; kept as raw text");
+           "number " + std::string(cell.Text()) + " is not a plausible date; kept as raw text");
     }
     return;
   }
@@ -86,11 +86,11 @@ void RosterBuilder::ReadSigned(const Cell& cell, const std::string& header, Rost
       break;
     case TextDateResult::Ambiguous:
       Warn(out->source_row, header,
-                           "\"" + out->signed_raw + "\" can be read as more than one date; kept as raw text");
+           "\"" + out->signed_raw + "\" can be read as more than one date; kept as raw text");
       break;
     case TextDateResult::NoDate:
       Warn(out->source_row, header,
-                           "\"" + out->signed_raw + "\" is not a date; kept as raw text");
+           "\"" + out->signed_raw + "\" is not a date; kept as raw text");
       break;
   }
 }
@@ -139,7 +139,7 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
   out.model = Remembered(&models_, kMemoEntries, out.model_raw, [&] { return ModelFromText(out.model_raw); });
   if (out.model == Model::Unknown && HasColumn(Field::Model))
     Warn(out.source_row, HeaderOf(Field::Model),
-                         out.model_raw.empty() ? std::string("no model") : "unknown model \"" + out.model_raw + "\"");
+         out.model_raw.empty() ? std::string("no model") : "unknown model \"" + out.model_raw + "\"");
   if (!out.agency_type.empty()) {
     std::string canonical = Remembered(&agency_types_, kMemoEntries, out.agency_type,
                                        [&] { return AgencyTypeFromText(out.agency_type); });

@@ -92,7 +92,7 @@ class StylesHandler : public XmlHandler {
 // <si><t>text</t></si> or <si><r><t>run</t></r>...</si>; phonetic <rPh> is skipped.
 class SharedStringsHandler : public XmlHandler {
  public:
-  explicit SharedStringsHandler(SharedStrings* out, uint64_t part_bytes) : out_(out), part_bytes_(part_bytes) {}
+  explicit SharedStringsHandler(SharedStrings* out) : out_(out) {}
   void OnStart(std::string_view name, XmlAttributes attrs) override {
     if (name == "si") {
       current_.clear();
@@ -102,10 +102,8 @@ class SharedStringsHandler : public XmlHandler {
       ++phonetic_depth_;
     } else if (name == "sst") {
       const std::string_view* unique = attrs.Find("uniqueCount");
-      // Reserved, not touched: pages are only taken as the strings fill
-      // them, and the buffer is not copied as it grows.
       int64_t count = 0;
-      if (unique && ParseDecimal(*unique, int64_t{1} << 26, &count)) out_->Reserve(static_cast<size_t>(count), part_bytes_);
+      if (unique && ParseDecimal(*unique, int64_t{1} << 26, &count)) out_->ReserveStrings(static_cast<size_t>(count));
     }
   }
   void OnEnd(std::string_view name) override {
@@ -119,7 +117,6 @@ class SharedStringsHandler : public XmlHandler {
 
  private:
   SharedStrings* out_;
-  uint64_t part_bytes_;
   std::string current_;
   bool in_text_ = false;
   int phonetic_depth_ = 0;
@@ -226,7 +223,7 @@ Status ReadRelationships(const ZipArchive& zip, const std::string& rels_part,
     return required ? Status::Error(zip.label() + ": missing required part " + rels_part)
                     : Status::Ok();
   }
-  out->Reserve(std::min<uint64_t>(zip.DeclaredSize(rels_part), zip.limits().max_part_bytes));
+  out->Reserve(zip.DeclaredSize(rels_part));
   RelsHandler handler(source_part, out);
   Status s = ParseXmlPart(zip, rels_part, &handler);
   out->Seal();
@@ -282,11 +279,6 @@ Status ReadDateStyles(const ZipArchive& zip, const std::string& part, std::vecto
   return Status::Ok();
 }
 
-void SharedStrings::Reserve(size_t strings, size_t bytes) {
-  ends_.reserve(strings);
-  text_.reserve(bytes);
-}
-
 void SharedStrings::Add(std::string_view text) {
   text_.append(text);
   ends_.push_back(static_cast<uint32_t>(text_.size()));
@@ -296,7 +288,8 @@ Status ReadSharedStrings(const ZipArchive& zip, const std::string& part, SharedS
   *out = SharedStrings();
   if (part.empty()) return Status::Ok();
   if (!zip.Has(part)) return Status::Error(zip.label() + ": missing required part " + part);
-  SharedStringsHandler handler(out, std::min<uint64_t>(zip.DeclaredSize(part), zip.limits().max_part_bytes));
+  out->ReserveText(zip.DeclaredSize(part));
+  SharedStringsHandler handler(out);
   return ParseXmlPart(zip, part, &handler);
 }
 

@@ -76,7 +76,10 @@ Status ReadDateStyles(const ZipArchive& zip, const std::string& part, std::vecto
 // ZipLimits::max_part_bytes (1 GiB), so 32-bit ends are enough.
 class SharedStrings {
  public:
-  void Reserve(size_t strings, size_t bytes);
+  // Reserved, not touched: pages are only taken as strings fill them, and
+  // nothing is copied as they grow.
+  void ReserveText(size_t bytes) { text_.reserve(bytes); }
+  void ReserveStrings(size_t count) { ends_.reserve(count); }
   void Add(std::string_view text);
   size_t size() const { return ends_.size(); }
   std::string_view operator[](size_t i) const {

@@ -43,11 +43,12 @@ class ZipArchive {
   ZipArchive& operator=(const ZipArchive&) = delete;
 
   const std::string& label() const { return label_; }
-  const ZipLimits& limits() const { return limits_; }
   // Part names compare case-insensitively, as OPC (ECMA-376 Part 2) says they do.
   bool Has(const std::string& part) const;
   // The uncompressed size the archive declares for `part` (0 when unknown):
-  // a hint for reserving memory, never trusted for anything else.
+  // a hint for reserving memory, never trusted for anything else. At most
+  // ZipLimits::max_part_bytes, and 1,000 times the compressed size past
+  // 1 MiB: an archive declaring more was refused when opened.
   uint64_t DeclaredSize(const std::string& part) const;
 
   // Streams part `part` to `sink` in chunks. Fails when the part is missing,
