@@ -4,8 +4,8 @@
 
 #include "parser/xml_scanner.h"
 
-#include <deque>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -43,32 +43,26 @@ struct ParseState {
   XmlHandler* handler;
   XML_Parser parser = nullptr;  // null when the scanner reads
   std::string refusal;  // set when we stop the parser on purpose
-  std::vector<std::pair<std::string, std::string>> namespaces;  // prefix -> URI; a handful
-  // "r:id" and the like, for attributes in the relationships namespace
-  // (whatever their prefix); a deque, so that views of them stay valid.
-  std::deque<std::string> relationship_names;
+  // Hashed, not searched: a hostile part can declare a hundred thousand
+  // prefixes (a linear search made 60,000 of them take 12 s).
+  std::unordered_map<std::string, std::string> namespaces;  // prefix -> URI
+  // "id" -> "r:id" and the like, for attributes in the relationships
+  // namespace (whatever their prefix); node-based, so views of them stay valid.
+  std::unordered_map<std::string, std::string> relationship_names;
   std::vector<XmlAttribute> attrs;        // reused: no allocation per element
   std::vector<XmlAttribute> expat_attrs;  // expat's, as views
 
   bool InRelationshipsNamespace(std::string_view prefix) const {
-    for (const auto& [p, uri] : namespaces) {
-      if (p == prefix) return uri == kRelNs || uri == kRelNsStrict;
-    }
-    return false;
+    auto it = namespaces.find(std::string(prefix));
+    return it != namespaces.end() && (it->second == kRelNs || it->second == kRelNsStrict);
   }
 
-  void Declare(std::string_view prefix, std::string_view uri) {
-    for (auto& [p, u] : namespaces) {
-      if (p == prefix) return void(u = uri);
-    }
-    namespaces.emplace_back(prefix, uri);
-  }
+  void Declare(std::string_view prefix, std::string_view uri) { namespaces[std::string(prefix)] = uri; }
 
   std::string_view RelationshipName(std::string_view local) {
-    for (const std::string& name : relationship_names) {
-      if (std::string_view(name).substr(2) == local) return name;
-    }
-    return relationship_names.emplace_back("r:" + std::string(local));
+    std::string& name = relationship_names[std::string(local)];
+    if (name.empty()) name = "r:" + std::string(local);
+    return name;
   }
 
   // Attributes reach the handler by local name, except those in the

@@ -76,3 +76,27 @@ TEST_CASE("prefixes mean what their declaration says, not what they are called")
 
 }  // namespace
 }  // namespace icetrack
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("found by review: many declared prefixes are looked up by hash, the relationships one found among them") {
+  // 60,000 prefixes took 12 s when each was searched for in a list; here
+  // 20,000, one of them the relationships namespace, declared last.
+  std::string root = "<x:sheet xmlns:x='urn:main'";
+  std::string attrs;
+  for (int i = 0; i < 20000; ++i) {
+    root += " xmlns:p" + std::to_string(i) + "='urn:" + std::to_string(i) + "'";
+    attrs += " p" + std::to_string(i) + ":a='" + std::to_string(i) + "'";
+  }
+  root += " xmlns:rel='http://schemas.openxmlformats.org/officeDocument/2006/relationships'>";
+  Recorder r;
+  REQUIRE(ParseXmlText(root + "<x:e" + attrs + " rel:id='rId7'/></x:sheet>", "doc", &r).ok());
+  REQUIRE(r.events.size() == 4);
+  CHECK(r.events[1].rfind("<e a=0 a=1 ", 0) == 0);  // prefixes dropped
+  CHECK(r.events[1].size() > 20000 * 4);
+  CHECK(r.events[1].find(" r:id=rId7") != std::string::npos);  // kept apart: in the relationships namespace
+}
+
+}  // namespace
+}  // namespace icetrack
