@@ -397,17 +397,16 @@ XmlScanner::Step XmlScanner::StartTag(size_t lt) {
     ++i;
     if (!plain) {
       if (!Decode(raw, true, &text_)) return Step::Failed;
-      decoded_at_.push_back(attrs_.size());
-      decoded_at_.push_back(decoded_.size());
+      decoded_at_.push_back({attrs_.size(), decoded_.size()});
       decoded_.append(text_);
       raw = {};  // set once decoded_ stops growing
     }
     attrs_.push_back({attr_name, raw});
   }
-  for (size_t k = 0; k < decoded_at_.size(); k += 2) {
-    size_t at = decoded_at_[k + 1];
-    size_t end = k + 3 < decoded_at_.size() ? decoded_at_[k + 3] : decoded_.size();
-    attrs_[decoded_at_[k]].value = std::string_view(decoded_).substr(at, end - at);
+  for (size_t k = 0; k < decoded_at_.size(); ++k) {
+    auto [attr, at] = decoded_at_[k];
+    size_t end = k + 1 < decoded_at_.size() ? decoded_at_[k + 1].second : decoded_.size();
+    attrs_[attr].value = std::string_view(decoded_).substr(at, end - at);
   }
   if (HasDuplicateAttribute()) return Failed(lt + 1, "malformed XML: duplicate attribute");
   tag_scan_ = 0;  // (set when the tag was cut and its end searched for)

@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/status.h"
@@ -93,7 +94,7 @@ class XmlScanner {
   char tag_quote_ = 0;             // the quote open at tag_scan_
   std::string text_, decoded_;     // scratch: decoded text; decoded attribute values
   std::vector<XmlAttribute> attrs_;
-  std::vector<size_t> decoded_at_;  // for each decoded value: its attribute, its offset in decoded_
+  std::vector<std::pair<size_t, size_t>> decoded_at_;  // each decoded value: its attribute, its start in decoded_
   std::vector<std::string_view> sorted_names_;
   std::string error_;
   int64_t error_line_ = 0, error_column_ = 0;

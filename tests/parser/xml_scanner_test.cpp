@@ -161,3 +161,16 @@ TEST_CASE("found by fuzzing: an empty document in empty chunks is an error, coun
 
 }  // namespace
 }  // namespace icetrack
+
+namespace icetrack {
+namespace {
+
+TEST_CASE("several decoded values in one tag each keep their own text") {
+  std::vector<std::string> events;
+  REQUIRE(Scan("<a x='1&amp;2' y='plain' z='&lt;3&gt;' w='t\tab'/>", &events) == "");
+  REQUIRE(!events.empty());
+  CHECK(events[0] == "S a x=1&2 y=plain z=<3> w=t ab");
+}
+
+}  // namespace
+}  // namespace icetrack
