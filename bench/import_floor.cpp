@@ -27,8 +27,9 @@
 #include <expat.h>
 #include <zip.h>
 
-#include <algorithm>
-#include <cctype>
+#include "fetcher/local_file.h"
+#include "parser/xlsx_parts.h"  // part names resolved as icetrack resolves them (not timed apart)
+
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -86,34 +87,6 @@ void XMLCALL OnEnd(void*, const XML_Char*) {}
 
 void XMLCALL OnText(void* data, const XML_Char*, int len) {
   static_cast<PartState*>(data)->text_bytes += static_cast<uint64_t>(len);
-}
-
-// `target` relative to the folder of `source` ("/x" is absolute), ".." folded.
-std::string Resolve(const std::string& source, const std::string& target) {
-  std::string path = !target.empty() && target[0] == '/'
-                         ? target.substr(1)
-                         : source.substr(0, source.rfind('/') + 1) + target;
-  std::vector<std::string> segs;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t end = std::min(path.find('/', start), path.size());
-    std::string seg = path.substr(start, end - start);
-    if (seg == "..") {
-      if (!segs.empty()) segs.pop_back();
-    } else if (!seg.empty() && seg != ".") {
-      segs.push_back(seg);
-    }
-    start = end + 1;
-  }
-  std::string out;
-  for (const std::string& seg : segs) out += (out.empty() ? "" : "/") + seg;
-  return out;
-}
-
-std::string RelsPartFor(const std::string& part) {
-  size_t slash = part.rfind('/');
-  size_t cut = slash == std::string::npos ? 0 : slash + 1;
-  return part.substr(0, cut) + "_rels/" + part.substr(cut) + ".rels";
 }
 
 // Inflates `part` in 64 KiB chunks into a fresh expat parser. A missing part
@@ -186,7 +159,7 @@ bool ReadWorkbook(const std::string& path, Totals* totals, std::string* error) {
   package.kind = PartState::Kind::PackageRels;
   ParsePart(zip, "_rels/.rels", &package, totals, error);
   for (const auto& [id, rel] : package.rels)
-    if (rel.first == "officeDocument") workbook = Resolve("", rel.second);
+    if (rel.first == "officeDocument") workbook = icetrack::xlsx::ResolvePart("", rel.second);
 
   PartState book;
   book.kind = PartState::Kind::Workbook;
@@ -194,11 +167,11 @@ bool ReadWorkbook(const std::string& path, Totals* totals, std::string* error) {
   book_rels.kind = PartState::Kind::Rels;
   std::string sheet, shared, styles;
   if (error->empty() && ParsePart(zip, workbook, &book, totals, error) &&
-      ParsePart(zip, RelsPartFor(workbook), &book_rels, totals, error)) {
+      ParsePart(zip, icetrack::xlsx::RelsPartFor(workbook), &book_rels, totals, error)) {
     for (const auto& [id, rel] : book_rels.rels) {
-      if (id == book.first_sheet_rid) sheet = Resolve(workbook, rel.second);
-      if (rel.first == "sharedStrings") shared = Resolve(workbook, rel.second);
-      if (rel.first == "styles") styles = Resolve(workbook, rel.second);
+      if (id == book.first_sheet_rid) sheet = icetrack::xlsx::ResolvePart(workbook, rel.second);
+      if (rel.first == "sharedStrings") shared = icetrack::xlsx::ResolvePart(workbook, rel.second);
+      if (rel.first == "styles") styles = icetrack::xlsx::ResolvePart(workbook, rel.second);
     }
     if (sheet.empty() && error->empty()) *error = workbook + ": no first sheet";
   } else if (error->empty()) {
@@ -208,7 +181,7 @@ bool ReadWorkbook(const std::string& path, Totals* totals, std::string* error) {
     PartState sheet_state;
     if (!ParsePart(zip, sheet, &sheet_state, totals, error) && error->empty()) *error = "missing " + sheet;
   }
-  if (error->empty()) CountPart(zip, RelsPartFor(sheet), totals, error);
+  if (error->empty()) CountPart(zip, icetrack::xlsx::RelsPartFor(sheet), totals, error);
   if (error->empty() && !shared.empty()) CountPart(zip, shared, totals, error);
   if (error->empty() && !styles.empty()) CountPart(zip, styles, totals, error);
   if (error->empty()) CountPart(zip, "docProps/core.xml", totals, error);
@@ -218,26 +191,6 @@ bool ReadWorkbook(const std::string& path, Totals* totals, std::string* error) {
 }
 
 // Files as given; folders as the .xlsx files below them (any case), sorted.
-std::vector<std::string> FindWorkbooks(int argc, char** argv) {
-  std::vector<std::string> files;
-  for (int i = 1; i < argc; ++i) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(argv[i], ec)) {
-      files.push_back(argv[i]);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[i], ec)) {
-      std::string ext = entry.path().extension().string();
-      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-      if (ext == ".xlsx" && !entry.is_directory()) found.push_back(entry.path().string());
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -247,7 +200,11 @@ int main(int argc, char** argv) {
   }
   Totals totals;
   int failures = 0;
-  for (const std::string& path : FindWorkbooks(argc, argv)) {
+  // The files as `icetrack import` finds them (the walk is not timed apart: it is a few stat calls).
+  std::vector<std::string> problems;
+  std::vector<std::string> files = icetrack::FindWorkbookFiles(std::vector<std::string>(argv + 1, argv + argc), &problems);
+  for (const std::string& problem : problems) std::fprintf(stderr, "import_floor: %s\n", problem.c_str());
+  for (const std::string& path : files) {
     std::string error;
     if (!ReadWorkbook(path, &totals, &error)) {
       std::fprintf(stderr, "import_floor: %s: %s\n", path.c_str(), error.c_str());
