@@ -1,6 +1,5 @@
 #include "app/parse_command.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
