@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -47,6 +48,30 @@ struct StoredAgreement {
   int64_t version_id = 0;
   int misses = 0;
   std::string digest;  // of the current row version
+};
+
+// A snapshot's rows as snapshot_members holds them: [[version_id, source_row], …]
+// in sheet order. Written by hand: nlohmann would build a tree of ~1,800
+// arrays to print two integers each.
+class MemberList {
+ public:
+  void Add(int64_t version_id, int source_row) { members_.emplace_back(version_id, source_row); }
+  std::string Finish() {
+    std::sort(members_.begin(), members_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::string out = "[";
+    for (const auto& [version, row] : members_) {
+      if (out.size() > 1) out += ',';
+      out += '[';
+      out += std::to_string(version);
+      out += ',';
+      out += std::to_string(row);
+      out += ']';
+    }
+    return out += ']';
+  }
+
+ private:
+  std::vector<std::pair<int64_t, int>> members_;
 };
 
 // "FL|x|JEM" held by agreement 12 -> "FL|x|JEM@12": the key a retired agreement keeps.
@@ -438,7 +463,7 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
   auto set_present = db_->Prepare(
       "UPDATE agreements SET status = ?, misses = 0, missing_since = NULL, removed_at = NULL, "
       "last_snapshot = NULL WHERE id = ?");
-  auto member = db_->Prepare("INSERT INTO snapshot_rows (snapshot_id, agreement_id, version_id, source_row) VALUES (?, ?, ?, ?)");
+  MemberList members;
   for (const auto& [key, row] : update.next.present) {
     auto it = stored.find(key);
     if (it == stored.end()) {
@@ -459,9 +484,10 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
     if (a.status != AgreementStatus::Present && !(s = set_present->BindText(1, present).Bind(2, a.id).Run()).ok())
       return s;
     a.status = AgreementStatus::Present;
-    member->Bind(1, snapshot_id).Bind(2, a.id).Bind(3, a.version_id).Bind(4, int64_t{row.source_row});
-    if (!(s = member->Run()).ok()) return s;
+    members.Add(a.version_id, row.source_row);
   }
+  auto write_members = db_->Prepare("INSERT INTO snapshot_members (snapshot_id, members) VALUES (?, ?)");
+  if (!(s = write_members->Bind(1, snapshot_id).BindText(2, members.Finish()).Run()).ok()) return s;
 
   // Rows that are gone were last seen in the list's previous accepted snapshot.
   auto previous = db_->Prepare("SELECT MAX(id) FROM snapshots WHERE list = ? AND status = ? AND id < ?");
@@ -559,7 +585,7 @@ Status Store::BeginRebuild(std::unique_ptr<Rebuild>* out) {
   Status s = db_->Exec(
       "DELETE FROM temp.old_events; INSERT INTO temp.old_events SELECT * FROM main.events; "
       "DELETE FROM events WHERE kind IN (" + derived + "); UPDATE events SET agreement_id = NULL; "
-      "DELETE FROM snapshot_rows; UPDATE agreements SET version_id = NULL; DELETE FROM row_versions; "
+      "DELETE FROM snapshot_members; UPDATE agreements SET version_id = NULL; DELETE FROM row_versions; "
       "DELETE FROM agreements; UPDATE snapshots SET status = '" + std::string(ToString(SnapshotStatus::Late)) + "';");
   if (s.ok()) *out = std::move(rebuild);
   return s;

@@ -9,6 +9,7 @@
 
 #include "diff/row_changes.h"
 #include "store/store.h"
+#include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
 
 namespace icetrack {
@@ -93,7 +94,7 @@ ChangeEvent Event(EventKind kind, const RosterRow& row) { return EventFor(kind, 
 TEST_CASE("a new database is created with its folder, in WAL mode, at the current schema") {
   Fixture f;
   CHECK(std::filesystem::exists(f.dir.File("state/icetrack.db")));
-  CHECK(f.store->schema_version() == 5);
+  CHECK(f.store->schema_version() == 6);
   sqlite3* db = nullptr;
   sqlite3_open(f.dir.File("state/icetrack.db").c_str(), &db);
   sqlite3_stmt* st = nullptr;
@@ -113,7 +114,7 @@ TEST_CASE("a database from a newer icetrack is refused") {
   std::unique_ptr<Store> store;
   Status s = Store::Open(dir.File("new.db"), &store);
   REQUIRE_FALSE(s.ok());
-  CHECK(s.message() == dir.File("new.db") + ": database schema 99 is newer than this icetrack understands (5); upgrade icetrack");
+  CHECK(s.message() == dir.File("new.db") + ": database schema 99 is newer than this icetrack understands (6); upgrade icetrack");
 }
 
 TEST_CASE("the default location follows systemd, then XDG, then HOME — ICETRACK_DB overrides") {
@@ -546,6 +547,7 @@ INSERT INTO snapshots VALUES (1, 'participating', 'aa', 'a.xlsx', NULL, '2025-03
 INSERT INTO agreements VALUES (1, 'participating', 'FL|polk|JEM', 'removed', 1, '2025-02-20T10:00:00Z', 3, 1, 1, 'd');
 INSERT INTO row_versions VALUES (1, 1, 1, 'FL|polk|JEM', 'FLORIDA', 'FL', 'polk', 'County', NULL, 'JEM',
   'Jail Enforcement Model', '2025-01-01', '45658', NULL, 'none', NULL, '{}');
+INSERT INTO snapshot_rows VALUES (1, 1, 1, 4);
 INSERT INTO fetches VALUES (1, '2025-03-01T10:00:00Z', 'https://www.ice.gov/287g', NULL, 200, '"v1"',
   'Sat, 01 Mar 2025 10:00:00 GMT', 100, 'aa', 'ok', NULL, NULL);
 INSERT INTO events VALUES (7, 1, '2025-03-01T10:00:00Z', 'resigned', 'participating', 1, 'FL|polk|JEM', 'FL', 'polk',
@@ -564,7 +566,7 @@ TEST_CASE("a schema-2 database is migrated: events keep their ids and get their 
   std::unique_ptr<Store> store;
   Status s = Store::Open(dir.File("old.db"), &store);
   REQUIRE_MESSAGE(s.ok(), s.message());
-  CHECK(store->schema_version() == 5);
+  CHECK(store->schema_version() == 6);
   std::vector<StoredEvent> events;
   REQUIRE(store->Events(EventFilter(), &events).ok());
   REQUIRE(events.size() == 2);
@@ -590,6 +592,14 @@ TEST_CASE("a schema-2 database is migrated: events keep their ids and get their 
   REQUIRE(last);
   CHECK(last->etag.empty());
   CHECK(last->last_modified.empty());
+  store.reset();
+  // A snapshot's rows moved into one value (schema 6); SQL users still read them as rows.
+  std::string row;
+  test::QueryInt(dir.File("old.db"), "SELECT snapshot_id || '|' || agreement_id || '|' || version_id || '|' || "
+                                     "source_row FROM snapshot_rows", &row);
+  CHECK(row == "1|1|1|4");
+  test::QueryInt(dir.File("old.db"), "SELECT members FROM snapshot_members WHERE snapshot_id = 1", &row);
+  CHECK(row == "[[1,4]]");
 }
 
 
@@ -667,7 +677,7 @@ TEST_CASE("a writer makes a new database whole, beside its path, then moves it i
   store.reset();
   std::unique_ptr<Store> reader;
   REQUIRE(Store::OpenReadOnly(dir.File("new/icetrack.db"), &reader).ok());
-  CHECK(reader->schema_version() == 5);
+  CHECK(reader->schema_version() == 6);
   mkfifo(dir.File("pipe.db").c_str(), 0600);
   CHECK(Store::Open(dir.File("pipe.db"), &store).message() ==
         dir.File("pipe.db") + ": is not a regular file (a FIFO or a device?), not a database file");
