@@ -15,14 +15,31 @@ const char* const kRowSelect =
     "v.signed_raw, v.moa_url, v.moa_status, v.addendum_url, v.extra";
 const char* const kRowPlaceholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-void BindRow(sql::Statement* st, int i, const RosterRow& row) {
+namespace {
+
+std::string ExtraJson(const RosterRow& row) {
   nlohmann::ordered_json extra = nlohmann::ordered_json::object();
   for (const auto& [header, value] : row.extra) extra[header] = value;
+  return ColumnJson(extra);
+}
+
+void ReadExtra(const std::string& text, RosterRow* row) {
+  row->extra.clear();
+  if (text == "{}") return;  // the common case: no extra columns
+  nlohmann::ordered_json extra = nlohmann::ordered_json::parse(text, nullptr, false);
+  if (!extra.is_object()) return;
+  for (auto& [header, value] : extra.items())
+    row->extra.emplace_back(header, value.is_string() ? value.get<std::string>() : ColumnJson(value));
+}
+
+}  // namespace
+
+void BindRow(sql::Statement* st, int i, const RosterRow& row) {
   st->BindText(i, row.key).Bind(i + 1, row.state).Bind(i + 2, row.state_code).Bind(i + 3, row.agency)
       .Bind(i + 4, row.agency_type).Bind(i + 5, row.county).Bind(i + 6, ToString(row.model))
       .Bind(i + 7, row.model_raw).Bind(i + 8, row.signed_date).Bind(i + 9, row.signed_raw)
       .Bind(i + 10, row.moa_url).BindText(i + 11, ToString(row.moa_status)).Bind(i + 12, row.addendum_url)
-      .BindText(i + 13, ColumnJson(extra));
+      .BindText(i + 13, ExtraJson(row));
 }
 
 RosterRow ReadRow(const sql::Statement& st, int i) {
@@ -41,13 +58,13 @@ RosterRow ReadRow(const sql::Statement& st, int i) {
   std::string status = st.Text(i + 11);
   row.moa_status = status == "link" ? LinkStatus::Link : status == "pending" ? LinkStatus::Pending : LinkStatus::None;
   row.addendum_url = st.Text(i + 12);
-  std::string extra_text = st.Text(i + 13);
-  if (extra_text == "{}") return row;  // the common case: no extra columns
-  nlohmann::ordered_json extra = nlohmann::ordered_json::parse(extra_text, nullptr, false);
-  if (extra.is_object()) {
-    for (auto& [header, value] : extra.items())
-      row.extra.emplace_back(header, value.is_string() ? value.get<std::string>() : ColumnJson(value));
-  }
+  ReadExtra(st.Text(i + 13), &row);
+  return row;
+}
+
+RosterRow AsStored(RosterRow row) {
+  row.source_row = 0;
+  if (!row.extra.empty()) ReadExtra(ExtraJson(row), &row);
   return row;
 }
 

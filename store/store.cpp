@@ -13,6 +13,7 @@
 #include "model/text_fold.h"
 #include "store/event_codec.h"
 #include "store/event_uid.h"
+#include "store/list_cache.h"
 #include "store/record_codec.h"
 #include "store/row_codec.h"
 #include "store/schema.h"
@@ -41,14 +42,7 @@ std::set<std::string> SplitFields(const std::string& text) {
   return out;
 }
 
-// An agreement of one list as stored: enough to record what the diff decided.
-struct StoredAgreement {
-  int64_t id = 0;
-  AgreementStatus status = AgreementStatus::Present;
-  int64_t version_id = 0;
-  int misses = 0;
-  std::string digest;  // of the current row version
-};
+size_t IndexOf(ListKind list) { return list == ListKind::Participating ? 0 : 1; }
 
 // A snapshot's rows as snapshot_members holds them: [[version_id, source_row], …]
 // in sheet order. Written by hand: nlohmann would build a tree of ~1,800
@@ -248,6 +242,14 @@ Status Store::LoadListState(ListKind list, ListState* out) {
     if (fields->Step()) out->fields = SplitFields(fields->Text(0));
     if (!fields->status().ok()) return fields->status();
   }
+  CachedList* cache = nullptr;
+  if (latest && !(s = TrustedCache(list, latest->id, &cache)).ok()) return s;
+  if (cache) {
+    out->present = cache->state.present;
+    out->missing = cache->state.missing;
+    out->removed = cache->state.removed;
+    return Status::Ok();
+  }
   auto st = db_->Prepare(std::string("SELECT a.key, a.status, a.misses, a.missing_since, a.removed_at, ") +
                          kRowSelect + " FROM agreements a JOIN row_versions v ON v.id = a.version_id "
                          "WHERE a.list = ?");
@@ -334,6 +336,7 @@ Status Store::Record(const SnapshotRecord& record, SnapshotStatus status, const 
   if (s.ok()) s = WriteSnapshotContent(db_.get(), id, *record.roster, status, record.note);
   if (s.ok()) s = WriteUpdate(id, record.roster->kind, status == SnapshotStatus::Accepted, update, routes);
   if (s.ok()) s = tx.Commit();
+  KeepMadeCaches(s.ok());
   if (s.ok() && snapshot_id) *snapshot_id = id;
   return s;
 }
@@ -372,8 +375,9 @@ Status Store::Release(int64_t snapshot_id, const ListUpdate& update, const std::
                          "note = COALESCE(note || '; ', '') || 'accepted by hand' WHERE id = ?");
   st->BindText(1, ToString(SnapshotStatus::Accepted)).Bind(2, snapshot_id);
   if (!(s = st->Run()).ok()) return s;
-  if (!(s = WriteUpdate(snapshot_id, info.list, true, update, routes)).ok()) return s;
-  return tx.Commit();
+  if ((s = WriteUpdate(snapshot_id, info.list, true, update, routes)).ok()) s = tx.Commit();
+  KeepMadeCaches(s.ok());
+  return s;
 }
 
 Status Store::MarkAcceptedByHand(int64_t snapshot_id) {
@@ -417,18 +421,20 @@ Status Store::AgreementIds(ListKind list, std::map<std::string, int64_t>* ids) {
 
 Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update,
                         std::map<std::string, int64_t>* ids) {
+  // Rows that are gone were last seen in the list's previous accepted snapshot.
+  auto previous = db_->Prepare("SELECT MAX(id) FROM snapshots WHERE list = ? AND status = ? AND id < ?");
+  previous->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).Bind(3, snapshot_id);
+  int64_t last_snapshot = previous->Step() ? previous->Int(0) : 0;
+  if (!previous->status().ok()) return previous->status();
   std::map<std::string, StoredAgreement> stored;
-  auto load = db_->Prepare("SELECT key, id, status, version_id, misses, digest FROM agreements WHERE list = ?");
-  load->BindText(1, ToString(list));
-  while (load->Step()) {
-    StoredAgreement a{load->Int(1), AgreementStatus::Present, load->Int(3), static_cast<int>(load->Int(4)),
-                      load->Text(5)};
-    ParseAgreementStatus(load->Text(2), &a.status);
-    stored.emplace(load->Text(0), std::move(a));
-  }
-  if (!load->status().ok()) return load->status();
+  CachedList* cache = nullptr;
+  Status s = TrustedCache(list, last_snapshot, &cache);
+  if (!s.ok()) return s;
+  if (cache) stored = std::move(cache->agreements);
+  cached_[IndexOf(list)].reset();  // taken: made again below once this write commits
+  made_[IndexOf(list)].reset();
+  if (!cache && !(s = ReadAgreements(list, &stored)).ok()) return s;
 
-  Status s;
   auto rekey = db_->Prepare("UPDATE agreements SET key = ? WHERE id = ?");
   // A re-keyed agreement is still what events about its old key name; a retired one is not.
   auto move_key = [&](const std::string& from, const std::string& to, bool old_key_names_it) {
@@ -489,11 +495,6 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
   auto write_members = db_->Prepare("INSERT INTO snapshot_members (snapshot_id, members) VALUES (?, ?)");
   if (!(s = write_members->Bind(1, snapshot_id).BindText(2, members.Finish()).Run()).ok()) return s;
 
-  // Rows that are gone were last seen in the list's previous accepted snapshot.
-  auto previous = db_->Prepare("SELECT MAX(id) FROM snapshots WHERE list = ? AND status = ? AND id < ?");
-  previous->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).Bind(3, snapshot_id);
-  int64_t last_snapshot = previous->Step() ? previous->Int(0) : 0;
-  if (!previous->status().ok()) return previous->status();
   auto set_missing = db_->Prepare(
       "UPDATE agreements SET status = ?, misses = ?, missing_since = ?, "
       "last_snapshot = COALESCE(last_snapshot, ?) WHERE id = ?");
@@ -510,6 +511,8 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
     set_missing->BindText(1, ToString(AgreementStatus::Missing)).Bind(2, int64_t{m.misses}).BindText(3, m.since)
         .Bind(4, last_snapshot).Bind(5, it->second.id);
     if (!(s = set_missing->Run()).ok()) return s;
+    it->second.status = AgreementStatus::Missing;
+    it->second.misses = m.misses;
   }
   for (const auto& [key, r] : update.next.removed) {
     auto it = stored.find(key);
@@ -518,9 +521,55 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
     set_removed->BindText(1, ToString(AgreementStatus::Removed)).Bind(2, r.since).Bind(3, r.removed_at)
         .Bind(4, last_snapshot).Bind(5, it->second.id);
     if (!(s = set_removed->Run()).ok()) return s;
+    it->second.status = AgreementStatus::Removed;
   }
   for (const auto& [key, a] : stored) (*ids)[key] = a.id;  // a key's holder now wins over its old holder
+  // Cached only when the diff's state names every agreement the store holds, once.
+  const ListState& next = update.next;
+  if (update.retired.empty() && stored.size() == next.present.size() + next.missing.size() + next.removed.size())
+    made_[IndexOf(list)].reset(new CachedList{snapshot_id, 0, AsStored(next), std::move(stored)});
   return Status::Ok();
+}
+
+Status Store::ReadAgreements(ListKind list, std::map<std::string, StoredAgreement>* out) {
+  auto load = db_->Prepare("SELECT key, id, status, version_id, misses, digest FROM agreements WHERE list = ?");
+  load->BindText(1, ToString(list));
+  while (load->Step()) {
+    StoredAgreement a{load->Int(1), AgreementStatus::Present, load->Int(3), static_cast<int>(load->Int(4)),
+                      load->Text(5)};
+    ParseAgreementStatus(load->Text(2), &a.status);
+    out->emplace(load->Text(0), std::move(a));
+  }
+  return load->status();
+}
+
+Status Store::TrustedCache(ListKind list, int64_t snapshot_id, CachedList** out) {
+  *out = nullptr;
+  std::unique_ptr<CachedList>& cache = cached_[IndexOf(list)];
+  if (!cache) return Status::Ok();
+  auto version = db_->Prepare("PRAGMA data_version");
+  int64_t data_version = version->Step() ? version->Int(0) : -1;
+  if (!version->status().ok()) return version->status();
+  if (cache->snapshot_id == snapshot_id && cache->data_version == data_version) *out = cache.get();
+  else cache.reset();
+  return Status::Ok();
+}
+
+void Store::KeepMadeCaches(bool committed) {
+  auto version = db_->Prepare("PRAGMA data_version");
+  int64_t data_version = version->Step() ? version->Int(0) : -1;
+  for (size_t i = 0; i < 2; ++i) {
+    if (!made_[i]) continue;
+    if (committed && version->status().ok()) {
+      made_[i]->data_version = data_version;
+      cached_[i] = std::move(made_[i]);
+    }
+    made_[i].reset();
+  }
+}
+
+void Store::DropCaches() {
+  for (size_t i = 0; i < 2; ++i) cached_[i].reset(), made_[i].reset();
 }
 
 Status Store::WriteEvents(int64_t snapshot_id, const std::string& notice_at, const std::vector<ChangeEvent>& events,
@@ -571,9 +620,13 @@ Status Store::WriteEvents(int64_t snapshot_id, const std::string& notice_at, con
 }
 
 Store::Rebuild::Rebuild(Store* store) : store_(store) {}
-Store::Rebuild::~Rebuild() = default;
+// Rolled back: the caches its records made describe nothing.
+Store::Rebuild::~Rebuild() {
+  if (tx_ && !committed_) store_->DropCaches();
+}
 
 Status Store::BeginRebuild(std::unique_ptr<Rebuild>* out) {
+  DropCaches();
   std::unique_ptr<Rebuild> rebuild(new Rebuild(this));
   rebuild->tx_ = std::make_unique<sql::Transaction>(db_.get());
   if (!rebuild->tx_->status().ok()) return rebuild->tx_->status();
@@ -598,6 +651,7 @@ Status Store::Rebuild::Rerecord(int64_t id, const Roster& roster, SnapshotStatus
   if (s.ok()) s = WriteSnapshotContent(store_->db_.get(), id, roster, status, note);
   if (s.ok()) s = store_->WriteUpdate(id, roster.kind, status == SnapshotStatus::Accepted, update, routes);
   if (s.ok()) s = tx.Commit();
+  store_->KeepMadeCaches(s.ok());
   return s;
 }
 
@@ -621,6 +675,7 @@ Status Store::Rebuild::Commit(std::vector<StoredEvent>* added, std::vector<Store
                           "event_id NOT IN (SELECT id FROM main.events)");
   if (s.ok()) s = store_->db_->Exec("DELETE FROM temp.old_events");
   if (s.ok()) s = tx_->Commit();
+  committed_ = s.ok();
   return s;
 }
 

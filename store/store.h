@@ -38,6 +38,8 @@ namespace sql {
 class Database;
 class Transaction;
 }
+struct CachedList;  // store/list_cache.h
+struct StoredAgreement;
 
 // What Record() keeps of one ingested workbook.
 struct SnapshotRecord {
@@ -197,6 +199,7 @@ class Store {
     explicit Rebuild(Store* store);
     Store* store_;
     std::unique_ptr<sql::Transaction> tx_;
+    bool committed_ = false;
   };
   Status BeginRebuild(std::unique_ptr<Rebuild>* out);
 
@@ -281,7 +284,16 @@ class Store {
   Status WriteEvents(int64_t snapshot_id, const std::string& at, const std::vector<ChangeEvent>& events,
                      const std::map<std::string, int64_t>& agreement_ids, std::vector<int64_t>* ids);
   Status WriteRoutes(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes);
+  Status ReadAgreements(ListKind list, std::map<std::string, StoredAgreement>* out);
+  // The list's cache when it may be trusted after `snapshot_id`, else null (and dropped).
+  Status TrustedCache(ListKind list, int64_t snapshot_id, CachedList** out);
+  // After a write's transaction: what its WriteRows made becomes the cache
+  // when `committed`, and is dropped otherwise.
+  void KeepMadeCaches(bool committed);
+  void DropCaches();
   std::unique_ptr<sql::Database> db_;
+  // By ListKind: the trusted caches, and those made by the write under way.
+  std::unique_ptr<CachedList> cached_[2], made_[2];
   int schema_version_ = 0;
 };
 
