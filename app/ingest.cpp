@@ -117,12 +117,12 @@ Status PlacePublication(Store* store, const Roster& roster, const std::string& p
                 latest->published_at + "); kept without events";
     return Status::Ok();
   }
-  ListState previous;
+  std::shared_ptr<const ListState> previous;
   OtherList other;
   if (!(s = store->LoadListState(roster.kind, &previous)).ok()) return s;
   if (!(s = store->LoadOtherList(roster.kind, &other)).ok()) return s;
-  out->update = DiffRoster(previous, roster, published_at, other, options.diff);
-  out->previous_rows = previous.present.size();
+  out->update = DiffRoster(*previous, roster, published_at, other, options.diff);
+  out->previous_rows = previous->present.size();
   std::string why;
   out->placement = PlaceAfterDiff(arrival, roster.kind, out->update, out->previous_rows, roster.rows.size(),
                                   options.guard, &why);
@@ -178,9 +178,10 @@ Status IngestNew(Store* store, const IngestInput& input, std::string sha256, con
   if (placed.placement == Placement::Accepted)  // after the diff's own, as their ids and uids always were
     events.insert(events.end(), input.page_events.begin(), input.page_events.end());
   std::vector<AlertRoute> routes = RoutesFor(events, options.alerts);
-  if (!(s = store->Record(record, StatusOf(placed.placement), placed.update, &out->snapshot_id, routes)).ok())
+  std::vector<ChangeEvent> recorded = events;  // the update goes to the store
+  if (!(s = store->Record(record, StatusOf(placed.placement), std::move(placed.update), &out->snapshot_id, routes)).ok())
     return s;
-  out->events = std::move(placed.update.events);
+  out->events = std::move(recorded);
   return Status::Ok();
 }
 

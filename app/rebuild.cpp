@@ -28,7 +28,8 @@ Status Replay(Store* store, Store::Rebuild* rebuild, const SnapshotInfo& info, c
   if (!s.ok()) return s;
   std::vector<AlertRoute> routes;
   if (released) routes = RoutesFor(placed.update.events, options.alerts);
-  return rebuild->Rerecord(info.id, parsed.roster, StatusOf(placed.placement), placed.note, placed.update, routes);
+  return rebuild->Rerecord(info.id, parsed.roster, StatusOf(placed.placement), placed.note, std::move(placed.update),
+                           routes);
 }
 
 Rules RulesOf(const IngestOptions& options) { return Rules{CurrentRulesVersion(), options.diff, options.guard}; }
@@ -110,11 +111,12 @@ Status AcceptQuarantined(Store* store, int64_t snapshot_id, const IngestOptions&
   events.erase(std::remove_if(events.begin(), events.end(),
                               [](const ChangeEvent& e) { return e.kind == EventKind::SuspiciousSnapshot; }),
                events.end());
-  if (!(s = store->Release(snapshot_id, placed.update, RoutesFor(placed.update.events, options.alerts))).ok())
-    return s;
+  std::vector<AlertRoute> routes = RoutesFor(events, options.alerts);
+  std::vector<ChangeEvent> released = events;  // the update goes to the store
+  if (!(s = store->Release(snapshot_id, std::move(placed.update), routes)).ok()) return s;
   result.rows = parsed.roster.rows.size();
   result.previous_rows = placed.previous_rows;
-  result.events = std::move(events);
+  result.events = std::move(released);
   return Status::Ok();
 }
 

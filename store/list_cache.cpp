@@ -4,13 +4,10 @@
 
 namespace icetrack {
 
-ListState AsStored(const ListState& next) {
-  ListState out;
-  for (const auto& [key, row] : next.present) out.present.emplace(key, AsStored(row));
-  for (const auto& [key, m] : next.missing) out.missing.emplace(key, MissingRow{AsStored(m.row), m.misses, m.since});
-  for (const auto& [key, r] : next.removed)
-    out.removed.emplace(key, RemovedRow{AsStored(r.row), r.since, r.removed_at});
-  return out;
+void MakeAsStored(ListState* next) {
+  for (auto& [key, row] : next->present) AsStored(&row);
+  for (auto& [key, m] : next->missing) AsStored(&m.row);
+  for (auto& [key, r] : next->removed) AsStored(&r.row);
 }
 
 }  // namespace icetrack

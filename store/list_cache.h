@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "model/agreement_status.h"
@@ -35,11 +36,11 @@ struct StoredAgreement {
 struct CachedList {
   int64_t snapshot_id = 0;   // the list's latest accepted snapshot when it was made
   int64_t data_version = 0;  // PRAGMA data_version then
-  ListState state;           // its rows (present, missing, removed) as LoadListState reads them
+  std::shared_ptr<const ListState> state;  // as LoadListState reads it
   std::map<std::string, StoredAgreement> agreements;  // every agreement of the list, by key
 };
 
-// The rows of the state a diff left (`next`) as they read back from the store.
-ListState AsStored(const ListState& next);
+// Makes the rows of the state a diff left as they read back from the store.
+void MakeAsStored(ListState* next);
 
 }  // namespace icetrack

@@ -62,10 +62,9 @@ RosterRow ReadRow(const sql::Statement& st, int i) {
   return row;
 }
 
-RosterRow AsStored(RosterRow row) {
-  row.source_row = 0;
-  if (!row.extra.empty()) ReadExtra(ExtraJson(row), &row);
-  return row;
+void AsStored(RosterRow* row) {
+  row->source_row = 0;
+  if (!row->extra.empty()) ReadExtra(ExtraJson(*row), row);
 }
 
 std::string ContentDigest(const RosterRow& r) {

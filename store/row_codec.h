@@ -22,10 +22,10 @@ std::string ColumnJson(const Json& j) {
 
 void BindRow(sql::Statement* st, int first, const RosterRow& row);
 RosterRow ReadRow(const sql::Statement& st, int first);
-// `row` as ReadRow gives it back once stored: no source row, its extra
+// Makes `row` as ReadRow gives it back once stored: no source row, its extra
 // columns through their JSON (a repeated header once, bytes that are not
 // UTF-8 replaced).
-RosterRow AsStored(RosterRow row);
+void AsStored(RosterRow* row);
 // A stable digest (FNV-1a 64, hex) of the row's content, ignoring where in
 // the sheet it stood: equal digests mean a row did not change.
 std::string ContentDigest(const RosterRow& row);

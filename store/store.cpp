@@ -230,25 +230,25 @@ Status Store::Snapshots(std::vector<SnapshotInfo>* out) {
   return st->status();
 }
 
-Status Store::LoadListState(ListKind list, ListState* out) {
-  *out = ListState();
+Status Store::LoadListState(ListKind list, std::shared_ptr<const ListState>* shared) {
   std::optional<SnapshotInfo> latest;
   Status s = LatestAccepted(list, &latest);
   if (!s.ok()) return s;
+  CachedList* cache = nullptr;
+  if (latest && !(s = TrustedCache(list, latest->id, &cache)).ok()) return s;
+  if (cache) {
+    *shared = cache->state;
+    return Status::Ok();
+  }
+  shared->reset();
+  auto state = std::make_shared<ListState>();
+  ListState* out = state.get();
   out->has_baseline = latest.has_value();
   if (latest) {
     auto fields = db_->Prepare("SELECT fields FROM snapshots WHERE id = ?");
     fields->Bind(1, latest->id);
     if (fields->Step()) out->fields = SplitFields(fields->Text(0));
     if (!fields->status().ok()) return fields->status();
-  }
-  CachedList* cache = nullptr;
-  if (latest && !(s = TrustedCache(list, latest->id, &cache)).ok()) return s;
-  if (cache) {
-    out->present = cache->state.present;
-    out->missing = cache->state.missing;
-    out->removed = cache->state.removed;
-    return Status::Ok();
   }
   auto st = db_->Prepare(std::string("SELECT a.key, a.status, a.misses, a.missing_since, a.removed_at, ") +
                          kRowSelect + " FROM agreements a JOIN row_versions v ON v.id = a.version_id "
@@ -269,6 +269,7 @@ Status Store::LoadListState(ListKind list, ListState* out) {
       out->removed.emplace(r.row.key, std::move(r));
     }
   }
+  if (st->status().ok()) *shared = std::move(state);
   return st->status();
 }
 
@@ -327,26 +328,26 @@ Status WriteSnapshotContent(sql::Database* db, int64_t id, const Roster& roster,
 
 }  // namespace
 
-Status Store::Record(const SnapshotRecord& record, SnapshotStatus status, const ListUpdate& update,
+Status Store::Record(const SnapshotRecord& record, SnapshotStatus status, ListUpdate update,
                      int64_t* snapshot_id, const std::vector<AlertRoute>& routes) {
   sql::Transaction tx(db_.get());
   if (!tx.status().ok()) return tx.status();
   int64_t id = 0;
   Status s = WriteSnapshot(record, status, &id);
   if (s.ok()) s = WriteSnapshotContent(db_.get(), id, *record.roster, status, record.note);
-  if (s.ok()) s = WriteUpdate(id, record.roster->kind, status == SnapshotStatus::Accepted, update, routes);
+  if (s.ok()) s = WriteUpdate(id, record.roster->kind, status == SnapshotStatus::Accepted, &update, routes);
   if (s.ok()) s = tx.Commit();
   KeepMadeCaches(s.ok());
   if (s.ok() && snapshot_id) *snapshot_id = id;
   return s;
 }
 
-Status Store::WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, const ListUpdate& update,
+Status Store::WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, ListUpdate* update,
                           const std::vector<AlertRoute>& routes) {
   std::map<std::string, int64_t> ids;
   std::vector<int64_t> event_ids;
   Status s = accepted ? WriteRows(snapshot_id, list, update, &ids) : AgreementIds(list, &ids);
-  if (s.ok()) s = WriteEvents(snapshot_id, "", update.events, ids, &event_ids);
+  if (s.ok()) s = WriteEvents(snapshot_id, "", update->events, ids, &event_ids);
   if (s.ok()) s = WriteRoutes(event_ids, routes);
   return s;
 }
@@ -362,7 +363,7 @@ Status Store::WriteRoutes(const std::vector<int64_t>& event_ids, const std::vect
   return Status::Ok();
 }
 
-Status Store::Release(int64_t snapshot_id, const ListUpdate& update, const std::vector<AlertRoute>& routes) {
+Status Store::Release(int64_t snapshot_id, ListUpdate update, const std::vector<AlertRoute>& routes) {
   SnapshotInfo info;
   Status s = GetSnapshot(snapshot_id, &info, nullptr);
   if (!s.ok()) return s;
@@ -375,7 +376,7 @@ Status Store::Release(int64_t snapshot_id, const ListUpdate& update, const std::
                          "note = COALESCE(note || '; ', '') || 'accepted by hand' WHERE id = ?");
   st->BindText(1, ToString(SnapshotStatus::Accepted)).Bind(2, snapshot_id);
   if (!(s = st->Run()).ok()) return s;
-  if ((s = WriteUpdate(snapshot_id, info.list, true, update, routes)).ok()) s = tx.Commit();
+  if ((s = WriteUpdate(snapshot_id, info.list, true, &update, routes)).ok()) s = tx.Commit();
   KeepMadeCaches(s.ok());
   return s;
 }
@@ -419,8 +420,9 @@ Status Store::AgreementIds(ListKind list, std::map<std::string, int64_t>* ids) {
   return st->status();
 }
 
-Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update,
+Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating,
                         std::map<std::string, int64_t>* ids) {
+  const ListUpdate& update = *updating;
   // Rows that are gone were last seen in the list's previous accepted snapshot.
   auto previous = db_->Prepare("SELECT MAX(id) FROM snapshots WHERE list = ? AND status = ? AND id < ?");
   previous->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).Bind(3, snapshot_id);
@@ -527,7 +529,20 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& up
   // Cached only when the diff's state names every agreement the store holds, once.
   const ListState& next = update.next;
   if (update.retired.empty() && stored.size() == next.present.size() + next.missing.size() + next.removed.size())
-    made_[IndexOf(list)].reset(new CachedList{snapshot_id, 0, AsStored(next), std::move(stored)});
+    return MakeCache(snapshot_id, list, std::move(updating->next), std::move(stored));
+  return Status::Ok();
+}
+
+Status Store::MakeCache(int64_t snapshot_id, ListKind list, ListState next,
+                        std::map<std::string, StoredAgreement> agreements) {
+  auto fields = db_->Prepare("SELECT fields FROM snapshots WHERE id = ?");  // as LoadListState reads them
+  fields->Bind(1, snapshot_id);
+  if (!fields->Step()) return fields->status();
+  auto state = std::make_shared<ListState>(std::move(next));
+  state->has_baseline = true;
+  state->fields = SplitFields(fields->Text(0));
+  MakeAsStored(state.get());
+  made_[IndexOf(list)].reset(new CachedList{snapshot_id, 0, std::move(state), std::move(agreements)});
   return Status::Ok();
 }
 
@@ -645,11 +660,11 @@ Status Store::BeginRebuild(std::unique_ptr<Rebuild>* out) {
 }
 
 Status Store::Rebuild::Rerecord(int64_t id, const Roster& roster, SnapshotStatus status, const std::string& note,
-                                const ListUpdate& update, const std::vector<AlertRoute>& routes) {
+                                ListUpdate update, const std::vector<AlertRoute>& routes) {
   sql::Transaction tx(store_->db_.get());
   Status s = tx.status();
   if (s.ok()) s = WriteSnapshotContent(store_->db_.get(), id, roster, status, note);
-  if (s.ok()) s = store_->WriteUpdate(id, roster.kind, status == SnapshotStatus::Accepted, update, routes);
+  if (s.ok()) s = store_->WriteUpdate(id, roster.kind, status == SnapshotStatus::Accepted, &update, routes);
   if (s.ok()) s = tx.Commit();
   store_->KeepMadeCaches(s.ok());
   return s;

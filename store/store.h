@@ -162,18 +162,20 @@ class Store {
   Status Snapshots(std::vector<SnapshotInfo>* out);
 
   // The list as the diff needs it: present, missing and removed agreements.
-  Status LoadListState(ListKind list, ListState* out);
+  // Shared with the store's cache of it, so never copied.
+  Status LoadListState(ListKind list, std::shared_ptr<const ListState>* out);
   Status LoadOtherList(ListKind diffing, OtherList* out);
 
   // One transaction: the workbook, its snapshot and, when accepted, the rows
   // of `update.next`, the agreements' new state and `update.events`. For other
   // statuses only the workbook, the snapshot and `update.events` are written.
-  Status Record(const SnapshotRecord& record, SnapshotStatus status, const ListUpdate& update,
+  // `update` is taken: the store keeps its `next` as the list's state.
+  Status Record(const SnapshotRecord& record, SnapshotStatus status, ListUpdate update,
                 int64_t* snapshot_id, const std::vector<AlertRoute>& routes = {});
   // Marks a quarantined snapshot accepted by hand and records its update
   // (one transaction). Only for the newest snapshot: with later ones, mark
   // it (MarkAcceptedByHand) and rebuild.
-  Status Release(int64_t snapshot_id, const ListUpdate& update, const std::vector<AlertRoute>& routes = {});
+  Status Release(int64_t snapshot_id, ListUpdate update, const std::vector<AlertRoute>& routes = {});
   Status MarkAcceptedByHand(int64_t snapshot_id);
 
   // A rebuild recomputes everything derived from the stored workbooks (the
@@ -189,7 +191,7 @@ class Store {
     ~Rebuild();  // rolls back unless committed
     // Records `roster` (read again from the stored bytes) as snapshot `id`.
     Status Rerecord(int64_t id, const Roster& roster, SnapshotStatus status, const std::string& note,
-                    const ListUpdate& update, const std::vector<AlertRoute>& routes = {});
+                    ListUpdate update, const std::vector<AlertRoute>& routes = {});
     // Commits; fills what the new change log has that the old one had not,
     // and the reverse (both oldest first).
     Status Commit(std::vector<StoredEvent>* added, std::vector<StoredEvent>* disappeared);
@@ -274,10 +276,11 @@ class Store {
   Store();
   static Status OpenForWriting(const std::string& path, bool create, std::unique_ptr<Store>* out);
   Status WriteSnapshot(const SnapshotRecord& record, SnapshotStatus status, int64_t* id);
-  Status WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, const ListUpdate& update,
+  Status WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, ListUpdate* update,
                      const std::vector<AlertRoute>& routes);
   // Agreement ids by key: the keys of `update` after it is recorded, and the old keys of re-keyed ones.
-  Status WriteRows(int64_t snapshot_id, ListKind list, const ListUpdate& update,
+  // Leaves update->next to the list's cache.
+  Status WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* update,
                    std::map<std::string, int64_t>* ids);
   Status AgreementIds(ListKind list, std::map<std::string, int64_t>* ids);
   // `snapshot_id` 0: notices noticed at `at`. `*ids` gets the events' ids.
@@ -285,6 +288,9 @@ class Store {
                      const std::map<std::string, int64_t>& agreement_ids, std::vector<int64_t>* ids);
   Status WriteRoutes(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes);
   Status ReadAgreements(ListKind list, std::map<std::string, StoredAgreement>* out);
+  // The cache WriteRows makes for the list, kept once the write commits.
+  Status MakeCache(int64_t snapshot_id, ListKind list, ListState next,
+                   std::map<std::string, StoredAgreement> agreements);
   // The list's cache when it may be trusted after `snapshot_id`, else null (and dropped).
   Status TrustedCache(ListKind list, int64_t snapshot_id, CachedList** out);
   // After a write's transaction: what its WriteRows made becomes the cache

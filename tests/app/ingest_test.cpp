@@ -211,9 +211,9 @@ TEST_CASE("a half-empty workbook is quarantined, not 60% terminated — accept r
   REQUIRE(out.events.size() == 1);
   CHECK(out.events[0].kind == EventKind::SuspiciousSnapshot);
   CHECK(out.note == "would take away 3 of the 5 rows of the participating list (60%, over 25%)");
-  ListState state;
+  std::shared_ptr<const ListState> state;
   REQUIRE(t.store->LoadListState(ListKind::Participating, &state).ok());
-  CHECK(state.present.size() == 5);
+  CHECK(state->present.size() == 5);
   AcceptOutcome accepted;
   REQUIRE(AcceptQuarantined(t.store.get(), out.snapshot_id, IngestOptions(), &accepted).ok());
   CHECK(Count(accepted.snapshot, EventKind::Missing) == 3);
@@ -337,10 +337,10 @@ TEST_CASE("a dense real month: spelling changes are never removals — flaps are
     REQUIRE(out.result == Placement::Accepted);
     CHECK(Reconciles(out.list, out.events, out.previous_rows, out.rows));
     if (out.list != ListKind::Participating) continue;
-    ListState state;
+    std::shared_ptr<const ListState> state;
     REQUIRE(t.store->LoadListState(ListKind::Participating, &state).ok());
     std::set<std::string> keys;
-    for (const auto& [key, row] : state.present) keys.insert(key);
+    for (const auto& [key, row] : state->present) keys.insert(key);
     int index = static_cast<int>(participating_keys.size());
     participating_keys.push_back(keys);
     for (const ChangeEvent& e : out.events) {
@@ -380,10 +380,10 @@ TEST_CASE("a dense real month: spelling changes are never removals — flaps are
       "MD Wicomico County Corrections Center", "MD Allegany County Sheriff's Office",
       "VA Virginia Department of Corrections", "VA Virginia DOC Law Enforcement Services",
       "PA South Pymatuning TWP State Constable", "PA Pine Grove Borough Police Department"};
-  ListState end;
+  std::shared_ptr<const ListState> end;
   REQUIRE(t.store->LoadListState(ListKind::Participating, &end).ok());
   std::set<std::string> still_missing;
-  for (const auto& [key, m] : end.missing) {
+  for (const auto& [key, m] : end->missing) {
     still_missing.insert(m.row.state_code + " " + m.row.agency);
     UtcTime since, last;
     REQUIRE(ParseIsoTime(m.since, &since));

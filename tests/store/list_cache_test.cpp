@@ -118,14 +118,14 @@ Roster Pending(const std::vector<Agency>& applicants, int i, Dice* dice) {
 
 // Diffs `roster` against what `store` holds and records it, as ingest does.
 void Record(Store* store, const Roster& roster, const std::string& at) {
-  ListState previous;
+  std::shared_ptr<const ListState> previous;
   OtherList other;
   REQUIRE(store->LoadListState(roster.kind, &previous).ok());
   REQUIRE(store->LoadOtherList(roster.kind, &other).ok());
   DiffOptions options;
   options.removal_after = 2;
   options.removal_after_days = 1;
-  ListUpdate update = DiffRoster(previous, roster, at, other, options);
+  ListUpdate update = DiffRoster(*previous, roster, at, other, options);
   SnapshotRecord record;
   record.bytes = std::string("PK ") + ToString(roster.kind) + " " + at;
   record.sha256 = Sha256Hex(record.bytes);
@@ -139,9 +139,9 @@ void Record(Store* store, const Roster& roster, const std::string& at) {
 std::string Loaded(const std::string& path, ListKind list) {
   std::unique_ptr<Store> fresh;
   REQUIRE(Store::OpenReadOnly(path, &fresh).ok());
-  ListState state;
+  std::shared_ptr<const ListState> state;
   REQUIRE(fresh->LoadListState(list, &state).ok());
-  return StateText(state);
+  return StateText(*state);
 }
 
 TEST_CASE("a writer's cached list state is what a fresh read gives, after every publication of a churning history") {
@@ -175,9 +175,9 @@ TEST_CASE("a writer's cached list state is what a fresh read gives, after every 
     REQUIRE(Store::Open(fresh_db, &reopened).ok());
     Record(reopened.get(), roster, at);
     for (ListKind list : {ListKind::Participating, ListKind::Pending}) {
-      ListState state;
+      std::shared_ptr<const ListState> state;
       REQUIRE(cached->LoadListState(list, &state).ok());
-      CHECK(StateText(state) == Loaded(cached_db, list));
+      CHECK(StateText(*state) == Loaded(cached_db, list));
     }
     retired = static_cast<int>(test::QueryInt(cached_db, "SELECT count(*) FROM agreements WHERE key LIKE '%@%'"));
   }
@@ -201,11 +201,11 @@ TEST_CASE("a writer's cached list state is read again once another connection ha
   Record(store.get(), roster, "2025-03-01T10:00:00Z");
   Record(store.get(), roster, "2025-03-02T10:00:00Z");  // now cached
   REQUIRE(test::RunSql(db, "UPDATE row_versions SET agency = 'Changed elsewhere'"));
-  ListState state;
+  std::shared_ptr<const ListState> state;
   REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
-  REQUIRE(!state.present.empty());
-  for (const auto& [key, row] : state.present) CHECK(row.agency == "Changed elsewhere");
-  CHECK(StateText(state) == Loaded(db, ListKind::Participating));
+  REQUIRE(!state->present.empty());
+  for (const auto& [key, row] : state->present) CHECK(row.agency == "Changed elsewhere");
+  CHECK(StateText(*state) == Loaded(db, ListKind::Participating));
 }
 
 }  // namespace

@@ -147,13 +147,13 @@ TEST_CASE("rows, snapshots and events round-trip") {
   RosterRow a = Row("FL", "polk", Model::JEM), b = Row("TX", "hays", Model::TFM);
   int64_t first = f.Publish({a, b}, "2025-03-01T10:00:00Z", {Event(EventKind::Baseline, RosterRow())});
   CHECK(first == 1);
-  ListState state;
+  std::shared_ptr<const ListState> state;
   REQUIRE(f.store->LoadListState(ListKind::Participating, &state).ok());
-  CHECK(state.has_baseline);
-  REQUIRE(state.present.size() == 2);
-  CHECK(state.present.at(a.key).agency == "polk");
-  CHECK(state.present.at(a.key).extra == a.extra);
-  CHECK(state.fields.count("signed") == 1);
+  CHECK(state->has_baseline);
+  REQUIRE(state->present.size() == 2);
+  CHECK(state->present.at(a.key).agency == "polk");
+  CHECK(state->present.at(a.key).extra == a.extra);
+  CHECK(state->fields.count("signed") == 1);
   std::optional<SnapshotInfo> found;
   REQUIRE(f.store->FindSnapshot(Sha256Hex("PK workbook 2025-03-01T10:00:00Z"), &found).ok());
   REQUIRE(found);
@@ -185,11 +185,11 @@ TEST_CASE("missing and removed states are recorded as the diff decided — a ren
   update.next.missing[b.key] = MissingRow{b, 1, "t2"};
   update.events = {Event(EventKind::Missing, b)};
   REQUIRE(f.store->Record(record, SnapshotStatus::Accepted, update, nullptr).ok());
-  ListState state;
+  std::shared_ptr<const ListState> state;
   REQUIRE(f.store->LoadListState(ListKind::Participating, &state).ok());
-  REQUIRE(state.missing.count(b.key) == 1);
-  CHECK(state.missing.at(b.key).misses == 1);
-  CHECK(state.missing.at(b.key).since == "t2");
+  REQUIRE(state->missing.count(b.key) == 1);
+  CHECK(state->missing.at(b.key).misses == 1);
+  CHECK(state->missing.at(b.key).since == "t2");
   // a renamed: same agreement, new key.
   RosterRow a2 = Row("FL", "polk county", Model::JEM);
   std::vector<AgreementHistory> before;
@@ -213,10 +213,10 @@ TEST_CASE("missing and removed states are recorded as the diff decided — a ren
   REQUIRE(f.store->FindAgreements(Named("hays"), &hays).ok());
   CHECK(hays[0].status == AgreementStatus::Removed);
   REQUIRE(f.store->LoadListState(ListKind::Participating, &state).ok());
-  REQUIRE(state.removed.count(b.key) == 1);
-  CHECK(state.removed.at(b.key).removed_at == "t3");
-  CHECK(state.removed.at(b.key).since == "t2");
-  CHECK(state.removed.at(b.key).row.agency == "hays");
+  REQUIRE(state->removed.count(b.key) == 1);
+  CHECK(state->removed.at(b.key).removed_at == "t3");
+  CHECK(state->removed.at(b.key).since == "t2");
+  CHECK(state->removed.at(b.key).row.agency == "hays");
 }
 
 TEST_CASE("the store refuses an update that names an agreement it does not hold") {
@@ -296,9 +296,9 @@ TEST_CASE("quarantined snapshots keep their bytes and change no agreement until 
   suspicious.events = {e};
   int64_t id = 0;
   REQUIRE(f.store->Record(record, SnapshotStatus::Quarantined, suspicious, &id).ok());
-  ListState state;
+  std::shared_ptr<const ListState> state;
   REQUIRE(f.store->LoadListState(ListKind::Participating, &state).ok());
-  CHECK(state.present.size() == 1);
+  CHECK(state->present.size() == 1);
   std::optional<SnapshotInfo> latest;
   REQUIRE(f.store->LatestAccepted(ListKind::Participating, &latest).ok());
   CHECK(latest->id == 1);
@@ -578,11 +578,11 @@ TEST_CASE("a schema-2 database is migrated: events keep their ids and get their 
   SnapshotInfo info;
   REQUIRE(store->GetSnapshot(1, &info, nullptr).ok());
   CHECK(info.accepted_by_hand);
-  ListState state;
+  std::shared_ptr<const ListState> state;
   REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
-  REQUIRE(state.removed.count("FL|polk|JEM") == 1);  // the lifecycle as it was, with when it was confirmed
-  CHECK(state.removed.at("FL|polk|JEM").since == "2025-02-20T10:00:00Z");
-  CHECK(state.removed.at("FL|polk|JEM").removed_at == "2025-03-01T10:00:00Z");
+  REQUIRE(state->removed.count("FL|polk|JEM") == 1);  // the lifecycle as it was, with when it was confirmed
+  CHECK(state->removed.at("FL|polk|JEM").since == "2025-02-20T10:00:00Z");
+  CHECK(state->removed.at("FL|polk|JEM").removed_at == "2025-03-01T10:00:00Z");
   std::map<std::string, std::string> settings;
   REQUIRE(store->Settings(&settings).ok());
   CHECK(settings.at("rules_version").empty());  // unknown: the next writer rebuilds
