@@ -8,6 +8,7 @@
 #include "app/alert_delivery.h"
 #include "app/cycle_summary.h"
 #include "app/exit_codes.h"
+#include "app/heap.h"
 #include "app/service_notify.h"
 #include "app/signal_watch.h"
 #include "app/tracking_run.h"
@@ -40,7 +41,7 @@ class Daemon {
     while (!signals_.stop()) {
       if (signals_.TakeReload()) Reload();
       Clock::time_point now = Clock::now();
-      if (now >= next_run) next_run = Cycle();
+      if (now >= next_run) next_run = Cycle(), ReturnFreedMemory();
       else if (next_delivery_ && now >= *next_delivery_) Deliver();
       if (signals_.stop()) break;
       signals_.WaitUntil(WakeAt(next_run));

@@ -11,6 +11,7 @@
 #include "app/alerts_command.h"
 #include "app/config_command.h"
 #include "app/exit_codes.h"
+#include "app/heap.h"
 #include "app/import_command.h"
 #include "app/log_command.h"
 #include "app/parse_command.h"
@@ -48,6 +49,7 @@ bool OutputWritten() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  icetrack::KeepFreedMemory();
   CLI::App app{"icetrack " ICETRACK_VERSION
                ": tracks the 287(g) agreements ICE publishes as workbooks"};
   app.set_version_flag("--version", "icetrack " ICETRACK_VERSION);
