@@ -84,8 +84,8 @@ std::string ContentDigest(const RosterRow& r) {
     mix(header);
     mix(value);
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  std::string hex(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) hex[static_cast<size_t>(i)] = "0123456789abcdef"[h & 0xf];
   return hex;
 }
 

@@ -525,7 +525,10 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating
     if (!(s = set_removed->Run()).ok()) return s;
     it->second.status = AgreementStatus::Removed;
   }
-  for (const auto& [key, a] : stored) (*ids)[key] = a.id;  // a key's holder now wins over its old holder
+  for (const ChangeEvent& e : update.events) {  // a key's holder now wins over its old holder
+    auto it = stored.find(e.key);
+    if (it != stored.end()) (*ids)[e.key] = it->second.id;
+  }
   // Cached only when the diff's state names every agreement the store holds, once.
   const ListState& next = update.next;
   if (update.retired.empty() && stored.size() == next.present.size() + next.missing.size() + next.removed.size())

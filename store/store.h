@@ -278,7 +278,8 @@ class Store {
   Status WriteSnapshot(const SnapshotRecord& record, SnapshotStatus status, int64_t* id);
   Status WriteUpdate(int64_t snapshot_id, ListKind list, bool accepted, ListUpdate* update,
                      const std::vector<AlertRoute>& routes);
-  // Agreement ids by key: the keys of `update` after it is recorded, and the old keys of re-keyed ones.
+  // Agreement ids by key, for the keys of the update's events: of their holders
+  // after it is recorded, and of re-keyed agreements by their old keys.
   // Leaves update->next to the list's cache.
   Status WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* update,
                    std::map<std::string, int64_t>* ids);

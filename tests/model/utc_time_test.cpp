@@ -46,5 +46,19 @@ TEST_CASE("calendar days round-trip and count leap years") {
   CHECK(DaysBetween(b, a) == -7);
 }
 
+TEST_CASE("dates are written YYYY-MM-DD, zero-padded, and read back") {
+  CHECK(FormatDate({2025, 3, 1}) == "2025-03-01");
+  CHECK(FormatDate({1900, 12, 31}) == "1900-12-31");
+  CHECK(FormatDate({7, 1, 9}) == "0007-01-09");
+  CHECK(FormatDate({9999, 12, 31}) == "9999-12-31");
+  CHECK(FormatDate({10000, 1, 1}) == "10000-01-01");  // past the fast path: as printf writes it
+  CHECK(FormatDate({-1, 1, 1}) == "-001-01-01");
+  for (int64_t d = -700000; d < 2900000; d += 9973) {
+    CivilDate back, date = CivilFromDays(d);
+    REQUIRE(ParseIsoDate(FormatDate(date), &back));
+    CHECK(DaysFromCivil(back) == d);
+  }
+}
+
 }  // namespace
 }  // namespace icetrack
