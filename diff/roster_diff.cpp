@@ -46,7 +46,7 @@ class Step {
     for (const std::string& f : roster_.fields) {
       if (prev_.fields.count(f)) shared_fields_.insert(f);
     }
-    for (const RosterRow& row : roster_.rows) out_.next.present[row.key] = row;
+    for (const RosterRow& row : roster_.rows) out_.next.present.insert_or_assign(row.key, row);
     if (!prev_.has_baseline) {
       out_.events.push_back(Baseline(roster_));
       return std::move(out_);

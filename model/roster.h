@@ -70,6 +70,11 @@ class RosterSink {
   virtual ~RosterSink() = default;
   virtual void Begin(const RosterHeader& header) = 0;
   virtual void Row(RosterRow&& row) = 0;  // the sink may keep it
+  // Rows of a sheet held whole, in order, instead of one Row() each: a sink
+  // that keeps them takes the vector as it is.
+  virtual void Rows(std::vector<RosterRow>&& rows) {
+    for (RosterRow& row : rows) Row(std::move(row));
+  }
   virtual void End(const std::vector<Warning>& warnings) = 0;
 };
 

@@ -251,6 +251,10 @@ class RosterCollector : public RosterSink {
   explicit RosterCollector(Roster* out) : out_(out) {}
   void Begin(const RosterHeader& header) override { static_cast<RosterHeader&>(*out_) = header; }
   void Row(RosterRow&& row) override { out_->rows.push_back(std::move(row)); }
+  void Rows(std::vector<RosterRow>&& rows) override {
+    if (out_->rows.empty()) out_->rows = std::move(rows);  // no second vector of every row
+    else RosterSink::Rows(std::move(rows));
+  }
   void End(const std::vector<Warning>& warnings) override { out_->warnings = warnings; }
 
  private:
@@ -284,7 +288,7 @@ Status ReadRoster(const XlsxReader& workbook, RosterSink* sink, size_t max_kept_
     std::vector<Warning> apart = SeparateDuplicateKeys(&kept);
     warnings.insert(warnings.end(), apart.begin(), apart.end());
     sink->Begin(header);
-    for (RosterRow& row : kept) sink->Row(std::move(row));
+    sink->Rows(std::move(kept));
     sink->End(warnings);
     return Status::Ok();
   }
