@@ -69,19 +69,31 @@ class Step {
   void SortRows() {
     for (const RosterRow& row : roster_.rows) {
       auto removed = prev_.removed.find(row.key);
-      if (prev_.present.count(row.key)) stayed_.push_back(&row);
+      if (auto was = prev_.present.find(row.key); was != prev_.present.end()) stayed_.emplace_back(&was->second, &row);
       else if (prev_.missing.count(row.key)) back_.push_back(&row);
       else if (participating_ && removed != prev_.removed.end() && removed->second.row.signed_date == row.signed_date)
         returned_.push_back(&row);
       else added_.push_back(&row);
     }
-    for (const auto& [key, row] : prev_.present) {
-      if (!out_.next.present.count(key)) gone_.push_back(&row);
-    }
-    for (const auto& [key, missing] : prev_.missing) {
-      if (!out_.next.present.count(key)) still_missing_.push_back(&missing.row);
-    }
+    for (const RosterRow* row : Absent(prev_.present)) gone_.push_back(row);
+    for (const RosterRow* row : Absent(prev_.missing)) still_missing_.push_back(row);
   }
+
+  // The rows of `earlier` (present or missing rows, by key) whose key this
+  // publication does not have, in key order. Both maps are in key order:
+  // walked side by side, not searched once a row.
+  template <typename Rows>
+  std::vector<const RosterRow*> Absent(const Rows& earlier) const {
+    std::vector<const RosterRow*> out;
+    auto now = out_.next.present.begin();
+    for (const auto& [key, value] : earlier) {
+      while (now != out_.next.present.end() && now->first < key) ++now;
+      if (now == out_.next.present.end() || now->first != key) out.push_back(&RowOf(value));
+    }
+    return out;
+  }
+  static const RosterRow& RowOf(const RosterRow& row) { return row; }
+  static const RosterRow& RowOf(const MissingRow& missing) { return missing.row; }
 
   // Rows that left, now or earlier, and are not yet known to be another's old self.
   std::vector<const RosterRow*> Unmatched(std::vector<bool>* gone_now) const {
@@ -204,8 +216,8 @@ class Step {
   }
 
   void ReportStayed() {
-    for (const RosterRow* row : stayed_) {
-      Append(&out_.events, RowChanges(roster_.kind, prev_.present.at(row->key), *row, shared_fields_, at_));
+    for (auto [was, row] : stayed_) {
+      Append(&out_.events, RowChanges(roster_.kind, *was, *row, shared_fields_, at_));
     }
   }
 
@@ -259,7 +271,8 @@ class Step {
   const DiffOptions& options_;
   const bool participating_;
   ListUpdate out_;
-  std::vector<const RosterRow*> stayed_, back_, returned_, added_, gone_, still_missing_;
+  std::vector<std::pair<const RosterRow*, const RosterRow*>> stayed_;  // (as it was, as it is)
+  std::vector<const RosterRow*> back_, returned_, added_, gone_, still_missing_;
   std::set<std::string> rekeyed_old_;    // keys of rows that live on under a new key
   std::set<std::string> shared_fields_;  // columns both publications have
 };

@@ -89,4 +89,11 @@ std::string ContentDigest(const RosterRow& r) {
   return hex;
 }
 
+bool SameContent(const RosterRow& a, const RosterRow& b) {
+  return a.extra.empty() && b.extra.empty() && a.key == b.key && a.state == b.state && a.state_code == b.state_code &&
+         a.agency == b.agency && a.agency_type == b.agency_type && a.county == b.county && a.model == b.model &&
+         a.model_raw == b.model_raw && a.signed_date == b.signed_date && a.signed_raw == b.signed_raw &&
+         a.moa_url == b.moa_url && a.moa_status == b.moa_status && a.addendum_url == b.addendum_url;
+}
+
 }  // namespace icetrack

@@ -432,7 +432,8 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating
   CachedList* cache = nullptr;
   Status s = TrustedCache(list, last_snapshot, &cache);
   if (!s.ok()) return s;
-  if (cache) stored = std::move(cache->agreements);
+  std::shared_ptr<const ListState> before;  // the rows as last recorded, when cached
+  if (cache) stored = std::move(cache->agreements), before = cache->state;
   cached_[IndexOf(list)].reset();  // taken: made again below once this write commits
   made_[IndexOf(list)].reset();
   if (!cache && !(s = ReadAgreements(list, &stored)).ok()) return s;
@@ -472,15 +473,25 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating
       "UPDATE agreements SET status = ?, misses = 0, missing_since = NULL, removed_at = NULL, "
       "last_snapshot = NULL WHERE id = ?");
   MemberList members;
+  // Both maps are in key order: walked side by side, not searched once a row.
+  auto next_stored = stored.begin();
+  static const std::map<std::string, RosterRow> kNone;
+  const std::map<std::string, RosterRow>& was_present = before ? before->present : kNone;
+  auto next_was = was_present.begin();
   for (const auto& [key, row] : update.next.present) {
-    auto it = stored.find(key);
-    if (it == stored.end()) {
+    while (next_was != was_present.end() && next_was->first < key) ++next_was;
+    // A row as it was recorded last time is its current version: no digest needed to see it unchanged.
+    bool unchanged = next_was != was_present.end() && next_was->first == key && SameContent(next_was->second, row);
+    while (next_stored != stored.end() && next_stored->first < key) ++next_stored;
+    auto it = next_stored;
+    if (it == stored.end() || it->first != key) {
       insert_agreement->BindText(1, ToString(list)).BindText(2, key).BindText(3, present).Bind(4, snapshot_id);
       if (!(s = insert_agreement->Run()).ok()) return s;
-      it = stored.emplace(key, StoredAgreement{db_->LastInsertId(), AgreementStatus::Present, 0, 0, ""}).first;
+      it = stored.emplace_hint(it, key, StoredAgreement{db_->LastInsertId(), AgreementStatus::Present, 0, 0, ""});
     }
+    next_stored = std::next(it);
     StoredAgreement& a = it->second;
-    std::string digest = ContentDigest(row);
+    std::string digest = a.version_id != 0 && unchanged ? a.digest : ContentDigest(row);
     if (a.version_id == 0 || a.digest != digest) {
       insert_version->Bind(1, a.id).Bind(2, snapshot_id);
       BindRow(insert_version.get(), 3, row);
