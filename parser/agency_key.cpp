@@ -1,7 +1,9 @@
 #include "parser/agency_key.h"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
+#include <functional>
+#include <string>
 #include <tuple>
 
 #include "parser/text.h"
@@ -14,12 +16,41 @@ std::string AgencyKey(const RosterRow& row) {
   return state + "|" + FoldForKey(row.agency) + "|" + model;
 }
 
+namespace {
+
+// The rows sharing a key, each group in row order. Rows are ordered by a hash
+// of their key first: integers compared, not keys (nearly all keys are
+// unique), and one allocation instead of a map node, a key copy and a
+// vector a row.
+std::vector<std::vector<size_t>> SharedKeys(const std::vector<RosterRow>& rows) {
+  std::vector<std::pair<uint64_t, size_t>> order;  // (hash of the key, index)
+  order.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) order.emplace_back(std::hash<std::string>{}(rows[i].key), i);
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    int keys = rows[a.second].key.compare(rows[b.second].key);
+    return keys != 0 ? keys < 0 : a.second < b.second;
+  });
+  std::vector<std::vector<size_t>> groups;
+  for (size_t start = 0, end = 0; start < order.size(); start = end) {
+    const std::string& key = rows[order[start].second].key;
+    for (end = start + 1; end < order.size() && order[end].first == order[start].first &&
+                          rows[order[end].second].key == key;
+         ++end) {
+    }
+    if (end - start < 2) continue;
+    groups.emplace_back();
+    for (size_t k = start; k < end; ++k) groups.back().push_back(order[k].second);
+  }
+  return groups;
+}
+
+}  // namespace
+
 std::vector<Warning> SeparateDuplicateKeys(std::vector<RosterRow>* rows) {
-  std::map<std::string, std::vector<size_t>> groups;
-  for (size_t i = 0; i < rows->size(); ++i) groups[(*rows)[i].key].push_back(i);
   std::vector<Warning> warnings;
-  for (auto& [key, members] : groups) {
-    if (members.size() < 2) continue;
+  for (std::vector<size_t>& members : SharedKeys(*rows)) {
+    const std::string key = (*rows)[members[0]].key;
     auto content = [&](size_t i) {
       const RosterRow& r = (*rows)[i];
       return std::tie(r.signed_date, r.signed_raw, r.agency, r.county, r.agency_type, r.moa_url,
