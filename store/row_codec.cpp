@@ -1,8 +1,8 @@
 #include "store/row_codec.h"
 
 #include <nlohmann/json.hpp>
+#include <array>
 #include <cstdint>
-#include <cstdio>
 #include <string_view>
 
 namespace icetrack {
@@ -67,19 +67,25 @@ void AsStored(RosterRow* row) {
   if (!row->extra.empty()) ReadExtra(ExtraJson(*row), row);
 }
 
+namespace {
+
+// What a row's content is, for ContentDigest and SameContent alike (its extra
+// columns apart): every field but where in the sheet it stood.
+std::array<std::string_view, 13> ContentFields(const RosterRow& r) {
+  return {r.key,       r.state,       r.state_code, r.agency,          r.agency_type,
+          r.county,    ToString(r.model), r.model_raw, r.signed_date,  r.signed_raw,
+          r.moa_url,   ToString(r.moa_status), r.addendum_url};
+}
+
+}  // namespace
+
 std::string ContentDigest(const RosterRow& r) {
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view field) {
     for (char c : field) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     h = (h ^ 0x1f) * 1099511628211ull;  // field separator
   };
-  for (std::string_view f : {std::string_view(r.key), std::string_view(r.state), std::string_view(r.state_code),
-                             std::string_view(r.agency), std::string_view(r.agency_type), std::string_view(r.county),
-                             std::string_view(ToString(r.model)), std::string_view(r.model_raw),
-                             std::string_view(r.signed_date), std::string_view(r.signed_raw),
-                             std::string_view(r.moa_url), std::string_view(ToString(r.moa_status)),
-                             std::string_view(r.addendum_url)})
-    mix(f);
+  for (std::string_view f : ContentFields(r)) mix(f);
   for (const auto& [header, value] : r.extra) {
     mix(header);
     mix(value);
@@ -90,10 +96,7 @@ std::string ContentDigest(const RosterRow& r) {
 }
 
 bool SameContent(const RosterRow& a, const RosterRow& b) {
-  return a.extra.empty() && b.extra.empty() && a.key == b.key && a.state == b.state && a.state_code == b.state_code &&
-         a.agency == b.agency && a.agency_type == b.agency_type && a.county == b.county && a.model == b.model &&
-         a.model_raw == b.model_raw && a.signed_date == b.signed_date && a.signed_raw == b.signed_raw &&
-         a.moa_url == b.moa_url && a.moa_status == b.moa_status && a.addendum_url == b.addendum_url;
+  return a.extra.empty() && b.extra.empty() && ContentFields(a) == ContentFields(b);
 }
 
 }  // namespace icetrack
