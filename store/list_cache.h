@@ -4,14 +4,15 @@
 // than the SQL writes of a publication).
 //
 // A CachedList is exactly what a fresh read would give: LoadListState's
-// state, and the agreements as WriteRows reads them (tests/app compare a
-// cached and a fresh store after every publication of a history). It is
-// trusted only while no other connection has written (PRAGMA data_version)
-// and the list's latest accepted snapshot is the one it was made after. It is
-// made only once its transaction has committed, and dropped when a write
-// fails, when a publication retires a key (the store then keeps the old
-// agreement under an archived key that the diff's state does not hold), and
-// by a rebuild.
+// state, and the agreements as WriteRows reads them (tests/store/
+// list_cache_test.cpp compares a cached and a fresh store after every
+// publication of a history). It is trusted only while no other connection
+// has written (PRAGMA data_version) and the list's latest accepted snapshot
+// is the one it was made after. It is made only once its transaction has
+// committed, and never when the diff's state does not name every stored
+// agreement once: a publication that retires a key (the store then keeps the
+// old agreement under an archived key the diff's state does not hold). It is
+// dropped when a write fails and by a rebuild that does not commit.
 #pragma once
 
 #include <cstdint>

@@ -116,8 +116,9 @@ Roster Pending(const std::vector<Agency>& applicants, int i, Dice* dice) {
   return roster;
 }
 
-// Diffs `roster` against what `store` holds and records it, as ingest does.
-void Record(Store* store, const Roster& roster, const std::string& at) {
+// Diffs `roster` against what `store` holds and records it, as ingest does;
+// the status of the recording (routes that name no event make it fail).
+Status TryRecord(Store* store, const Roster& roster, const std::string& at, const std::vector<AlertRoute>& routes) {
   std::shared_ptr<const ListState> previous;
   OtherList other;
   REQUIRE(store->LoadListState(roster.kind, &previous).ok());
@@ -132,7 +133,11 @@ void Record(Store* store, const Roster& roster, const std::string& at) {
   record.source_name = std::string(ToString(roster.kind)) + at + ".xlsx";
   record.published_at = record.observed_at = at;
   record.roster = &roster;
-  Status s = store->Record(record, SnapshotStatus::Accepted, update, nullptr);
+  return store->Record(record, SnapshotStatus::Accepted, update, nullptr, routes);
+}
+
+void Record(Store* store, const Roster& roster, const std::string& at) {
+  Status s = TryRecord(store, roster, at, {});
   REQUIRE_MESSAGE(s.ok(), s.message());
 }
 
@@ -206,6 +211,65 @@ TEST_CASE("a writer's cached list state is read again once another connection ha
   REQUIRE(!state->present.empty());
   for (const auto& [key, row] : state->present) CHECK(row.agency == "Changed elsewhere");
   CHECK(StateText(*state) == Loaded(db, ListKind::Participating));
+}
+
+// (The cache of a failed write would also be refused for naming a snapshot
+// the database does not hold; the rebuild below is the case where only the
+// rollback tells them apart.)
+TEST_CASE("a write that fails leaves no cache behind: the state is what the rolled-back database holds") {
+  test::TempDir dir;
+  const std::string db = dir.File("icetrack.db");
+  std::unique_ptr<Store> store;
+  REQUIRE(Store::Open(db, &store).ok());
+  Dice dice;
+  std::vector<Agency> agencies(4);
+  for (size_t k = 0; k < agencies.size(); ++k) agencies[k].name = "Agency " + std::to_string(k);
+  Roster first = Participating(&agencies, 0, &dice);
+  Record(store.get(), first, "2025-03-01T10:00:00Z");
+  Record(store.get(), first, "2025-03-02T10:00:00Z");  // now cached
+  Roster second = first;
+  second.rows.pop_back();
+  second.rows.front().moa_url = "https://www.ice.gov/moa/changed.pdf";
+  // Its rows are written, then a route that names no event fails the transaction.
+  CHECK_FALSE(TryRecord(store.get(), second, "2025-03-03T10:00:00Z", {{99, "nowhere"}}).ok());
+  std::shared_ptr<const ListState> state;
+  REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
+  CHECK(state->present.size() == first.rows.size());
+  CHECK(StateText(*state) == Loaded(db, ListKind::Participating));
+  Record(store.get(), second, "2025-03-03T10:00:00Z");  // and the same publication then goes in whole
+  REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
+  CHECK(state->present.size() == second.rows.size());
+  CHECK(StateText(*state) == Loaded(db, ListKind::Participating));
+}
+
+TEST_CASE("a rebuild rolled back leaves no cache behind") {
+  test::TempDir dir;
+  const std::string db = dir.File("icetrack.db");
+  std::unique_ptr<Store> store;
+  REQUIRE(Store::Open(db, &store).ok());
+  Dice dice;
+  std::vector<Agency> agencies(3);
+  for (size_t k = 0; k < agencies.size(); ++k) agencies[k].name = "Agency " + std::to_string(k);
+  Roster roster = Participating(&agencies, 0, &dice);
+  Record(store.get(), roster, "2025-03-01T10:00:00Z");
+  Record(store.get(), roster, "2025-03-02T10:00:00Z");
+  const std::string before = Loaded(db, ListKind::Participating);
+  {
+    std::unique_ptr<Store::Rebuild> rebuild;
+    REQUIRE(store->BeginRebuild(&rebuild).ok());
+    Roster fewer = roster;
+    fewer.rows.pop_back();
+    ListUpdate update;
+    for (const RosterRow& r : fewer.rows) update.next.present[r.key] = r;
+    update.next.has_baseline = true;
+    REQUIRE(rebuild->Rerecord(1, fewer, SnapshotStatus::Accepted, "", update).ok());
+    // The latest snapshot again, as the database outside the rebuild also has it: only the rollback tells them apart.
+    REQUIRE(rebuild->Rerecord(2, fewer, SnapshotStatus::Accepted, "", update).ok());
+  }  // not committed
+  std::shared_ptr<const ListState> state;
+  REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
+  CHECK(state->present.size() == roster.rows.size());
+  CHECK(StateText(*state) == before);
 }
 
 }  // namespace
