@@ -194,17 +194,27 @@ TEST_CASE("a writer's cached list state is what a fresh read gives, after every 
   CHECK(test::DumpTables(cached_db, test::ChangeLogTables()) == test::DumpTables(fresh_db, test::ChangeLogTables()));
 }
 
-TEST_CASE("a writer's cached list state is read again once another connection has written") {
+// A store that has recorded one small roster twice, so that it holds a cache of it.
+struct Cached {
   test::TempDir dir;
   const std::string db = dir.File("icetrack.db");
   std::unique_ptr<Store> store;
-  REQUIRE(Store::Open(db, &store).ok());
-  Dice dice;
-  std::vector<Agency> agencies(3);
-  for (size_t k = 0; k < agencies.size(); ++k) agencies[k].name = "Agency " + std::to_string(k);
-  Roster roster = Participating(&agencies, 0, &dice);
-  Record(store.get(), roster, "2025-03-01T10:00:00Z");
-  Record(store.get(), roster, "2025-03-02T10:00:00Z");  // now cached
+  Roster roster;
+  explicit Cached(size_t agencies_count) {
+    REQUIRE(Store::Open(db, &store).ok());
+    Dice dice;
+    std::vector<Agency> agencies(agencies_count);
+    for (size_t k = 0; k < agencies.size(); ++k) agencies[k].name = "Agency " + std::to_string(k);
+    roster = Participating(&agencies, 0, &dice);
+    Record(store.get(), roster, "2025-03-01T10:00:00Z");
+    Record(store.get(), roster, "2025-03-02T10:00:00Z");  // now cached
+  }
+};
+
+TEST_CASE("a writer's cached list state is read again once another connection has written") {
+  Cached f(3);
+  const std::string& db = f.db;
+  Store* store = f.store.get();
   REQUIRE(test::RunSql(db, "UPDATE row_versions SET agency = 'Changed elsewhere'"));
   std::shared_ptr<const ListState> state;
   REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
@@ -217,42 +227,30 @@ TEST_CASE("a writer's cached list state is read again once another connection ha
 // the database does not hold; the rebuild below is the case where only the
 // rollback tells them apart.)
 TEST_CASE("a write that fails leaves no cache behind: the state is what the rolled-back database holds") {
-  test::TempDir dir;
-  const std::string db = dir.File("icetrack.db");
-  std::unique_ptr<Store> store;
-  REQUIRE(Store::Open(db, &store).ok());
-  Dice dice;
-  std::vector<Agency> agencies(4);
-  for (size_t k = 0; k < agencies.size(); ++k) agencies[k].name = "Agency " + std::to_string(k);
-  Roster first = Participating(&agencies, 0, &dice);
-  Record(store.get(), first, "2025-03-01T10:00:00Z");
-  Record(store.get(), first, "2025-03-02T10:00:00Z");  // now cached
+  Cached f(4);
+  const std::string& db = f.db;
+  Store* store = f.store.get();
+  const Roster& first = f.roster;
   Roster second = first;
   second.rows.pop_back();
   second.rows.front().moa_url = "https://www.ice.gov/moa/changed.pdf";
   // Its rows are written, then a route that names no event fails the transaction.
-  CHECK_FALSE(TryRecord(store.get(), second, "2025-03-03T10:00:00Z", {{99, "nowhere"}}).ok());
+  CHECK_FALSE(TryRecord(store, second, "2025-03-03T10:00:00Z", {{99, "nowhere"}}).ok());
   std::shared_ptr<const ListState> state;
   REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
   CHECK(state->present.size() == first.rows.size());
   CHECK(StateText(*state) == Loaded(db, ListKind::Participating));
-  Record(store.get(), second, "2025-03-03T10:00:00Z");  // and the same publication then goes in whole
+  Record(store, second, "2025-03-03T10:00:00Z");  // and the same publication then goes in whole
   REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
   CHECK(state->present.size() == second.rows.size());
   CHECK(StateText(*state) == Loaded(db, ListKind::Participating));
 }
 
 TEST_CASE("a rebuild rolled back leaves no cache behind") {
-  test::TempDir dir;
-  const std::string db = dir.File("icetrack.db");
-  std::unique_ptr<Store> store;
-  REQUIRE(Store::Open(db, &store).ok());
-  Dice dice;
-  std::vector<Agency> agencies(3);
-  for (size_t k = 0; k < agencies.size(); ++k) agencies[k].name = "Agency " + std::to_string(k);
-  Roster roster = Participating(&agencies, 0, &dice);
-  Record(store.get(), roster, "2025-03-01T10:00:00Z");
-  Record(store.get(), roster, "2025-03-02T10:00:00Z");
+  Cached f(3);
+  const std::string& db = f.db;
+  Store* store = f.store.get();
+  const Roster& roster = f.roster;
   const std::string before = Loaded(db, ListKind::Participating);
   {
     std::unique_ptr<Store::Rebuild> rebuild;
