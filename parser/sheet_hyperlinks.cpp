@@ -43,6 +43,15 @@ class HyperlinkHandler : public XmlHandler {
 // well-formed is refused by the row pass anyway. Linear: between chunks it
 // keeps only an unfinished token (at most kMaxTag bytes) or the last bytes
 // of an unfinished comment; a chunk is read where it lies.
+// What ends a tag's name: white space, '/', '>'.
+struct NameStops {
+  bool of[256] = {};
+  constexpr NameStops() {
+    for (char c : {' ', '\t', '\n', '\r', '/', '>'}) of[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr NameStops kNameStops;
+
 class SheetDataEnd {
  public:
   // True once the end is found; tail() then holds what follows it in this
@@ -103,7 +112,11 @@ class SheetDataEnd {
     if (rest.starts_with("<![CDATA[")) return Enter(In::Cdata, at + 9);
     if (rest.starts_with("<?")) return Enter(In::Pi, at + 2);
     bool end_tag = rest.starts_with("</");
-    if (!end_tag && !root_.empty() && !IsSheetData(rest, 1, true)) return at + 1;  // stepped over
+    // Other tags are stepped over where their names show it: no '<' can
+    // come before their end in well-formed XML (and the row pass refuses
+    // the rest).
+    if (end_tag && !IsSheetData(rest, 2, true)) return at + 2;
+    if (!end_tag && !root_.empty() && !IsSheetData(rest, 1, true)) return at + 1;
     size_t gt = TagEnd(rest);
     if (gt == std::string_view::npos) return wait();
     std::string_view tag = rest.substr(0, gt + 1);
@@ -134,15 +147,16 @@ class SheetDataEnd {
   // "sheetData" or "prefix:sheetData" at tag[from], nothing else. With
   // `maybe`, a name cut short by the chunk's end may still be it.
   static bool IsSheetData(std::string_view tag, size_t from, bool maybe) {
-    size_t end = from;
-    auto in_name = [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' && c != '>'; };
-    while (end < tag.size() && in_name(tag[end])) ++end;
-    std::string_view name = tag.substr(from, end - from);
+    size_t end = from, colon = std::string_view::npos;
+    for (; end < tag.size() && !kNameStops.of[static_cast<unsigned char>(tag[end])]; ++end) {
+      if (tag[end] == ':' && colon == std::string_view::npos) colon = end;
+    }
     if (maybe && end == tag.size()) return true;
-    size_t colon = name.find(':');
-    if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
-    return name == "sheetData" && colon != 0;
+    if (colon == from) return false;
+    size_t local = colon == std::string_view::npos ? from : colon + 1;
+    return tag.substr(local, end - local) == "sheetData";
   }
+
 
   In state_ = In::Text;
   std::string pending_, root_, tail_;
@@ -226,20 +240,26 @@ Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_par
     if (found) tail.append(bytes);
     else if (finder.Feed(bytes)) found = true, tail = finder.tail();
   };
-  // A sheet that can be kept is looked at once it is whole (in place, not
-  // copied chunk by chunk); a larger one is looked at as it streams.
-  Status s = zip.Read(sheet_part, [&](std::string_view chunk) {
-    if (keeping && sheet->size() + chunk.size() <= keep_up_to) return sheet->append(chunk), true;
-    if (keeping) {
-      keeping = false;
-      look(*sheet);
-      sheet->clear();
-      sheet->shrink_to_fit();
-    }
-    look(chunk);
-    return !finder.too_long();
-  });
-  if (s.ok() && keeping) look(*sheet);
+  // A sheet that can be kept is looked at once it is whole (inflated at once
+  // where it can be, never copied chunk by chunk); a larger one is looked at
+  // as it streams.
+  Status s = Status::Ok();
+  if (keeping && zip.ReadWhole(sheet_part, sheet)) {
+    look(*sheet);  // its size is the declared one, within keep_up_to
+  } else {
+    s = zip.Read(sheet_part, [&](std::string_view chunk) {
+      if (keeping && sheet->size() + chunk.size() <= keep_up_to) return sheet->append(chunk), true;
+      if (keeping) {
+        keeping = false;
+        look(*sheet);
+        sheet->clear();
+        sheet->shrink_to_fit();
+      }
+      look(chunk);
+      return !finder.too_long();
+    });
+    if (s.ok() && keeping) look(*sheet);
+  }
   if (s.ok() && finder.too_long())
     s = Status::Error(zip.label() + ": " + sheet_part + ": a tag over " +
                       std::to_string(SheetDataEnd::kMaxTag >> 20) + " MiB (a limit against hostile workbooks)");

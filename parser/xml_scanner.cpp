@@ -17,6 +17,9 @@ constexpr size_t kMaxToken = size_t{64} << 20;
 // Byte classes, looked up: the scanner's inner loops test every byte.
 enum ByteClass : uint8_t { kSpace = 1, kName = 2, kTagStop = 4, kTextSpecial = 8 };
 
+// What text or a value cannot pass on as it lies.
+constexpr bool IsTextSpecial(unsigned char c) { return c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>'; }
+
 struct ByteClasses {
   uint8_t of[256] = {};
   ByteClasses() {
@@ -25,14 +28,21 @@ struct ByteClasses {
       if (space) of[c] |= kSpace;
       if (!space && !std::strchr("/><=\"'&!?;,()", c) && c >= 0x20 && c != 0x7F) of[c] |= kName;
       if (c == '>' || c == '"' || c == '\'') of[c] |= kTagStop;
-      // What text or a value cannot pass on as it lies.
-      if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>') of[c] |= kTextSpecial;
+      if (IsTextSpecial(static_cast<unsigned char>(c))) of[c] |= kTextSpecial;
     }
   }
 };
 const ByteClasses kClasses;
 
 inline bool Is(char c, ByteClass k) { return kClasses.of[static_cast<unsigned char>(c)] & k; }
+
+// Whether `text` has a kTextSpecial byte: the classes OR-ed, with no branch
+// a byte (a third of the cost of testing each byte, on long values).
+bool HasTextSpecial(std::string_view text) {
+  uint8_t classes = 0;
+  for (char c : text) classes |= kClasses.of[static_cast<unsigned char>(c)];
+  return classes & kTextSpecial;
+}
 inline bool IsSpace(char c) { return Is(c, kSpace); }
 inline bool IsNameByte(char c) { return Is(c, kName); }
 
@@ -390,9 +400,12 @@ XmlScanner::Step XmlScanner::StartTag(size_t lt) {
     char quote = p[i];
     if (quote != '"' && quote != '\'') return invalid(i);
     size_t value_start = ++i;
-    bool plain = true;
-    for (; i < n && p[i] != quote; ++i) plain = plain && !Is(p[i], kTextSpecial);
-    if (i >= n) return Step::NeedMore;
+    // The closing quote by memchr, then the value tested whole: long values
+    // (a relationship's URL) cost a fraction of a byte-by-byte test.
+    const char* close = static_cast<const char*>(std::memchr(p + i, quote, n - i));
+    if (!close) return Step::NeedMore;
+    i = static_cast<size_t>(close - p);
+    bool plain = !HasTextSpecial(std::string_view(p + value_start, i - value_start));
     std::string_view raw(p + value_start, i - value_start);
     ++i;
     if (!plain) {

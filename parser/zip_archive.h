@@ -4,6 +4,12 @@
 // zip (naming an HTML page as such), truncated archives and archives whose
 // declared or actual uncompressed sizes exceed ZipLimits (zip bombs). Parts are
 // streamed in chunks; nothing is decompressed to disk. Never throws.
+// A deflated part that declares at most kWholePartBytes is inflated at once
+// with libdeflate (Debian's libdeflate0), about 3.5x faster than libzip's
+// zlib stream here (measured on the bench history: 0.07 s against 0.24 s
+// for 257 MB): it is trusted only when its size and CRC-32 match what the
+// archive declares; anything else is read again by libzip, which reports
+// what is wrong.
 // Reading from a file, the archive must not change while it is open.
 #pragma once
 
@@ -58,14 +64,25 @@ class ZipArchive {
               const std::function<bool(std::string_view chunk)>& sink) const;
   // Reads a whole (small) part into `out`.
   Status ReadAll(const std::string& part, std::string* out) const;
+  // Inflates `part` into `out` at once when it can (deflated, declaring at
+  // most kWholePartBytes, its size and CRC matching the declared ones): true
+  // then. False, with `out` empty, for anything else; Read reports the cause.
+  bool ReadWhole(const std::string& part, std::string* out) const;
+
+  static constexpr uint64_t kWholePartBytes = 8ull << 20;  // as much as a sheet kept for its second reading
 
  private:
   ZipArchive() = default;
   Status CheckSizes();
   Status Open(zip_source_t* source);
+  bool InflateWhole(int64_t index, std::string* out) const;
+  Status Stream(int64_t index, const std::string& part,
+                const std::function<bool(std::string_view chunk)>& sink) const;
 
   struct Handle;
   std::unique_ptr<Handle> handle_;
+  struct Inflater;
+  mutable std::unique_ptr<Inflater> inflater_;  // made on first use
   std::string buffer_;  // backing store for OpenBuffer
   std::string label_;
   ZipLimits limits_;

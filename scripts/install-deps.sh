@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ca-certificates
   libcurl4-openssl-dev libgumbo-dev libxlsxwriter-dev libspdlog-dev libsqlite3-dev sqlite3
-  libzip-dev libexpat1-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libssl-dev
+  libzip-dev libdeflate-dev libexpat1-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libssl-dev
   libsystemd-dev
   doctest-dev libcpp-httplib-dev   # tests
   python3-aiosmtpd openssl apprise   # tests: a real SMTP server (STARTTLS), its certificate, Apprise's CLI

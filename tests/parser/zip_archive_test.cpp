@@ -119,4 +119,55 @@ TEST_CASE("zip bombs: parts over the size or ratio limits are refused") {
   CHECK(ZipArchive::OpenBuffer(test::ReadFile(dir.File("bomb.zip")), dir.File("bomb.zip"), total, &zip).ok());
 }
 
+// Sets the CRC-32 that the first part's local header and its central
+// directory entry declare (the two must agree for libzip to open it).
+std::string WithFirstCrc(std::string bytes, uint32_t crc) {
+  size_t end = bytes.rfind(std::string("PK\x05\x06", 4));  // the end record names where the directory is
+  REQUIRE(end != std::string::npos);
+  size_t central = 0;
+  for (int k = 3; k >= 0; --k) central = central << 8 | static_cast<unsigned char>(bytes[end + 16 + k]);
+  REQUIRE(bytes.compare(0, 4, std::string("PK\x03\x04", 4)) == 0);
+  REQUIRE(bytes.compare(central, 4, std::string("PK\x01\x02", 4)) == 0);
+  for (size_t at : {size_t{14}, central + 16})
+    for (int k = 0; k < 4; ++k) bytes[at + k] = static_cast<char>((crc >> (8 * k)) & 0xff);
+  return bytes;
+}
+
+TEST_CASE("a deflated part is inflated at once, and trusted only with its declared size and CRC") {
+  std::string small, large;
+  for (int i = 0; small.size() < 100000; ++i) small += "<row r=\"" + std::to_string(i) + "\"><c><v>1</v></c></row>";
+  while (large.size() <= ZipArchive::kWholePartBytes) large += small;
+  std::string bytes = test::ZipBytes({{"small.xml", small}, {"large.xml", large}});
+  std::unique_ptr<ZipArchive> zip;
+  REQUIRE(ZipArchive::OpenBuffer(bytes, "w.xlsx", ZipLimits(), &zip).ok());
+
+  std::string whole;
+  CHECK(zip->ReadWhole("small.xml", &whole));
+  CHECK(whole == small);
+  auto chunks_of = [&](const std::string& part, std::string* content) {
+    int chunks = 0;
+    content->clear();
+    REQUIRE(zip->Read(part, [&](std::string_view chunk) { return content->append(chunk), ++chunks, true; }).ok());
+    return chunks;
+  };
+  std::string read;
+  CHECK(chunks_of("small.xml", &read) == 1);
+  CHECK(read == small);
+  // Past kWholePartBytes a part streams, as libzip inflates it.
+  CHECK_FALSE(zip->ReadWhole("large.xml", &whole));
+  CHECK(whole.empty());
+  CHECK(chunks_of("large.xml", &read) > 1);
+  CHECK(read == large);
+  CHECK_FALSE(zip->ReadWhole("missing.xml", &whole));
+
+  // A CRC that does not match the bytes: not trusted at once, and read again
+  // by libzip, which names the damage.
+  REQUIRE(ZipArchive::OpenBuffer(WithFirstCrc(bytes, 12345), "bad.xlsx", ZipLimits(), &zip).ok());
+  CHECK_FALSE(zip->ReadWhole("small.xml", &whole));
+  CHECK(whole.empty());
+  Status s = zip->ReadAll("small.xml", &read);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("bad.xlsx: small.xml: damaged or truncated data") == 0);
+}
+
 }  // namespace icetrack
