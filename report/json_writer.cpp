@@ -1,6 +1,8 @@
 #include "report/json_writer.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "model/text_fold.h"
 
@@ -72,20 +74,33 @@ struct PlainBytes {
 };
 constexpr PlainBytes kPlain;
 
+// Where the run of plain bytes from `i` ends: eight bytes at a time (a word
+// holds no byte below 0x20, none from 0x80, no '"' and no '\\'), then byte
+// by byte. Half the instructions of a byte loop on ICE's text.
+size_t PlainRunEnd(std::string_view text, size_t i) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;
+    if ((w & kHighs) | below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) break;
+  }
+  while (i < text.size() && kPlain.of[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+
 }  // namespace
 
 // Plain runs (nearly all of ICE's text) are copied whole; bytes that are not
 // UTF-8 become U+FFFD, so the document is always valid.
 void JsonWriter::Escaped(std::string_view text) {
   *out_ += '"';
-  size_t run = 0;  // where the plain run being copied starts
   for (size_t i = 0; i < text.size();) {
+    size_t run = PlainRunEnd(text, i);
+    out_->append(text.substr(i, run - i));
+    if ((i = run) == text.size()) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (kPlain.of[c]) {
-      ++i;
-      continue;
-    }
-    out_->append(text.substr(run, i - run));
     if (c >= 0x80) {
       size_t len = Utf8SequenceLength(text.substr(i));
       if (len == 0) *out_ += "\xEF\xBF\xBD";
@@ -95,9 +110,7 @@ void JsonWriter::Escaped(std::string_view text) {
       EscapeAscii(static_cast<char>(c));
       ++i;
     }
-    run = i;
   }
-  out_->append(text.substr(run));
   *out_ += '"';
 }
 

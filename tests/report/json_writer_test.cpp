@@ -42,4 +42,22 @@ TEST_CASE("strings are escaped — bytes that are not UTF-8 become U+FFFD") {
   CHECK(nlohmann::json::parse(out).get<std::string>() == "q\" b\\ n\n t\t c\x01 bad\xEF\xBF\xBD end");
 }
 
+// Plain runs are found eight bytes at a time: every byte, at every place in
+// and after a word, is written as nlohmann writes it (invalid UTF-8 replaced).
+TEST_CASE("each byte is escaped as nlohmann escapes it, wherever it falls in a word") {
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t at = 0; at < 19; ++at) {
+      std::string text = "abcdefghijklmnopqrs";
+      text[at] = static_cast<char>(byte);
+      std::string out;
+      JsonWriter w(&out);
+      w.String(text);
+      std::string expected = nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      CAPTURE(byte);
+      CAPTURE(at);
+      CHECK(out == expected);
+    }
+  }
+}
+
 }  // namespace icetrack
