@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "app/alert_delivery.h"
 #include "app/exit_codes.h"
 #include "app/ingest.h"
+#include "app/parse_ahead.h"
 #include "app/progress_bar.h"
 #include "app/store_option.h"
 #include "fetcher/local_file.h"
@@ -109,21 +111,31 @@ int RunImport(ImportOptions options) {
   std::unique_ptr<Store> store;
   if (int code = OpenConfiguredStore(options.store, &options.rules, &options.ingest, &config, &lock, &store)) return code;
   if (options.alert) options.ingest.alerts = config.alerts;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& c = candidates[i];
+  std::set<std::string> stored;
+  if (Status s = store->StoredDigests(&stored); !s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitStore;
+  }
+  std::vector<std::string> paths;
+  for (const Candidate& c : candidates) paths.push_back(c.path);
+  // The next workbook is read on a second thread while this one is recorded.
+  ParseAhead ahead(std::move(paths), std::move(stored), options.ingest.limits);
+  ReadWorkbook read;
+  for (size_t i = 0; ahead.Next(&read); ++i) {
     IngestInput input;
-    input.source_name = std::filesystem::path(c.path).filename().string();
-    input.label = c.path;
+    input.source_name = std::filesystem::path(read.path).filename().string();
+    input.label = read.path;
+    input.bytes = std::move(read.bytes);
     ShowProgress(i, candidates.size(), input.source_name);
     IngestOutcome outcome;
-    Status s = ReadLocalFile(c.path, &input.bytes);
-    if (s.ok()) s = Ingest(store.get(), input, options.ingest, &outcome);
+    Status s = read.status;
+    if (s.ok()) s = IngestHashed(store.get(), input, read.sha256, read.parsed ? &read.roster : nullptr, options.ingest, &outcome);
     ClearProgress();
     if (!s.ok()) {
       std::cerr << "icetrack: " << s.message() << " (skipped)\n";
       ++failures;
     } else if (!options.quiet) {
-      PrintOutcome(outcome, c.path);
+      PrintOutcome(outcome, read.path);
     }
   }
   if (options.alert) DeliverQueued(store.get(), config, options.quiet);

@@ -92,16 +92,22 @@ Status IngestNew(Store* store, const IngestInput& input, std::string sha256, con
 }  // namespace
 
 Status Ingest(Store* store, const IngestInput& input, const IngestOptions& options, IngestOutcome* out) {
+  // Hashed once: a workbook is hashed, then parsed, once.
+  return IngestHashed(store, input, Sha256Hex(input.bytes), nullptr, options, out);
+}
+
+Status IngestHashed(Store* store, const IngestInput& input, const std::string& sha256, const ParsedRoster* parsed,
+                    const IngestOptions& options, IngestOutcome* out) {
   *out = IngestOutcome();
-  std::string sha256 = Sha256Hex(input.bytes);  // once: a workbook is hashed, then parsed, once
   std::optional<SnapshotInfo> existing;
   Status s = store->FindSnapshot(sha256, &existing);
   if (!s.ok()) return s;
   if (existing) return DuplicateOutcome(*existing, out), Status::Ok();  // cheap: no parsing
-  ParsedRoster parsed;
-  s = ParseWorkbook(input.bytes, input.label.empty() ? input.source_name : input.label, options.limits, &parsed);
+  if (parsed) return IngestNew(store, input, sha256, *parsed, options, out);
+  ParsedRoster read;
+  s = ParseWorkbook(input.bytes, input.label.empty() ? input.source_name : input.label, options.limits, &read);
   if (!s.ok()) return s;
-  return IngestNew(store, input, std::move(sha256), parsed, options, out);
+  return IngestNew(store, input, sha256, read, options, out);
 }
 
 Status PlacePublication(Store* store, const Roster& roster, const std::string& published_at, bool accepted_by_hand,
@@ -139,13 +145,7 @@ Status PlacePublication(Store* store, const Roster& roster, const std::string& p
 
 Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& parsed,
                     const IngestOptions& options, IngestOutcome* out) {
-  *out = IngestOutcome();
-  std::string sha256 = Sha256Hex(input.bytes);
-  std::optional<SnapshotInfo> existing;
-  Status s = store->FindSnapshot(sha256, &existing);
-  if (!s.ok()) return s;
-  if (existing) return DuplicateOutcome(*existing, out), Status::Ok();
-  return IngestNew(store, input, std::move(sha256), parsed, options, out);
+  return IngestHashed(store, input, Sha256Hex(input.bytes), &parsed, options, out);
 }
 
 namespace {

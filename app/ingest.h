@@ -86,6 +86,11 @@ Status ParseStored(const SnapshotInfo& info, const std::string& bytes, const Zip
 // its source; outcomes as for Ingest (Duplicate when those bytes are stored).
 Status IngestParsed(Store* store, const IngestInput& input, const ParsedRoster& parsed,
                     const IngestOptions& options, IngestOutcome* out);
+// As Ingest, for bytes already hashed (`sha256`, as Sha256Hex gives it) and,
+// when `parsed` is not null, already read: a duplicate is found by the
+// digest, anything else is read here only when it was not read before.
+Status IngestHashed(Store* store, const IngestInput& input, const std::string& sha256, const ParsedRoster* parsed,
+                    const IngestOptions& options, IngestOutcome* out);
 
 // Where a publication of `roster` published at `published_at` goes, and, when
 // it is diffed, its update (for a quarantined one: one suspicious_snapshot

@@ -204,6 +204,13 @@ Status Store::FindSnapshot(const std::string& sha256, std::optional<SnapshotInfo
   return st->status();
 }
 
+Status Store::StoredDigests(std::set<std::string>* out) {
+  out->clear();
+  auto st = db_->Prepare("SELECT sha256 FROM snapshots");
+  while (st->Step()) out->insert(st->Text(0));
+  return st->status();
+}
+
 Status Store::GetSnapshot(int64_t id, SnapshotInfo* out, std::string* bytes) {
   auto st = db_->Prepare(std::string("SELECT ") + kSnapshotColumns + ", w.content FROM snapshots "
                          "JOIN workbooks w USING (sha256) WHERE id = ?");

@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -156,6 +157,8 @@ class Store {
   int schema_version() const;
 
   Status FindSnapshot(const std::string& sha256, std::optional<SnapshotInfo>* out);
+  // The digests of every stored snapshot's bytes (to skip reading again what is stored).
+  Status StoredDigests(std::set<std::string>* out);
   Status GetSnapshot(int64_t id, SnapshotInfo* out, std::string* bytes);
   Status LatestAccepted(ListKind list, std::optional<SnapshotInfo>* out);
   // Every snapshot, in the order they were stored (ids ascending).

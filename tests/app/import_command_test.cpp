@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -17,6 +18,7 @@
 #include "tests/support/run_command.h"
 #include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/zip_files.h"
 
 namespace icetrack {
 namespace {
@@ -78,6 +80,36 @@ TEST_CASE("a bad file is reported and skipped — the others are imported — th
   CHECK(run.err.find("icetrack: " + dir.File("cut.xlsx") + ": truncated or damaged zip archive") != std::string::npos);
   CHECK(run.err.find("2 file(s) could not be imported") != std::string::npos);
   CHECK(QueryInt(dir.File("x.db"), "SELECT COUNT(*) FROM snapshots") == 2);
+}
+
+// A folder's next workbook is read on a second thread (app/parse_ahead.h);
+// a workbook imported alone is read on the one thread. Both give one history.
+TEST_CASE("a folder imported at once gives the history of its workbooks imported one at a time") {
+  test::TempDir dir;
+  std::vector<std::string> paths = WritePublications(dir, 8, 30);
+  // One whose sheet is cut: only the reading thread finds it (its time is read before).
+  std::string cut = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row";
+  test::ReplacePart(paths[3], dir.File("cut.xlsx"), "xl/worksheets/sheet1.xml", &cut);
+  Run folder = Icetrack("import --db " + dir.File("folder.db") + " " + dir.path());
+  CHECK(folder.exit_code == 4);
+  CHECK(folder.err.find("icetrack: " + dir.File("cut.xlsx") + ": xl/worksheets/sheet1.xml") != std::string::npos);
+  CHECK(folder.err.find("1 file(s) could not be imported") != std::string::npos);
+  for (const std::string& path : paths) REQUIRE(Icetrack("import -q --db " + dir.File("one.db") + " " + path).exit_code == 0);
+  std::string log = Icetrack("log --json --db " + dir.File("one.db")).out;
+  CHECK(nlohmann::json::parse(log).size() > 10);
+  CHECK(Icetrack("log --json --db " + dir.File("folder.db")).out == log);
+  const char* snapshots = "SELECT group_concat(sha256 || published_at || rows || status, ',') FROM snapshots ORDER BY id";
+  std::string in_folder, one_by_one;
+  QueryInt(dir.File("folder.db"), snapshots, &in_folder);
+  QueryInt(dir.File("one.db"), snapshots, &one_by_one);
+  CHECK(in_folder == one_by_one);
+  Run again = Icetrack("import --db " + dir.File("folder.db") + Join(paths));
+  CHECK(again.exit_code == 0);
+  CHECK(std::count(again.out.begin(), again.out.end(), '\n') == 8);
+  size_t stored = 0;
+  for (size_t at = again.out.find("already stored"); at != std::string::npos; at = again.out.find("already stored", at + 1))
+    ++stored;
+  CHECK(stored == 8);
 }
 
 TEST_CASE("log, show and stats read the imported history") {
