@@ -81,11 +81,13 @@ rm -f "$OUT/history.db"*
 read -r ms rss cpu < <(measure "$BIN" import -q --db "$OUT/history.db" "$OUT/history")
 report "synthetic history (150->1800 rows)" "$COUNT" "$ms" "$rss"
 floor_ratio "synthetic history" "$COUNT" "$ms" "$rss" "$cpu" "$OUT/history"
-# Peak RSS against the rows read. Import holds one workbook at a time, so the
-# bytes a row that count are those of one workbook: the first (smallest) and
-# the last (largest) workbook of the history each imported alone into a fresh
-# database; the rest of the full import's peak is the database's (SQLite's
-# page cache, up to the 16 MiB of `PRAGMA cache_size` in store/store.cpp).
+# Peak RSS against the rows read. Import holds two workbooks at a time at most
+# (the one recorded and the one read ahead: app/parse_ahead.h), so the bytes a
+# row that count are those of one workbook: the first (smallest) and the last
+# (largest) workbook of the history each imported alone into a fresh database
+# (read on the one thread); the rest of the full import's peak is the
+# database's (SQLite's page cache, up to the 16 MiB of `PRAGMA cache_size` in
+# store/store.cpp) and the second thread's heap arena.
 read -r rows < <(sqlite3 "$OUT/history.db" 'SELECT sum(rows) FROM snapshots')
 alone() {  # workbook -> "rows peak_rss_kb"
   rm -f "$OUT/alone.db"*
