@@ -119,7 +119,9 @@ int RunImport(ImportOptions options) {
   std::vector<std::string> paths;
   for (const Candidate& c : candidates) paths.push_back(c.path);
   // The next workbook is read on a second thread while this one is recorded.
-  ParseAhead ahead(std::move(paths), std::move(stored), options.ingest.limits);
+  ParseAhead ahead(paths, [&paths, &stored, &options](size_t i) {
+    return ReadWorkbookFile(paths[i], stored, options.ingest.limits);
+  });
   ReadWorkbook read;
   for (size_t i = 0; ahead.Next(&read); ++i) {
     IngestInput input;

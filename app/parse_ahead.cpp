@@ -8,11 +8,22 @@
 
 namespace icetrack {
 
-ParseAhead::ParseAhead(std::vector<std::string> paths, std::set<std::string> stored, const ZipLimits& limits)
-    : paths_(std::move(paths)),
-      stored_(std::move(stored)),
-      limits_(limits),
-      thread_(paths_.size() > 1 ? std::thread([this] { Work(); }) : std::thread()) {}
+ReadWorkbook ReadWorkbookFile(const std::string& path, const std::set<std::string>& stored, const ZipLimits& limits) {
+  ReadWorkbook out;
+  out.path = path;
+  out.status = ReadLocalFile(path, &out.bytes);
+  if (!out.status.ok()) return out;
+  out.sha256 = Sha256Hex(out.bytes);
+  if (stored.count(out.sha256)) return out;
+  out.status = ParseWorkbook(out.bytes, path, limits, &out.roster);
+  out.parsed = out.status.ok();
+  return out;
+}
+
+ParseAhead::ParseAhead(std::vector<std::string> names, Reader read)
+    : names_(std::move(names)),
+      read_(std::move(read)),
+      thread_(names_.size() > 1 ? std::thread([this] { Work(); }) : std::thread()) {}
 
 ParseAhead::~ParseAhead() {
   {
@@ -24,8 +35,8 @@ ParseAhead::~ParseAhead() {
 }
 
 bool ParseAhead::Next(ReadWorkbook* out) {
-  if (handed_ == paths_.size()) return false;
-  if (!thread_.joinable()) return *out = Read(paths_[handed_++]), true;
+  if (handed_ == names_.size()) return false;
+  if (!thread_.joinable()) return *out = Read(handed_++), true;
   std::unique_lock<std::mutex> lock(mutex_);
   changed_.wait(lock, [this] { return ready_.has_value(); });
   *out = std::move(*ready_);
@@ -37,8 +48,8 @@ bool ParseAhead::Next(ReadWorkbook* out) {
 }
 
 void ParseAhead::Work() {
-  for (const std::string& path : paths_) {
-    ReadWorkbook read = Read(path);  // outside the lock: this is what overlaps
+  for (size_t i = 0; i < names_.size(); ++i) {
+    ReadWorkbook read = Read(i);  // outside the lock: this is what overlaps
     std::unique_lock<std::mutex> lock(mutex_);
     changed_.wait(lock, [this] { return !ready_.has_value() || stopping_; });
     if (stopping_) return;
@@ -48,26 +59,20 @@ void ParseAhead::Work() {
   }
 }
 
-ReadWorkbook ParseAhead::Read(const std::string& path) const {
-  ReadWorkbook out;
-  out.path = path;
+ReadWorkbook ParseAhead::Read(size_t index) const {
+  auto failed = [&](const std::string& why) {
+    ReadWorkbook out;
+    out.path = names_[index];
+    out.status = Status::Error(out.path + ": cannot be read" + why);
+    return out;
+  };
   try {
-    out.status = ReadLocalFile(path, &out.bytes);
-    if (!out.status.ok()) return out;
-    out.sha256 = Sha256Hex(out.bytes);
-    if (stored_.count(out.sha256)) return out;
-    out.status = ParseWorkbook(out.bytes, path, limits_, &out.roster);
-    out.parsed = out.status.ok();
+    return read_(index);
   } catch (const std::exception& e) {
-    out = ReadWorkbook();
-    out.path = path;
-    out.status = Status::Error(path + ": cannot be read: " + e.what());
+    return failed(std::string(": ") + e.what());
   } catch (...) {
-    out = ReadWorkbook();
-    out.path = path;
-    out.status = Status::Error(path + ": cannot be read");
+    return failed("");
   }
-  return out;
 }
 
 }  // namespace icetrack

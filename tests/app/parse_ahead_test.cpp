@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <new>
+#include <set>
 
 #include "app/parse_ahead.h"
 #include "store/store.h"
@@ -44,6 +46,17 @@ ReadWorkbook ReadHere(const std::string& path) {
   return out;
 }
 
+// An import's reader over `paths`, as `icetrack import` makes it.
+struct Files {
+  std::vector<std::string> paths;
+  std::set<std::string> stored;
+  ParseAhead ahead;
+  Files(std::vector<std::string> p, std::set<std::string> s = {})
+      : paths(std::move(p)), stored(std::move(s)), ahead(paths, [this](size_t i) {
+          return ReadWorkbookFile(paths[i], stored, ZipLimits());
+        }) {}
+};
+
 std::vector<std::string> Keys(const Roster& roster) {
   std::vector<std::string> keys;
   for (const RosterRow& row : roster.rows) keys.push_back(row.key + "|" + row.agency + "|" + row.signed_date);
@@ -55,10 +68,10 @@ TEST_CASE("workbooks come back in order, each as reading it on this thread gives
   std::vector<std::string> paths = WriteBooks(dir, 6);
   std::vector<ReadWorkbook> expected;  // read first: nothing else runs beside the reader
   for (const std::string& path : paths) expected.push_back(ReadHere(path));
-  ParseAhead ahead(paths, {}, ZipLimits());
+  Files files(paths);
   ReadWorkbook read;
   for (size_t i = 0; i < paths.size(); ++i) {
-    REQUIRE(ahead.Next(&read));
+    REQUIRE(files.ahead.Next(&read));
     const std::string& path = paths[i];
     const ReadWorkbook& here = expected[i];
     CAPTURE(path);
@@ -77,18 +90,18 @@ TEST_CASE("workbooks come back in order, each as reading it on this thread gives
     CHECK(read.roster.roster.warnings.size() == here.roster.roster.warnings.size());
   }
   CHECK(read.path == paths.back());
-  CHECK_FALSE(ahead.Next(&read));
-  CHECK_FALSE(ahead.Next(&read));
+  CHECK_FALSE(files.ahead.Next(&read));
+  CHECK_FALSE(files.ahead.Next(&read));
 }
 
 TEST_CASE("a stored workbook is read and hashed but not parsed") {
   test::TempDir dir;
   std::vector<std::string> paths = WriteBooks(dir, 3);
   std::string stored = Sha256Hex(test::ReadFile(paths[1]));
-  ParseAhead ahead({paths[0], paths[1], paths[2]}, {stored}, ZipLimits());
+  Files files({paths[0], paths[1], paths[2]}, {stored});
   ReadWorkbook read;
   std::vector<bool> parsed;
-  while (ahead.Next(&read)) {
+  while (files.ahead.Next(&read)) {
     CHECK(read.status.ok());
     parsed.push_back(read.parsed);
     if (!read.parsed) {
@@ -105,14 +118,14 @@ TEST_CASE("one workbook alone, and none, are handed out as well") {
   ReadWorkbook read;
   std::vector<std::string> expected = Keys(ReadHere(paths[0]).roster.roster);
   {
-    ParseAhead alone({paths[0]}, {}, ZipLimits());
-    REQUIRE(alone.Next(&read));
+    Files alone({paths[0]});
+    REQUIRE(alone.ahead.Next(&read));
     CHECK(read.parsed);
     CHECK(Keys(read.roster.roster) == expected);
-    CHECK_FALSE(alone.Next(&read));
+    CHECK_FALSE(alone.ahead.Next(&read));
   }
-  ParseAhead none({}, {}, ZipLimits());
-  CHECK_FALSE(none.Next(&read));
+  Files none({});
+  CHECK_FALSE(none.ahead.Next(&read));
 }
 
 TEST_CASE("stopped early, the reader lets the workbook under way finish and reads no more") {
@@ -120,14 +133,35 @@ TEST_CASE("stopped early, the reader lets the workbook under way finish and read
   std::vector<std::string> paths = WriteBooks(dir, 4);
   std::vector<std::string> many;
   for (int i = 0; i < 40; ++i) many.push_back(paths[static_cast<size_t>(i % 4)]);
-  auto ahead = std::make_unique<ParseAhead>(many, std::set<std::string>(), ZipLimits());
+  auto files = std::make_unique<Files>(many);
   ReadWorkbook read;
-  REQUIRE(ahead->Next(&read));
+  REQUIRE(files->ahead.Next(&read));
   CHECK(read.path == many[0]);
-  REQUIRE(ahead->Next(&read));
+  REQUIRE(files->ahead.Next(&read));
   CHECK(read.path == many[1]);
-  ahead.reset();  // joins: a reader that did not stop would hang here (and CTest's timeout fail it)
+  files.reset();  // joins: a reader that did not stop would hang here (and CTest's timeout fail it)
   CHECK(read.parsed);
+}
+
+TEST_CASE("what a reader throws comes back as that workbook's Status, naming it") {
+  std::vector<std::string> names = {"first.xlsx", "second.xlsx", "third.xlsx"};
+  ParseAhead ahead(names, [](size_t i) -> ReadWorkbook {
+    if (i == 1) throw std::bad_alloc();
+    ReadWorkbook ok;
+    ok.path = "read " + std::to_string(i);
+    return ok;
+  });
+  ReadWorkbook read;
+  REQUIRE(ahead.Next(&read));
+  CHECK(read.status.ok());
+  CHECK(read.path == "read 0");
+  REQUIRE(ahead.Next(&read));
+  CHECK(read.path == "second.xlsx");
+  CHECK(read.status.message() == "second.xlsx: cannot be read: std::bad_alloc");
+  REQUIRE(ahead.Next(&read));
+  CHECK(read.status.ok());
+  CHECK(read.path == "read 2");
+  CHECK_FALSE(ahead.Next(&read));
 }
 
 }  // namespace
