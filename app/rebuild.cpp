@@ -1,6 +1,7 @@
 #include "app/rebuild.h"
 
 #include "app/alert_routing.h"
+#include "app/parse_ahead.h"
 
 #include <algorithm>
 
@@ -8,23 +9,41 @@ namespace icetrack {
 
 namespace {
 
-// Reads one stored snapshot again and records it as the current rules place it.
-// `released`: the snapshot a reviewer accepts now, whose events are news to the alert targets.
-Status Replay(Store* store, Store::Rebuild* rebuild, const SnapshotInfo& info, const IngestOptions& options,
-              bool released, RebuildReport* report) {
+// A stored snapshot read again: its bytes, through `from`, and its roster.
+ReadWorkbook ReadStored(Store* from, const SnapshotInfo& info, const ZipLimits& limits) {
+  ReadWorkbook out;
+  out.path = info.source_name;
   SnapshotInfo stored;
-  std::string bytes;
-  Status s = store->GetSnapshot(info.id, &stored, &bytes);
-  if (!s.ok()) return s;
+  out.status = from->GetSnapshot(info.id, &stored, &out.bytes);
+  if (out.status.ok()) out.status = ParseStored(info, out.bytes, limits, &out.roster);
+  out.parsed = out.status.ok();
+  out.bytes = std::string();  // the roster is what is recorded
+  return out;
+}
+
+// Records one stored snapshot, read again (`read`, on the second thread), as
+// the current rules place it. What the second thread could not read is read
+// again here, where the reasons are told apart as they always were.
+// `released`: the snapshot a reviewer accepts now, whose events are news to the alert targets.
+Status Replay(Store* store, Store::Rebuild* rebuild, const SnapshotInfo& info, ReadWorkbook read,
+              const IngestOptions& options, bool released, RebuildReport* report) {
   ParsedRoster parsed;
-  s = ParseStored(info, bytes, options.limits, &parsed);
-  if (!s.ok()) {
-    report->unreadable_snapshot = info.id;
-    return Status::Error("snapshot " + std::to_string(info.id) + " can no longer be read (" + s.message() +
-                         "); the database is left as it was");
+  if (read.parsed) {
+    parsed = std::move(read.roster);
+  } else {
+    SnapshotInfo stored;
+    std::string bytes;
+    Status s = store->GetSnapshot(info.id, &stored, &bytes);
+    if (!s.ok()) return s;
+    s = ParseStored(info, bytes, options.limits, &parsed);
+    if (!s.ok()) {
+      report->unreadable_snapshot = info.id;
+      return Status::Error("snapshot " + std::to_string(info.id) + " can no longer be read (" + s.message() +
+                           "); the database is left as it was");
+    }
   }
   Placed placed;
-  s = PlacePublication(store, parsed.roster, info.published_at, info.accepted_by_hand, options, &placed);
+  Status s = PlacePublication(store, parsed.roster, info.published_at, info.accepted_by_hand, options, &placed);
   if (!s.ok()) return s;
   std::vector<AlertRoute> routes;
   if (released) routes = RoutesFor(placed.update.events, options.alerts);
@@ -45,9 +64,21 @@ Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildRepor
   if (accept_by_hand && !(s = store->MarkAcceptedByHand(accept_by_hand)).ok()) return s;  // in the same transaction
   std::vector<SnapshotInfo> snapshots;
   if (!(s = store->Snapshots(&snapshots)).ok()) return s;
+  // The next snapshot is read on a second thread, through a read-only
+  // connection of its own: a rebuild never changes the stored bytes. Without
+  // that connection, each is read here.
+  std::unique_ptr<Store> reader;
+  if (snapshots.size() > 1 && (!Store::OpenReadOnly(store->path(), &reader).ok() || !reader->SetPageCacheKiB(256).ok()))
+    reader.reset();
+  std::vector<std::string> names;
+  for (const SnapshotInfo& info : snapshots) names.push_back(info.source_name);
+  if (!reader) names.clear();
+  ParseAhead ahead(names, [&](size_t i) { return ReadStored(reader.get(), snapshots[i], options.limits); });
   for (size_t i = 0; i < snapshots.size(); ++i) {
     bool released = accept_by_hand != 0 && snapshots[i].id == accept_by_hand;
-    if (!(s = Replay(store, rebuild.get(), snapshots[i], options, released, out)).ok()) return s;
+    ReadWorkbook read;  // not parsed: read in Replay
+    if (reader) ahead.Next(&read);
+    if (!(s = Replay(store, rebuild.get(), snapshots[i], std::move(read), options, released, out)).ok()) return s;
     if (progress) progress(i + 1, snapshots.size(), snapshots[i].source_name);
   }
   if (!(s = store->SetSettings(RulesSettings(RulesOf(options)))).ok()) return s;

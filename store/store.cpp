@@ -233,6 +233,10 @@ Status Store::LatestAccepted(ListKind list, std::optional<SnapshotInfo>* out) {
   return st->status();
 }
 
+Status Store::SetPageCacheKiB(int kib) {
+  return db_->Exec("PRAGMA cache_size = -" + std::to_string(std::max(kib, 1)) + ";");
+}
+
 Status Store::Snapshots(std::vector<SnapshotInfo>* out) {
   out->clear();
   auto st = db_->Prepare(std::string("SELECT ") + kSnapshotColumns + " FROM snapshots ORDER BY id");

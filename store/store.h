@@ -163,6 +163,9 @@ class Store {
   Status LatestAccepted(ListKind list, std::optional<SnapshotInfo>* out);
   // Every snapshot, in the order they were stored (ids ascending).
   Status Snapshots(std::vector<SnapshotInfo>* out);
+  // Caps SQLite's page cache of this connection (16 MiB otherwise): for a
+  // connection that reads each stored workbook once (a rebuild's reader).
+  Status SetPageCacheKiB(int kib);
 
   // The list as the diff needs it: present, missing and removed agreements.
   // Shared with the store's cache of it, so never copied.
