@@ -145,6 +145,32 @@ TEST_CASE("documents in other encodings are left to expat") {
   CHECK_FALSE(XmlScanner::ReadsDocument(std::string("<\0a\0", 4)));
 }
 
+// Attribute values are tested eight bytes at a time for what needs decoding:
+// each such byte, at every place in and after a word, is found.
+TEST_CASE("a reference, a line end, a tab, a non-ASCII byte or a '<' is found anywhere in a value") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"&amp;", "&"}, {"\t", " "}, {"\n", " "}, {"\xC3\xA9", "\xC3\xA9"}, {">", ">"}};
+  for (size_t at = 0; at <= 19; ++at) {
+    for (const auto& [written, read] : cases) {
+      std::string value = "abcdefghijklmnopqrs";
+      std::string expected = value;
+      value.insert(at, written);
+      expected.insert(at, read);
+      std::vector<std::string> events;
+      CAPTURE(at);
+      CAPTURE(written);
+      REQUIRE(Scan("<a v=\"" + value + "\"/>", &events) == "");
+      CHECK(events.front() == "S a v=" + expected);
+    }
+    std::string bad = "abcdefghijklmnopqrs";
+    bad.insert(at, "<");
+    CHECK(Scan("<a v=\"" + bad + "\"/>", nullptr) != "");
+    bad = "abcdefghijklmnopqrs";
+    bad.insert(at, "\x01");
+    CHECK(Scan("<a v=\"" + bad + "\"/>", nullptr) != "");
+  }
+}
+
 }  // namespace
 }  // namespace icetrack
 
