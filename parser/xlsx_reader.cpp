@@ -267,6 +267,10 @@ bool XlsxReader::date1904() const { return impl_->workbook.date1904; }
 const std::string& XlsxReader::modified_time() const { return impl_->modified_time; }
 void XlsxReader::set_sheet_limits(const SheetLimits& limits) { impl_->limits = limits; }
 
+uint64_t XlsxReader::DeclaredSheetBytes(size_t index) const {
+  return index < sheets().size() ? impl_->zip->DeclaredSize(sheets()[index].part) : 0;
+}
+
 Status XlsxReader::ReadSheet(size_t index, const std::function<bool(const TableRow&)>& on_row,
                              SheetSummary* summary) const {
   if (index >= sheets().size()) return Status::Error(label() + ": no sheet #" + std::to_string(index + 1));

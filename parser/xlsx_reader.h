@@ -69,6 +69,10 @@ class XlsxReader {
 
   void set_sheet_limits(const SheetLimits& limits);
 
+  // The uncompressed size the archive declares for sheet `index`'s XML (0
+  // when unknown): a hint for reserving memory, never trusted for more.
+  uint64_t DeclaredSheetBytes(size_t index) const;
+
   // Streams the rows of sheet `index` that hold at least one value or link.
   // `on_row` returning false stops reading early (not an error). `summary`
   // may be null. Rows (and the cells' shared strings) are valid while this
