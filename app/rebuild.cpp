@@ -70,14 +70,13 @@ Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildRepor
   std::unique_ptr<Store> reader;
   if (snapshots.size() > 1 && (!Store::OpenReadOnly(store->path(), &reader).ok() || !reader->SetPageCacheKiB(256).ok()))
     reader.reset();
-  std::vector<std::string> names;
-  for (const SnapshotInfo& info : snapshots) names.push_back(info.source_name);
-  if (!reader) names.clear();
+  std::vector<std::string> names;  // none without the reader: nothing is read ahead
+  for (size_t i = 0; reader && i < snapshots.size(); ++i) names.push_back(snapshots[i].source_name);
   ParseAhead ahead(names, [&](size_t i) { return ReadStored(reader.get(), snapshots[i], options.limits); });
   for (size_t i = 0; i < snapshots.size(); ++i) {
     bool released = accept_by_hand != 0 && snapshots[i].id == accept_by_hand;
-    ReadWorkbook read;  // not parsed: read in Replay
-    if (reader) ahead.Next(&read);
+    ReadWorkbook read;  // when not read ahead (not parsed), read in Replay
+    ahead.Next(&read);
     if (!(s = Replay(store, rebuild.get(), snapshots[i], std::move(read), options, released, out)).ok()) return s;
     if (progress) progress(i + 1, snapshots.size(), snapshots[i].source_name);
   }

@@ -35,14 +35,6 @@ class HyperlinkHandler : public XmlHandler {
   SheetHyperlinks* out_;
 };
 
-// Finds, in a sheet streamed in chunks, the root's start tag and where
-// <sheetData> ends — outside comments, CDATA and instructions, so that a
-// cell holding "</sheetData><hyperlinks>..." in CDATA cannot forge links.
-// Other start tags are stepped over from '<' to '<' without reading them:
-// well-formed XML has no '<' inside a tag, and a sheet that is not
-// well-formed is refused by the row pass anyway. Linear: between chunks it
-// keeps only an unfinished token (at most kMaxTag bytes) or the last bytes
-// of an unfinished comment; a chunk is read where it lies.
 // What ends a tag's name: white space, '/', '>'.
 struct NameStops {
   bool of[256] = {};
@@ -52,6 +44,14 @@ struct NameStops {
 };
 constexpr NameStops kNameStops;
 
+// Finds, in a sheet streamed in chunks, the root's start tag and where
+// <sheetData> ends — outside comments, CDATA and instructions, so that a
+// cell holding "</sheetData><hyperlinks>..." in CDATA cannot forge links.
+// Other tags are stepped over from '<' to '<' once their names show it:
+// well-formed XML has no '<' inside a tag, and a sheet that is not
+// well-formed is refused by the row pass anyway. Linear: between chunks it
+// keeps only an unfinished token (at most kMaxTag bytes) or the last bytes
+// of an unfinished comment; a chunk is read where it lies.
 class SheetDataEnd {
  public:
   // True once the end is found; tail() then holds what follows it in this
@@ -112,9 +112,7 @@ class SheetDataEnd {
     if (rest.starts_with("<![CDATA[")) return Enter(In::Cdata, at + 9);
     if (rest.starts_with("<?")) return Enter(In::Pi, at + 2);
     bool end_tag = rest.starts_with("</");
-    // Other tags are stepped over where their names show it: no '<' can
-    // come before their end in well-formed XML (and the row pass refuses
-    // the rest).
+    // Any other tag is stepped over once its name shows it (see above).
     if (end_tag && !IsSheetData(rest, 2, true)) return at + 2;
     if (!end_tag && !root_.empty() && !IsSheetData(rest, 1, true)) return at + 1;
     size_t gt = TagEnd(rest);
@@ -156,7 +154,6 @@ class SheetDataEnd {
     size_t local = colon == std::string_view::npos ? from : colon + 1;
     return tag.substr(local, end - local) == "sheetData";
   }
-
 
   In state_ = In::Text;
   std::string pending_, root_, tail_;

@@ -1,9 +1,8 @@
 #include "report/json_writer.h"
 
-#include <cstdint>
 #include <cstdio>
-#include <cstring>
 
+#include "model/ascii_text.h"
 #include "model/text_fold.h"
 
 namespace icetrack {
@@ -74,18 +73,10 @@ struct PlainBytes {
 };
 constexpr PlainBytes kPlain;
 
-// Where the run of plain bytes from `i` ends: eight bytes at a time (a word
-// holds no byte below 0x20, none from 0x80, no '"' and no '\\'), then byte
-// by byte. Half the instructions of a byte loop on ICE's text.
+// Where the run of plain bytes from `i` ends: whole words of plain bytes
+// skipped, then byte by byte.
 size_t PlainRunEnd(std::string_view text, size_t i) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;
-    if ((w & kHighs) | below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'))) break;
-  }
+  i = SkipPlainAsciiWords(text, i, "\"\\");
   while (i < text.size() && kPlain.of[static_cast<unsigned char>(text[i])]) ++i;
   return i;
 }

@@ -33,4 +33,21 @@ TEST_CASE("decimal numbers from files: digits only, bounded, never an overflow")
 }
 
 }  // namespace
+TEST_CASE("plain words are skipped up to the first that holds a control, high or stop byte") {
+  const std::string plain = "abcdefghijklmnopqrstuvwx";  // three words
+  CHECK(SkipPlainAsciiWords(plain, 0, "&") == 24);
+  CHECK(SkipPlainAsciiWords(plain + "yz", 0, "&") == 24);  // fewer than eight left: there
+  for (const char* odd : {"\x01", "\x1f", "\x80", "\xff", "&", "<"}) {
+    for (size_t at = 0; at < plain.size(); ++at) {
+      std::string text = plain;
+      text[at] = odd[0];
+      size_t stop = SkipPlainAsciiWords(text, 0, "&<");
+      CAPTURE(at);
+      CHECK(stop == at / 8 * 8);  // the word that holds it, never past it
+    }
+  }
+  CHECK(SkipPlainAsciiWords("abcdefgh\x7f", 0, "") == 8);  // DEL is plain
+  CHECK(SkipPlainAsciiWords(plain, 5, "&") == 21);
+}
+
 }  // namespace icetrack
