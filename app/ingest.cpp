@@ -62,8 +62,10 @@ Status RosterFromPage(const Page& page, const std::string& page_url, ParsedRoste
     if (!builder.Add(row)) break;
   }
   if (!builder.has_header()) return Status::Error(page_url + ": the page holds no roster table");
-  builder.Finish(&out->roster);
-  out->roster.sheet = "HTML table";
+  Roster roster;
+  builder.Finish(&roster);
+  roster.sheet = "HTML table";
+  out->roster = Pack(roster);
   // A bare date ("2025-03-14", from the meta tag) would claim midnight: CanonicalTime gives "" for it.
   out->published_at = CanonicalTime(page.modified_time);
   return Status::Ok();
@@ -110,7 +112,7 @@ Status IngestHashed(Store* store, const IngestInput& input, const std::string& s
   return IngestNew(store, input, sha256, read, options, out);
 }
 
-Status PlacePublication(Store* store, const Roster& roster, const std::string& published_at, bool accepted_by_hand,
+Status PlacePublication(Store* store, const PackedRoster& roster, const std::string& published_at, bool accepted_by_hand,
                         const IngestOptions& options, Placed* out) {
   *out = Placed();
   std::optional<SnapshotInfo> latest;
@@ -155,7 +157,7 @@ Status IngestNew(Store* store, const IngestInput& input, std::string sha256, con
   SnapshotRecord record;
   record.sha256 = std::move(sha256);
   Status s;
-  const Roster& roster = parsed.roster;
+  const PackedRoster& roster = parsed.roster;
   record.bytes = input.bytes;
   record.source_name = input.source_name;
   record.source_url = input.source_url;

@@ -63,7 +63,7 @@ Status Ingest(Store* store, const IngestInput& input, const IngestOptions& optio
 
 // A roster read from its source, before the store sees it.
 struct ParsedRoster {
-  Roster roster;
+  PackedRoster roster;
   std::string published_at;  // ISO-8601 UTC as the source itself states it; "" when it does not
 };
 
@@ -102,7 +102,7 @@ struct Placed {
   std::string note;  // why quarantined or late
   size_t previous_rows = 0;
 };
-Status PlacePublication(Store* store, const Roster& roster, const std::string& published_at, bool accepted_by_hand,
+Status PlacePublication(Store* store, const PackedRoster& roster, const std::string& published_at, bool accepted_by_hand,
                         const IngestOptions& options, Placed* out);
 
 // "2026-02-13T17:11:20Z" for now.

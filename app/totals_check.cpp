@@ -26,7 +26,7 @@ std::string Differences(const std::vector<Figure>& figures) {
 
 }  // namespace
 
-std::optional<ChangeEvent> CheckTotals(const AsOfTotals& totals, const Roster& roster) {
+std::optional<ChangeEvent> CheckTotals(const AsOfTotals& totals, const PackedRoster& roster) {
   std::vector<Figure> figures;
   std::string as_of = totals.as_of;
   if (roster.kind == ListKind::Participating) {

@@ -13,12 +13,13 @@
 
 #include "fetcher/as_of_totals.h"
 #include "model/change_event.h"
+#include "model/packed_row.h"
 #include "model/roster.h"
 
 namespace icetrack {
 
 // The totals_mismatch event for `roster`, or nullopt when it agrees with
 // every figure the page states for its list.
-std::optional<ChangeEvent> CheckTotals(const AsOfTotals& totals, const Roster& roster);
+std::optional<ChangeEvent> CheckTotals(const AsOfTotals& totals, const PackedRoster& roster);
 
 }  // namespace icetrack

@@ -103,7 +103,7 @@ class Cycle {
   Status ReadLinkedWorkbook(size_t index, std::vector<ReadWorkbook>* ready);
   Status RecordWorkbook(ReadWorkbook* w);
   Status DescribeStored(int64_t snapshot_id, WorkbookReport* r);
-  std::vector<ChangeEvent> TotalsCheck(const Roster& roster) const;
+  std::vector<ChangeEvent> TotalsCheck(const PackedRoster& roster) const;
   void FindUnlinkedLists();
 
   Store* store_;
@@ -346,7 +346,7 @@ Status Cycle::DescribeStored(int64_t snapshot_id, WorkbookReport* r) {
 }
 
 // The page's totals against `roster`: the totals_mismatch to record with it, if any.
-std::vector<ChangeEvent> Cycle::TotalsCheck(const Roster& roster) const {
+std::vector<ChangeEvent> Cycle::TotalsCheck(const PackedRoster& roster) const {
   std::optional<ChangeEvent> mismatch = CheckTotals(report_->page.totals, roster);
   if (!mismatch) return {};
   return {std::move(*mismatch)};

@@ -1,5 +1,7 @@
 #include "diff/roster_diff.h"
 
+#include <deque>
+
 #include "diff/correction_match.h"
 #include "diff/rename_match.h"
 #include "diff/row_changes.h"
@@ -13,7 +15,7 @@ void Append(std::vector<ChangeEvent>* out, std::vector<ChangeEvent> more) {
   out->insert(out->end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
-ChangeEvent Baseline(const Roster& roster) {
+ChangeEvent Baseline(const PackedRoster& roster) {
   ChangeEvent e;
   e.kind = EventKind::Baseline;
   e.list = roster.kind;
@@ -35,7 +37,7 @@ void AddDetail(ChangeEvent* e, const std::string& more) {
 // One publication of one list, step by step; see DiffRoster.
 class Step {
  public:
-  Step(const ListState& prev, const Roster& roster, const std::string& at, const OtherList& other,
+  Step(const ListState& prev, const PackedRoster& roster, const std::string& at, const OtherList& other,
        const DiffOptions& options)
       : prev_(prev), roster_(roster), at_(at), other_(other), options_(options),
         participating_(roster.kind == ListKind::Participating) {}
@@ -46,7 +48,7 @@ class Step {
     for (const std::string& f : roster_.fields) {
       if (prev_.fields.count(f)) shared_fields_.insert(f);
     }
-    for (const RosterRow& row : roster_.rows) out_.next.present.insert_or_assign(row.key, row);
+    out_.next.present = KeyedRows(roster_.rows);  // the rows themselves shared, not copied
     if (!prev_.has_baseline) {
       out_.events.push_back(Baseline(roster_));
       return std::move(out_);
@@ -66,34 +68,47 @@ class Step {
  private:
   // Splits keys into stayed, back (were missing), returned (were removed, same
   // SIGNED date), added (new agreements) and gone (left now or earlier).
+  // Only the rows that did not stay are unpacked.
   void SortRows() {
-    for (const RosterRow& row : roster_.rows) {
-      auto removed = prev_.removed.find(row.key);
-      if (auto was = prev_.present.find(row.key); was != prev_.present.end()) stayed_.emplace_back(&was->second, &row);
-      else if (prev_.missing.count(row.key)) back_.push_back(&row);
-      else if (participating_ && removed != prev_.removed.end() && removed->second.row.signed_date == row.signed_date)
-        returned_.push_back(&row);
-      else added_.push_back(&row);
+    for (const PackedRow& row : roster_.rows) {
+      const std::string_view key = row.key();
+      auto removed = prev_.removed.find(key);
+      if (const PackedRow* was = prev_.present.Find(key)) stayed_.emplace_back(was, &row);
+      else if (prev_.missing.count(key)) back_.push_back(Unpacked(row));
+      else if (participating_ && removed != prev_.removed.end() && removed->second.row.signed_date == row.signed_date())
+        returned_.push_back(Unpacked(row));
+      else added_.push_back(Unpacked(row));
     }
-    for (const RosterRow* row : Absent(prev_.present)) gone_.push_back(row);
-    for (const RosterRow* row : Absent(prev_.missing)) still_missing_.push_back(row);
+    for (const PackedRow* row : Absent(prev_.present)) gone_.push_back(Unpacked(*row));
+    for (const MissingRow* missing : Absent(prev_.missing)) still_missing_.push_back(&missing->row);
+  }
+
+  const RosterRow* Unpacked(const PackedRow& row) {
+    unpacked_.push_back(row.Unpack());
+    return &unpacked_.back();
   }
 
   // The rows of `earlier` (present or missing rows, by key) whose key this
   // publication does not have, in key order. Both maps are in key order:
   // walked side by side, not searched once a row.
-  template <typename Rows>
-  std::vector<const RosterRow*> Absent(const Rows& earlier) const {
-    std::vector<const RosterRow*> out;
+  std::vector<const PackedRow*> Absent(const KeyedRows& earlier) const {
+    std::vector<const PackedRow*> out;
     auto now = out_.next.present.begin();
-    for (const auto& [key, value] : earlier) {
-      while (now != out_.next.present.end() && now->first < key) ++now;
-      if (now == out_.next.present.end() || now->first != key) out.push_back(&RowOf(value));
+    for (const PackedRow& row : earlier) {
+      while (now != out_.next.present.end() && now->key() < row.key()) ++now;
+      if (now == out_.next.present.end() || now->key() != row.key()) out.push_back(&row);
     }
     return out;
   }
-  static const RosterRow& RowOf(const RosterRow& row) { return row; }
-  static const RosterRow& RowOf(const MissingRow& missing) { return missing.row; }
+  std::vector<const MissingRow*> Absent(const std::map<std::string, MissingRow, std::less<>>& earlier) const {
+    std::vector<const MissingRow*> out;
+    auto now = out_.next.present.begin();
+    for (const auto& [key, missing] : earlier) {
+      while (now != out_.next.present.end() && now->key() < key) ++now;
+      if (now == out_.next.present.end() || now->key() != key) out.push_back(&missing);
+    }
+    return out;
+  }
 
   // Rows that left, now or earlier, and are not yet known to be another's old self.
   std::vector<const RosterRow*> Unmatched(std::vector<bool>* gone_now) const {
@@ -217,7 +232,8 @@ class Step {
 
   void ReportStayed() {
     for (auto [was, row] : stayed_) {
-      Append(&out_.events, RowChanges(roster_.kind, *was, *row, shared_fields_, at_));
+      if (was->SameFields(*row)) continue;  // most rows: nothing to unpack, no event
+      Append(&out_.events, RowChanges(roster_.kind, was->Unpack(), row->Unpack(), shared_fields_, at_));
     }
   }
 
@@ -265,13 +281,14 @@ class Step {
   }
 
   const ListState& prev_;
-  const Roster& roster_;
+  const PackedRoster& roster_;
   const std::string& at_;
   const OtherList& other_;
   const DiffOptions& options_;
   const bool participating_;
   ListUpdate out_;
-  std::vector<std::pair<const RosterRow*, const RosterRow*>> stayed_;  // (as it was, as it is)
+  std::vector<std::pair<const PackedRow*, const PackedRow*>> stayed_;  // (as it was, as it is)
+  std::deque<RosterRow> unpacked_;  // the rows below point here
   std::vector<const RosterRow*> back_, returned_, added_, gone_, still_missing_;
   std::set<std::string> rekeyed_old_;    // keys of rows that live on under a new key
   std::set<std::string> shared_fields_;  // columns both publications have
@@ -279,9 +296,14 @@ class Step {
 
 }  // namespace
 
-ListUpdate DiffRoster(const ListState& previous, const Roster& roster, const std::string& at,
+ListUpdate DiffRoster(const ListState& previous, const PackedRoster& roster, const std::string& at,
                       const OtherList& other, const DiffOptions& options) {
   return Step(previous, roster, at, other, options).Run();
+}
+
+ListUpdate DiffRoster(const ListState& previous, const Roster& roster, const std::string& at,
+                      const OtherList& other, const DiffOptions& options) {
+  return DiffRoster(previous, Pack(roster), at, other, options);
 }
 
 bool Reconciles(ListKind list, const std::vector<ChangeEvent>& events, size_t previous_rows,

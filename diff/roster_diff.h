@@ -21,6 +21,7 @@
 
 #include "model/change_event.h"
 #include "model/list_state.h"
+#include "model/packed_row.h"
 #include "model/roster.h"
 
 namespace icetrack {
@@ -35,7 +36,12 @@ struct DiffOptions {
   int removal_after_days = 7;  // days since the first of them that a removal needs
 };
 
-// `at`: the publication time of `roster` (ISO-8601 UTC).
+// `at`: the publication time of `roster` (ISO-8601 UTC). The new state
+// shares the roster's packed rows; only rows that did not stay, or stayed
+// changed, are unpacked.
+ListUpdate DiffRoster(const ListState& previous, const PackedRoster& roster, const std::string& at,
+                      const OtherList& other, const DiffOptions& options);
+// The same for a roster held unpacked (it is packed first).
 ListUpdate DiffRoster(const ListState& previous, const Roster& roster, const std::string& at,
                       const OtherList& other, const DiffOptions& options);
 

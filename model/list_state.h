@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/change_event.h"
+#include "model/packed_row.h"
 #include "model/roster.h"
 
 namespace icetrack {
@@ -31,9 +32,9 @@ struct RemovedRow {
 struct ListState {
   bool has_baseline = false;
   std::set<std::string> fields;               // columns of the previous publication (Roster::fields)
-  std::map<std::string, RosterRow> present;   // by key
-  std::map<std::string, MissingRow> missing;  // by key (participating list only)
-  std::map<std::string, RemovedRow> removed;  // by key (participating list only)
+  KeyedRows present;                          // by key, packed: a publication's every row
+  std::map<std::string, MissingRow, std::less<>> missing;  // by key (participating list only)
+  std::map<std::string, RemovedRow, std::less<>> removed;  // by key (participating list only)
 };
 
 // What a diff of one list needs to know of the other list.

@@ -313,6 +313,32 @@ Status ReadRoster(const XlsxReader& workbook, Roster* out) {
   return ReadRoster(workbook, &collector, SIZE_MAX);
 }
 
+namespace {
+
+// Collects a whole roster, packing each row as it comes.
+class PackedCollector : public RosterSink {
+ public:
+  explicit PackedCollector(PackedRoster* out) : out_(out) {}
+  void Begin(const RosterHeader& header) override { static_cast<RosterHeader&>(*out_) = header; }
+  void Row(RosterRow&& row) override { out_->rows.emplace_back(row); }
+  void Rows(std::vector<RosterRow>&& rows) override {
+    out_->rows.reserve(out_->rows.size() + rows.size());
+    RosterSink::Rows(std::move(rows));
+  }
+  void End(const std::vector<Warning>& warnings) override { out_->warnings = warnings; }
+
+ private:
+  PackedRoster* out_;
+};
+
+}  // namespace
+
+Status ReadRoster(const XlsxReader& workbook, PackedRoster* out) {
+  *out = PackedRoster();
+  PackedCollector collector(out);
+  return ReadRoster(workbook, &collector);
+}
+
 Status ReadRosterBuffer(std::string bytes, const std::string& label, const ZipLimits& limits, Roster* out) {
   std::unique_ptr<XlsxReader> workbook;
   Status s = XlsxReader::OpenBuffer(std::move(bytes), label, limits, &workbook);

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/packed_row.h"
 #include "model/roster.h"
 #include "model/status.h"
 #include "model/table.h"
@@ -102,6 +103,10 @@ Status ReadRoster(const XlsxReader& workbook, RosterSink* sink, size_t max_kept_
 
 // Reads the whole roster into `out`, in one pass.
 Status ReadRoster(const XlsxReader& workbook, Roster* out);
+// Reads the whole roster into `out`, its rows packed as they come: what is
+// held grows with the rows' text, not with their fields (a sheet larger than
+// kKeptRows is read as ReadRoster with a sink reads it).
+Status ReadRoster(const XlsxReader& workbook, PackedRoster* out);
 
 // Opens the workbook in `bytes` (`label` names it in messages) and reads its roster.
 Status ReadRosterBuffer(std::string bytes, const std::string& label, const ZipLimits& limits, Roster* out);

@@ -22,23 +22,15 @@
 
 #include "model/agreement_status.h"
 #include "model/list_state.h"
+#include "store/agreement_index.h"
 
 namespace icetrack {
-
-// An agreement of one list as stored: enough to record what the diff decided.
-struct StoredAgreement {
-  int64_t id = 0;
-  AgreementStatus status = AgreementStatus::Present;
-  int64_t version_id = 0;
-  int misses = 0;
-  std::string digest;  // of the current row version
-};
 
 struct CachedList {
   int64_t snapshot_id = 0;   // the list's latest accepted snapshot when it was made
   int64_t data_version = 0;  // PRAGMA data_version then
   std::shared_ptr<const ListState> state;  // as LoadListState reads it
-  std::map<std::string, StoredAgreement> agreements;  // every agreement of the list, by key
+  AgreementIndex agreements;  // every agreement of the list
 };
 
 // Makes the rows of the state a diff left as they read back from the store.

@@ -45,7 +45,7 @@ const EVP_MD* Sha256() {
 
 }  // namespace
 
-std::string Sha256Hex(const std::string& bytes) {
+std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(bytes.data(), bytes.size(), digest, &length, Sha256(), nullptr);

@@ -99,4 +99,8 @@ bool SameContent(const RosterRow& a, const RosterRow& b) {
   return a.extra.empty() && b.extra.empty() && ContentFields(a) == ContentFields(b);
 }
 
+bool SameContent(const PackedRow& a, const PackedRow& b) {
+  return !a.has_extra() && !b.has_extra() && a.SameFields(b);
+}
+
 }  // namespace icetrack

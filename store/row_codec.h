@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "model/packed_row.h"
 #include "model/roster.h"
 #include "store/sqlite_db.h"
 
@@ -33,5 +34,7 @@ std::string ContentDigest(const RosterRow& row);
 // whenever either has extra columns (their stored form may differ from the
 // row's), so that "true" always means equal digests.
 bool SameContent(const RosterRow& a, const RosterRow& b);
+// The same for packed rows, without unpacking them.
+bool SameContent(const PackedRow& a, const PackedRow& b);
 
 }  // namespace icetrack

@@ -67,6 +67,11 @@ Statement& Statement::BindBlob(int index, const std::string& bytes) {
   return *this;
 }
 
+Statement& Statement::BindBlobInPlace(int index, std::string_view bytes) {
+  if (stmt_) sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+  return *this;
+}
+
 bool Statement::Step() {
   if (!stmt_ || !status_.ok()) return false;
   int rc = sqlite3_step(stmt_);

@@ -33,6 +33,8 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& BindNull(int index);
   Statement& BindBlob(int index, const std::string& bytes);
+  // Binds `bytes` without copying them: they must stay as they are until the statement has run.
+  Statement& BindBlobInPlace(int index, std::string_view bytes);
   // Steps once: true while a row is available. Errors are kept in status().
   bool Step();
   // Runs to completion (for writes); returns status().

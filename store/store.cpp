@@ -268,13 +268,14 @@ Status Store::LoadListState(ListKind list, std::shared_ptr<const ListState>* sha
                          kRowSelect + " FROM agreements a JOIN row_versions v ON v.id = a.version_id "
                          "WHERE a.list = ?");
   st->BindText(1, ToString(list));
+  std::vector<PackedRow> present;
   while (st->Step()) {
     RosterRow row = ReadRow(*st, 5);
     row.key = st->Text(0);
     AgreementStatus status = AgreementStatus::Removed;
     ParseAgreementStatus(st->Text(1), &status);
     if (status == AgreementStatus::Present) {
-      out->present.emplace(row.key, std::move(row));
+      present.emplace_back(row);
     } else if (status == AgreementStatus::Missing) {
       MissingRow m{std::move(row), static_cast<int>(st->Int(2)), st->Text(3)};
       out->missing.emplace(m.row.key, std::move(m));
@@ -283,6 +284,7 @@ Status Store::LoadListState(ListKind list, std::shared_ptr<const ListState>* sha
       out->removed.emplace(r.row.key, std::move(r));
     }
   }
+  out->present = KeyedRows(std::move(present));
   if (st->status().ok()) *shared = std::move(state);
   return st->status();
 }
@@ -305,9 +307,9 @@ Status Store::LoadOtherList(ListKind diffing, OtherList* out) {
 }
 
 Status Store::WriteSnapshot(const SnapshotRecord& record, SnapshotStatus status, int64_t* id) {
-  const Roster& roster = *record.roster;
+  const PackedRoster& roster = *record.roster;
   auto blob = db_->Prepare("INSERT OR IGNORE INTO workbooks (sha256, size, content) VALUES (?, ?, ?)");
-  blob->BindText(1, record.sha256).Bind(2, static_cast<int64_t>(record.bytes.size())).BindBlob(3, record.bytes);
+  blob->BindText(1, record.sha256).Bind(2, static_cast<int64_t>(record.bytes.size())).BindBlobInPlace(3, record.bytes);
   Status s = blob->Run();
   if (!s.ok()) return s;
   auto snap = db_->Prepare(
@@ -324,7 +326,7 @@ Status Store::WriteSnapshot(const SnapshotRecord& record, SnapshotStatus status,
 namespace {
 
 // What a snapshot holds, read from its roster: written on Record and again on Rerecord.
-Status WriteSnapshotContent(sql::Database* db, int64_t id, const Roster& roster, SnapshotStatus status,
+Status WriteSnapshotContent(sql::Database* db, int64_t id, const PackedRoster& roster, SnapshotStatus status,
                             const std::string& note) {
   ModelCounts counts = CountModels(roster.rows);
   nlohmann::json warnings = nlohmann::json::array();
@@ -434,6 +436,26 @@ Status Store::AgreementIds(ListKind list, std::map<std::string, int64_t>* ids) {
   return st->status();
 }
 
+namespace {
+
+// Records `row` as a new version of agreement `a` unless its content is the
+// version stored (its digest says so).
+Status WriteVersion(sql::Database* db, int64_t snapshot_id, const PackedRow& packed, sql::Statement* insert_version,
+                    sql::Statement* set_version, StoredAgreement* a) {
+  RosterRow row = packed.Unpack();
+  std::string digest = ContentDigest(row);
+  if (a->version_id != 0 && a->HasDigest(digest)) return Status::Ok();
+  insert_version->Bind(1, a->id).Bind(2, snapshot_id);
+  BindRow(insert_version, 3, row);
+  Status s = insert_version->Run();
+  if (!s.ok()) return s;
+  a->version_id = db->LastInsertId();
+  a->SetDigest(digest);
+  return set_version->Bind(1, a->version_id).BindText(2, digest).Bind(3, a->id).Run();
+}
+
+}  // namespace
+
 Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating,
                         std::map<std::string, int64_t>* ids) {
   const ListUpdate& update = *updating;
@@ -442,7 +464,7 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating
   previous->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).Bind(3, snapshot_id);
   int64_t last_snapshot = previous->Step() ? previous->Int(0) : 0;
   if (!previous->status().ok()) return previous->status();
-  std::map<std::string, StoredAgreement> stored;
+  AgreementIndex stored;
   CachedList* cache = nullptr;
   Status s = TrustedCache(list, last_snapshot, &cache);
   if (!s.ok()) return s;
@@ -455,19 +477,17 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating
   auto rekey = db_->Prepare("UPDATE agreements SET key = ? WHERE id = ?");
   // A re-keyed agreement is still what events about its old key name; a retired one is not.
   auto move_key = [&](const std::string& from, const std::string& to, bool old_key_names_it) {
-    auto it = stored.find(from);
-    if (it == stored.end()) return Status::Ok();
-    StoredAgreement a = std::move(it->second);
-    stored.erase(it);
-    if (stored.count(to)) return Status::Error(path() + ": agreement key " + to + " is taken");
+    StoredAgreement a;
+    if (!stored.Erase(from, &a)) return Status::Ok();
+    if (stored.Find(to)) return Status::Error(path() + ": agreement key " + to + " is taken");
     if (old_key_names_it) (*ids)[from] = a.id;
     Status moved = rekey->BindText(1, to).Bind(2, a.id).Run();
-    stored.emplace(to, std::move(a));
+    stored.Insert(to, a);
     return moved;
   };
   for (const std::string& key : update.retired) {
-    auto it = stored.find(key);
-    if (it != stored.end() && !(s = move_key(key, ArchivedKey(key, it->second.id), false)).ok()) return s;
+    const StoredAgreement* a = stored.Find(key);
+    if (a && !(s = move_key(key, ArchivedKey(key, a->id), false)).ok()) return s;
   }
   // Through a key no row has, so that A -> B and B -> C in one publication both work.
   for (const auto& [new_key, old_key] : update.rekeyed) {
@@ -487,38 +507,32 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating
       "UPDATE agreements SET status = ?, misses = 0, missing_since = NULL, removed_at = NULL, "
       "last_snapshot = NULL WHERE id = ?");
   MemberList members;
-  // Both maps are in key order: walked side by side, not searched once a row.
-  auto next_stored = stored.begin();
-  static const std::map<std::string, RosterRow> kNone;
-  const std::map<std::string, RosterRow>& was_present = before ? before->present : kNone;
+  static const KeyedRows kNone;
+  const KeyedRows& was_present = before ? before->present : kNone;
   auto next_was = was_present.begin();
-  for (const auto& [key, row] : update.next.present) {
-    while (next_was != was_present.end() && next_was->first < key) ++next_was;
+  for (const PackedRow& packed : update.next.present) {
+    const std::string_view key = packed.key();
+    while (next_was != was_present.end() && next_was->key() < key) ++next_was;
     // A row as it was recorded last time is its current version: no digest needed to see it unchanged.
-    bool unchanged = next_was != was_present.end() && next_was->first == key && SameContent(next_was->second, row);
-    while (next_stored != stored.end() && next_stored->first < key) ++next_stored;
-    auto it = next_stored;
-    if (it == stored.end() || it->first != key) {
-      insert_agreement->BindText(1, ToString(list)).BindText(2, key).BindText(3, present).Bind(4, snapshot_id);
+    bool unchanged = next_was != was_present.end() && next_was->key() == key && SameContent(*next_was, packed);
+    StoredAgreement* a = stored.Find(key);
+    if (!a) {
+      insert_agreement->BindText(1, ToString(list)).BindText(2, std::string(key)).BindText(3, present)
+          .Bind(4, snapshot_id);
       if (!(s = insert_agreement->Run()).ok()) return s;
-      it = stored.emplace_hint(it, key, StoredAgreement{db_->LastInsertId(), AgreementStatus::Present, 0, 0, ""});
+      StoredAgreement fresh;
+      fresh.id = db_->LastInsertId();
+      a = stored.AddPending(key, fresh);  // rows come in key order
     }
-    next_stored = std::next(it);
-    StoredAgreement& a = it->second;
-    std::string digest = a.version_id != 0 && unchanged ? a.digest : ContentDigest(row);
-    if (a.version_id == 0 || a.digest != digest) {
-      insert_version->Bind(1, a.id).Bind(2, snapshot_id);
-      BindRow(insert_version.get(), 3, row);
-      if (!(s = insert_version->Run()).ok()) return s;
-      a.version_id = db_->LastInsertId();
-      a.digest = digest;
-      if (!(s = set_version->Bind(1, a.version_id).BindText(2, digest).Bind(3, a.id).Run()).ok()) return s;
-    }
-    if (a.status != AgreementStatus::Present && !(s = set_present->BindText(1, present).Bind(2, a.id).Run()).ok())
+    if ((a->version_id == 0 || !unchanged) &&
+        !(s = WriteVersion(db_.get(), snapshot_id, packed, insert_version.get(), set_version.get(), a)).ok())
       return s;
-    a.status = AgreementStatus::Present;
-    members.Add(a.version_id, row.source_row);
+    if (a->status != AgreementStatus::Present && !(s = set_present->BindText(1, present).Bind(2, a->id).Run()).ok())
+      return s;
+    a->status = AgreementStatus::Present;
+    members.Add(a->version_id, packed.source_row());
   }
+  stored.MergePending();
   auto write_members = db_->Prepare("INSERT INTO snapshot_members (snapshot_id, members) VALUES (?, ?)");
   if (!(s = write_members->Bind(1, snapshot_id).BindText(2, members.Finish()).Run()).ok()) return s;
 
@@ -532,27 +546,26 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating
     return Status::Error(path() + ": the diff names agreement " + key + ", which the store does not hold");
   };
   for (const auto& [key, m] : update.next.missing) {
-    auto it = stored.find(key);
-    if (it == stored.end()) return unknown(key);
-    if (it->second.status == AgreementStatus::Missing && it->second.misses == m.misses) continue;
+    StoredAgreement* a = stored.Find(key);
+    if (!a) return unknown(key);
+    if (a->status == AgreementStatus::Missing && a->misses == m.misses) continue;
     set_missing->BindText(1, ToString(AgreementStatus::Missing)).Bind(2, int64_t{m.misses}).BindText(3, m.since)
-        .Bind(4, last_snapshot).Bind(5, it->second.id);
+        .Bind(4, last_snapshot).Bind(5, a->id);
     if (!(s = set_missing->Run()).ok()) return s;
-    it->second.status = AgreementStatus::Missing;
-    it->second.misses = m.misses;
+    a->status = AgreementStatus::Missing;
+    a->misses = m.misses;
   }
   for (const auto& [key, r] : update.next.removed) {
-    auto it = stored.find(key);
-    if (it == stored.end()) return unknown(key);
-    if (it->second.status == AgreementStatus::Removed) continue;
+    StoredAgreement* a = stored.Find(key);
+    if (!a) return unknown(key);
+    if (a->status == AgreementStatus::Removed) continue;
     set_removed->BindText(1, ToString(AgreementStatus::Removed)).Bind(2, r.since).Bind(3, r.removed_at)
-        .Bind(4, last_snapshot).Bind(5, it->second.id);
+        .Bind(4, last_snapshot).Bind(5, a->id);
     if (!(s = set_removed->Run()).ok()) return s;
-    it->second.status = AgreementStatus::Removed;
+    a->status = AgreementStatus::Removed;
   }
   for (const ChangeEvent& e : update.events) {  // a key's holder now wins over its old holder
-    auto it = stored.find(e.key);
-    if (it != stored.end()) (*ids)[e.key] = it->second.id;
+    if (const StoredAgreement* a = stored.Find(e.key)) (*ids)[e.key] = a->id;
   }
   // Cached only when the diff's state names every agreement the store holds, once.
   const ListState& next = update.next;
@@ -561,8 +574,7 @@ Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating
   return Status::Ok();
 }
 
-Status Store::MakeCache(int64_t snapshot_id, ListKind list, ListState next,
-                        std::map<std::string, StoredAgreement> agreements) {
+Status Store::MakeCache(int64_t snapshot_id, ListKind list, ListState next, AgreementIndex agreements) {
   auto fields = db_->Prepare("SELECT fields FROM snapshots WHERE id = ?");  // as LoadListState reads them
   fields->Bind(1, snapshot_id);
   if (!fields->Step()) return fields->status();
@@ -574,16 +586,25 @@ Status Store::MakeCache(int64_t snapshot_id, ListKind list, ListState next,
   return Status::Ok();
 }
 
-Status Store::ReadAgreements(ListKind list, std::map<std::string, StoredAgreement>* out) {
+Status Store::ReadAgreements(ListKind list, AgreementIndex* out) {
   auto load = db_->Prepare("SELECT key, id, status, version_id, misses, digest FROM agreements WHERE list = ?");
   load->BindText(1, ToString(list));
+  std::vector<std::pair<std::string, StoredAgreement>> read;
   while (load->Step()) {
-    StoredAgreement a{load->Int(1), AgreementStatus::Present, load->Int(3), static_cast<int>(load->Int(4)),
-                      load->Text(5)};
+    StoredAgreement a;
+    a.id = load->Int(1);
+    a.version_id = load->Int(3);
+    a.misses = static_cast<int>(load->Int(4));
+    a.SetDigest(load->Text(5));
     ParseAgreementStatus(load->Text(2), &a.status);
-    out->emplace(load->Text(0), std::move(a));
+    read.emplace_back(load->Text(0), a);
   }
-  return load->status();
+  if (!load->status().ok()) return load->status();
+  std::sort(read.begin(), read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  *out = AgreementIndex();
+  for (const auto& [key, a] : read) out->AddPending(key, a);
+  out->MergePending();
+  return Status::Ok();
 }
 
 Status Store::TrustedCache(ListKind list, int64_t snapshot_id, CachedList** out) {
@@ -687,7 +708,7 @@ Status Store::BeginRebuild(std::unique_ptr<Rebuild>* out) {
   return s;
 }
 
-Status Store::Rebuild::Rerecord(int64_t id, const Roster& roster, SnapshotStatus status, const std::string& note,
+Status Store::Rebuild::Rerecord(int64_t id, const PackedRoster& roster, SnapshotStatus status, const std::string& note,
                                 ListUpdate update, const std::vector<AlertRoute>& routes) {
   sql::Transaction tx(store_->db_.get());
   Status s = tx.status();

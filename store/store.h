@@ -26,6 +26,7 @@
 #include "model/delivery.h"
 #include "model/fetch_outcome.h"
 #include "model/list_state.h"
+#include "model/packed_row.h"
 #include "model/roster.h"
 #include "model/snapshot_status.h"
 #include "model/source_health.h"
@@ -40,17 +41,18 @@ class Database;
 class Transaction;
 }
 struct CachedList;  // store/list_cache.h
+class AgreementIndex;
 struct StoredAgreement;
 
 // What Record() keeps of one ingested workbook.
 struct SnapshotRecord {
-  std::string bytes;         // the workbook as downloaded or read
+  std::string_view bytes;    // the workbook as downloaded or read: the caller's, kept until Record returns
   std::string sha256;        // hex of bytes
   std::string source_name;   // file name
   std::string source_url;    // empty for local files
   std::string published_at;  // ISO-8601 UTC; when ICE saved or served it
   std::string observed_at;   // ISO-8601 UTC; when icetrack read it
-  const Roster* roster = nullptr;
+  const PackedRoster* roster = nullptr;
   std::string note;          // e.g. why it was quarantined
 };
 
@@ -196,7 +198,7 @@ class Store {
    public:
     ~Rebuild();  // rolls back unless committed
     // Records `roster` (read again from the stored bytes) as snapshot `id`.
-    Status Rerecord(int64_t id, const Roster& roster, SnapshotStatus status, const std::string& note,
+    Status Rerecord(int64_t id, const PackedRoster& roster, SnapshotStatus status, const std::string& note,
                     ListUpdate update, const std::vector<AlertRoute>& routes = {});
     // Commits; fills what the new change log has that the old one had not,
     // and the reverse (both oldest first).
@@ -294,10 +296,10 @@ class Store {
   Status WriteEvents(int64_t snapshot_id, const std::string& at, const std::vector<ChangeEvent>& events,
                      const std::map<std::string, int64_t>& agreement_ids, std::vector<int64_t>* ids);
   Status WriteRoutes(const std::vector<int64_t>& event_ids, const std::vector<AlertRoute>& routes);
-  Status ReadAgreements(ListKind list, std::map<std::string, StoredAgreement>* out);
+  Status ReadAgreements(ListKind list, AgreementIndex* out);
   // The cache WriteRows makes for the list, kept once the write commits.
   Status MakeCache(int64_t snapshot_id, ListKind list, ListState next,
-                   std::map<std::string, StoredAgreement> agreements);
+                   AgreementIndex agreements);
   // The list's cache when it may be trusted after `snapshot_id`, else null (and dropped).
   Status TrustedCache(ListKind list, int64_t snapshot_id, CachedList** out);
   // After a write's transaction: what its WriteRows made becomes the cache
@@ -321,6 +323,6 @@ std::string ResolvedDatabasePath(const std::string& path);
 std::string DefaultDatabasePath();
 
 // SHA-256 of `bytes`, lower-case hex.
-std::string Sha256Hex(const std::string& bytes);
+std::string Sha256Hex(std::string_view bytes);
 
 }  // namespace icetrack

@@ -340,7 +340,7 @@ TEST_CASE("a dense real month: spelling changes are never removals — flaps are
     std::shared_ptr<const ListState> state;
     REQUIRE(t.store->LoadListState(ListKind::Participating, &state).ok());
     std::set<std::string> keys;
-    for (const auto& [key, row] : state->present) keys.insert(key);
+    for (const PackedRow& row : state->present) keys.insert(std::string(row.key()));
     int index = static_cast<int>(participating_keys.size());
     participating_keys.push_back(keys);
     for (const ChangeEvent& e : out.events) {

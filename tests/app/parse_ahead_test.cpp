@@ -57,9 +57,12 @@ struct Files {
         }) {}
 };
 
-std::vector<std::string> Keys(const Roster& roster) {
+std::vector<std::string> Keys(const PackedRoster& roster) {
   std::vector<std::string> keys;
-  for (const RosterRow& row : roster.rows) keys.push_back(row.key + "|" + row.agency + "|" + row.signed_date);
+  for (const PackedRow& packed : roster.rows) {
+    RosterRow row = packed.Unpack();
+    keys.push_back(row.key + "|" + row.agency + "|" + row.signed_date);
+  }
   return keys;
 }
 

@@ -19,12 +19,12 @@ Roster WithModels(ListKind kind, std::vector<Model> models) {
 TEST_CASE("totals that agree, or that the page does not state, give no event") {
   AsOfTotals totals;
   Roster roster = WithModels(ListKind::Participating, {Model::JEM, Model::WSO, Model::WSO});
-  CHECK_FALSE(CheckTotals(totals, roster));  // nothing stated
+  CHECK_FALSE(CheckTotals(totals, Pack(roster)));  // nothing stated
   totals.jem = 1;
   totals.wso = 2;  // TFM not stated: not compared
-  CHECK_FALSE(CheckTotals(totals, roster));
+  CHECK_FALSE(CheckTotals(totals, Pack(roster)));
   totals.pending = 7;  // another list's figure
-  CHECK_FALSE(CheckTotals(totals, roster));
+  CHECK_FALSE(CheckTotals(totals, Pack(roster)));
 }
 
 TEST_CASE("each differing figure is named, page first") {
@@ -35,7 +35,7 @@ TEST_CASE("each differing figure is named, page first") {
   totals.tfm = 0;
   totals.total_moas = 3;
   Roster roster = WithModels(ListKind::Participating, {Model::JEM, Model::WSO, Model::Unknown});
-  std::optional<ChangeEvent> e = CheckTotals(totals, roster);
+  std::optional<ChangeEvent> e = CheckTotals(totals, Pack(roster));
   REQUIRE(e);
   CHECK(e->kind == EventKind::TotalsMismatch);
   CHECK(e->list == ListKind::Participating);
@@ -50,12 +50,12 @@ TEST_CASE("the pending list is checked against the pending count and its own As-
   totals.jem = 99;
   totals.pending = 88;
   Roster roster = WithModels(ListKind::Pending, {Model::JEM, Model::TFM});
-  std::optional<ChangeEvent> e = CheckTotals(totals, roster);
+  std::optional<ChangeEvent> e = CheckTotals(totals, Pack(roster));
   REQUIRE(e);
   CHECK(e->list == ListKind::Pending);
   CHECK(e->detail == "As of June 5, 2025: pending applications 88 on the page, 2 in the workbook");
   totals.pending = 2;
-  CHECK_FALSE(CheckTotals(totals, roster));
+  CHECK_FALSE(CheckTotals(totals, Pack(roster)));
 }
 
 }  // namespace

@@ -36,7 +36,10 @@ std::string RowText(const RosterRow& r) {
 std::string StateText(const ListState& s) {
   std::string out = s.has_baseline ? "baseline\n" : "none\n";
   for (const std::string& f : s.fields) out += "field " + f + "\n";
-  for (const auto& [key, row] : s.present) out += "present " + key + " " + RowText(row) + "\n";
+  for (const PackedRow& packed : s.present) {
+    RosterRow row = packed.Unpack();
+    out += "present " + row.key + " " + RowText(row) + "\n";
+  }
   for (const auto& [key, m] : s.missing)
     out += "missing " + key + " " + std::to_string(m.misses) + " " + m.since + " " + RowText(m.row) + "\n";
   for (const auto& [key, r] : s.removed)
@@ -126,13 +129,15 @@ Status TryRecord(Store* store, const Roster& roster, const std::string& at, cons
   DiffOptions options;
   options.removal_after = 2;
   options.removal_after_days = 1;
-  ListUpdate update = DiffRoster(*previous, roster, at, other, options);
+  PackedRoster packed = Pack(roster);
+  ListUpdate update = DiffRoster(*previous, packed, at, other, options);
   SnapshotRecord record;
-  record.bytes = std::string("PK ") + ToString(roster.kind) + " " + at;
+  const std::string bytes = std::string("PK ") + ToString(roster.kind) + " " + at;
+  record.bytes = bytes;
   record.sha256 = Sha256Hex(record.bytes);
   record.source_name = std::string(ToString(roster.kind)) + at + ".xlsx";
   record.published_at = record.observed_at = at;
-  record.roster = &roster;
+  record.roster = &packed;
   return store->Record(record, SnapshotStatus::Accepted, update, nullptr, routes);
 }
 
@@ -219,7 +224,7 @@ TEST_CASE("a writer's cached list state is read again once another connection ha
   std::shared_ptr<const ListState> state;
   REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());
   REQUIRE(!state->present.empty());
-  for (const auto& [key, row] : state->present) CHECK(row.agency == "Changed elsewhere");
+  for (const PackedRow& row : state->present) CHECK(row.Unpack().agency == "Changed elsewhere");
   CHECK(StateText(*state) == Loaded(db, ListKind::Participating));
 }
 
@@ -258,11 +263,11 @@ TEST_CASE("a rebuild rolled back leaves no cache behind") {
     Roster fewer = roster;
     fewer.rows.pop_back();
     ListUpdate update;
-    for (const RosterRow& r : fewer.rows) update.next.present[r.key] = r;
+    for (const RosterRow& r : fewer.rows) update.next.present.Put(r);
     update.next.has_baseline = true;
-    REQUIRE(rebuild->Rerecord(1, fewer, SnapshotStatus::Accepted, "", update).ok());
+    REQUIRE(rebuild->Rerecord(1, Pack(fewer), SnapshotStatus::Accepted, "", update).ok());
     // The latest snapshot again, as the database outside the rebuild also has it: only the rollback tells them apart.
-    REQUIRE(rebuild->Rerecord(2, fewer, SnapshotStatus::Accepted, "", update).ok());
+    REQUIRE(rebuild->Rerecord(2, Pack(fewer), SnapshotStatus::Accepted, "", update).ok());
   }  // not committed
   std::shared_ptr<const ListState> state;
   REQUIRE(store->LoadListState(ListKind::Participating, &state).ok());

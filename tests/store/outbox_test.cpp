@@ -31,6 +31,7 @@ struct Outbox {
   test::TempDir dir;
   std::unique_ptr<Store> store;
   Roster roster;
+  PackedRoster packed;  // `roster`, as Publish records it
   int published = 0;
   Outbox() {
     REQUIRE(Store::Open(dir.File("icetrack.db"), &store).ok());
@@ -41,14 +42,16 @@ struct Outbox {
     roster.rows = rows;
     std::string at = "2026-01-0" + std::to_string(++published) + "T12:00:00Z";
     SnapshotRecord record;
-    record.bytes = "PK " + at;
+    const std::string bytes = "PK " + at;
+    record.bytes = bytes;
     record.sha256 = Sha256Hex(record.bytes);
     record.source_name = "p.xlsx";
     record.published_at = record.observed_at = at;
-    record.roster = &roster;
+    packed = Pack(roster);
+    record.roster = &packed;
     ListUpdate update;
     for (const RosterRow& r : rows) {
-      update.next.present[r.key] = r;
+      update.next.present.Put(r);
       update.events.push_back(EventFor(EventKind::Signed, ListKind::Participating, r));
     }
     int64_t id = 0;
@@ -98,13 +101,14 @@ TEST_CASE("a route that names no event fails the whole record") {
   Outbox o;
   o.roster.rows = {Row("FL", "a")};
   SnapshotRecord record;
-  record.bytes = "PK x";
+  record.bytes = "PK x";  // a literal: lives as long as the program
   record.sha256 = Sha256Hex(record.bytes);
   record.source_name = "x.xlsx";
   record.published_at = record.observed_at = "2026-01-01T00:00:00Z";
-  record.roster = &o.roster;
+  PackedRoster packed = Pack(o.roster);
+  record.roster = &packed;
   ListUpdate update;
-  update.next.present[o.roster.rows[0].key] = o.roster.rows[0];
+  update.next.present.Put(o.roster.rows[0]);
   update.events.push_back(EventFor(EventKind::Signed, ListKind::Participating, o.roster.rows[0]));
   CHECK_FALSE(o.store->Record(record, SnapshotStatus::Accepted, update, nullptr, {{5, "x"}}).ok());
   CHECK(test::QueryInt(o.dir.File("icetrack.db"), "SELECT count(*) FROM events") == 0);
@@ -181,9 +185,9 @@ TEST_CASE("a rebuild keeps notices, and drops only the unsent items whose event 
   std::unique_ptr<Store::Rebuild> rebuild;
   REQUIRE(o.store->BeginRebuild(&rebuild).ok());
   ListUpdate update;  // the same publication, now with one signing only
-  for (const RosterRow& r : o.roster.rows) update.next.present[r.key] = r;
+  for (const RosterRow& r : o.roster.rows) update.next.present.Put(r);
   update.events = {EventFor(EventKind::Signed, ListKind::Participating, o.roster.rows[0])};
-  REQUIRE(rebuild->Rerecord(1, o.roster, SnapshotStatus::Accepted, "", update).ok());
+  REQUIRE(rebuild->Rerecord(1, Pack(o.roster), SnapshotStatus::Accepted, "", update).ok());
   std::vector<StoredEvent> added, gone;
   REQUIRE(rebuild->Commit(&added, &gone).ok());
   CHECK(added.empty());

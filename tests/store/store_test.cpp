@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <set>
 
@@ -33,6 +34,8 @@ struct Fixture {
   test::TempDir dir;
   std::unique_ptr<Store> store;
   Roster roster;
+  PackedRoster packed;  // what RecordOf records: `roster` as it stands
+  std::deque<std::string> bytes;  // what the records of RecordOf point at
   Fixture() {
     REQUIRE(Store::Open(dir.File("state/icetrack.db"), &store).ok());
     roster.kind = ListKind::Participating;
@@ -42,11 +45,12 @@ struct Fixture {
   // A record of `roster` as it stands, for bytes `bytes` published at `at`.
   SnapshotRecord RecordOf(const std::string& bytes, const std::string& at) {
     SnapshotRecord record;
-    record.bytes = bytes;
+    record.bytes = this->bytes.emplace_back(bytes);
     record.sha256 = Sha256Hex(bytes);
     record.source_name = "list-" + at + ".xlsx";
     record.published_at = record.observed_at = at;
-    record.roster = &roster;
+    packed = Pack(roster);
+    record.roster = &packed;
     return record;
   }
   // Records `rows` as an accepted publication with `events`.
@@ -55,7 +59,7 @@ struct Fixture {
     roster.rows = std::move(rows);
     SnapshotRecord record = RecordOf("PK workbook " + at, at);
     ListUpdate update;
-    for (const RosterRow& r : roster.rows) update.next.present[r.key] = r;
+    for (const RosterRow& r : roster.rows) update.next.present.Put(r);
     update.events = std::move(events);
     update.rekeyed = std::move(rekeyed);
     int64_t id = 0;
@@ -181,7 +185,7 @@ TEST_CASE("missing and removed states are recorded as the diff decided — a ren
   f.roster.rows = {a};
   SnapshotRecord record = f.RecordOf("PK 2", "t2");
   ListUpdate update;
-  update.next.present[a.key] = a;
+  update.next.present.Put(a);
   update.next.missing[b.key] = MissingRow{b, 1, "t2"};
   update.events = {Event(EventKind::Missing, b)};
   REQUIRE(f.store->Record(record, SnapshotStatus::Accepted, update, nullptr).ok());
@@ -197,7 +201,7 @@ TEST_CASE("missing and removed states are recorded as the diff decided — a ren
   REQUIRE(before.size() == 1);
   f.roster.rows = {a2};
   update = ListUpdate();
-  update.next.present[a2.key] = a2;
+  update.next.present.Put(a2);
   update.next.removed[b.key] = RemovedRow{b, "t2", "t3"};
   update.rekeyed = {{a2.key, a.key}};
   update.events = {Event(EventKind::Renamed, a2), Event(EventKind::Removed, b)};
@@ -224,7 +228,7 @@ TEST_CASE("the store refuses an update that names an agreement it does not hold"
   RosterRow a = Row("FL", "polk", Model::JEM), ghost = Row("TX", "ghost", Model::TFM);
   f.Publish({a}, "t1");
   ListUpdate update;
-  update.next.present[a.key] = a;
+  update.next.present.Put(a);
   update.next.missing[ghost.key] = MissingRow{ghost, 1, "t2"};
   Status s = f.store->Record(f.RecordOf("PK 2", "t2"), SnapshotStatus::Accepted, update, nullptr);
   CHECK_FALSE(s.ok());
@@ -237,7 +241,7 @@ TEST_CASE("a retired agreement keeps its history under another key — the new o
   RosterRow old = Row("WI", "walworth", Model::WSO), other = Row("WI", "other", Model::JEM);
   f.Publish({old, other}, "t1");
   ListUpdate gone;
-  gone.next.present[other.key] = other;
+  gone.next.present.Put(other);
   gone.next.removed[old.key] = RemovedRow{old, "t2", "t2"};
   gone.events = {Event(EventKind::Removed, old)};
   f.roster.rows = {other};
@@ -245,8 +249,8 @@ TEST_CASE("a retired agreement keeps its history under another key — the new o
   RosterRow again = old;
   again.signed_date = "2026-02-20";
   ListUpdate back;
-  back.next.present[again.key] = again;
-  back.next.present[other.key] = other;
+  back.next.present.Put(again);
+  back.next.present.Put(other);
   back.retired = {old.key};
   back.events = {Event(EventKind::Signed, again)};
   f.roster.rows = {again, other};
@@ -446,9 +450,9 @@ void Replay(Fixture& f, const std::vector<std::vector<RosterRow>>& publications,
   for (size_t i = 0; i < publications.size(); ++i) {
     f.roster.rows = publications[i];
     ListUpdate update;
-    for (const RosterRow& r : publications[i]) update.next.present[r.key] = r;
+    for (const RosterRow& r : publications[i]) update.next.present.Put(r);
     update.events = events[i];
-    REQUIRE(rebuild->Rerecord(static_cast<int64_t>(i + 1), f.roster, SnapshotStatus::Accepted, "", update).ok());
+    REQUIRE(rebuild->Rerecord(static_cast<int64_t>(i + 1), Pack(f.roster), SnapshotStatus::Accepted, "", update).ok());
   }
   REQUIRE(rebuild->Commit(added, gone).ok());
 }
