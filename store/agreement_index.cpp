@@ -4,17 +4,31 @@
 
 namespace icetrack {
 
-void StoredAgreement::SetDigest(std::string_view hex) {
-  has_digest_ = hex.size() == digest_.size();
-  if (has_digest_) std::copy(hex.begin(), hex.end(), digest_.begin());
+namespace {
+
+constexpr size_t kDigestDigits = 16;
+constexpr char kHexDigits[] = "0123456789abcdef";
+
+// Lower-case hex, as ContentDigest writes it: any other text is not a digest.
+bool ParseDigest(std::string_view hex, uint64_t* out) {
+  if (hex.size() != kDigestDigits) return false;
+  uint64_t value = 0;
+  for (char c : hex) {
+    const char* digit = std::char_traits<char>::find(kHexDigits, 16, c);
+    if (!digit) return false;
+    value = value << 4 | static_cast<uint64_t>(digit - kHexDigits);
+  }
+  *out = value;
+  return true;
 }
+
+}  // namespace
+
+void StoredAgreement::SetDigest(std::string_view hex) { has_digest_ = ParseDigest(hex, &digest_); }
 
 bool StoredAgreement::HasDigest(std::string_view hex) const {
-  return has_digest_ && hex == std::string_view(digest_.data(), digest_.size());
-}
-
-std::string StoredAgreement::Digest() const {
-  return has_digest_ ? std::string(digest_.data(), digest_.size()) : std::string();
+  uint64_t value = 0;
+  return has_digest_ && ParseDigest(hex, &value) && value == digest_;
 }
 
 std::vector<AgreementIndex::Entry>::iterator AgreementIndex::LowerBound(std::string_view key) {

@@ -10,7 +10,6 @@
 // keyed by the key.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,10 +31,9 @@ struct StoredAgreement {
   // none (a NULL column, or one of another shape: never equal to a digest).
   void SetDigest(std::string_view hex);
   bool HasDigest(std::string_view hex) const;
-  std::string Digest() const;
 
  private:
-  std::array<char, 16> digest_{};
+  uint64_t digest_ = 0;  // the 16 hex digits read as a number: 8 bytes, not 16
   bool has_digest_ = false;
 };
 
