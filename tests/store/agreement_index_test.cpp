@@ -20,10 +20,10 @@ StoredAgreement WithId(int64_t id) {
 // Every key the index answers for, checked against `expected`, and keys it must not know.
 void Agrees(AgreementIndex* index, const std::map<std::string, int64_t>& expected) {
   CHECK(index->size() == expected.size());
-  for (const auto& [key, id] : expected) {
-    const StoredAgreement* a = index->Find(key);
-    REQUIRE_MESSAGE(a != nullptr, key);
-    CHECK(a->id == id);
+  for (const auto& entry : expected) {  // not a structured binding: clang 14 cannot capture one in REQUIRE_MESSAGE
+    const StoredAgreement* a = index->Find(entry.first);
+    REQUIRE_MESSAGE(a != nullptr, entry.first);
+    CHECK(a->id == entry.second);
   }
   CHECK(index->Find("not a key") == nullptr);
 }
