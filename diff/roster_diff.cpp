@@ -91,21 +91,17 @@ class Step {
   // The rows of `earlier` (present or missing rows, by key) whose key this
   // publication does not have, in key order. Both maps are in key order:
   // walked side by side, not searched once a row.
-  std::vector<const PackedRow*> Absent(const KeyedRows& earlier) const {
-    std::vector<const PackedRow*> out;
+  static std::string_view KeyOf(const PackedRow& row) { return row.key(); }
+  static std::string_view KeyOf(const std::pair<const std::string, MissingRow>& m) { return m.first; }
+  static const PackedRow& Item(const PackedRow& row) { return row; }
+  static const MissingRow& Item(const std::pair<const std::string, MissingRow>& m) { return m.second; }
+  template <typename Rows>
+  auto Absent(const Rows& earlier) const -> std::vector<decltype(&Item(*earlier.begin()))> {
+    std::vector<decltype(&Item(*earlier.begin()))> out;
     auto now = out_.next.present.begin();
-    for (const PackedRow& row : earlier) {
-      while (now != out_.next.present.end() && now->key() < row.key()) ++now;
-      if (now == out_.next.present.end() || now->key() != row.key()) out.push_back(&row);
-    }
-    return out;
-  }
-  std::vector<const MissingRow*> Absent(const std::map<std::string, MissingRow, std::less<>>& earlier) const {
-    std::vector<const MissingRow*> out;
-    auto now = out_.next.present.begin();
-    for (const auto& [key, missing] : earlier) {
-      while (now != out_.next.present.end() && now->key() < key) ++now;
-      if (now == out_.next.present.end() || now->key() != key) out.push_back(&missing);
+    for (const auto& entry : earlier) {
+      while (now != out_.next.present.end() && now->key() < KeyOf(entry)) ++now;
+      if (now == out_.next.present.end() || now->key() != KeyOf(entry)) out.push_back(&Item(entry));
     }
     return out;
   }

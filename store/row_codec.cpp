@@ -69,7 +69,7 @@ void AsStored(RosterRow* row) {
 
 namespace {
 
-// What a row's content is, for ContentDigest and SameContent alike (its extra
+// What a row's content is, for ContentDigest (its extra
 // columns apart): every field but where in the sheet it stood.
 std::array<std::string_view, 13> ContentFields(const RosterRow& r) {
   return {r.key,       r.state,       r.state_code, r.agency,          r.agency_type,
@@ -93,10 +93,6 @@ std::string ContentDigest(const RosterRow& r) {
   std::string hex(16, '0');
   for (int i = 15; i >= 0; --i, h >>= 4) hex[static_cast<size_t>(i)] = "0123456789abcdef"[h & 0xf];
   return hex;
-}
-
-bool SameContent(const RosterRow& a, const RosterRow& b) {
-  return a.extra.empty() && b.extra.empty() && ContentFields(a) == ContentFields(b);
 }
 
 bool SameContent(const PackedRow& a, const PackedRow& b) {

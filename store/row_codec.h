@@ -30,11 +30,10 @@ void AsStored(RosterRow* row);
 // A stable digest (FNV-1a 64, hex) of the row's content, ignoring where in
 // the sheet it stood: equal digests mean a row did not change.
 std::string ContentDigest(const RosterRow& row);
-// Whether two rows have the same content as ContentDigest sees it; false
-// whenever either has extra columns (their stored form may differ from the
-// row's), so that "true" always means equal digests.
-bool SameContent(const RosterRow& a, const RosterRow& b);
-// The same for packed rows, without unpacking them.
+// Whether two packed rows have the same content as ContentDigest sees it,
+// without unpacking them; false whenever either has extra columns (their
+// stored form may differ from the row's), so that "true" always means equal
+// digests.
 bool SameContent(const PackedRow& a, const PackedRow& b);
 
 }  // namespace icetrack
