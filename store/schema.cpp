@@ -239,13 +239,34 @@ CREATE VIEW snapshot_rows AS
   FROM snapshot_members m, json_each(m.members) j
   JOIN row_versions v ON v.id = j.value ->> 0;
 )sql",
+    // 7: a publication's roster with every field, for `icetrack roster` and
+    // SQL users: `roster_rows` for any accepted publication, `current_roster`
+    // for each list's newest one.
+    R"sql(
+CREATE VIEW roster_rows AS
+  SELECT r.snapshot_id, s.list, r.agreement_id, r.version_id, r.source_row,
+         v.key, v.state, v.state_code, v.agency, v.agency_type, v.county, v.model, v.model_raw,
+         v.signed, v.signed_raw, v.moa_url, v.moa_status, v.addendum_url, v.extra,
+         f.published_at AS first_listed, c.published_at AS last_changed
+  FROM snapshot_rows r
+  JOIN snapshots s ON s.id = r.snapshot_id
+  JOIN row_versions v ON v.id = r.version_id
+  JOIN agreements a ON a.id = r.agreement_id
+  JOIN snapshots f ON f.id = a.first_snapshot
+  JOIN snapshots c ON c.id = v.snapshot_id;
+CREATE VIEW current_roster AS
+  SELECT * FROM roster_rows WHERE snapshot_id IN (
+    SELECT (SELECT id FROM snapshots s WHERE s.list = l.list AND s.status = 'accepted'
+             ORDER BY unixepoch(s.published_at) DESC, s.id DESC LIMIT 1)
+    FROM (SELECT 'participating' AS list UNION ALL SELECT 'pending' AS list) l);
+)sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
 // Work a migration needs beyond SQL, run in its transaction; index = version - 1.
 Status FillEventUids(Database* db);
-Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr, nullptr, nullptr};
+Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr, nullptr, nullptr, nullptr};
 static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one step (or none) per migration");
 
 // Version 3 derives every event's identity (see EventUid) from what it holds.

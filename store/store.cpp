@@ -798,8 +798,13 @@ Status Store::Fetches(int limit, std::vector<FetchRecord>* out) {
 Status Store::Events(const EventFilter& filter, std::vector<StoredEvent>* out) {
   out->clear();
   std::string sql = std::string("SELECT ") + kEventColumns + " FROM events e WHERE 1 = 1";
-  std::vector<std::string> texts;  // bound after the instants
-  std::vector<int64_t> instants;
+  // Every number's "?" comes before every text's: numbers are bound first.
+  std::vector<std::string> texts;
+  std::vector<int64_t> instants;   // and ids
+  if (filter.after_id > 0) {
+    sql += " AND e.id > ?";
+    instants.push_back(filter.after_id);
+  }
   if (filter.since) {
     sql += " AND unixepoch(e.at) >= ?";
     instants.push_back(filter.since->seconds);
@@ -807,6 +812,15 @@ Status Store::Events(const EventFilter& filter, std::vector<StoredEvent>* out) {
   if (filter.until) {
     sql += " AND unixepoch(e.at) < ?";
     instants.push_back(filter.until->seconds);
+  }
+  if (!filter.signed_from.empty() || !filter.signed_through.empty()) sql += " AND COALESCE(e.signed, '') <> ''";
+  if (!filter.signed_from.empty()) {
+    sql += " AND e.signed >= ?";
+    texts.push_back(filter.signed_from);
+  }
+  if (!filter.signed_through.empty()) {
+    sql += " AND e.signed <= ?";
+    texts.push_back(filter.signed_through);
   }
   if (!filter.state_code.empty()) {
     sql += " AND e.state_code = ?";
@@ -874,30 +888,6 @@ Status Store::FindAgreements(const AgreementQuery& query, std::vector<AgreementH
     events->Reset();
   }
   return Status::Ok();
-}
-
-Status Store::CountsAt(ListKind list, UtcTime before, std::optional<SnapshotInfo>* snapshot,
-                       std::vector<Count>* counts) {
-  snapshot->reset();
-  counts->clear();
-  auto st = db_->Prepare(std::string("SELECT ") + kSnapshotColumns +
-                         " FROM snapshots WHERE list = ? AND status = ? AND unixepoch(published_at) < ? "
-                         "ORDER BY unixepoch(published_at) DESC, id DESC LIMIT 1");
-  st->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).Bind(3, before.seconds);
-  if (st->Step()) *snapshot = ReadSnapshot(*st);
-  if (!st->status().ok() || !snapshot->has_value()) return st->status();
-  auto rows = db_->Prepare(
-      "SELECT v.state_code, v.model, COUNT(*) FROM snapshot_rows r JOIN row_versions v ON v.id = r.version_id "
-      "WHERE r.snapshot_id = ? GROUP BY v.state_code, v.model ORDER BY v.state_code, v.model");
-  rows->Bind(1, (*snapshot)->id);
-  while (rows->Step()) {
-    Count c;
-    c.state_code = rows->Text(0);
-    ParseModel(rows->Text(1), &c.model);
-    c.rows = static_cast<int>(rows->Int(2));
-    counts->push_back(c);
-  }
-  return rows->status();
 }
 
 }  // namespace icetrack

@@ -28,6 +28,8 @@
 #include "model/list_state.h"
 #include "model/packed_row.h"
 #include "model/roster.h"
+#include "model/roster_entry.h"
+#include "model/snapshot_info.h"
 #include "model/snapshot_status.h"
 #include "model/source_health.h"
 #include "model/stored_event.h"
@@ -54,15 +56,6 @@ struct SnapshotRecord {
   std::string observed_at;   // ISO-8601 UTC; when icetrack read it
   const PackedRoster* roster = nullptr;
   std::string note;          // e.g. why it was quarantined
-};
-
-struct SnapshotInfo {
-  int64_t id = 0;
-  ListKind list = ListKind::Participating;
-  std::string sha256, source_name, source_url, published_at, observed_at, sheet, note;
-  int rows = 0, jem = 0, tfm = 0, wso = 0, no_model = 0;
-  SnapshotStatus status = SnapshotStatus::Accepted;
-  bool accepted_by_hand = false;  // released by `icetrack accept`
 };
 
 // One HTTP request of a tracking cycle, whatever came of it.
@@ -93,6 +86,10 @@ struct EventFilter {
   Model model = Model::Unknown;    // Unknown = all
   std::vector<EventKind> kinds;    // empty = all
   std::optional<ListKind> list;    // unset = both
+  // The agreement's SIGNED date (YYYY-MM-DD), inclusive at both ends; set,
+  // an event without one is left out. Empty = open.
+  std::string signed_from, signed_through;
+  int64_t after_id = 0;            // only events with a greater id ("since I last looked"); 0 = all
 };
 
 // Which agreements `FindAgreements` gives: those whose agency or county, in
@@ -132,11 +129,13 @@ struct OutboxHealth {
   std::string next_due;             // the soonest next_attempt_at of a pending one; "" when none
 };
 
-// Rows of one snapshot counted by state and model.
-struct Count {
-  std::string state_code;
-  Model model = Model::Unknown;
-  int rows = 0;
+// Which rows `RosterAt` gives: those of the newest accepted publication of
+// `list` published before `before`, that match the filters.
+struct RosterQuery {
+  ListKind list = ListKind::Participating;
+  UtcTime before;
+  std::string state_code;          // empty = all
+  Model model = Model::Unknown;    // Unknown = all
 };
 
 class Store {
@@ -276,9 +275,11 @@ class Store {
   Status Events(const EventFilter& filter, std::vector<StoredEvent>* out);
   // The agreements `query` finds, with their events.
   Status FindAgreements(const AgreementQuery& query, std::vector<AgreementHistory>* out);
-  // The latest accepted snapshot of `list` published before `before`, and its counts.
-  Status CountsAt(ListKind list, UtcTime before, std::optional<SnapshotInfo>* snapshot,
-                  std::vector<Count>* counts);
+  // The newest accepted snapshot of `list` published before `before`; nullopt when none.
+  Status LatestAcceptedBefore(ListKind list, UtcTime before, std::optional<SnapshotInfo>* out);
+  // The roster `query` asks for, by state, agency and model (store/roster_query.cpp);
+  // `snapshot` is the publication it comes from, nullopt (and no rows) when none.
+  Status RosterAt(const RosterQuery& query, std::optional<SnapshotInfo>* snapshot, std::vector<RosterEntry>* out);
 
  private:
   Store();

@@ -98,7 +98,7 @@ ChangeEvent Event(EventKind kind, const RosterRow& row) { return EventFor(kind, 
 TEST_CASE("a new database is created with its folder, in WAL mode, at the current schema") {
   Fixture f;
   CHECK(std::filesystem::exists(f.dir.File("state/icetrack.db")));
-  CHECK(f.store->schema_version() == 6);
+  CHECK(f.store->schema_version() == 7);
   sqlite3* db = nullptr;
   sqlite3_open(f.dir.File("state/icetrack.db").c_str(), &db);
   sqlite3_stmt* st = nullptr;
@@ -118,7 +118,7 @@ TEST_CASE("a database from a newer icetrack is refused") {
   std::unique_ptr<Store> store;
   Status s = Store::Open(dir.File("new.db"), &store);
   REQUIRE_FALSE(s.ok());
-  CHECK(s.message() == dir.File("new.db") + ": database schema 99 is newer than this icetrack understands (6); upgrade icetrack");
+  CHECK(s.message() == dir.File("new.db") + ": database schema 99 is newer than this icetrack understands (7); upgrade icetrack");
 }
 
 TEST_CASE("the default location follows systemd, then XDG, then HOME — ICETRACK_DB overrides") {
@@ -347,24 +347,52 @@ TEST_CASE("the change log filters by date, state, model and kind, newest first")
   CHECK(events[0].at == "2025-05-01T10:00:00Z");
 }
 
-TEST_CASE("counts as of a date come from the latest snapshot published by then") {
+TEST_CASE("the roster as of a date is the latest accepted publication by then, with every field") {
   Fixture f;
   RosterRow a = Row("FL", "polk", Model::JEM), b = Row("TX", "hays", Model::TFM), c = Row("FL", "lee", Model::WSO);
+  a.moa_url = "https://www.ice.gov/doclib/polk.pdf";
+  a.signed_date = "2025-02-01";
   f.Publish({a, b}, "2025-03-01T10:00:00Z");
-  f.Publish({a, b, c}, "2025-05-19T10:00:00Z");
+  RosterRow a2 = a;
+  a2.county = "Polk";  // its row changes in the second publication
+  f.Publish({a2, b, c}, "2025-05-19T10:00:00Z");
   std::optional<SnapshotInfo> snapshot;
-  std::vector<Count> counts;
-  REQUIRE(f.store->CountsAt(ListKind::Participating, Time("2025-05-19T00:00:00Z"), &snapshot, &counts).ok());
+  std::vector<RosterEntry> rows;
+  RosterQuery q;
+  q.before = Time("2025-05-19T00:00:00Z");
+  REQUIRE(f.store->RosterAt(q, &snapshot, &rows).ok());
   REQUIRE(snapshot);
   CHECK(snapshot->id == 1);
-  CHECK(counts.size() == 2);
-  REQUIRE(f.store->CountsAt(ListKind::Participating, Time("2025-05-20T00:00:00Z"), &snapshot, &counts).ok());
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].row.agency == "polk");  // by state, then agency
+  CHECK(rows[0].row.moa_url == "https://www.ice.gov/doclib/polk.pdf");
+  CHECK(rows[0].row.signed_date == "2025-02-01");
+  CHECK(rows[1].row.state_code == "TX");
+  q.before = Time("2025-05-20T00:00:00Z");
+  REQUIRE(f.store->RosterAt(q, &snapshot, &rows).ok());
   CHECK(snapshot->id == 2);
-  int fl = 0;
-  for (const Count& c2 : counts) fl += c2.state_code == "FL" ? c2.rows : 0;
-  CHECK(fl == 2);
-  REQUIRE(f.store->CountsAt(ListKind::Participating, Time("2024-01-02T00:00:00Z"), &snapshot, &counts).ok());
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].row.agency == "lee");
+  CHECK(rows[0].first_listed == "2025-05-19T10:00:00Z");
+  CHECK(rows[1].row.county == "Polk");
+  CHECK(rows[1].first_listed == "2025-03-01T10:00:00Z");  // listed since the first publication
+  CHECK(rows[1].last_changed == "2025-05-19T10:00:00Z");  // changed in the second
+  CHECK(rows[2].last_changed == "2025-03-01T10:00:00Z");
+  q.state_code = "FL";
+  q.model = Model::WSO;
+  REQUIRE(f.store->RosterAt(q, &snapshot, &rows).ok());
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].row.agency == "lee");
+  q = RosterQuery();
+  q.before = Time("2024-01-02T00:00:00Z");
+  REQUIRE(f.store->RosterAt(q, &snapshot, &rows).ok());
   CHECK_FALSE(snapshot);
+  CHECK(rows.empty());
+  // SQL users get the newest publication's rows from the view.
+  CHECK(test::QueryInt(f.store->path(), "SELECT COUNT(*) FROM current_roster WHERE list = 'participating'") == 3);
+  std::string county;
+  test::QueryInt(f.store->path(), "SELECT county FROM current_roster WHERE agency = 'polk'", &county);
+  CHECK(county == "Polk");
 }
 
 TEST_CASE("fetches are recorded, and the last good one gives the validators") {
@@ -570,7 +598,8 @@ TEST_CASE("a schema-2 database is migrated: events keep their ids and get their 
   std::unique_ptr<Store> store;
   Status s = Store::Open(dir.File("old.db"), &store);
   REQUIRE_MESSAGE(s.ok(), s.message());
-  CHECK(store->schema_version() == 6);
+  CHECK(store->schema_version() == 7);
+  CHECK(test::QueryInt(dir.File("old.db"), "SELECT COUNT(*) FROM current_roster") >= 0);  // the views of 7 are there
   std::vector<StoredEvent> events;
   REQUIRE(store->Events(EventFilter(), &events).ok());
   REQUIRE(events.size() == 2);
@@ -681,7 +710,7 @@ TEST_CASE("a writer makes a new database whole, beside its path, then moves it i
   store.reset();
   std::unique_ptr<Store> reader;
   REQUIRE(Store::OpenReadOnly(dir.File("new/icetrack.db"), &reader).ok());
-  CHECK(reader->schema_version() == 6);
+  CHECK(reader->schema_version() == 7);
   mkfifo(dir.File("pipe.db").c_str(), 0600);
   CHECK(Store::Open(dir.File("pipe.db"), &store).message() ==
         dir.File("pipe.db") + ": is not a regular file (a FIFO or a device?), not a database file");
