@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "report/csv.h"
+
 namespace icetrack {
 
 namespace {
@@ -17,13 +19,6 @@ std::string ChangesText(const std::vector<FieldChange>& changes) {
            (c.new_value.empty() ? "-" : c.new_value);
   }
   return out;
-}
-
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // "Polk County, County; pending list": where the agency is and what it is.
@@ -76,18 +71,30 @@ std::string EventLine(const StoredEvent& e) {
   return line;
 }
 
-std::string EventCsvHeader() {
-  return "id,uid,at,snapshot,kind,list,key,state_code,agency,model,agency_type,county,signed,moa_url,changes,since,"
-         "detail";
+const std::vector<std::string>& EventCsvColumns() {
+  static const std::vector<std::string> columns = {
+      "id",     "uid",    "at",          "snapshot", "kind",   "list",    "key",   "state_code", "agency", "model",
+      "agency_type", "county", "signed", "moa_url", "since", "detail", "field", "old", "new"};
+  return columns;
 }
 
-std::string EventCsvRow(const StoredEvent& e) {
-  return std::to_string(e.id) + "," + e.uid + "," + Csv(e.at) + "," + std::to_string(e.snapshot_id) + "," +
-         ToString(e.event.kind) + "," + ToString(e.event.list) + "," + Csv(e.event.key) + "," +
-         Csv(e.event.state_code) + "," + Csv(e.event.agency) + "," + ToString(e.event.model) + "," +
-         Csv(e.event.agency_type) + "," + Csv(e.event.county) + "," + Csv(e.event.signed_date) + "," +
-         Csv(e.event.moa_url) + "," + Csv(ChangesText(e.event.changes)) + "," + Csv(e.event.since) + "," +
-         Csv(e.event.detail);
+std::string EventsCsv(const std::vector<StoredEvent>& events) {
+  std::string out = kUtf8Bom + CsvLine(EventCsvColumns());
+  for (const StoredEvent& e : events) {
+    const ChangeEvent& c = e.event;
+    std::vector<std::string> fields = {std::to_string(e.id), e.uid, e.at, std::to_string(e.snapshot_id),
+                                       ToString(c.kind), ToString(c.list), c.key, c.state_code, c.agency,
+                                       ToString(c.model), c.agency_type, c.county, c.signed_date, c.moa_url,
+                                       c.since, c.detail, "", "", ""};
+    if (c.changes.empty()) out += CsvLine(fields);
+    for (const FieldChange& change : c.changes) {  // a line a changed field, the event's columns repeated
+      fields[fields.size() - 3] = change.field;
+      fields[fields.size() - 2] = change.old_value;
+      fields[fields.size() - 1] = change.new_value;
+      out += CsvLine(fields);
+    }
+  }
+  return out;
 }
 
 }  // namespace icetrack
