@@ -22,6 +22,7 @@
 #include "app/status_command.h"
 #include "app/daemon_command.h"
 #include "app/stats_command.h"
+#include "app/roster_command.h"
 
 namespace {
 
@@ -59,6 +60,7 @@ constexpr Command kCommands[] = {
     {"rebuild", icetrack::AddRebuildCommand}, {"run", icetrack::AddRunCommand},
     {"alerts", icetrack::AddAlertsCommand},   {"config", icetrack::AddConfigCommand},
     {"status", icetrack::AddStatusCommand},   {"daemon", icetrack::AddDaemonCommand},
+    {"roster", icetrack::AddRosterCommand},
 };
 
 // Only the command named first is built, when it is one: building all of

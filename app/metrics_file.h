@@ -1,6 +1,6 @@
 // The metrics file (report/metrics_format.h), written for node_exporter's
-// textfile collector: whole or not at all — a temporary file beside it,
-// flushed to disk, then renamed over it — so the collector never reads half.
+// textfile collector: whole or not at all (app/output_file.h), so the
+// collector never reads half.
 #pragma once
 
 #include <string>
@@ -11,8 +11,6 @@
 #include "store/store.h"
 
 namespace icetrack {
-
-Status WriteFileAtomically(const std::string& path, const std::string& text);
 
 // Gathers the health from `store` and writes `path`.
 Status WriteMetricsFile(const std::string& path, Store* store, const Config& config, const RunFacts& run);

@@ -122,8 +122,8 @@ TEST_CASE("log, show and stats read the imported history") {
   CHECK(log.out.find("  TX  ") != std::string::npos);
   CHECK(log.out.find("  FL  ") == std::string::npos);
   Run csv = Icetrack("log --csv --db " + dir.File("h.db"));
-  CHECK(csv.out.rfind("id,uid,at,snapshot,kind,list,key,state_code,agency,model,agency_type,county,signed,moa_url,"
-                      "changes,since,detail\n", 0) == 0);
+  CHECK(csv.out.rfind("\xEF\xBB\xBFid,uid,at,snapshot,kind,list,key,state_code,agency,model,agency_type,county,"
+                      "signed,moa_url,since,detail,field,old,new\r\n", 0) == 0);
   // Every event carries its row's SIGNED date, MOA URL, county and agency type, in every format.
   auto events = nlohmann::json::parse(Icetrack("log --json --kind signed --db " + dir.File("h.db")).out);
   REQUIRE(!events.empty());
@@ -144,10 +144,10 @@ TEST_CASE("log, show and stats read the imported history") {
   CHECK(show.out.find("signed") != std::string::npos);
   Run stats = Icetrack("stats --json --by state --db " + dir.File("h.db") + " --at 2026-01-02");
   auto j = nlohmann::json::parse(stats.out);
-  CHECK(j["snapshot"] == 2);
+  CHECK(j["participating"]["snapshot"] == 2);
   int total = 0;
-  for (const auto& g : j["groups"]) total += g["rows"].get<int>();
-  CHECK(total == j["participating_rows"].get<int>());
+  for (const auto& g : j["groups"]) total += g["agreements"].get<int>();
+  CHECK(total == j["agreements"].get<int>());
   CHECK(Icetrack("log --list pending --db " + dir.File("h.db")).out.empty());
   CHECK(!Icetrack("log --list participating --db " + dir.File("h.db")).out.empty());
   CHECK(Icetrack("log --list signed --db " + dir.File("h.db")).exit_code == 2);

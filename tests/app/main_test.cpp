@@ -268,7 +268,7 @@ TEST_CASE("reading commands work on a database they may not write, as on a read-
   };
   std::set<std::string> files = listing();
   for (auto entry : {std::pair{"log --db ", "baseline"}, {"show polk --db ", "Polk County"},
-                     {"stats --db ", "1 participating rows"}}) {
+                     {"stats --db ", "1 agreement across 1 state"}}) {
     const std::string args = entry.first, answer = entry.second;  // (clang 14: no structured binding in INFO)
     CommandRun run = AsNobody(args + db);
     INFO(args << ": " << run.err);
@@ -414,7 +414,7 @@ TEST_CASE("a database with pending changes in its -wal is never read as it was b
   }
   CommandRun fresh = Icetrack("stats --json --db " + dir.File("copy/h.db"));  // where it may: the changes are read
   REQUIRE_MESSAGE(fresh.exit_code == 0, fresh.err);
-  CHECK(nlohmann::json::parse(fresh.out)["participating_rows"] == 1);
+  CHECK(nlohmann::json::parse(fresh.out)["agreements"] == 1);
   CHECK(test::QueryInt(dir.File("copy/h.db"), "SELECT rows FROM snapshots") == 77);
 }
 
