@@ -3,7 +3,7 @@
 #include <iostream>
 #include <optional>
 
-#include "report/event_format.h"
+#include "report/agreement_story.h"
 #include "app/exit_codes.h"
 #include "report/json_text.h"
 #include "app/option_values.h"
@@ -49,30 +49,10 @@ int RunShow(const ShowOptions& o) {
     std::cerr << "icetrack: no agreement matches \"" << o.text << "\"\n";
     return kExitOk;
   }
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const AgreementHistory& h : found) {
-    const RosterRow& r = h.current;
-    if (o.json) {
-      nlohmann::ordered_json j = {{"key", h.key}, {"list", ToString(h.list)}, {"status", ToString(h.status)},
-                                  {"state_code", r.state_code}, {"agency", r.agency}, {"model", ToString(r.model)},
-                                  {"signed", r.signed_date}, {"moa_url", r.moa_url},
-                                  {"first_seen", h.first_seen}, {"last_seen", h.last_seen}};
-      j["events"] = nlohmann::ordered_json::array();
-      for (const StoredEvent& e : h.events) j["events"].push_back(EventJson(e));
-      all.push_back(j);
-      continue;
-    }
-    std::cout << r.state_code << "  " << r.agency << "  " << ToString(r.model) << "  (" << ToString(h.list)
-              << " list, " << ToString(h.status) << ")\n";
-    std::cout << "  seen " << h.first_seen.substr(0, 10) << " .. " << h.last_seen.substr(0, 10);
-    if (!r.signed_date.empty()) std::cout << ", signed " << r.signed_date;
-    if (!r.county.empty()) std::cout << ", " << r.county;
-    std::cout << "\n";
-    if (!r.moa_url.empty()) std::cout << "  MOA " << r.moa_url << "\n";
-    for (const StoredEvent& e : h.events) std::cout << "  " << EventLine(e) << "\n";
-    std::cout << "\n";
-  }
-  if (o.json) std::cout << PrettyJson(all) << "\n";
+  if (o.json)
+    std::cout << PrettyJson(ShowJson(found)) << "\n";
+  else
+    std::cout << ShowText(found);
   return kExitOk;
 }
 

@@ -12,7 +12,8 @@ packages=(
   libsystemd-dev
   doctest-dev libcpp-httplib-dev   # tests
   python3-aiosmtpd openssl apprise   # tests: a real SMTP server (STARTTLS), its certificate, Apprise's CLI
-  python3-jsonschema                 # tests: webhook bodies checked against docs/webhook-payload.schema.json
+  python3-jsonschema                 # tests: webhook bodies and exports checked against the JSON Schemas in docs/
+  python3-feedparser chromium gettext   # tests: the Atom feed read by a feed reader, the HTML report in a real browser, the catalogs compiled
   python3-prometheus-client systemd dpkg-dev   # tests: the metrics parsed; units verified and rated; the .deb built
   clang libclang-rt-14-dev unzip     # CI: the suite under ASan + UBSan, the libFuzzer targets and their seeds
 )

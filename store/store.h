@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "model/agreement_history.h"
 #include "model/agreement_status.h"
 #include "model/change_event.h"
 #include "model/delivery.h"
@@ -101,16 +102,6 @@ struct AgreementQuery {
   std::string state_code;          // empty = all
   Model model = Model::Unknown;    // Unknown = all
   std::optional<ListKind> list;    // unset = both
-};
-
-struct AgreementHistory {
-  int64_t id = 0;
-  ListKind list = ListKind::Participating;
-  std::string key;
-  AgreementStatus status = AgreementStatus::Present;
-  std::string first_seen, last_seen;
-  RosterRow current;                // the latest version of its row
-  std::vector<StoredEvent> events;  // oldest first
 };
 
 // How a list stands, for `icetrack status` and the metrics.
