@@ -23,6 +23,7 @@
 #include "app/daemon_command.h"
 #include "app/stats_command.h"
 #include "app/roster_command.h"
+#include "app/export_command.h"
 
 namespace {
 
@@ -60,7 +61,8 @@ constexpr Command kCommands[] = {
     {"rebuild", icetrack::AddRebuildCommand}, {"run", icetrack::AddRunCommand},
     {"alerts", icetrack::AddAlertsCommand},   {"config", icetrack::AddConfigCommand},
     {"status", icetrack::AddStatusCommand},   {"daemon", icetrack::AddDaemonCommand},
-    {"roster", icetrack::AddRosterCommand},
+    {"roster", icetrack::AddRosterCommand},   {"export", icetrack::AddExportCommand},
+    {"report", icetrack::AddReportCommand},
 };
 
 // Only the command named first is built, when it is one: building all of

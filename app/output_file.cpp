@@ -1,11 +1,14 @@
 #include "app/output_file.h"
 
 #include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 namespace icetrack {
 
@@ -51,6 +54,25 @@ Status WriteFileAtomicallyWith(const std::string& path, const std::function<Stat
     return s;
   }
   return SyncAndRename(temp, path);
+}
+
+Status ReplaceFolder(const std::string& dir, const std::function<Status(const std::string&)>& fill) {
+  std::string path = dir;
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  std::string temp = TempBeside(path);
+  std::error_code ignored;
+  std::filesystem::remove_all(temp, ignored);  // a folder a killed run of this pid left
+  if (mkdir(temp.c_str(), 0755) != 0) return CannotWrite(path, errno);
+  errno = 0;
+  Status s = fill(temp);
+  struct stat st;
+  bool exists = s.ok() && lstat(path.c_str(), &st) == 0;
+  if (s.ok() && exists && !S_ISDIR(st.st_mode)) s = Status::Error(path + ": is not a folder; not replaced");
+  if (s.ok() && exists && renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) != 0)
+    s = CannotWrite(path, errno);
+  if (s.ok() && !exists && rename(temp.c_str(), path.c_str()) != 0) s = CannotWrite(path, errno);
+  std::filesystem::remove_all(temp, ignored);  // the old folder after an exchange, else the new one
+  return s;
 }
 
 }  // namespace icetrack

@@ -18,4 +18,11 @@ Status WriteFileAtomically(const std::string& path, const std::string& text);
 // else removed, and `path` left as it was.
 Status WriteFileAtomicallyWith(const std::string& path, const std::function<Status(const std::string&)>& write);
 
+// A folder of files (the report site, the CSV export) whole or not at all:
+// `fill` fills a new folder beside `dir`, which then takes `dir`'s place in
+// one step (renameat2 RENAME_EXCHANGE, so that a web server serving `dir`
+// never sees it missing or half written); the old folder is then removed.
+// On failure the new folder is removed and `dir` left as it was.
+Status ReplaceFolder(const std::string& dir, const std::function<Status(const std::string&)>& fill);
+
 }  // namespace icetrack

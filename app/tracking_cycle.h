@@ -33,6 +33,7 @@
 #include "app/ingest.h"
 #include "fetcher/as_of_totals.h"
 #include "fetcher/page_links.h"
+#include "model/ice_page.h"
 #include "model/change_event.h"
 #include "model/roster.h"
 #include "model/status.h"
@@ -103,7 +104,7 @@ struct CycleReport {
 };
 
 struct CycleOptions {
-  std::string page_url = "https://www.ice.gov/identify-and-arrest/287g";
+  std::string page_url = kIcePageUrl;
   std::chrono::milliseconds retry_budget{300000};  // for all of the cycle's waits
   IngestOptions ingest;
 };

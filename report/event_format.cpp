@@ -78,22 +78,27 @@ const std::vector<std::string>& EventCsvColumns() {
   return columns;
 }
 
+std::vector<std::vector<std::string>> EventCsvRows(const StoredEvent& e) {
+  const ChangeEvent& c = e.event;
+  std::vector<std::string> fields = {std::to_string(e.id), e.uid, e.at, std::to_string(e.snapshot_id),
+                                     ToString(c.kind), ToString(c.list), c.key, c.state_code, c.agency,
+                                     ToString(c.model), c.agency_type, c.county, c.signed_date, c.moa_url,
+                                     c.since, c.detail, "", "", ""};
+  if (c.changes.empty()) return {fields};
+  std::vector<std::vector<std::string>> rows;
+  for (const FieldChange& change : c.changes) {  // a line a changed field, the event's columns repeated
+    fields[fields.size() - 3] = change.field;
+    fields[fields.size() - 2] = change.old_value;
+    fields[fields.size() - 1] = change.new_value;
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
 std::string EventsCsv(const std::vector<StoredEvent>& events) {
   std::string out = kUtf8Bom + CsvLine(EventCsvColumns());
-  for (const StoredEvent& e : events) {
-    const ChangeEvent& c = e.event;
-    std::vector<std::string> fields = {std::to_string(e.id), e.uid, e.at, std::to_string(e.snapshot_id),
-                                       ToString(c.kind), ToString(c.list), c.key, c.state_code, c.agency,
-                                       ToString(c.model), c.agency_type, c.county, c.signed_date, c.moa_url,
-                                       c.since, c.detail, "", "", ""};
-    if (c.changes.empty()) out += CsvLine(fields);
-    for (const FieldChange& change : c.changes) {  // a line a changed field, the event's columns repeated
-      fields[fields.size() - 3] = change.field;
-      fields[fields.size() - 2] = change.old_value;
-      fields[fields.size() - 1] = change.new_value;
-      out += CsvLine(fields);
-    }
-  }
+  for (const StoredEvent& e : events)
+    for (const auto& row : EventCsvRows(e)) out += CsvLine(row);
   return out;
 }
 

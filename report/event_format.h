@@ -18,6 +18,7 @@ std::string EventLine(const StoredEvent& e);
 // "detail", then "field", "old", "new": one line a changed field (the
 // event's columns repeated), one line for an event that changed none.
 const std::vector<std::string>& EventCsvColumns();
+std::vector<std::vector<std::string>> EventCsvRows(const StoredEvent& e);
 // A byte-order mark, the header, the lines (report/csv.h).
 std::string EventsCsv(const std::vector<StoredEvent>& events);
 

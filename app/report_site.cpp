@@ -1,0 +1,58 @@
+#include "app/report_site.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "app/output_file.h"
+#include "report/atom_feed.h"
+#include "report/html_report.h"
+#include "report/json_text.h"
+#include "report/xlsx_tables.h"
+
+namespace icetrack {
+
+namespace {
+
+Status MakeFolder(const std::string& path) {
+  if (mkdir(path.c_str(), 0755) == 0) return Status::Ok();
+  return Status::Error(path + ": cannot make the folder: " + std::strerror(errno));
+}
+
+Status WritePages(const std::string& dir, const HistoryExport& h) {
+  HtmlOptions o;
+  o.site = true;
+  Status s = WriteFileAtomically(dir + "/index.html", HtmlIndex(h, o));
+  if (s.ok()) s = MakeFolder(dir + "/state");
+  for (const std::string& code : HtmlStates(h)) {
+    if (s.ok()) s = WriteFileAtomically(dir + "/state/" + code + ".html", HtmlStatePage(h, code, o));
+  }
+  return s;
+}
+
+}  // namespace
+
+Status WriteCsvFiles(const std::string& dir, const HistoryExport& h) {
+  Status s;
+  for (const auto& [name, text] : ExportCsvFiles(h)) {
+    if (s.ok()) s = WriteFileAtomically(dir + "/" + name, text);
+  }
+  return s;
+}
+
+Status WriteReportSite(const std::string& dir, const HistoryExport& h) {
+  return ReplaceFolder(dir, [&](const std::string& temp) {
+    AtomOptions feed;
+    feed.updated = h.at;
+    Status s = WritePages(temp, h);
+    if (s.ok()) s = WriteFileAtomically(temp + "/feed.xml", AtomFeed(h.events, feed));
+    if (s.ok()) s = WriteFileAtomically(temp + "/export.json", PrettyJson(ExportJson(h)) + "\n");
+    if (s.ok()) s = WriteXlsx(temp + "/icetrack.xlsx", ExportTables(h));
+    if (s.ok()) s = MakeFolder(temp + "/csv");
+    if (s.ok()) s = WriteCsvFiles(temp + "/csv", h);
+    return s;
+  });
+}
+
+}  // namespace icetrack

@@ -1,0 +1,133 @@
+// `icetrack report`: the static site read by a real browser (Debian's
+// chromium, headless, no network): the numbers on the page are stats', the
+// filters filter, and the folder is replaced whole.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "tests/support/fixtures.h"
+#include "tests/support/run_command.h"
+#include "tests/support/temp_dir.h"
+
+namespace icetrack {
+namespace {
+
+using Run = test::CommandRun;
+
+Run Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Headless Chromium with its own profile, no GPU, nothing fetched in the
+// background; `what` is "--dump-dom" or "--screenshot=FILE".
+Run Chromium(const test::TempDir& dir, const std::string& what, const std::string& url) {
+  return test::RunCommand("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+                          "--no-first-run --disable-extensions --hide-scrollbars --window-size=1000,1800 "
+                          "--user-data-dir=" + dir.File("profile") + " " + what + " '" + url + "' 2>/dev/null");
+}
+
+// data-stat="NAME">N< of the page, by name.
+std::map<std::string, int> Stats(const std::string& dom, const std::string& attribute = "data-stat") {
+  std::map<std::string, int> out;
+  std::regex stat(attribute + "=\"([^\"]+)\">([0-9]+)<");
+  for (auto it = std::sregex_iterator(dom.begin(), dom.end(), stat); it != std::sregex_iterator(); ++it)
+    out[(*it)[1]] = std::stoi((*it)[2]);
+  return out;
+}
+
+struct Site {
+  test::TempDir dir;
+  std::string db = dir.File("h.db");
+  std::string out = dir.File("site");
+  Site() {
+    REQUIRE(Icetrack("import -q --db " + db + " " + test::FixturesDir() + "/xlsx " + test::FixturesDir() +
+                     "/sequence-2026-02").exit_code == 0);
+    Run report = Icetrack("report --at 2026-02-28 --out " + out + " --db " + db);
+    REQUIRE_MESSAGE(report.exit_code == 0, report.err);
+  }
+};
+
+TEST_CASE("report: a browser shows the numbers stats gives, per state too") {
+  REQUIRE_FIXTURES();
+  Site site;
+  Run dom = Chromium(site.dir, "--dump-dom", "file://" + site.out + "/index.html");
+  REQUIRE_MESSAGE(dom.exit_code == 0, dom.err);
+  REQUIRE(dom.out.find("<h1>287(g) agreements</h1>") != std::string::npos);
+  auto stats = nlohmann::json::parse(Icetrack("stats --json --at 2026-02-28 --db " + site.db).out);
+  std::map<std::string, int> shown = Stats(dom.out);
+  CHECK(shown["agreements"] == stats["agreements"].get<int>());
+  CHECK(shown["agencies"] == stats["agencies"].get<int>());
+  CHECK(shown["states"] == stats["states"].get<int>());
+  CHECK(shown["pending"] == stats["pending_rows"].get<int>());
+  std::map<std::string, int> tiles = Stats(dom.out, "data-tile");
+  for (const auto& g : stats["groups"]) {
+    std::string code = g["group"];
+    if (code.size() == 2) CHECK_MESSAGE(tiles[code] == g["agreements"].get<int>(), code);
+  }
+  auto models = nlohmann::json::parse(Icetrack("stats --json --by model --at 2026-02-28 --db " + site.db).out);
+  for (const auto& g : models["groups"]) {
+    std::string model = g["group"];
+    if (shown.count(model)) CHECK_MESSAGE(shown[model] == g["agreements"].get<int>(), model);
+  }
+  auto texas = nlohmann::json::parse(Icetrack("roster --json --state TX --at 2026-02-28 --db " + site.db).out);
+  Run state = Chromium(site.dir, "--dump-dom", "file://" + site.out + "/state/TX.html");
+  REQUIRE(state.exit_code == 0);
+  CHECK(Stats(state.out)["agreements"] == texas["count"].get<int>());
+  std::regex agency_row("<tr><th scope=\"row\">");
+  CHECK(std::distance(std::sregex_iterator(state.out.begin(), state.out.end(), agency_row), std::sregex_iterator()) ==
+        texas["count"].get<int>());
+}
+
+TEST_CASE("report: the recent changes filter by state and kind, preselected from the address") {
+  REQUIRE_FIXTURES();
+  Site site;
+  Run dom = Chromium(site.dir, "--dump-dom", "file://" + site.out + "/index.html?state=TX&kind=signed");
+  REQUIRE(dom.exit_code == 0);
+  std::regex row("<tr data-state=\"([A-Z]*)\" data-model=\"[A-Z]*\" data-kind=\"([a-z_]+)\"( hidden=\"\")?>");
+  int visible = 0, hidden = 0;
+  for (auto it = std::sregex_iterator(dom.out.begin(), dom.out.end(), row); it != std::sregex_iterator(); ++it) {
+    bool is_hidden = (*it)[3].matched;
+    bool matches = (*it)[1] == "TX" && (*it)[2] == "signed";
+    CHECK(is_hidden != matches);
+    (is_hidden ? hidden : visible)++;
+  }
+  CHECK(visible > 0);
+  CHECK(hidden > visible);
+  std::smatch shown;
+  REQUIRE(std::regex_search(dom.out, shown, std::regex("<span id=\"shown\">([0-9]+)</span>")));
+  CHECK(std::stoi(shown[1]) == visible);
+}
+
+TEST_CASE("report: a screenshot, and the folder replaced whole with nothing left beside it") {
+  REQUIRE_FIXTURES();
+  Site site;
+  Run shot = Chromium(site.dir, "--screenshot=" + site.dir.File("index.png"), "file://" + site.out + "/index.html");
+  REQUIRE(shot.exit_code == 0);
+  CHECK(ReadFile(site.dir.File("index.png")).rfind("\x89PNG", 0) == 0);
+  std::ofstream(site.out + "/stale.html") << "old";
+  Run again = Icetrack("report --out " + site.out + " --db " + site.db);
+  REQUIRE_MESSAGE(again.exit_code == 0, again.err);
+  CHECK_FALSE(std::filesystem::exists(site.out + "/stale.html"));
+  for (const char* file : {"index.html", "feed.xml", "export.json", "icetrack.xlsx", "csv/roster.csv",
+                           "csv/changes.csv", "state/FL.html"})
+    CHECK_MESSAGE(std::filesystem::exists(site.out + "/" + file), file);
+  for (const auto& entry : std::filesystem::directory_iterator(site.dir.path()))
+    CHECK_MESSAGE(entry.path().filename().string().find(".tmp.") == std::string::npos, entry.path().string());
+  std::ofstream(site.dir.File("plain")) << "x";
+  Run not_a_folder = Icetrack("report --out " + site.dir.File("plain") + " --db " + site.db);
+  CHECK(not_a_folder.exit_code == 10);
+  CHECK(not_a_folder.err.find("is not a folder") != std::string::npos);
+  CHECK(ReadFile(site.dir.File("plain")) == "x");
+}
+
+}  // namespace
+}  // namespace icetrack
