@@ -7,6 +7,7 @@
 
 #include "app/alert_config.h"
 #include "app/exit_codes.h"
+#include "app/option_values.h"
 #include "app/toml_table.h"
 #include "fetcher/local_file.h"
 #include "model/utc_time.h"
@@ -111,15 +112,27 @@ Status ReadMetrics(const std::string& file, const toml::table& t, Config* out) {
   return metrics.status();
 }
 
+Status ReadReport(const std::string& file, const toml::table& t, Config* out) {
+  TomlTable report(file, t, "report");
+  report.RejectUnknown({"dir"});
+  std::string path;
+  if (report.String("dir", &path)) {
+    if (path.empty()) report.Fail("dir", "is empty");
+    out->report_dir = path[0] == '/' ? path : FolderOf(file) + "/" + path;
+  }
+  return report.status();
+}
+
 Status ReadRoot(const std::string& file, const toml::table& root, Config* out) {
   TomlTable top(file, root, "");
-  top.RejectUnknown({"source", "database", "rules", "status", "metrics", "alert"});
+  top.RejectUnknown({"source", "database", "rules", "status", "metrics", "report", "alert"});
   Status s = top.status();
   if (const toml::table* t = Section(root, "source", file, &s)) s = ReadSource(file, *t, out);
   if (const toml::table* t = Section(root, "database", file, &s)) s = ReadDatabase(file, *t, out);
   if (const toml::table* t = Section(root, "rules", file, &s)) s = ReadRules(file, *t, out);
   if (const toml::table* t = Section(root, "status", file, &s)) s = ReadStatus(file, *t, out);
   if (const toml::table* t = Section(root, "metrics", file, &s)) s = ReadMetrics(file, *t, out);
+  if (const toml::table* t = Section(root, "report", file, &s)) s = ReadReport(file, *t, out);
   const toml::node* alerts = root.get("alert");
   if (s.ok() && alerts) {
     if (!alerts->is_array_of_tables())
@@ -178,7 +191,7 @@ void AddConfigOption(CLI::App* cmd, std::string* path) {
   cmd->add_option("--config", *path,
                   "Configuration file (default: $ICETRACK_CONFIG, /etc/icetrack/icetrack.toml or "
                   "$XDG_CONFIG_HOME/icetrack/icetrack.toml, when present)")
-      ->check([](const std::string& value) { return value.empty() ? std::string("the path is empty") : ""; });
+      ->check(NonEmptyPath());
 }
 
 int LoadConfigOption(const std::string& flag, Config* out) {

@@ -29,6 +29,7 @@ struct Config {
   int64_t interval = 3600;            // [source] interval: between the daemon's runs (and a timer's, for status)
   int64_t stale_after = 86400;        // [status] stale_after: a list not checked for longer is stale
   std::optional<std::string> metrics_file;  // [metrics] file: Prometheus text, rewritten after each run
+  std::optional<std::string> report_dir;    // [report] dir: the report site, refreshed after each run
   RuleFlags rules;
   std::vector<AlertTarget> alerts;
   std::vector<std::string> warnings;  // worth saying, not wrong (an inline secret in a file others can read)

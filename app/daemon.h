@@ -21,6 +21,7 @@ namespace icetrack {
 struct DaemonOptions {
   StoreChoice store;
   std::string metrics_file;  // else [metrics] file
+  std::string report_dir;    // else [report] dir
 };
 
 // Its exit code: 0 after a stop asked for; kExitUsage for a configuration

@@ -4,6 +4,7 @@
 
 #include "app/daemon.h"
 #include "app/logging.h"
+#include "app/option_values.h"
 
 namespace icetrack {
 
@@ -15,7 +16,9 @@ void AddDaemonCommand(CLI::App& app, int* exit_code) {
                 "configuration again)");
   AddStoreOptions(cmd, &o->store);
   cmd->add_option("--metrics-file", o->metrics_file, "Write Prometheus metrics here after each run ([metrics] file)")
-      ->check([](const std::string& v) { return v.empty() ? std::string("the path is empty") : ""; });
+      ->check(NonEmptyPath());
+  cmd->add_option("--report-dir", o->report_dir, "Refresh the report site in this folder after each run ([report] dir)")
+      ->check(NonEmptyPath());
   auto v = cmd->add_flag("-v,--verbose", *verbose, "Log debug lines too");
   cmd->add_flag("-q,--quiet", *quiet, "Log warnings and errors only")->excludes(v);
   cmd->callback([o, verbose, quiet, exit_code] {

@@ -33,6 +33,10 @@ CLI::Validator Within(double low, double high) {
       range);
 }
 
+CLI::Validator NonEmptyPath() {
+  return CLI::Validator([](std::string& v) { return v.empty() ? std::string("the path is empty") : ""; }, "");
+}
+
 Status ParseStateOption(const std::string& option, const std::string& text, std::string* code) {
   int distance = 0;
   std::string found = StateCode(text, &distance);

@@ -17,6 +17,8 @@ namespace icetrack {
 
 // A number in [low, high], and a number at all: CLI::Range lets "nan" through.
 CLI::Validator Within(double low, double high);
+// A file or folder option: not empty.
+CLI::Validator NonEmptyPath();
 
 Status ParseStateOption(const std::string& option, const std::string& text, std::string* code);
 Status ParseModelOption(const std::string& option, const std::string& text, Model* out);

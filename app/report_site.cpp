@@ -4,7 +4,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
+#include "app/history_gather.h"
+#include "app/ingest.h"
 #include "app/output_file.h"
 #include "report/atom_feed.h"
 #include "report/html_report.h"
@@ -31,6 +34,26 @@ Status WritePages(const std::string& dir, const HistoryExport& h) {
   return s;
 }
 
+// Whether the run changed what the site shows.
+bool Changed(const CycleReport& run) {
+  if (!run.notices.empty()) return true;
+  for (const WorkbookReport& w : run.workbooks) {
+    if (w.result == WorkbookResult::Stored || w.result == WorkbookResult::Late ||
+        w.result == WorkbookResult::Quarantined || !w.events.empty())
+      return true;
+  }
+  return false;
+}
+
+// Seconds since the site's index was written; nullopt when there is none.
+std::optional<int64_t> SiteAge(const std::string& dir, UtcTime now) {
+  struct stat st;
+  if (stat((dir + "/index.html").c_str(), &st) != 0) return std::nullopt;
+  return now.seconds - static_cast<int64_t>(st.st_mtime);
+}
+
+constexpr int64_t kSiteMaxAge = 86400;
+
 }  // namespace
 
 Status WriteCsvFiles(const std::string& dir, const HistoryExport& h) {
@@ -53,6 +76,19 @@ Status WriteReportSite(const std::string& dir, const HistoryExport& h) {
     if (s.ok()) s = WriteCsvFiles(temp + "/csv", h);
     return s;
   });
+}
+
+Status RefreshReportSite(Store* store, const std::string& dir, const CycleReport& run, bool* written) {
+  *written = false;
+  UtcTime now;
+  ParseIsoTime(NowUtc(), &now);
+  std::optional<int64_t> age = SiteAge(dir, now);
+  if (!Changed(run) && age && *age < kSiteMaxAge) return Status::Ok();
+  HistoryExport h;
+  Status s = GatherHistory(store, UtcTime{now.seconds + 1}, std::nullopt, &h);
+  if (s.ok()) s = WriteReportSite(dir, h);
+  *written = s.ok();
+  return s;
 }
 
 }  // namespace icetrack

@@ -6,13 +6,22 @@
 
 #include <string>
 
+#include "app/tracking_cycle.h"
 #include "model/status.h"
 #include "report/history_export.h"
+#include "store/store.h"
 
 namespace icetrack {
 
 // The CSV files of ExportCsvFiles into `dir`, which exists.
 Status WriteCsvFiles(const std::string& dir, const HistoryExport& h);
 Status WriteReportSite(const std::string& dir, const HistoryExport& h);
+
+// After a run (`run --report-dir`, [report] dir): the site of everything up
+// to now, written when the run stored a publication or noticed something
+// about the source, when `dir` has no site yet, or when its index is over a
+// day old (so that its "as of" and its note on an old publication stay true
+// while ICE publishes nothing). `*written` says whether it was.
+Status RefreshReportSite(Store* store, const std::string& dir, const CycleReport& run, bool* written);
 
 }  // namespace icetrack

@@ -37,6 +37,7 @@ struct RunOptions {
   int64_t max_body_bytes = int64_t{64} << 20;
   RuleFlags rules;
   std::string metrics_file;  // else [metrics] file
+  std::string report_dir;    // else [report] dir
 };
 
 milliseconds Millis(double seconds) { return milliseconds(std::max(1LL, std::llround(seconds * 1000))); }
@@ -126,6 +127,7 @@ int RunCycleCommand(const RunOptions& given) {
   settings.http = ClientOptions(o);
   settings.deliver = o.deliver;
   settings.metrics_file = o.metrics_file.empty() ? config.metrics_file.value_or("") : o.metrics_file;
+  settings.report_dir = o.report_dir.empty() ? config.report_dir.value_or("") : o.report_dir;
   TrackResult result;
   int exit_code = TrackOnce(settings, config, &result);
   for (const std::string& p : result.problems) std::cerr << "icetrack: " << p << "\n";
@@ -166,7 +168,10 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   AddRuleOptions(cmd, &o->rules);
   cmd->add_option("--metrics-file", o->metrics_file,
                   "Write Prometheus metrics here after the run, for node_exporter's textfile collector ([metrics] file)")
-      ->check([](const std::string& v) { return v.empty() ? std::string("the path is empty") : ""; });
+      ->check(NonEmptyPath());
+  cmd->add_option("--report-dir", o->report_dir,
+                  "Refresh the report site in this folder after the run, as `icetrack report` writes it ([report] dir)")
+      ->check(NonEmptyPath());
   // For tests: the first backoff delay (it doubles per retry, with jitter).
   cmd->add_option("--retry-delay", o->retry_delay, "Seconds before the first retry")
       ->check(Within(0.0, 600.0))->group("");

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/exit_codes.h"
+#include "app/option_values.h"
 #include "app/rebuild.h"
 #include "app/rebuild_command.h"
 
@@ -13,7 +14,7 @@ void AddStoreOptions(CLI::App* cmd, StoreChoice* choice) {
   cmd->add_option("--db", choice->db,
                   "SQLite database (default: $ICETRACK_DB, [database] path, $STATE_DIRECTORY/icetrack.db, "
                   "$XDG_STATE_HOME/icetrack/icetrack.db or ~/.local/state/icetrack/icetrack.db)")
-      ->check([](const std::string& value) { return value.empty() ? std::string("the path is empty") : ""; });
+      ->check(NonEmptyPath());
   AddConfigOption(cmd, &choice->config);
 }
 

@@ -5,6 +5,7 @@
 #include "app/alert_delivery.h"
 #include "app/exit_codes.h"
 #include "app/metrics_file.h"
+#include "app/report_site.h"
 #include "app/source_check.h"
 #include "app/store_option.h"
 
@@ -52,6 +53,14 @@ int TrackOnce(const TrackSettings& settings, const Config& config, TrackResult* 
       !(s = DeliverDue(store.get(), config.alerts, DeliverOptionsOf(settings, config), &out->pass)).ok())
     // The cycle is recorded; what is queued goes out with the next run or `alerts deliver`.
     out->problems.push_back(s.message() + " (alerts not delivered)");
+  if (!settings.report_dir.empty() && !out->stopped) {
+    bool written = false;
+    Status r = RefreshReportSite(store.get(), settings.report_dir, out->report, &written);
+    if (!r.ok()) {
+      out->problems.push_back(r.message() + " (report site not written)");
+      if (exit_code == kExitOk) exit_code = kExitOutput;
+    }
+  }
   if (!settings.metrics_file.empty()) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     s = WriteMetricsFile(settings.metrics_file, store.get(), config, {out->report.started_at, seconds, exit_code});

@@ -1,6 +1,7 @@
 // TrackOnce: one run as `icetrack run` and the daemon make it — the writer's
 // lock and the store, the tracking cycle (app/tracking_cycle.h), the health
-// of the sources and its notices, the alerts that are due, the metrics file.
+// of the sources and its notices, the alerts that are due, the report site
+// (app/report_site.h), the metrics file.
 // Wiring only; what it says is for the caller to print or log.
 #pragma once
 
@@ -22,6 +23,7 @@ struct TrackSettings {
   HttpClientOptions http;             // user_agent and timeouts
   bool deliver = true;                // send what is due at the end
   std::string metrics_file;           // "" for none
+  std::string report_dir;             // the report site to refresh after the run; "" for none
   std::function<bool()> cancelled;    // true: stop (the daemon told to); the store stays consistent
 };
 

@@ -76,8 +76,13 @@ std::string StoryWords(const ChangeEvent& e) {
     case EventKind::PendingAdded: return "applied";
     case EventKind::PendingRemoved: return "left the pending list, not signed";
     case EventKind::Approved: return "approved";
-    default: return ToString(e.kind);  // notices are not part of an agreement's story
+    // Notices about the publishing, not about an agreement (the feed, the log's readers):
+    case EventKind::SuspiciousSnapshot: return "publication held back as suspicious";
+    case EventKind::TotalsMismatch: return "counts differ from the page's totals";
+    case EventKind::SourceFailing: return "source failing";
+    case EventKind::SourceRecovered: return "source recovered";
   }
+  return ToString(e.kind);
 }
 
 std::string StoryLine(const StoredEvent& e) {

@@ -82,8 +82,13 @@ std::vector<std::vector<std::string>> CountsRows(const HistoryExport& h) {
   total.agencies = by_state.total.agencies;
   total.pending = static_cast<int>(h.pending_entries.size());
   std::vector<std::pair<std::string, StateCounts>> ranked(states.begin(), states.end());
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.second.rows > b.second.rows; });
+  // Most rows first; ties by code, with the rows that name no state after every state.
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    if (a.second.rows != b.second.rows) return a.second.rows > b.second.rows;
+    bool a_unknown = a.first == kUnknownState, b_unknown = b.first == kUnknownState;
+    if (a_unknown != b_unknown) return b_unknown;
+    return a.first < b.first;
+  });
   std::vector<std::vector<std::string>> rows;
   for (const auto& [code, counts] : ranked) rows.push_back(CountsLine(code, std::string(StateName(code)), counts));
   rows.push_back(CountsLine("", "total", total));

@@ -13,6 +13,7 @@
 #include "report/agreement_story.h"
 #include "report/digest.h"
 #include "report/markup_text.h"
+#include "report/stats_format.h"
 
 namespace icetrack {
 
@@ -45,7 +46,7 @@ constexpr char kStyle[] =
     "body{font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a1a1a;background:#fff;"
     "margin:0 auto;max-width:64rem;padding:0 1rem}"
     "h1{font-size:1.6rem;margin:1rem 0 .25rem}h2{font-size:1.25rem;margin:2rem 0 .5rem}"
-    "a{color:#0b57a4}.note{color:#4a4a4a;margin:.25rem 0}"
+    "a{color:#0b57a4}.note{color:#4a4a4a;margin:.25rem 0}.stale{color:#8a1c00}"
     ".stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.5rem;padding:0;margin:1rem 0}"
     ".stats div{border:1px solid #ccc;border-radius:.4rem;padding:.5rem .75rem}"
     ".stats dt{font-size:.85rem;color:#4a4a4a}.stats dd{margin:0;font-size:1.5rem;font-weight:600}"
@@ -111,7 +112,13 @@ std::string AsOf(const HistoryExport& h) {
   if (h.roster.snapshot)
     out += ", from ICE's publication of " + Day(h.roster.snapshot->published_at) + " (" +
            Esc(h.roster.snapshot->source_name) + ")";
-  return out + ". Source: <a href=\"" + std::string(kIcePageUrl) + "\">ICE's 287(g) page</a>.</p>\n";
+  out += ". Source: <a href=\"" + std::string(kIcePageUrl) + "\">ICE's 287(g) page</a>.";
+  UtcTime at;
+  std::optional<int64_t> stale = ParseIsoTime(h.at, &at) ? StaleDays(h.roster.snapshot, at) : std::nullopt;
+  if (stale)
+    out += " <strong class=\"stale\" data-stale-days=\"" + std::to_string(*stale) +
+           "\">That publication is " + std::to_string(*stale) + " days old: ICE may have stopped updating the list.</strong>";
+  return out + "</p>\n";
 }
 
 std::string Polyline(const std::vector<SnapshotInfo>& t, size_t series, double x0, double x1, int top, int w, int h) {

@@ -15,14 +15,6 @@ std::string Plural(int n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// Whole days between a publication and the date asked for, when over a week; else nullopt.
-std::optional<int64_t> StaleDays(const std::optional<SnapshotInfo>& s, UtcTime at) {
-  UtcTime published;
-  if (!s || !ParseIsoTime(s->published_at, &published)) return std::nullopt;
-  int64_t age = at.seconds - published.seconds;
-  if (age <= kStaleAfterSeconds) return std::nullopt;
-  return age / 86400;
-}
 
 // "Florida" for a state group, the group as it is otherwise ("TFM", "FL TFM").
 std::string GroupName(const Tally& t, Grouping by) {
@@ -54,6 +46,14 @@ std::string PublicationLine(const char* list, const std::optional<SnapshotInfo>&
 }
 
 }  // namespace
+
+std::optional<int64_t> StaleDays(const std::optional<SnapshotInfo>& s, UtcTime at) {
+  UtcTime published;
+  if (!s || !ParseIsoTime(s->published_at, &published)) return std::nullopt;
+  int64_t age = at.seconds - published.seconds;
+  if (age <= kStaleAfterSeconds) return std::nullopt;
+  return age / 86400;
+}
 
 std::string StatsHeadline(const StatsReport& r) {
   std::string out = Plural(r.groups.total.rows, "agreement", "agreements") + " across " +

@@ -22,6 +22,10 @@ namespace icetrack {
 // Older than this, a list's publication is said to be so, with its age.
 inline constexpr int64_t kStaleAfterSeconds = 7 * 86400;
 
+// Whole days between a publication and `at` when over kStaleAfterSeconds;
+// nullopt when fresh, absent or undated.
+std::optional<int64_t> StaleDays(const std::optional<SnapshotInfo>& s, UtcTime at);
+
 struct StatsReport {
   UtcTime at;                                   // the last instant counted
   Grouping by = Grouping::Model;

@@ -54,8 +54,8 @@ TEST_CASE("a secret is whsec_ and canonical base64 of 24 to 64 bytes") {
   CHECK(CheckWebhookSecret("whsec_c2hvcnQ=").message() == "a webhook secret holds 24 to 64 bytes, not 5");
 }
 
-TEST_CASE("the payload's JSON Schema knows every event kind, and no other") {
-  std::ifstream in(ICETRACK_SOURCE_DIR "/docs/webhook-payload.schema.json");
+TEST_CASE("the events' JSON Schema knows every event kind, and no other") {
+  std::ifstream in(ICETRACK_SOURCE_DIR "/docs/events.schema.json");
   nlohmann::json schema = nlohmann::json::parse(in);
   std::vector<std::string> documented = schema["$defs"]["event"]["properties"]["kind"]["enum"];
   std::vector<std::string> kinds;

@@ -16,6 +16,7 @@
 #include "tests/net/test_http_server.h"
 #include "tests/support/background_process.h"
 #include "tests/support/ice_workbook.h"
+#include "tests/support/json_schema.h"
 #include "tests/support/run_command.h"
 #include "tests/support/smtp_test_server.h"
 #include "tests/support/sqlite_query.h"
@@ -75,22 +76,15 @@ class Receiver {
   Handler answer_;
 };
 
-// Checks bodies against docs/webhook-payload.schema.json with a JSON Schema
-// validator (Debian's python3-jsonschema); "" when all are valid.
+// Checks bodies against docs/webhook-payload.schema.json; "" when all are valid.
 std::string SchemaErrors(const std::vector<httplib::Request>& requests) {
   TempDir dir;
-  std::string files;
+  std::vector<std::string> files;
   for (size_t i = 0; i < requests.size(); ++i) {
-    test::WriteFile(dir.File(std::to_string(i) + ".json"), requests[i].body);
-    files += " " + dir.File(std::to_string(i) + ".json");
+    files.push_back(dir.File(std::to_string(i) + ".json"));
+    test::WriteFile(files.back(), requests[i].body);
   }
-  test::CommandRun r = test::RunCommand(
-      "/usr/bin/python3 -c 'import json, sys, jsonschema\n"
-      "schema = json.load(open(sys.argv[1]))\n"
-      "jsonschema.Draft202012Validator.check_schema(schema)\n"
-      "for f in sys.argv[2:]: jsonschema.Draft202012Validator(schema).validate(json.load(open(f)))' " ICETRACK_SOURCE_DIR
-      "/docs/webhook-payload.schema.json" + files);
-  return r.exit_code == 0 ? "" : r.err;
+  return test::JsonSchemaErrors("webhook-payload.schema.json", files);
 }
 
 std::string WebhookTarget(const std::string& name, const std::string& url, const std::string& extra = "") {

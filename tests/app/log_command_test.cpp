@@ -7,6 +7,7 @@
 #include <set>
 
 #include "tests/support/ice_workbook.h"
+#include "tests/support/json_schema.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
@@ -46,6 +47,14 @@ struct History {
     return nlohmann::json::parse(run.out);
   }
 };
+
+TEST_CASE("log --json validates against docs/events.schema.json") {
+  History h;
+  Run log = Icetrack("log --json" + h.db);
+  REQUIRE_MESSAGE(log.exit_code == 0, log.err);
+  CHECK(nlohmann::json::parse(log.out).size() >= 4);
+  CHECK(test::JsonTextSchemaErrors("events.schema.json", log.out) == "");
+}
 
 TEST_CASE("log --signed-since and --signed-until filter by the SIGNED date, not the publication") {
   History h;

@@ -9,8 +9,11 @@
 #include <regex>
 #include <sstream>
 
+#include "tests/app/fake_page.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/ice_workbook.h"
 #include "tests/support/run_command.h"
+#include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
 
 namespace icetrack {
@@ -127,6 +130,47 @@ TEST_CASE("report: a screenshot, and the folder replaced whole with nothing left
   CHECK(not_a_folder.exit_code == 10);
   CHECK(not_a_folder.err.find("is not a folder") != std::string::npos);
   CHECK(ReadFile(site.dir.File("plain")) == "x");
+}
+
+// A participating list of `rows` agencies in Florida, as ICE would publish it on `day` of January 2026.
+std::string ListOf(const test::TempDir& dir, int rows, int day) {
+  test::IceWorkbook book;
+  for (int i = 0; i < rows; ++i) book.rows.push_back(test::Row("FL", "Agency " + std::to_string(i), "Task Force Model"));
+  book.modified = test::UnixTime(2026, 1, day);
+  test::WriteIceWorkbook(dir.File("list.xlsx"), book);
+  return ReadFile(dir.File("list.xlsx"));
+}
+
+TEST_CASE("run --report-dir: the site after a run that stored a publication, kept after one that did not") {
+  test::TempDir dir;
+  test::FakePage page;
+  std::string site = dir.File("site"), run = "run -q --source " + page.Url() + " --db " + dir.File("h.db");
+  page.Serve(ListOf(dir, 2, 1));
+  Run first = Icetrack(run + " --report-dir " + site);
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  CHECK(ReadFile(site + "/index.html").find("data-stat=\"agreements\">2<") != std::string::npos);
+  CHECK(std::filesystem::exists(site + "/feed.xml"));
+  std::ofstream(site + "/marker") << "still the same site";
+  REQUIRE(Icetrack(run + " --report-dir " + site).exit_code == 0);  // the same workbook again
+  CHECK(std::filesystem::exists(site + "/marker"));
+  page.Serve(ListOf(dir, 3, 2));
+  REQUIRE(Icetrack(run + " --report-dir " + site).exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(site + "/marker"));  // replaced whole
+  CHECK(ReadFile(site + "/index.html").find("data-stat=\"agreements\">3<") != std::string::npos);
+}
+
+TEST_CASE("run --report-dir: a site that cannot be written is exit 10, the run recorded all the same") {
+  test::TempDir dir;
+  test::FakePage page;
+  page.Serve(ListOf(dir, 2, 1));
+  std::ofstream(dir.File("plain")) << "x";
+  Run run = Icetrack("run -q --source " + page.Url() + " --db " + dir.File("h.db") + " --report-dir " + dir.File("plain"));
+  CHECK(run.exit_code == 10);
+  CHECK(run.err.find("icetrack: " + dir.File("plain")) == 0);
+  CHECK(run.err.find("(report site not written)") != std::string::npos);
+  CHECK(test::QueryInt(dir.File("h.db"), "SELECT COUNT(*) FROM snapshots") == 1);
+  CHECK(ReadFile(dir.File("plain")) == "x");
+  CHECK(Icetrack("run --source " + page.Url() + " --db " + dir.File("h.db") + " --report-dir ''").exit_code == 2);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "model/us_state.h"
 #include "parser/xlsx_reader.h"
 #include "tests/support/ice_workbook.h"
+#include "tests/support/json_schema.h"
 #include "tests/support/run_command.h"
 #include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
@@ -90,6 +91,18 @@ TEST_CASE("roster: the list as of a date, filtered, with every field and when ea
   CHECK(pending["rows"][0]["state_code"] == "OH");
   // The view gives SQL users the same rows.
   CHECK(test::QueryInt(h.db, "SELECT COUNT(*) FROM current_roster WHERE list = 'participating'") == 3);
+}
+
+TEST_CASE("roster --json and stats --json validate against docs/roster.schema.json and docs/stats.schema.json") {
+  History h;
+  for (const char* args : {"roster --json", "roster --json --at 2025-05-18", "roster --json --at 2020-01-01",
+                           "roster --list pending --json"})
+    CHECK_MESSAGE(test::JsonTextSchemaErrors("roster.schema.json", Icetrack(std::string(args) + " --db " + h.db).out) == "",
+                  args);
+  for (const char* args : {"stats --json", "stats --json --by state,model --sort name", "stats --json --by model",
+                           "stats --json --at 2020-01-01", "stats --json --at 2025-07-01"})
+    CHECK_MESSAGE(test::JsonTextSchemaErrors("stats.schema.json", Icetrack(std::string(args) + " --db " + h.db).out) == "",
+                  args);
 }
 
 TEST_CASE("roster --csv parses back, with Python's csv module, to the rows of roster --json") {
