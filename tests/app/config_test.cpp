@@ -244,6 +244,19 @@ TEST_CASE("the database: --db, then $ICETRACK_DB, then [database] path (beside t
   unsetenv("ICETRACK_DB");
 }
 
+TEST_CASE("[metrics] file and [report] dir: beside the file when relative, never empty") {
+  File f("[metrics]\nfile = \"icetrack.prom\"\n[report]\ndir = \"site\"\n");
+  Config c;
+  REQUIRE(f.Read(&c).ok());
+  CHECK(c.metrics_file == f.dir.File("icetrack.prom"));
+  CHECK(c.report_dir == f.dir.File("site"));
+  File absolute("[report]\ndir = \"/var/www/icetrack\"\n");
+  REQUIRE(absolute.Read(&c).ok());
+  CHECK(c.report_dir == "/var/www/icetrack");
+  CHECK(File("[report]\ndir = \"\"\n").Error() == "2:7: report.dir: is empty");
+  CHECK(File("[report]\nfolder = \"x\"\n").Error().find("report.folder: unknown key") != std::string::npos);
+}
+
 TEST_CASE("the command line's thresholds win over [rules]") {
   Config c;
   c.rules.removal_after = 4;
