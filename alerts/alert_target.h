@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/change_event.h"
+#include "model/language.h"
 #include "alerts/mailbox.h"
 #include "model/roster.h"
 #include "net/smtp_client.h"  // TlsMode
@@ -48,6 +49,7 @@ struct AlertTarget {
   std::string name;     // unique; names it in `icetrack alerts` and the outbox
   Channel channel = Channel::Webhook;
   bool enabled = true;  // false: checked, but told of nothing
+  Language language = Language::English;  // of its digests (`lang`)
   std::string url;      // smtp(s)://host:port; http(s):// for webhooks, Slack, Discord; any Apprise URL
   // Email.
   Mailbox from;                     // "icetrack <icetrack@example.org>"

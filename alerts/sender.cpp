@@ -188,7 +188,7 @@ AttemptResult ResultOfHttpStatus(long status) {
 
 AttemptOutcome Send(const AlertTarget& target, const Delivery& delivery, const std::vector<StoredEvent>& events,
                     const SendOptions& options) {
-  Digest digest = BuildDigest(events, options.test);
+  Digest digest = BuildDigest(events, options.test, target.language);
   switch (target.channel) {
     case Channel::Email:
       return SendEmail(target, delivery, digest, options);

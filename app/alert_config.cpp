@@ -4,6 +4,7 @@
 #include <set>
 
 #include "alerts/webhook.h"
+#include "app/language.h"
 #include "app/option_values.h"
 #include "app/secret_source.h"
 #include "app/toml_table.h"
@@ -18,7 +19,7 @@ namespace {
 const std::vector<std::string>& KnownKeys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> k = {"name", "type", "enabled", "states", "models", "kinds", "lists", "match",
-                                  "retry", "give_up_after", "from", "to", "tls", "username", "ca_file"};
+                                  "retry", "give_up_after", "from", "to", "tls", "username", "ca_file", "lang"};
     for (const char* secret : {"url", "password", "secret"}) {
       for (SecretForm f : {SecretForm::Inline, SecretForm::Env, SecretForm::File, SecretForm::Credential})
         k.push_back(std::string(secret) + KeySuffix(f));
@@ -82,6 +83,9 @@ class AlertReader {
     if (!ParseChannel(LowerAscii(type), &t_->channel))
       return table_.Fail("type", "\"" + type + "\" is not email, webhook, slack, discord or apprise");
     table_.Boolean("enabled", &t_->enabled);
+    std::string lang;
+    Status s;
+    if (table_.String("lang", &lang) && !(s = ReadLanguage(lang, &t_->language)).ok()) table_.Fail("lang", s.message());
   }
 
   // One of `key`, key_env, key_file, key_credential; false when none is there.

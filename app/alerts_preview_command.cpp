@@ -95,7 +95,7 @@ int RunPreview(const PreviewOptions& o) {
       std::cout << "(nothing would be sent)\n\n";
       continue;
     }
-    Digest digest = BuildDigest(events);
+    Digest digest = BuildDigest(events, false, t.language);
     if (o.raw) std::cout << RawMessage(t, digest, events) << "\n";
     else std::cout << digest.title << "\n\n" << digest.Text() << "\n";
   }

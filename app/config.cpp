@@ -7,6 +7,7 @@
 
 #include "app/alert_config.h"
 #include "app/exit_codes.h"
+#include "app/language.h"
 #include "app/option_values.h"
 #include "app/toml_table.h"
 #include "fetcher/local_file.h"
@@ -114,12 +115,15 @@ Status ReadMetrics(const std::string& file, const toml::table& t, Config* out) {
 
 Status ReadReport(const std::string& file, const toml::table& t, Config* out) {
   TomlTable report(file, t, "report");
-  report.RejectUnknown({"dir"});
-  std::string path;
+  report.RejectUnknown({"dir", "lang"});
+  std::string path, lang;
   if (report.String("dir", &path)) {
     if (path.empty()) report.Fail("dir", "is empty");
     out->report_dir = path[0] == '/' ? path : FolderOf(file) + "/" + path;
   }
+  Status s;
+  if (report.String("lang", &lang) && !(s = ReadLanguage(lang, &out->report_language)).ok())
+    report.Fail("lang", s.message());
   return report.status();
 }
 

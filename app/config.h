@@ -18,6 +18,7 @@
 
 #include "alerts/alert_target.h"
 #include "app/rules.h"
+#include "model/language.h"
 #include "model/status.h"
 
 namespace icetrack {
@@ -30,6 +31,7 @@ struct Config {
   int64_t stale_after = 86400;        // [status] stale_after: a list not checked for longer is stale
   std::optional<std::string> metrics_file;  // [metrics] file: Prometheus text, rewritten after each run
   std::optional<std::string> report_dir;    // [report] dir: the report site, refreshed after each run
+  Language report_language = Language::English;  // [report] lang: its language
   RuleFlags rules;
   std::vector<AlertTarget> alerts;
   std::vector<std::string> warnings;  // worth saying, not wrong (an inline secret in a file others can read)

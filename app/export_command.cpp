@@ -5,6 +5,7 @@
 
 #include "app/exit_codes.h"
 #include "app/history_gather.h"
+#include "app/language.h"
 #include "app/output_file.h"
 #include "app/report_site.h"
 #include "app/store_option.h"
@@ -22,6 +23,8 @@ struct ExportOptions {
   StoreChoice store;
   std::string format, out;
   std::optional<std::string> at, since;
+  std::string lang = "en";
+  Language language = Language::English;  // read from `lang`
 };
 
 // --at and --since read, or the first that cannot be (its line printed).
@@ -36,11 +39,15 @@ bool ParseDates(const ExportOptions& o, UtcTime* before, std::optional<UtcTime>*
   return s.ok();
 }
 
-// The history read from the store, or the exit code that says why not.
-int Gather(const ExportOptions& o, HistoryExport* h) {
+// The history read from the store, or the exit code that says why not; the language prepared.
+int Gather(ExportOptions& o, HistoryExport* h) {
   UtcTime before;
   std::optional<UtcTime> since;
   if (!ParseDates(o, &before, &since)) return kExitUsage;
+  if (Status s = ReadLanguage(o.lang, &o.language); !s.ok()) {
+    std::cerr << "icetrack: --lang: " << s.message() << "\n";
+    return kExitUsage;
+  }
   std::unique_ptr<Store> store;
   if (int code = OpenStoreForReading(o.store, &store)) return code;
   Status s = GatherHistory(store.get(), before, since, h);
@@ -52,7 +59,7 @@ int Gather(const ExportOptions& o, HistoryExport* h) {
   return kExitOk;
 }
 
-Status Write(ExportFormat format, const std::string& out, const HistoryExport& h) {
+Status Write(ExportFormat format, const std::string& out, const HistoryExport& h, Language language) {
   switch (format) {
     case ExportFormat::Csv:
       return ReplaceFolder(out, [&](const std::string& temp) { return WriteCsvFiles(temp, h); });
@@ -62,9 +69,14 @@ Status Write(ExportFormat format, const std::string& out, const HistoryExport& h
     case ExportFormat::Atom: {
       AtomOptions feed;
       feed.updated = h.at;
+      feed.language = language;
       return WriteFileAtomically(out, AtomFeed(h.events, feed));
     }
-    case ExportFormat::Html: return WriteFileAtomically(out, HtmlIndex(h, HtmlOptions()));
+    case ExportFormat::Html: {
+      HtmlOptions page;
+      page.language = language;
+      return WriteFileAtomically(out, HtmlIndex(h, page));
+    }
   }
   return Status::Error("unknown format");
 }
@@ -75,7 +87,7 @@ int Finish(const Status& s) {
   return kExitOutput;
 }
 
-int RunExport(const ExportOptions& o) {
+int RunExport(ExportOptions& o) {
   ExportFormat format;
   if (!ParseExportFormat(o.format, &format)) {
     std::cerr << "icetrack: --format: \"" << o.format << "\" is not a format: write csv, json, xlsx, atom or html\n";
@@ -83,19 +95,21 @@ int RunExport(const ExportOptions& o) {
   }
   HistoryExport h;
   if (int code = Gather(o, &h)) return code;
-  return Finish(Write(format, o.out, h));
+  return Finish(Write(format, o.out, h, o.language));
 }
 
-int RunReport(const ExportOptions& o) {
+int RunReport(ExportOptions& o) {
   HistoryExport h;
   if (int code = Gather(o, &h)) return code;
-  return Finish(WriteReportSite(o.out, h));
+  return Finish(WriteReportSite(o.out, h, o.language));
 }
 
 void AddDateOptions(CLI::App* cmd, ExportOptions* o) {
   AddStoreOptions(cmd, &o->store);
   cmd->add_option("--at", o->at, "As of this date or time (see README: dates); default now");
   cmd->add_option("--since", o->since, "The change log from this date or time on; default from the start");
+  cmd->add_option("--lang", o->lang, "The pages' and the feed's language: en or es (the data files are the same)")
+      ->capture_default_str();
 }
 
 }  // namespace

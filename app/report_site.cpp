@@ -23,9 +23,10 @@ Status MakeFolder(const std::string& path) {
   return Status::Error(path + ": cannot make the folder: " + std::strerror(errno));
 }
 
-Status WritePages(const std::string& dir, const HistoryExport& h) {
+Status WritePages(const std::string& dir, const HistoryExport& h, Language language) {
   HtmlOptions o;
   o.site = true;
+  o.language = language;
   Status s = WriteFileAtomically(dir + "/index.html", HtmlIndex(h, o));
   if (s.ok()) s = MakeFolder(dir + "/state");
   for (const std::string& code : HtmlStates(h)) {
@@ -64,11 +65,12 @@ Status WriteCsvFiles(const std::string& dir, const HistoryExport& h) {
   return s;
 }
 
-Status WriteReportSite(const std::string& dir, const HistoryExport& h) {
+Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language language) {
   return ReplaceFolder(dir, [&](const std::string& temp) {
     AtomOptions feed;
     feed.updated = h.at;
-    Status s = WritePages(temp, h);
+    feed.language = language;
+    Status s = WritePages(temp, h, language);
     if (s.ok()) s = WriteFileAtomically(temp + "/feed.xml", AtomFeed(h.events, feed));
     if (s.ok()) s = WriteFileAtomically(temp + "/export.json", PrettyJson(ExportJson(h)) + "\n");
     if (s.ok()) s = WriteXlsx(temp + "/icetrack.xlsx", ExportTables(h));
@@ -78,7 +80,8 @@ Status WriteReportSite(const std::string& dir, const HistoryExport& h) {
   });
 }
 
-Status RefreshReportSite(Store* store, const std::string& dir, const CycleReport& run, bool* written) {
+Status RefreshReportSite(Store* store, const std::string& dir, Language language, const CycleReport& run,
+                         bool* written) {
   *written = false;
   UtcTime now;
   ParseIsoTime(NowUtc(), &now);
@@ -86,7 +89,7 @@ Status RefreshReportSite(Store* store, const std::string& dir, const CycleReport
   if (!Changed(run) && age && *age < kSiteMaxAge) return Status::Ok();
   HistoryExport h;
   Status s = GatherHistory(store, UtcTime{now.seconds + 1}, std::nullopt, &h);
-  if (s.ok()) s = WriteReportSite(dir, h);
+  if (s.ok()) s = WriteReportSite(dir, h, language);
   *written = s.ok();
   return s;
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/tracking_cycle.h"
+#include "model/language.h"
 #include "model/status.h"
 #include "report/history_export.h"
 #include "store/store.h"
@@ -15,13 +16,15 @@ namespace icetrack {
 
 // The CSV files of ExportCsvFiles into `dir`, which exists.
 Status WriteCsvFiles(const std::string& dir, const HistoryExport& h);
-Status WriteReportSite(const std::string& dir, const HistoryExport& h);
+// Its pages and the feed's titles in `language` (the data files are the same in every language).
+Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language language = Language::English);
 
 // After a run (`run --report-dir`, [report] dir): the site of everything up
 // to now, written when the run stored a publication or noticed something
 // about the source, when `dir` has no site yet, or when its index is over a
 // day old (so that its "as of" and its note on an old publication stay true
 // while ICE publishes nothing). `*written` says whether it was.
-Status RefreshReportSite(Store* store, const std::string& dir, const CycleReport& run, bool* written);
+Status RefreshReportSite(Store* store, const std::string& dir, Language language, const CycleReport& run,
+                         bool* written);
 
 }  // namespace icetrack

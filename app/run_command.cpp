@@ -128,6 +128,7 @@ int RunCycleCommand(const RunOptions& given) {
   settings.deliver = o.deliver;
   settings.metrics_file = o.metrics_file.empty() ? config.metrics_file.value_or("") : o.metrics_file;
   settings.report_dir = o.report_dir.empty() ? config.report_dir.value_or("") : o.report_dir;
+  settings.report_language = config.report_language;
   TrackResult result;
   int exit_code = TrackOnce(settings, config, &result);
   for (const std::string& p : result.problems) std::cerr << "icetrack: " << p << "\n";

@@ -55,7 +55,7 @@ int TrackOnce(const TrackSettings& settings, const Config& config, TrackResult* 
     out->problems.push_back(s.message() + " (alerts not delivered)");
   if (!settings.report_dir.empty() && !out->stopped) {
     bool written = false;
-    Status r = RefreshReportSite(store.get(), settings.report_dir, out->report, &written);
+    Status r = RefreshReportSite(store.get(), settings.report_dir, settings.report_language, out->report, &written);
     if (!r.ok()) {
       out->problems.push_back(r.message() + " (report site not written)");
       if (exit_code == kExitOk) exit_code = kExitOutput;

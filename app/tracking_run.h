@@ -24,6 +24,7 @@ struct TrackSettings {
   bool deliver = true;                // send what is due at the end
   std::string metrics_file;           // "" for none
   std::string report_dir;             // the report site to refresh after the run; "" for none
+  Language report_language = Language::English;
   std::function<bool()> cancelled;    // true: stop (the daemon told to); the store stays consistent
 };
 

@@ -5,6 +5,7 @@
 
 #include "model/text_fold.h"
 #include "report/event_format.h"
+#include "report/translate.h"
 
 namespace icetrack {
 
@@ -13,15 +14,15 @@ namespace {
 std::string DayOf(const std::string& time) { return time.substr(0, 10); }
 
 // What a reader would ask next about the step: when it was signed, since when it was pending.
-std::string StoryDetail(const ChangeEvent& e) {
+std::string StoryDetail(const ChangeEvent& e, Language l) {
   std::string out;
   auto add = [&out](const std::string& s) { out += (out.empty() ? "" : ", ") + s; };
   switch (e.kind) {
     case EventKind::Signed:
     case EventKind::Renewed:
     case EventKind::Approved:
-      if (!e.signed_date.empty()) add("signed " + e.signed_date);
-      if (!e.since.empty()) add("pending since " + DayOf(e.since));
+      if (!e.signed_date.empty()) add(Fill(Tr(l, "signed {1}"), {e.signed_date}));
+      if (!e.since.empty()) add(Fill(Tr(l, "pending since {1}"), {DayOf(e.since)}));
       break;
     case EventKind::MoaPublished:
     case EventKind::MoaChanged:
@@ -58,36 +59,36 @@ std::string AgencyOf(const AgreementHistory& h) { return h.current.state_code + 
 
 }  // namespace
 
-std::string StoryWords(const ChangeEvent& e) {
+std::string StoryWords(const ChangeEvent& e, Language l) {
   bool pending = e.list == ListKind::Pending;
   switch (e.kind) {
-    case EventKind::Baseline: return pending ? "on the pending list" : "listed";
-    case EventKind::Signed: return "signed";
-    case EventKind::Missing: return pending ? "missing from the pending list" : "missing from the roster";
-    case EventKind::Reappeared: return pending ? "back on the pending list" : "back on the roster";
-    case EventKind::Removed: return "ended: no longer on the roster";
-    case EventKind::Renewed: return "signed again";
-    case EventKind::SignedDateCorrected: return "SIGNED date corrected";
-    case EventKind::MoaPublished: return "MOA published";
-    case EventKind::MoaChanged: return "MOA changed";
-    case EventKind::AddendumAdded: return "addendum published";
-    case EventKind::Corrected: return "details corrected";
-    case EventKind::Renamed: return "renamed";
-    case EventKind::PendingAdded: return "applied";
-    case EventKind::PendingRemoved: return "left the pending list, not signed";
-    case EventKind::Approved: return "approved";
+    case EventKind::Baseline: return pending ? Tr(l, "on the pending list") : Tr(l, "listed");
+    case EventKind::Signed: return Tr(l, "signed");
+    case EventKind::Missing: return pending ? Tr(l, "missing from the pending list") : Tr(l, "missing from the roster");
+    case EventKind::Reappeared: return pending ? Tr(l, "back on the pending list") : Tr(l, "back on the roster");
+    case EventKind::Removed: return Tr(l, "ended: no longer on the roster");
+    case EventKind::Renewed: return Tr(l, "signed again");
+    case EventKind::SignedDateCorrected: return Tr(l, "SIGNED date corrected");
+    case EventKind::MoaPublished: return TrN(l, "MOA published", "MOAs published", 1);  // the digest's words
+    case EventKind::MoaChanged: return Tr(l, "MOA changed");
+    case EventKind::AddendumAdded: return Tr(l, "addendum published");
+    case EventKind::Corrected: return Tr(l, "details corrected");
+    case EventKind::Renamed: return Tr(l, "renamed");
+    case EventKind::PendingAdded: return Tr(l, "applied");
+    case EventKind::PendingRemoved: return Tr(l, "left the pending list, not signed");
+    case EventKind::Approved: return Tr(l, "approved");
     // Notices about the publishing, not about an agreement (the feed, the log's readers):
-    case EventKind::SuspiciousSnapshot: return "publication held back as suspicious";
-    case EventKind::TotalsMismatch: return "counts differ from the page's totals";
-    case EventKind::SourceFailing: return "source failing";
-    case EventKind::SourceRecovered: return "source recovered";
+    case EventKind::SuspiciousSnapshot: return Tr(l, "publication held back as suspicious");
+    case EventKind::TotalsMismatch: return Tr(l, "counts differ from the page's totals");
+    case EventKind::SourceFailing: return Tr(l, "source failing");
+    case EventKind::SourceRecovered: return Tr(l, "source recovered");
   }
   return ToString(e.kind);
 }
 
-std::string StoryLine(const StoredEvent& e) {
-  std::string line = DayOf(e.at) + "  " + StoryWords(e.event);
-  std::string detail = StoryDetail(e.event);
+std::string StoryLine(const StoredEvent& e, Language l) {
+  std::string line = DayOf(e.at) + "  " + StoryWords(e.event, l);
+  std::string detail = StoryDetail(e.event, l);
   if (!detail.empty()) line += " — " + detail;
   return line;
 }

@@ -9,16 +9,17 @@
 #include <vector>
 
 #include "model/agreement_history.h"
+#include "model/language.h"
 #include "model/stored_event.h"
 
 namespace icetrack {
 
 // "approved" for an application that left the pending list signed, "on the
 // pending list" for one that was there at the first publication, …
-std::string StoryWords(const ChangeEvent& e);
+std::string StoryWords(const ChangeEvent& e, Language language = Language::English);
 
 // One step: "2025-03-05  approved — signed 2025-03-01, pending since 2025-02-10".
-std::string StoryLine(const StoredEvent& e);
+std::string StoryLine(const StoredEvent& e, Language language = Language::English);
 
 // The events of one agency's agreements merged into one story: oldest first,
 // and where two fall on one publication, the pending list's step first (the

@@ -7,6 +7,7 @@
 #include "report/digest.h"
 #include "report/event_format.h"
 #include "report/markup_text.h"
+#include "report/translate.h"
 
 namespace icetrack {
 
@@ -19,12 +20,12 @@ std::string Capitalized(std::string words) {
   return words;
 }
 
-std::string Entry(const StoredEvent& e) {
+std::string Entry(const StoredEvent& e, Language l) {
   const ChangeEvent& c = e.event;
   std::string link = IsWebLink(c.moa_url) ? c.moa_url : kIcePageUrl;
   std::string out = "  <entry>\n";
   out += "    <id>" + MarkupText(EventTagUri(e)) + "</id>\n";
-  out += "    <title>" + MarkupText(EventTitle(e)) + "</title>\n";
+  out += "    <title>" + MarkupText(EventTitle(e, l)) + "</title>\n";
   out += "    <updated>" + MarkupText(e.at) + "</updated>\n";
   out += "    <link rel=\"alternate\" href=\"" + MarkupText(link) + "\"/>\n";
   out += "    <category term=\"" + std::string(ToString(c.kind)) + "\"/>\n";
@@ -37,9 +38,9 @@ std::string Entry(const StoredEvent& e) {
 
 std::string EventTagUri(const StoredEvent& e) { return "tag:icetrack.events,2025:" + e.uid; }
 
-std::string EventTitle(const StoredEvent& e) {
+std::string EventTitle(const StoredEvent& e, Language l) {
   const ChangeEvent& c = e.event;
-  std::string title = Capitalized(StoryWords(c));
+  std::string title = Capitalized(StoryWords(c, l));
   if (c.agency.empty()) return title + (c.detail.empty() ? "" : ": " + c.detail);
   title += ": " + c.agency;
   if (!c.state_code.empty()) title += ", " + c.state_code;
@@ -55,15 +56,16 @@ std::string AtomFeed(const std::vector<StoredEvent>& events, const AtomOptions& 
   });
   if (newest.size() > o.max_entries) newest.resize(o.max_entries);
   std::string updated = newest.empty() ? o.updated : newest.front()->at;
-  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + std::string(ToString(o.language)) + "\">\n";
   out += "  <id>" + std::string(kFeedId) + "</id>\n";
-  out += "  <title>" + MarkupText(o.title) + "</title>\n";
+  std::string title = o.title.empty() ? Tr(o.language, "287(g) agreements: changes") : o.title;
+  out += "  <title>" + MarkupText(title) + "</title>\n";
   out += "  <updated>" + MarkupText(updated) + "</updated>\n";
   out += "  <author><name>icetrack</name></author>\n";
   out += "  <link rel=\"alternate\" href=\"" + std::string(kIcePageUrl) + "\"/>\n";
   if (!o.self_url.empty()) out += "  <link rel=\"self\" href=\"" + MarkupText(o.self_url) + "\"/>\n";
   out += "  <generator>icetrack</generator>\n";
-  for (const StoredEvent* e : newest) out += Entry(*e);
+  for (const StoredEvent* e : newest) out += Entry(*e, o.language);
   out += "</feed>\n";
   return out;
 }

@@ -10,21 +10,23 @@
 #include <string>
 #include <vector>
 
+#include "model/language.h"
 #include "model/stored_event.h"
 
 namespace icetrack {
 
 struct AtomOptions {
-  std::string title = "287(g) agreements: changes";
+  std::string title;            // "" = "287(g) agreements: changes", in `language`
   std::string self_url;        // where the feed is published; "" = no rel="self" link
   std::string updated;         // the feed's time when it has no entry (ISO-8601 UTC)
   size_t max_entries = 500;    // the newest; a feed reader wants news, not the archive
+  Language language = Language::English;  // of the titles (the summaries are the log's lines)
 };
 
 // "tag:icetrack.events,2025:<uid>": the same for an event in every export.
 std::string EventTagUri(const StoredEvent& e);
 // "Signed: Polk County Sheriff's Office, FL (JEM)"
-std::string EventTitle(const StoredEvent& e);
+std::string EventTitle(const StoredEvent& e, Language language = Language::English);
 // `events` in any order; the feed takes the newest.
 std::string AtomFeed(const std::vector<StoredEvent>& events, const AtomOptions& options);
 

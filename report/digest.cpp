@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "report/translate.h"
+
 namespace icetrack {
 
 namespace {
@@ -10,30 +12,29 @@ namespace {
 // A kind's place in a digest (lower first) and its heading's words.
 struct KindWords {
   EventKind kind;
-  const char* one;   // "agreement signed"
-  const char* many;  // "agreements signed"
+  PluralMessage words;  // "agreement signed", "agreements signed"
 };
 
 constexpr KindWords kOrder[] = {
-    {EventKind::Baseline, "list now tracked", "lists now tracked"},
-    {EventKind::Signed, "agreement signed", "agreements signed"},
-    {EventKind::Removed, "agreement removed (ended)", "agreements removed (ended)"},
-    {EventKind::Approved, "pending application approved", "pending applications approved"},
-    {EventKind::Renewed, "agreement signed again (renewed)", "agreements signed again (renewed)"},
-    {EventKind::MoaPublished, "MOA published", "MOAs published"},
-    {EventKind::Reappeared, "agreement back on the list", "agreements back on the list"},
-    {EventKind::PendingAdded, "new application pending", "new applications pending"},
-    {EventKind::PendingRemoved, "application off the pending list", "applications off the pending list"},
-    {EventKind::AddendumAdded, "addendum added", "addenda added"},
-    {EventKind::MoaChanged, "MOA link changed", "MOA links changed"},
-    {EventKind::Renamed, "agency renamed", "agencies renamed"},
-    {EventKind::Corrected, "listing corrected by ICE", "listings corrected by ICE"},
-    {EventKind::SignedDateCorrected, "SIGNED date corrected by ICE", "SIGNED dates corrected by ICE"},
-    {EventKind::Missing, "agreement missing (not yet removed)", "agreements missing (not yet removed)"},
-    {EventKind::SuspiciousSnapshot, "publication quarantined", "publications quarantined"},
-    {EventKind::TotalsMismatch, "disagreement with ICE's own totals", "disagreements with ICE's own totals"},
-    {EventKind::SourceFailing, "source that cannot be read", "sources that cannot be read"},
-    {EventKind::SourceRecovered, "source readable again", "sources readable again"},
+    {EventKind::Baseline, Plural("list now tracked", "lists now tracked")},
+    {EventKind::Signed, Plural("agreement signed", "agreements signed")},
+    {EventKind::Removed, Plural("agreement removed (ended)", "agreements removed (ended)")},
+    {EventKind::Approved, Plural("pending application approved", "pending applications approved")},
+    {EventKind::Renewed, Plural("agreement signed again (renewed)", "agreements signed again (renewed)")},
+    {EventKind::MoaPublished, Plural("MOA published", "MOAs published")},
+    {EventKind::Reappeared, Plural("agreement back on the list", "agreements back on the list")},
+    {EventKind::PendingAdded, Plural("new application pending", "new applications pending")},
+    {EventKind::PendingRemoved, Plural("application off the pending list", "applications off the pending list")},
+    {EventKind::AddendumAdded, Plural("addendum added", "addenda added")},
+    {EventKind::MoaChanged, Plural("MOA link changed", "MOA links changed")},
+    {EventKind::Renamed, Plural("agency renamed", "agencies renamed")},
+    {EventKind::Corrected, Plural("listing corrected by ICE", "listings corrected by ICE")},
+    {EventKind::SignedDateCorrected, Plural("SIGNED date corrected by ICE", "SIGNED dates corrected by ICE")},
+    {EventKind::Missing, Plural("agreement missing (not yet removed)", "agreements missing (not yet removed)")},
+    {EventKind::SuspiciousSnapshot, Plural("publication quarantined", "publications quarantined")},
+    {EventKind::TotalsMismatch, Plural("disagreement with ICE's own totals", "disagreements with ICE's own totals")},
+    {EventKind::SourceFailing, Plural("source that cannot be read", "sources that cannot be read")},
+    {EventKind::SourceRecovered, Plural("source readable again", "sources readable again")},
 };
 
 size_t Rank(EventKind kind) {
@@ -43,9 +44,10 @@ size_t Rank(EventKind kind) {
   return std::size(kOrder);
 }
 
-std::string Counted(size_t n, EventKind kind) {
+std::string Counted(size_t n, EventKind kind, Language l) {
   size_t r = Rank(kind);
-  return std::to_string(n) + " " + (r < std::size(kOrder) ? (n == 1 ? kOrder[r].one : kOrder[r].many) : ToString(kind));
+  if (r == std::size(kOrder)) return std::to_string(n) + " " + ToString(kind);
+  return std::to_string(n) + " " + TrN(l, kOrder[r].words.one, kOrder[r].words.many, n);
 }
 
 // "FL 2, TX 1": most first.
@@ -71,13 +73,13 @@ std::string ChangesText(const ChangeEvent& e) {
   return out;
 }
 
-DigestLine LineOf(const StoredEvent& s) {
+DigestLine LineOf(const StoredEvent& s, Language l) {
   const ChangeEvent& e = s.event;
   DigestLine line;
   if (IsNotice(e.kind)) {
     line.text = e.detail;
     if (e.kind == EventKind::SuspiciousSnapshot && s.snapshot_id)
-      line.text += "; review it, then `icetrack accept " + std::to_string(s.snapshot_id) + "`";
+      line.text += Fill(Tr(l, "; review it, then `icetrack accept {1}`"), {std::to_string(s.snapshot_id)});
     if (!e.key.empty()) line.text = e.key + ": " + line.text;
     line.text += " (" + s.at.substr(0, 10) + ")";
     return line;
@@ -86,13 +88,14 @@ DigestLine LineOf(const StoredEvent& s) {
   if (e.model != Model::Unknown) where += (where.empty() ? "" : ", ") + std::string(ToString(e.model));
   line.text = e.agency + (where.empty() ? "" : " (" + where + ")");
   if (!e.county.empty() && e.agency.find(e.county) == std::string::npos) line.text += ", " + e.county;
-  if (!e.signed_date.empty()) line.text += " — signed " + e.signed_date;
+  if (!e.signed_date.empty()) line.text += " — " + Fill(Tr(l, "signed {1}"), {e.signed_date});
   std::string changes = ChangesText(e);
   if (!changes.empty()) line.text += " — " + changes;
   if (!e.since.empty() && (e.kind == EventKind::Signed || e.kind == EventKind::Approved))
-    line.text += " — pending since " + e.since.substr(0, 10);
-  if (!e.since.empty() && e.kind == EventKind::Removed) line.text += " — off the list since " + e.since.substr(0, 10);
-  line.text += " — published " + s.at.substr(0, 10);
+    line.text += " — " + Fill(Tr(l, "pending since {1}"), {e.since.substr(0, 10)});
+  if (!e.since.empty() && e.kind == EventKind::Removed)
+    line.text += " — " + Fill(Tr(l, "off the list since {1}"), {e.since.substr(0, 10)});
+  line.text += " — " + Fill(Tr(l, "published {1}"), {s.at.substr(0, 10)});
   line.url = e.moa_url;
   return line;
 }
@@ -116,8 +119,25 @@ std::string EscapeHtml(const std::string& text) {
   return out;
 }
 
-Digest BuildDigest(const std::vector<StoredEvent>& events, bool test) {
+// "now tracking 571 agreements (the participating list published 2025-05-15)"
+std::string TrackingLine(const StoredEvent& e, Language l) {
+  std::string rows = e.event.detail.substr(0, e.event.detail.find_first_not_of("0123456789"));
+  std::string day = e.at.substr(0, 10);
+  unsigned long n = rows.empty() || rows.size() > 9 ? 0 : std::stoul(rows);
+  if (e.event.list == ListKind::Pending)
+    return rows.empty() ? Fill(Tr(l, "now tracking the pending applications (published {1})"), {day})
+                        : Fill(TrN(l, "now tracking {1} pending application (the pending list published {2})",
+                                   "now tracking {1} pending applications (the pending list published {2})", n),
+                               {rows, day});
+  return rows.empty() ? Fill(Tr(l, "now tracking the agreements (published {1})"), {day})
+                      : Fill(TrN(l, "now tracking {1} agreement (the participating list published {2})",
+                                 "now tracking {1} agreements (the participating list published {2})", n),
+                             {rows, day});
+}
+
+Digest BuildDigest(const std::vector<StoredEvent>& events, bool test, Language l) {
   Digest d;
+  d.language = l;
   d.events = events.size();
   std::map<size_t, std::vector<const StoredEvent*>> by_kind;
   for (const StoredEvent& e : events) by_kind[Rank(e.event.kind)].push_back(&e);
@@ -127,28 +147,22 @@ Digest BuildDigest(const std::vector<StoredEvent>& events, bool test) {
     DigestSection section;
     if (kind == EventKind::Baseline) {
       // One short notice per list, never the rows one by one.
-      for (const StoredEvent* e : group) {
-        std::string rows = e->event.detail.substr(0, e->event.detail.find_first_not_of("0123456789"));
-        bool pending = e->event.list == ListKind::Pending;
-        section.lines.push_back({"now tracking " + (rows.empty() ? std::string("the") : rows) +
-                                     (pending ? " pending applications" : " agreements") + " (the " +
-                                     ToString(e->event.list) + " list published " + e->at.substr(0, 10) + ")",
-                                 ""});
-      }
-      section.heading = "Now tracking";
+      for (const StoredEvent* e : group) section.lines.push_back({TrackingLine(*e, l), ""});
+      section.heading = Tr(l, "Now tracking");
     } else {
       std::string states = StatesOf(group);
-      section.heading = Counted(group.size(), kind) + (states.empty() ? "" : ": " + states);
-      for (const StoredEvent* e : group) section.lines.push_back(LineOf(*e));
+      section.heading = Counted(group.size(), kind, l) + (states.empty() ? "" : ": " + states);
+      for (const StoredEvent* e : group) section.lines.push_back(LineOf(*e, l));
     }
-    if (headline.size() < 2) headline.push_back(kind == EventKind::Baseline ? "now tracking" : Counted(group.size(), kind));
+    if (headline.size() < 2)
+      headline.push_back(kind == EventKind::Baseline ? Tr(l, "now tracking") : Counted(group.size(), kind, l));
     d.sections.push_back(std::move(section));
   }
   std::string title;
   for (const std::string& h : headline) title += (title.empty() ? "" : ", ") + h;
-  if (by_kind.size() > headline.size()) title += ", and more";
-  d.title = std::string(test ? "[test] " : "") + "icetrack: " + (title.empty() ? "no changes" : title) +
-            " (ICE 287(g))";
+  if (by_kind.size() > headline.size()) title += Tr(l, ", and more");
+  d.title = std::string(test ? Tr(l, "[test] ") : "") +
+            Fill(Tr(l, "icetrack: {1} (ICE 287(g))"), {title.empty() ? Tr(l, "no changes") : title});
   return d;
 }
 
@@ -163,7 +177,7 @@ std::string Digest::Text() const {
 }
 
 std::string Digest::Html() const {
-  std::string out = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + EscapeHtml(title) +
+  std::string out = "<!DOCTYPE html><html lang=\"" + std::string(ToString(language)) + "\"><head><meta charset=\"utf-8\"><title>" + EscapeHtml(title) +
                     "</title></head><body style=\"font-family:sans-serif\">";
   for (const DigestSection& s : sections) {
     out += "<h2>" + EscapeHtml(s.heading) + "</h2><ul>";
@@ -174,8 +188,9 @@ std::string Digest::Html() const {
     }
     out += "</ul>";
   }
-  return out + "<p style=\"color:#555\">Sent by icetrack, which tracks the 287(g) agreements ICE publishes.</p>"
-               "</body></html>";
+  return out + "<p style=\"color:#555\">" +
+         EscapeHtml(Tr(language, "Sent by icetrack, which tracks the 287(g) agreements ICE publishes.")) +
+         "</p></body></html>";
 }
 
 std::vector<StoredEvent> SampleEvents() {

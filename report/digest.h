@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model/language.h"
 #include "model/stored_event.h"
 
 namespace icetrack {
@@ -29,13 +30,14 @@ struct Digest {
   std::string title;  // "icetrack: 3 agreements signed, 1 removed (ICE 287(g))"
   std::vector<DigestSection> sections;
   size_t events = 0;
+  Language language = Language::English;
 
   std::string Text() const;  // sections as plain text, a blank line between them
   std::string Html() const;  // one self-contained HTML document
 };
 
 // `test`: a sample, its title saying so. An empty `events` gives an empty digest (no sections).
-Digest BuildDigest(const std::vector<StoredEvent>& events, bool test = false);
+Digest BuildDigest(const std::vector<StoredEvent>& events, bool test = false, Language language = Language::English);
 
 // Events that show how a digest looks, for `icetrack alerts test` and `preview`.
 std::vector<StoredEvent> SampleEvents();

@@ -14,6 +14,7 @@
 #include "report/digest.h"
 #include "report/markup_text.h"
 #include "report/stats_format.h"
+#include "report/translate.h"
 
 namespace icetrack {
 
@@ -64,8 +65,8 @@ constexpr char kStyle[] =
 std::string Esc(const std::string& s) { return MarkupText(s); }
 std::string Day(const std::string& time) { return time.substr(0, 10); }
 
-std::string Page(const std::string& title, const std::string& body) {
-  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+std::string Page(Language l, const std::string& title, const std::string& body) {
+  return "<!DOCTYPE html>\n<html lang=\"" + std::string(ToString(l)) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
          Esc(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
 }
@@ -94,30 +95,36 @@ std::array<int, 4> ByModel(const std::vector<RosterEntry>& entries) {
   return out;
 }
 
-std::string Headline(const HistoryExport& h) {
+std::string Headline(const HistoryExport& h, Language l) {
   RosterTally t = TallyRoster(h.roster.entries, Grouping::State, TallyOrder::Count);
   std::array<int, 4> models = ByModel(h.roster.entries);
   std::string out = "<dl class=\"stats\">";
-  out += Stat("agreements", "Agreements", t.total.rows) + Stat("agencies", "Agencies", t.total.agencies) +
-         Stat("states", "States", t.states) + Stat("JEM", "Jail enforcement (JEM)", models[1]) +
-         Stat("TFM", "Task force (TFM)", models[2]) + Stat("WSO", "Warrant service (WSO)", models[3]) +
-         Stat("pending", "Pending applications", static_cast<int>(h.pending_entries.size())) +
-         Stat("signed_7d", "Signed, last 7 days", SignedWithin(h, 7)) +
-         Stat("signed_30d", "Signed, last 30 days", SignedWithin(h, 30));
+  out += Stat("agreements", Tr(l, "Agreements"), t.total.rows) + Stat("agencies", Tr(l, "Agencies"), t.total.agencies) +
+         Stat("states", Tr(l, "States"), t.states) + Stat("JEM", Tr(l, "Jail enforcement (JEM)"), models[1]) +
+         Stat("TFM", Tr(l, "Task force (TFM)"), models[2]) + Stat("WSO", Tr(l, "Warrant service (WSO)"), models[3]) +
+         Stat("pending", Tr(l, "Pending applications"), static_cast<int>(h.pending_entries.size())) +
+         Stat("signed_7d", Tr(l, "Signed, last 7 days"), SignedWithin(h, 7)) +
+         Stat("signed_30d", Tr(l, "Signed, last 30 days"), SignedWithin(h, 30));
   return out + "</dl>\n";
 }
 
-std::string AsOf(const HistoryExport& h) {
-  std::string out = "<p class=\"note\">As of <time datetime=\"" + Esc(h.at) + "\">" + Day(h.at) + "</time>";
+std::string AsOf(const HistoryExport& h, Language l) {
+  std::string out = "<p class=\"note\">" +
+                    Fill(Tr(l, "As of {1}"), {"<time datetime=\"" + Esc(h.at) + "\">" + Day(h.at) + "</time>"});
   if (h.roster.snapshot)
-    out += ", from ICE's publication of " + Day(h.roster.snapshot->published_at) + " (" +
-           Esc(h.roster.snapshot->source_name) + ")";
-  out += ". Source: <a href=\"" + std::string(kIcePageUrl) + "\">ICE's 287(g) page</a>.";
+    out += Fill(Tr(l, ", from ICE's publication of {1} ({2})"),
+                {Day(h.roster.snapshot->published_at), Esc(h.roster.snapshot->source_name)});
+  if (h.pending && (!h.roster.snapshot || Day(h.pending->published_at) != Day(h.roster.snapshot->published_at)))
+    out += Fill(Tr(l, "; the pending applications from that of {1}"), {Day(h.pending->published_at)});
+  out += Fill(Tr(l, ". Source: {1}."),
+              {"<a href=\"" + std::string(kIcePageUrl) + "\">" + Esc(Tr(l, "ICE's 287(g) page")) + "</a>"});
   UtcTime at;
   std::optional<int64_t> stale = ParseIsoTime(h.at, &at) ? StaleDays(h.roster.snapshot, at) : std::nullopt;
   if (stale)
-    out += " <strong class=\"stale\" data-stale-days=\"" + std::to_string(*stale) +
-           "\">That publication is " + std::to_string(*stale) + " days old: ICE may have stopped updating the list.</strong>";
+    out += " <strong class=\"stale\" data-stale-days=\"" + std::to_string(*stale) + "\">" +
+           Esc(Fill(Tr(l, "That publication is {1} days old: ICE may have stopped updating the list."),
+                    {std::to_string(*stale)})) +
+           "</strong>";
   return out + "</p>\n";
 }
 
@@ -137,19 +144,20 @@ std::string Polyline(const std::vector<SnapshotInfo>& t, size_t series, double x
          "\" points=\"" + points + "\"/>";
 }
 
-std::string TimelineChart(const std::vector<SnapshotInfo>& t) {
-  if (t.empty()) return "<p>No publication yet.</p>\n";
+std::string TimelineChart(const std::vector<SnapshotInfo>& t, Language l) {
+  if (t.empty()) return "<p>" + Esc(Tr(l, "No publication yet.")) + "</p>\n";
   UtcTime first, last;
   ParseIsoTime(t.front().published_at, &first);
   ParseIsoTime(t.back().published_at, &last);
   int top = 1;
   for (const SnapshotInfo& s : t) top = std::max(top, s.rows);
   const int w = 660, h = 220;
-  std::string desc = "From " + std::to_string(t.front().rows) + " agreements on " + Day(t.front().published_at) +
-                     " to " + std::to_string(t.back().rows) + " on " + Day(t.back().published_at) + ".";
+  std::string desc = Fill(Tr(l, "From {1} agreements on {2} to {3} on {4}."),
+                          {std::to_string(t.front().rows), Day(t.front().published_at), std::to_string(t.back().rows),
+                           Day(t.back().published_at)});
   std::string svg = "<svg viewBox=\"0 0 720 270\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">"
-                    "<title id=\"chart-title\">Agreements over time by model</title><desc id=\"chart-desc\">" +
-                    Esc(desc) + "</desc>";
+                    "<title id=\"chart-title\">" + Esc(Tr(l, "Agreements over time by model")) +
+                    "</title><desc id=\"chart-desc\">" + Esc(desc) + "</desc>";
   svg += "<line x1=\"50\" y1=\"240\" x2=\"710\" y2=\"240\" stroke=\"#767676\"/><line x1=\"50\" y1=\"20\" x2=\"50\" "
          "y2=\"240\" stroke=\"#767676\"/>";
   svg += "<text x=\"44\" y=\"26\" text-anchor=\"end\" font-size=\"12\">" + std::to_string(top) +
@@ -161,7 +169,7 @@ std::string TimelineChart(const std::vector<SnapshotInfo>& t) {
   std::string legend = "<p class=\"legend\">";
   for (const Series& s : kSeries)
     legend += std::string("<span><svg width=\"14\" height=\"4\" aria-hidden=\"true\"><rect width=\"14\" height=\"4\" "
-                          "fill=\"") + s.colour + "\"/></svg> " + (std::string(s.name) == "all" ? "all models" : s.name) + "</span>";
+                          "fill=\"") + s.colour + "\"/></svg> " + (std::string(s.name) == "all" ? Esc(Tr(l, "all models")) : s.name) + "</span>";
   return svg + "</svg>\n" + legend + "</p>\n";
 }
 
@@ -173,14 +181,15 @@ std::string TileStyle(int n) {
   return "background:#08306b;color:#fff";
 }
 
-std::string TileMap(const std::map<std::string, int>& counts, bool site) {
-  std::string out = "<div class=\"tiles\" role=\"list\" aria-label=\"Agreements per state\">";
+std::string TileMap(const std::map<std::string, int>& counts, bool site, Language l) {
+  std::string out = "<div class=\"tiles\" role=\"list\" aria-label=\"" + Esc(Tr(l, "Agreements per state")) + "\">";
   for (const Tile& t : kTiles) {
     auto it = counts.find(t.code);
     int n = it == counts.end() ? 0 : it->second;
     std::string name(StateName(t.code));
     std::string place = "grid-row:" + std::to_string(t.row + 1) + ";grid-column:" + std::to_string(t.col + 1) + ";";
-    std::string label = name + ": " + std::to_string(n) + (n == 1 ? " agreement" : " agreements");
+    std::string label = name + ": " + Fill(TrN(l, "{1} agreement", "{1} agreements", static_cast<unsigned long>(n)),
+                                           {std::to_string(n)});
     std::string inner = std::string(t.code) + "<b data-tile=\"" + t.code + "\">" + std::to_string(n) + "</b>";
     if (site && n > 0)
       out += "<a role=\"listitem\" href=\"state/" + std::string(t.code) + ".html\" style=\"" + place + TileStyle(n) +
@@ -197,15 +206,22 @@ std::string Link(const std::string& url, const std::string& text) {
   return IsWebLink(url) ? "<a href=\"" + Esc(url) + "\">" + Esc(text) + "</a>" : Esc(url);
 }
 
-std::string StatesTable(const HistoryExport& h, bool site) {
-  std::string out = "<div class=\"scroll\"><table id=\"states\"><caption class=\"note\">States by number of "
-                    "agreements</caption><thead><tr><th scope=\"col\">State</th><th scope=\"col\" class=\"n\">"
-                    "Agreements</th><th scope=\"col\" class=\"n\">Agencies</th><th scope=\"col\" class=\"n\">JEM</th>"
-                    "<th scope=\"col\" class=\"n\">TFM</th><th scope=\"col\" class=\"n\">WSO</th><th scope=\"col\" "
-                    "class=\"n\">Pending</th></tr></thead><tbody>";
+// A table's header row: a cell a column, numbers (class "n") right-aligned.
+std::string HeaderRow(const std::vector<std::pair<std::string, bool>>& columns) {
+  std::string out = "<thead><tr>";
+  for (const auto& [name, number] : columns)
+    out += std::string("<th scope=\"col\"") + (number ? " class=\"n\"" : "") + ">" + Esc(name) + "</th>";
+  return out + "</tr></thead>";
+}
+
+std::string StatesTable(const HistoryExport& h, bool site, Language l) {
+  std::string out = "<div class=\"scroll\"><table id=\"states\"><caption class=\"note\">" +
+                    Esc(Tr(l, "States by number of agreements")) + "</caption>" +
+                    HeaderRow({{Tr(l, "State"), false}, {Tr(l, "Agreements"), true}, {Tr(l, "Agencies"), true},
+                               {"JEM", true}, {"TFM", true}, {"WSO", true}, {Tr(l, "Pending"), true}}) + "<tbody>";
   for (const auto& row : CountsRows(h)) {  // state_code, state, JEM, TFM, WSO, unknown, agreements, agencies, pending
     bool total = row[0].empty();
-    std::string name = total ? "All states" : row[1].empty() ? row[0] : row[1];
+    std::string name = total ? Tr(l, "All states") : row[1].empty() ? row[0] : row[1];
     bool page = site && !total && !StateName(row[0]).empty();
     std::string head = page ? "<a href=\"state/" + Esc(row[0]) + ".html\">" + Esc(name) + "</a>" : Esc(name);
     out += std::string("<tr") + (total ? " class=\"total\"" : " data-state=\"" + Esc(row[0]) + "\"") +
@@ -216,9 +232,9 @@ std::string StatesTable(const HistoryExport& h, bool site) {
   return out + "</tbody></table></div>\n";
 }
 
-std::string Options(const char* id, const char* label, const std::set<std::string>& values) {
-  std::string out = std::string("<label for=\"filter-") + id + "\">" + label + "<select id=\"filter-" + id +
-                    "\"><option value=\"\">all</option>";
+std::string Options(const char* id, const std::string& label, const std::set<std::string>& values, Language l) {
+  std::string out = std::string("<label for=\"filter-") + id + "\">" + Esc(label) + "<select id=\"filter-" + id +
+                    "\"><option value=\"\">" + Esc(Tr(l, "all")) + "</option>";
   for (const std::string& v : values) out += "<option value=\"" + Esc(v) + "\">" + Esc(v) + "</option>";
   return out + "</select></label>";
 }
@@ -231,7 +247,7 @@ constexpr char kFilterScript[] =
     "var ok=sel.every(function(s,i){return!s.value||r.dataset[names[i]]===s.value});r.hidden=!ok;if(ok)shown++});"
     "document.getElementById('shown').textContent=shown}apply()})();</script>\n";
 
-std::string ChangesTable(const std::vector<const StoredEvent*>& events, bool filters) {
+std::string ChangesTable(const std::vector<const StoredEvent*>& events, bool filters, Language l) {
   std::set<std::string> states, models, kinds;
   for (const StoredEvent* e : events) {
     if (!e->event.state_code.empty()) states.insert(e->event.state_code);
@@ -240,19 +256,21 @@ std::string ChangesTable(const std::vector<const StoredEvent*>& events, bool fil
   }
   std::string out;
   if (filters)
-    out += "<form class=\"filters\" onsubmit=\"return false\">" + Options("state", "State", states) +
-           Options("model", "Model", models) + Options("kind", "Change", kinds) + "</form>\n<p class=\"note\" "
-           "aria-live=\"polite\"><span id=\"shown\">" + std::to_string(events.size()) + "</span> of " +
-           std::to_string(events.size()) + " changes shown.</p>\n";
-  out += "<div class=\"scroll\"><table id=\"changes\"><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Change"
-         "</th><th scope=\"col\">State</th><th scope=\"col\">Agency</th><th scope=\"col\">Model</th><th scope=\"col\">"
-         "Details</th></tr></thead><tbody>";
+    out += "<form class=\"filters\" onsubmit=\"return false\">" + Options("state", Tr(l, "State"), states, l) +
+           Options("model", Tr(l, "Model"), models, l) + Options("kind", Tr(l, "Change"), kinds, l) +
+           "</form>\n<p class=\"note\" aria-live=\"polite\">" +
+           Fill(Esc(Tr(l, "{1} of {2} changes shown.")),
+                {"<span id=\"shown\">" + std::to_string(events.size()) + "</span>", std::to_string(events.size())}) +
+           "</p>\n";
+  out += "<div class=\"scroll\"><table id=\"changes\">" +
+         HeaderRow({{Tr(l, "Date"), false}, {Tr(l, "Change"), false}, {Tr(l, "State"), false},
+                    {Tr(l, "Agency"), false}, {Tr(l, "Model"), false}, {Tr(l, "Details"), false}}) + "<tbody>";
   for (const StoredEvent* e : events) {
     const ChangeEvent& c = e->event;
-    std::string line = StoryLine(*e);
+    std::string line = StoryLine(*e, l);
     std::string detail = line.find(" — ") == std::string::npos ? "" : line.substr(line.find(" — ") + 5);
     out += "<tr data-state=\"" + Esc(c.state_code) + "\" data-model=\"" + (c.model == Model::Unknown ? "" : ToString(c.model)) +
-           "\" data-kind=\"" + ToString(c.kind) + "\">" + Cell(Day(e->at)) + Cell(StoryWords(c)) + Cell(c.state_code) +
+           "\" data-kind=\"" + ToString(c.kind) + "\">" + Cell(Day(e->at)) + Cell(StoryWords(c, l)) + Cell(c.state_code) +
            "<td>" + (IsWebLink(c.moa_url) ? Link(c.moa_url, c.agency) : Esc(c.agency)) + "</td>" +
            Cell(c.model == Model::Unknown ? "" : ToString(c.model)) + Cell(detail) + "</tr>";
   }
@@ -270,35 +288,38 @@ std::vector<const StoredEvent*> Newest(const HistoryExport& h, size_t limit, con
   return out;
 }
 
-std::string DataLinks() {
-  return "<p>Data: <a href=\"feed.xml\">Atom feed</a> · <a href=\"icetrack.xlsx\">Excel workbook</a> · "
-         "<a href=\"export.json\">JSON</a> · CSV: <a href=\"csv/roster.csv\">roster</a>, <a href=\"csv/changes.csv\">"
-         "changes</a>, <a href=\"csv/counts.csv\">counts</a>, <a href=\"csv/timeline.csv\">timeline</a>.</p>\n";
+std::string A(const char* href, const std::string& text) { return std::string("<a href=\"") + href + "\">" + Esc(text) + "</a>"; }
+
+std::string DataLinks(Language l) {
+  return "<p>" + Esc(Tr(l, "Data:")) + " " + A("feed.xml", Tr(l, "Atom feed")) + " · " +
+         A("icetrack.xlsx", Tr(l, "Excel workbook")) + " · " + A("export.json", "JSON") + " · CSV: " +
+         A("csv/roster.csv", Tr(l, "roster")) + ", " + A("csv/changes.csv", Tr(l, "changes")) + ", " +
+         A("csv/counts.csv", Tr(l, "counts")) + ", " + A("csv/timeline.csv", Tr(l, "timeline")) + ".</p>\n";
 }
 
-std::string AgenciesTable(const std::vector<RosterEntry>& entries) {
-  std::string out = "<div class=\"scroll\"><table id=\"agencies\"><thead><tr><th scope=\"col\">Agency</th><th "
-                    "scope=\"col\">Type</th><th scope=\"col\">County</th><th scope=\"col\">Model</th><th scope=\"col\">"
-                    "Signed</th><th scope=\"col\">MOA</th></tr></thead><tbody>";
+std::string AgenciesTable(const std::vector<RosterEntry>& entries, Language l) {
+  std::string out = "<div class=\"scroll\"><table id=\"agencies\">" +
+                    HeaderRow({{Tr(l, "Agency"), false}, {Tr(l, "Type"), false}, {Tr(l, "County"), false},
+                               {Tr(l, "Model"), false}, {Tr(l, "Signed"), false}, {"MOA", false}}) + "<tbody>";
   for (const RosterEntry& e : entries) {
     const RosterRow& r = e.row;
     out += "<tr><th scope=\"row\">" + Esc(r.agency) + "</th>" + Cell(r.agency_type) + Cell(r.county) +
            Cell(ToString(r.model)) + Cell(r.signed_date) + "<td>" + (IsWebLink(r.moa_url) ? Link(r.moa_url, "MOA") : "") +
-           (IsWebLink(r.addendum_url) ? " " + Link(r.addendum_url, "addendum") : "") + "</td></tr>";
+           (IsWebLink(r.addendum_url) ? " " + Link(r.addendum_url, Tr(l, "addendum")) : "") + "</td></tr>";
   }
   return out + "</tbody></table></div>\n";
 }
 
 // Signings by the month of their SIGNED date, as bars.
-std::string SigningsChart(const std::vector<RosterEntry>& entries) {
+std::string SigningsChart(const std::vector<RosterEntry>& entries, Language l) {
   std::map<std::string, int> months;
   for (const RosterEntry& e : entries)
     if (e.row.signed_date.size() >= 7) months[e.row.signed_date.substr(0, 7)]++;
-  if (months.empty()) return "<p>No SIGNED date is listed.</p>\n";
+  if (months.empty()) return "<p>" + Esc(Tr(l, "No SIGNED date is listed.")) + "</p>\n";
   int top = 1;
   for (const auto& m : months) top = std::max(top, m.second);
   std::string svg = "<svg viewBox=\"0 0 720 " + std::to_string(40 + 18 * months.size()) +
-                    "\" role=\"img\" aria-label=\"Agreements by the month they were signed\">";
+                    "\" role=\"img\" aria-label=\"" + Esc(Tr(l, "Agreements by the month they were signed")) + "\">";
   int y = 10;
   for (const auto& [month, n] : months) {
     svg += "<text x=\"0\" y=\"" + std::to_string(y + 12) + "\" font-size=\"12\">" + month + "</text><rect x=\"70\" y=\"" +
@@ -323,42 +344,46 @@ std::vector<std::string> HtmlStates(const HistoryExport& h) {
   return out;
 }
 
+// <section> with its heading, for the outline and for screen readers.
+std::string Section(const char* id, const std::string& heading, const std::string& content) {
+  return std::string("<section aria-labelledby=\"") + id + "\"><h2 id=\"" + id + "\">" + Esc(heading) + "</h2>\n" +
+         content + "</section>\n";
+}
+
 std::string HtmlIndex(const HistoryExport& h, const HtmlOptions& o) {
+  const Language l = o.language;
   std::map<std::string, int> per_state;
   for (const RosterEntry& e : h.roster.entries) per_state[e.row.state_code]++;
-  std::string body = "<header><h1>287(g) agreements</h1>\n" + AsOf(h) + "</header>\n<main>\n";
-  body += "<section aria-labelledby=\"now\"><h2 id=\"now\">Now</h2>\n" + Headline(h) + "</section>\n";
-  body += "<section aria-labelledby=\"time\"><h2 id=\"time\">Agreements over time</h2>\n" + TimelineChart(h.timeline) +
-          "</section>\n";
-  body += "<section aria-labelledby=\"map\"><h2 id=\"map\">Agreements per state</h2>\n" + TileMap(per_state, o.site) +
-          StatesTable(h, o.site) + "</section>\n";
-  std::vector<const StoredEvent*> recent = Newest(h, o.recent_changes);
-  body += "<section aria-labelledby=\"recent\"><h2 id=\"recent\">Recent changes</h2>\n" + ChangesTable(recent, true) +
-          "</section>\n";
-  if (o.site) body += "<section aria-labelledby=\"data\"><h2 id=\"data\">Data</h2>\n" + DataLinks() + "</section>\n";
+  std::string title = Tr(l, "287(g) agreements");
+  std::string body = "<header><h1>" + Esc(title) + "</h1>\n" + AsOf(h, l) + "</header>\n<main>\n";
+  body += Section("now", Tr(l, "Now"), Headline(h, l));
+  body += Section("time", Tr(l, "Agreements over time"), TimelineChart(h.timeline, l));
+  body += Section("map", Tr(l, "Agreements per state"), TileMap(per_state, o.site, l) + StatesTable(h, o.site, l));
+  body += Section("recent", Tr(l, "Recent changes"), ChangesTable(Newest(h, o.recent_changes), true, l));
+  if (o.site) body += Section("data", Tr(l, "Data"), DataLinks(l));
   body += "</main>\n" + std::string(kFilterScript);
-  return Page("287(g) agreements as of " + Day(h.at), body);
+  return Page(l, Fill(Tr(l, "287(g) agreements as of {1}"), {Day(h.at)}), body);
 }
 
 std::string HtmlStatePage(const HistoryExport& h, const std::string& code, const HtmlOptions& o) {
+  const Language l = o.language;
   std::vector<RosterEntry> agencies, pending;
   for (const RosterEntry& e : h.roster.entries) if (e.row.state_code == code) agencies.push_back(e);
   for (const RosterEntry& e : h.pending_entries) if (e.row.state_code == code) pending.push_back(e);
   RosterTally t = TallyRoster(agencies, Grouping::State, TallyOrder::Count);
   std::string name(StateName(code));
-  std::string body = "<header><p><a href=\"" + std::string(o.site ? "../index.html" : "#") + "\">All states</a></p><h1>" +
-                     Esc(name) + ": 287(g) agreements</h1>\n" + AsOf(h) + "</header>\n<main>\n";
-  body += "<dl class=\"stats\">" + Stat("agreements", "Agreements", t.total.rows) +
-          Stat("agencies", "Agencies", t.total.agencies) +
-          Stat("pending", "Pending applications", static_cast<int>(pending.size())) +
-          Stat("signed_30d", "Signed, last 30 days", SignedWithin(h, 30, code)) + "</dl>\n";
-  body += "<section aria-labelledby=\"months\"><h2 id=\"months\">Signed, by month</h2>\n" + SigningsChart(agencies) +
-          "</section>\n";
-  body += "<section aria-labelledby=\"agencies-h\"><h2 id=\"agencies-h\">Agencies</h2>\n" + AgenciesTable(agencies) +
-          "</section>\n";
-  body += "<section aria-labelledby=\"recent\"><h2 id=\"recent\">Changes</h2>\n" +
-          ChangesTable(Newest(h, o.recent_changes, code), false) + "</section>\n</main>\n";
-  return Page(name + ": 287(g) agreements as of " + Day(h.at), body);
+  std::string body = "<header><p><a href=\"" + std::string(o.site ? "../index.html" : "#") + "\">" +
+                     Esc(Tr(l, "All states")) + "</a></p><h1>" + Esc(Fill(Tr(l, "{1}: 287(g) agreements"), {name})) +
+                     "</h1>\n" + AsOf(h, l) + "</header>\n<main>\n";
+  body += "<dl class=\"stats\">" + Stat("agreements", Tr(l, "Agreements"), t.total.rows) +
+          Stat("agencies", Tr(l, "Agencies"), t.total.agencies) +
+          Stat("pending", Tr(l, "Pending applications"), static_cast<int>(pending.size())) +
+          Stat("signed_30d", Tr(l, "Signed, last 30 days"), SignedWithin(h, 30, code)) + "</dl>\n";
+  body += Section("months", Tr(l, "Signed, by month"), SigningsChart(agencies, l));
+  body += Section("agencies-h", Tr(l, "Agencies"), AgenciesTable(agencies, l));
+  body += Section("recent", Tr(l, "Changes"), ChangesTable(Newest(h, o.recent_changes, code), false, l));
+  body += "</main>\n";
+  return Page(l, Fill(Tr(l, "{1}: 287(g) agreements as of {2}"), {name, Day(h.at)}), body);
 }
 
 }  // namespace icetrack

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "model/language.h"
 #include "report/history_export.h"
 
 namespace icetrack {
@@ -21,6 +22,7 @@ namespace icetrack {
 struct HtmlOptions {
   bool site = false;  // part of a site: links to state/XX.html, feed.xml and the data files
   size_t recent_changes = 300;  // the newest changes the index lists
+  Language language = Language::English;  // of every word on the page (report/translate.h)
 };
 
 // The index: headline numbers, agreements over time by model, the US tile

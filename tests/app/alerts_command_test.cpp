@@ -378,11 +378,30 @@ TEST_CASE("alerts test sends a sample marked as a test, preview renders without 
   test::CommandRun preview = s.Cmd("alerts preview --since 2025-12-01");
   REQUIRE(preview.exit_code == 0);
   CHECK(preview.out.find("== hook (webhook, http://127.0.0.1:") != std::string::npos);
-  CHECK(preview.out.find("now tracking 1 agreements") != std::string::npos);
+  CHECK(preview.out.find("now tracking 1 agreement (the participating list published ") != std::string::npos);
   test::CommandRun raw = s.Cmd("alerts preview --since 2025-12-01 --raw");
   CHECK(raw.out.find("\"type\":\"icetrack.digest\"") != std::string::npos);
   CHECK(hook.Got().size() == 1);  // nothing sent
   CHECK(s.Cmd("alerts preview").out.find("(nothing would be sent)") != std::string::npos);
+}
+
+TEST_CASE("a target with lang = \"es\" gets its digest in Spanish, from the catalog, the others in English") {
+  Receiver hook, other;
+  Setup s(WebhookTarget("es-desk", hook.Url(), "lang = \"es\"") + WebhookTarget("en-desk", other.Url()));
+  REQUIRE(s.Cmd("import " + Publication(s.dir, 1, {Agency("FL", "Polk County Sheriff's Office")})).exit_code == 0);
+  REQUIRE(s.Cmd("import --alert " + Publication(s.dir, 2, {Agency("FL", "Polk County Sheriff's Office"),
+                                                            Agency("TX", "Hays County Sheriff's Office")})).exit_code == 0);
+  REQUIRE(hook.Got().size() == 1);
+  REQUIRE(other.Got().size() == 1);
+  Json es = Json::parse(hook.Got()[0].body)["data"];
+  CHECK(es["title"] == "icetrack: 1 acuerdo firmado (ICE 287(g))");
+  CHECK(es["text"].get<std::string>().rfind("1 acuerdo firmado: TX 1\n- Hays County Sheriff's Office (TX, TFM)", 0) == 0);
+  CHECK(es["text"].get<std::string>().find("publicado el ") != std::string::npos);
+  CHECK(es["events"][0]["kind"] == "signed");  // the data stay the data
+  CHECK(Json::parse(other.Got()[0].body)["data"]["title"] == "icetrack: 1 agreement signed (ICE 287(g))");
+  CHECK(SchemaErrors(hook.Got()) == "");
+  test::CommandRun preview = s.Cmd("alerts preview --since 2020-01-01 --target es-desk");
+  CHECK(preview.out.find("ahora en seguimiento 1 acuerdo (la lista de participantes publicada el ") != std::string::npos);
 }
 
 TEST_CASE("configuration errors name the file, the line and the key, and touch nothing") {
@@ -395,6 +414,9 @@ TEST_CASE("configuration errors name the file, the line and the key, and touch n
     CHECK(r.err == "icetrack: " + dir.File("bad.toml") + ":" + error + "\n");
     CHECK_FALSE(std::filesystem::exists(dir.File("x.db")));
   };
+  check("[[alert]]\nname = \"x\"\ntype = \"webhook\"\nurl = \"http://127.0.0.1:9/\"\nlang = \"fr\"\n",
+        "5:8: alert \"x\".lang: \"fr\" is not a language: write en or es");
+  check("[report]\nlang = \"ES\"\n", "2:8: report.lang: \"ES\" is not a language: write en or es");
   check("[rules]\nremoval_afterr = 3\n", "2:1: rules.removal_afterr: unknown key (did you mean \"removal_after\"?)");
   check("[rules]\nremoval_after = \"3\"\n", "2:17: rules.removal_after: must be a whole number");
   check("[rules]\nremoval_after = 0\n", "2:17: rules.removal_after: 0 is not from 1 to 100");

@@ -51,10 +51,10 @@ struct Site {
   test::TempDir dir;
   std::string db = dir.File("h.db");
   std::string out = dir.File("site");
-  Site() {
+  explicit Site(const std::string& lang = "en") {
     REQUIRE(Icetrack("import -q --db " + db + " " + test::FixturesDir() + "/xlsx " + test::FixturesDir() +
                      "/sequence-2026-02").exit_code == 0);
-    Run report = Icetrack("report --at 2026-02-28 --out " + out + " --db " + db);
+    Run report = Icetrack("report --lang " + lang + " --at 2026-02-28 --out " + out + " --db " + db);
     REQUIRE_MESSAGE(report.exit_code == 0, report.err);
   }
 };
@@ -130,6 +130,54 @@ TEST_CASE("report: a screenshot, and the folder replaced whole with nothing left
   CHECK(not_a_folder.exit_code == 10);
   CHECK(not_a_folder.err.find("is not a folder") != std::string::npos);
   CHECK(ReadFile(site.dir.File("plain")) == "x");
+}
+
+TEST_CASE("report --lang es: the same numbers in Spanish, in a browser, the feed's titles too") {
+  REQUIRE_FIXTURES();
+  Site site("es");
+  Run dom = Chromium(site.dir, "--dump-dom", "file://" + site.out + "/index.html?state=TX");
+  REQUIRE_MESSAGE(dom.exit_code == 0, dom.err);
+  CHECK(dom.out.find("<html lang=\"es\">") != std::string::npos);
+  CHECK(dom.out.find("<h1>Acuerdos 287(g)</h1>") != std::string::npos);
+  CHECK(dom.out.find("<h2 id=\"recent\">Cambios recientes</h2>") != std::string::npos);
+  CHECK(dom.out.find("<label for=\"filter-state\">Estado<select") != std::string::npos);
+  CHECK(dom.out.find(">firmado</td>") != std::string::npos);
+  CHECK(dom.out.find("Recent changes") == std::string::npos);
+  auto stats = nlohmann::json::parse(Icetrack("stats --json --at 2026-02-28 --db " + site.db).out);
+  std::map<std::string, int> shown = Stats(dom.out);
+  CHECK(shown["agreements"] == stats["agreements"].get<int>());
+  CHECK(shown["agencies"] == stats["agencies"].get<int>());
+  CHECK(shown["states"] == stats["states"].get<int>());
+  std::smatch filtered;
+  REQUIRE(std::regex_search(dom.out, filtered, std::regex("Se muestran <span id=\"shown\">([0-9]+)</span> de ([0-9]+) cambios")));
+  CHECK(std::stoi(filtered[1]) < std::stoi(filtered[2]));  // the filter ran
+  Run state = Chromium(site.dir, "--dump-dom", "file://" + site.out + "/state/TX.html");
+  CHECK(state.out.find("<h1>Texas: acuerdos 287(g)</h1>") != std::string::npos);
+  std::string feed = ReadFile(site.out + "/feed.xml");
+  CHECK(feed.find("xml:lang=\"es\"") != std::string::npos);
+  CHECK(feed.find("<title>Acuerdos 287(g): cambios</title>") != std::string::npos);
+  Run shot = Chromium(site.dir, "--screenshot=" + site.dir.File("es.png"), "file://" + site.out + "/index.html");
+  REQUIRE(shot.exit_code == 0);
+  CHECK(ReadFile(site.dir.File("es.png")).rfind("\x89PNG", 0) == 0);
+}
+
+TEST_CASE("--lang takes en or es, nothing else") {
+  test::TempDir dir;
+  std::string db = " --db " + dir.File("h.db");
+  REQUIRE(Icetrack("import" + db + " " + [&] {
+            test::IceWorkbook book;
+            book.rows = {test::Row("FL", "Polk County Sheriff's Office", "Task Force Model")};
+            test::WriteIceWorkbook(dir.File("l.xlsx"), book);
+            return dir.File("l.xlsx");
+          }()).exit_code == 0);
+  Run french = Icetrack("report --lang fr --out " + dir.File("site") + db);
+  CHECK(french.exit_code == 2);
+  CHECK(french.err == "icetrack: --lang: \"fr\" is not a language: write en or es\n");
+  CHECK_FALSE(std::filesystem::exists(dir.File("site")));
+  CHECK(Icetrack("export --format html --lang ES --out " + dir.File("x.html") + db).exit_code == 2);
+  Run spanish = Icetrack("export --format html --lang es --out " + dir.File("x.html") + db);
+  REQUIRE_MESSAGE(spanish.exit_code == 0, spanish.err);
+  CHECK(ReadFile(dir.File("x.html")).find("<html lang=\"es\">") != std::string::npos);
 }
 
 // A participating list of `rows` agencies in Florida, as ICE would publish it on `day` of January 2026.

@@ -19,6 +19,10 @@ TEST_CASE("anything else gives nothing rather than a guess") {
   CHECK(HttpDateToIso("Mon, 17 Foo 2025 19:00:00 GMT") == "");
   CHECK(HttpDateToIso("Mon, 17 Mar 2025 25:00:00 GMT") == "");
   CHECK(HttpDateToIso("Mon, 17 Mar 2025 19:00:00 GMT trailing") == "");
+  CHECK(HttpDateToIso("Mon, 17 Mar 2025 -5:00:00 GMT") == "");  // %d alone takes a sign
+  CHECK(HttpDateToIso("Mon, 17 Mar 2025 19:-1:00 GMT") == "");
+  CHECK(HttpDateToIso("Mon,  7 Mar 2025 19:00:00 GMT") == "");  // a day is two digits
+  CHECK(HttpDateToIso("Mon, 17 Mar -202 19:00:00 GMT") == "");
 }
 
 }  // namespace

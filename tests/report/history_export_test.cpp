@@ -111,6 +111,11 @@ TEST_CASE("the HTML pages say so when the newest publication is over a week olde
   std::string html = HtmlIndex(h, HtmlOptions());
   CHECK(html.find("data-stale-days=\"21\">That publication is 21 days old") != std::string::npos);
   CHECK(HtmlStatePage(h, "TX", HtmlOptions()).find("data-stale-days=\"21\"") != std::string::npos);
+  CHECK(html.find("the pending applications from") == std::string::npos);  // none published
+  SnapshotInfo pending;
+  pending.published_at = "2025-02-27T18:23:50Z";
+  h.pending = pending;
+  CHECK(HtmlIndex(h, HtmlOptions()).find("; the pending applications from that of 2025-02-27") != std::string::npos);
 }
 
 }  // namespace
