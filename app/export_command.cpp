@@ -63,7 +63,7 @@ Status Write(ExportFormat format, const std::string& out, const HistoryExport& h
   switch (format) {
     case ExportFormat::Csv:
       return ReplaceFolder(out, [&](const std::string& temp) { return WriteCsvFiles(temp, h); });
-    case ExportFormat::Json: return WriteFileAtomically(out, PrettyJson(ExportJson(h)) + "\n");
+    case ExportFormat::Json: return WriteFileAtomically(out, ExportJsonText(h));
     case ExportFormat::Xlsx:
       return WriteFileAtomicallyWith(out, [&](const std::string& temp) { return WriteXlsx(temp, ExportTables(h)); });
     case ExportFormat::Atom: {

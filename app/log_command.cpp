@@ -74,9 +74,7 @@ int RunLog(const LogOptions& o) {
     return kExitStore;
   }
   if (o.json) {
-    nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    for (const StoredEvent& e : events) all.push_back(EventJson(e));
-    std::cout << PrettyJson(all) << "\n";
+    std::cout << EventsJsonText(events);
   } else if (o.csv) {
     std::cout << EventsCsv(events);
   } else {

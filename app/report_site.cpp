@@ -72,7 +72,7 @@ Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language 
     feed.language = language;
     Status s = WritePages(temp, h, language);
     if (s.ok()) s = WriteFileAtomically(temp + "/feed.xml", AtomFeed(h.events, feed));
-    if (s.ok()) s = WriteFileAtomically(temp + "/export.json", PrettyJson(ExportJson(h)) + "\n");
+    if (s.ok()) s = WriteFileAtomically(temp + "/export.json", ExportJsonText(h));
     if (s.ok()) s = WriteXlsx(temp + "/icetrack.xlsx", ExportTables(h));
     if (s.ok()) s = MakeFolder(temp + "/csv");
     if (s.ok()) s = WriteCsvFiles(temp + "/csv", h);

@@ -8,10 +8,6 @@ namespace icetrack {
 
 namespace {
 
-nlohmann::ordered_json OrNull(const std::string& s) {
-  return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
-}
-
 std::string ChangesText(const std::vector<FieldChange>& changes) {
   std::string out;
   for (const FieldChange& c : changes) {
@@ -31,28 +27,62 @@ std::string RowText(const ChangeEvent& e) {
 
 }  // namespace
 
+void WriteEventJson(JsonWriter* w, const StoredEvent& e) {
+  const ChangeEvent& c = e.event;
+  auto text = [w](const char* key, std::string_view value) {
+    w->Key(key);
+    w->StringOrNull(value);
+  };
+  w->BeginObject();
+  w->Key("id");
+  w->Number(e.id);
+  w->Key("uid");
+  w->String(e.uid);
+  w->Key("at");
+  w->String(e.at);
+  w->Key("snapshot");
+  w->Number(e.snapshot_id);
+  w->Key("kind");
+  w->String(ToString(c.kind));
+  w->Key("list");
+  w->String(ToString(c.list));
+  text("key", c.key);
+  text("state_code", c.state_code);
+  text("agency", c.agency);
+  text("model", ToString(c.model));
+  text("agency_type", c.agency_type);
+  text("county", c.county);
+  text("signed", c.signed_date);
+  text("moa_url", c.moa_url);
+  w->Key("changes");
+  w->BeginObject();
+  for (const FieldChange& f : c.changes) {
+    w->Key(f.field);
+    w->BeginArray();
+    w->StringOrNull(f.old_value);
+    w->StringOrNull(f.new_value);
+    w->EndArray();
+  }
+  w->EndObject();
+  text("since", c.since);
+  text("detail", c.detail);
+  w->EndObject();
+}
+
+std::string EventsJsonText(const std::vector<StoredEvent>& events) {
+  std::string text;
+  JsonWriter w(&text);
+  w.BeginArray();
+  for (const StoredEvent& e : events) WriteEventJson(&w, e);
+  w.EndArray();
+  return text + "\n";
+}
+
 nlohmann::ordered_json EventJson(const StoredEvent& e) {
-  nlohmann::ordered_json j;
-  j["id"] = e.id;
-  j["uid"] = e.uid;
-  j["at"] = e.at;
-  j["snapshot"] = e.snapshot_id;
-  j["kind"] = ToString(e.event.kind);
-  j["list"] = ToString(e.event.list);
-  j["key"] = OrNull(e.event.key);
-  j["state_code"] = OrNull(e.event.state_code);
-  j["agency"] = OrNull(e.event.agency);
-  j["model"] = OrNull(ToString(e.event.model));
-  j["agency_type"] = OrNull(e.event.agency_type);
-  j["county"] = OrNull(e.event.county);
-  j["signed"] = OrNull(e.event.signed_date);
-  j["moa_url"] = OrNull(e.event.moa_url);
-  nlohmann::ordered_json changes = nlohmann::ordered_json::object();
-  for (const FieldChange& c : e.event.changes) changes[c.field] = {OrNull(c.old_value), OrNull(c.new_value)};
-  j["changes"] = changes;
-  j["since"] = OrNull(e.event.since);
-  j["detail"] = OrNull(e.event.detail);
-  return j;
+  std::string text;
+  JsonWriter w(&text);
+  WriteEventJson(&w, e);
+  return nlohmann::ordered_json::parse(text);
 }
 
 std::string EventLine(const StoredEvent& e) {

@@ -7,10 +7,17 @@
 #include <vector>
 
 #include "model/stored_event.h"
+#include "report/json_writer.h"
 
 namespace icetrack {
 
+// The event as a JSON object into `w`: what `log --json` prints, the
+// exports' changes and the webhooks' data.events (docs/events.schema.json).
+void WriteEventJson(JsonWriter* w, const StoredEvent& e);
+// The same object as a tree, for documents built from parts.
 nlohmann::ordered_json EventJson(const StoredEvent& e);
+// The events as a JSON array, a newline at the end: `log --json`.
+std::string EventsJsonText(const std::vector<StoredEvent>& events);
 // "2026-02-27  signed         FL  TFM  Polk County Sheriff's Office  signed: 2025-01-01 -> 2026-02-01"
 std::string EventLine(const StoredEvent& e);
 // "id", "uid", "at", "snapshot", "kind", "list", "key", "state_code",

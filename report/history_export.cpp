@@ -37,18 +37,20 @@ std::string CsvOf(const std::vector<std::string>& columns, const std::vector<std
 
 // Numbers as JSON numbers, the rest as text: the rows of a table as objects.
 // `texts`: the columns that are not counts.
-nlohmann::ordered_json ObjectsOf(const std::vector<std::string>& columns,
-                                 const std::vector<std::vector<std::string>>& rows, const std::set<size_t>& texts) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+// Rows as objects by their columns; the columns in `texts` as strings, the rest as numbers.
+void WriteObjects(JsonWriter* w, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<std::string>>& rows, const std::set<size_t>& texts) {
+  w->BeginArray();
   for (const auto& row : rows) {
-    nlohmann::ordered_json o;
+    w->BeginObject();
     for (size_t i = 0; i < columns.size(); ++i) {
-      if (texts.count(i)) o[columns[i]] = row[i];
-      else o[columns[i]] = std::stoll(row[i]);  // our own std::to_string: always digits
+      w->Key(columns[i]);
+      if (texts.count(i)) w->String(row[i]);
+      else w->Number(std::stoll(row[i]));  // our own std::to_string: always digits
     }
-    out.push_back(o);
+    w->EndObject();
   }
-  return out;
+  w->EndArray();
 }
 
 }  // namespace
@@ -116,16 +118,26 @@ std::vector<std::pair<std::string, std::string>> ExportCsvFiles(const HistoryExp
           {"timeline.csv", CsvOf(TimelineColumns(), TimelineRows(h))}};
 }
 
-nlohmann::ordered_json ExportJson(const HistoryExport& h) {
-  nlohmann::ordered_json j;
-  j["at"] = h.at;
-  j["since"] = h.since.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(h.since);
-  j["roster"] = RosterListingJson(h.roster);
-  j["changes"] = nlohmann::ordered_json::array();
-  for (const StoredEvent& e : h.events) j["changes"].push_back(EventJson(e));
-  j["counts"] = ObjectsOf(CountsColumns(), CountsRows(h), {0, 1});
-  j["timeline"] = ObjectsOf(TimelineColumns(), TimelineRows(h), {0, 2});
-  return j;
+std::string ExportJsonText(const HistoryExport& h) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("at");
+  w.String(h.at);
+  w.Key("since");
+  w.StringOrNull(h.since);
+  w.Key("roster");
+  WriteRosterListingJson(&w, h.roster);
+  w.Key("changes");
+  w.BeginArray();
+  for (const StoredEvent& e : h.events) WriteEventJson(&w, e);
+  w.EndArray();
+  w.Key("counts");
+  WriteObjects(&w, CountsColumns(), CountsRows(h), {0, 1});
+  w.Key("timeline");
+  WriteObjects(&w, TimelineColumns(), TimelineRows(h), {0, 2});
+  w.EndObject();
+  return out + "\n";
 }
 
 std::vector<XlsxTable> ExportTables(const HistoryExport& h) {

@@ -52,7 +52,10 @@ std::vector<std::vector<std::string>> TimelineRows(const HistoryExport& h);
 std::vector<std::pair<std::string, std::string>> ExportCsvFiles(const HistoryExport& h);
 // {"at", "since", "roster": (roster.schema.json), "changes": [(events.schema.json)],
 //  "counts": [{column: value}], "timeline": [{column: value}]}
-nlohmann::ordered_json ExportJson(const HistoryExport& h);
+// (docs/export.schema.json), laid out as `log --json` is, a newline at the
+// end. Written straight into the text: the tree of a full history's 17,000
+// events cost more than all the rest of the export (docs/PERFORMANCE.md).
+std::string ExportJsonText(const HistoryExport& h);
 // The sheets Changes, Roster, Counts and Timeline.
 std::vector<XlsxTable> ExportTables(const HistoryExport& h);
 

@@ -1,16 +1,14 @@
 #include "report/roster_listing.h"
 
 #include <cstdio>
+#include <set>
+#include <string_view>
 
 #include "report/csv.h"
 
 namespace icetrack {
 
 namespace {
-
-nlohmann::ordered_json OrNull(const std::string& s) {
-  return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
-}
 
 // "Polk, County": where the agency is and what it is.
 std::string WhereText(const RosterRow& row) {
@@ -42,32 +40,58 @@ std::string RosterCsv(const std::vector<RosterEntry>& entries) {
   return out;
 }
 
-nlohmann::ordered_json RosterListingJson(const RosterListing& listing) {
-  nlohmann::ordered_json j;
-  j["list"] = ToString(listing.list);
-  j["at"] = listing.at;
+void WriteRosterListingJson(JsonWriter* w, const RosterListing& listing) {
+  w->BeginObject();
+  w->Key("list");
+  w->String(ToString(listing.list));
+  w->Key("at");
+  w->String(listing.at);
+  w->Key("snapshot");
   if (listing.snapshot) {
-    j["snapshot"] = {{"id", listing.snapshot->id},
-                     {"published_at", listing.snapshot->published_at},
-                     {"source_name", listing.snapshot->source_name}};
+    w->BeginObject();
+    w->Key("id");
+    w->Number(listing.snapshot->id);
+    w->Key("published_at");
+    w->String(listing.snapshot->published_at);
+    w->Key("source_name");
+    w->String(listing.snapshot->source_name);
+    w->EndObject();
   } else {
-    j["snapshot"] = nullptr;
+    w->Null();
   }
-  j["count"] = listing.entries.size();
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  w->Key("count");
+  w->Number(static_cast<int64_t>(listing.entries.size()));
+  w->Key("rows");
+  w->BeginArray();
   const std::vector<std::string>& columns = RosterColumns();
   for (const RosterEntry& e : listing.entries) {
     std::vector<std::string> fields = RosterFields(e);
-    nlohmann::ordered_json row;
-    for (size_t i = 0; i < columns.size(); ++i) row[columns[i]] = OrNull(fields[i]);
-    row["agreement_id"] = e.agreement_id;
-    nlohmann::ordered_json extra = nlohmann::ordered_json::object();
-    for (const auto& [header, value] : e.row.extra) extra[header] = value;
-    row["extra"] = extra;
-    rows.push_back(std::move(row));
+    w->BeginObject();
+    for (size_t i = 0; i < columns.size(); ++i) {
+      w->Key(columns[i]);
+      if (columns[i] == "agreement_id") w->Number(e.agreement_id);
+      else w->StringOrNull(fields[i]);
+    }
+    w->Key("extra");
+    w->BeginObject();
+    std::set<std::string_view> seen;  // a header twice: its first column (a JSON key is said once)
+    for (const auto& [header, value] : e.row.extra) {
+      if (!seen.insert(header).second) continue;
+      w->Key(header);
+      w->String(value);
+    }
+    w->EndObject();
+    w->EndObject();
   }
-  j["rows"] = std::move(rows);
-  return j;
+  w->EndArray();
+  w->EndObject();
+}
+
+nlohmann::ordered_json RosterListingJson(const RosterListing& listing) {
+  std::string text;
+  JsonWriter w(&text);
+  WriteRosterListingJson(&w, listing);
+  return nlohmann::ordered_json::parse(text);
 }
 
 std::string RosterText(const RosterListing& listing) {

@@ -15,6 +15,7 @@
 
 #include "model/roster_entry.h"
 #include "model/snapshot_info.h"
+#include "report/json_writer.h"
 
 namespace icetrack {
 
@@ -35,6 +36,8 @@ std::vector<std::string> RosterFields(const RosterEntry& e);  // in RosterColumn
 std::string RosterCsv(const std::vector<RosterEntry>& entries);
 // {"list", "at", "snapshot": {"id", "published_at", "source_name"} | null,
 //  "count", "rows": [{column: value, ..., "extra": {header: value}}]}
+// (docs/roster.schema.json), into `w`; and the same as a tree.
+void WriteRosterListingJson(JsonWriter* w, const RosterListing& listing);
 nlohmann::ordered_json RosterListingJson(const RosterListing& listing);
 // A line saying which publication it is, then a line an entry:
 // "FL  TFM  2025-02-20  Polk County Sheriff's Office (Polk, County)  MOA https://…".

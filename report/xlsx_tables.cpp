@@ -119,7 +119,12 @@ lxw_error WriteTable(lxw_workbook* book, const XlsxTable& t, const Formats& f) {
 }  // namespace
 
 Status WriteXlsx(const std::string& path, const std::vector<XlsxTable>& tables) {
-  lxw_workbook* book = workbook_new(path.c_str());
+  // Row by row, each row written out when the next begins, strings inline:
+  // libxlsxwriter's default keeps every cell in a tree until the end, which
+  // took most of an export's time on a full history (docs/PERFORMANCE.md).
+  lxw_workbook_options options = {};
+  options.constant_memory = LXW_TRUE;
+  lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
   if (!book) return Status::Error(path + ": cannot write it");
   Formats f = MakeFormats(book);
   lxw_error e = LXW_NO_ERROR;

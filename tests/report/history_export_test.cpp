@@ -44,7 +44,9 @@ TEST_CASE("counts: a state a line, most agreements first and no state last among
 }
 
 TEST_CASE("the JSON export: counts and timeline as numbers, since null when open") {
-  auto j = ExportJson(Two());
+  std::string text = ExportJsonText(Two());
+  CHECK(text.back() == '\n');
+  auto j = nlohmann::json::parse(text);
   CHECK(j["since"].is_null());
   CHECK(j["counts"][0]["agreements"] == 2);
   CHECK(j["counts"][3]["state"] == "total");
