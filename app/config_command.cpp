@@ -42,6 +42,7 @@ void PrintAlert(const AlertTarget& t) {
             << "\nurl = " << Quoted(t.ShownUrl())
             << (t.channel == Channel::Email ? "" : "  # shown without its path, which may hold a token") << "\n";
   if (!t.enabled) std::cout << "enabled = false\n";
+  std::cout << "lang = " << Quoted(ToString(t.language)) << "\n";
   if (t.channel == Channel::Email) {
     std::cout << "from = " << Quoted(MailboxHeader(t.from)) << "\nto = "
               << List(t.to, [](const Mailbox& m) { return MailboxHeader(m); }) << "\ntls = " << Quoted(ToString(t.tls))
@@ -79,6 +80,10 @@ int RunCheck(const CheckOptions& o) {
   if (r.removal_after) std::cout << "removal_after = " << *r.removal_after << "\n";
   if (r.removal_after_days) std::cout << "removal_after_days = " << *r.removal_after_days << "\n";
   if (r.max_removed_share) std::cout << "max_removed_share = " << *r.max_removed_share << "\n";
+  if (config.metrics_file) std::cout << "\n[metrics]\nfile = " << Quoted(*config.metrics_file) << "\n";
+  if (config.report_dir)
+    std::cout << "\n[report]\ndir = " << Quoted(*config.report_dir) << "\nlang = " << Quoted(ToString(config.report_language))
+              << "\n";
   for (const AlertTarget& t : config.alerts) PrintAlert(t);
   return kExitOk;
 }

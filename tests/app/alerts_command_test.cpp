@@ -401,6 +401,10 @@ TEST_CASE("a target with lang = \"es\" gets its digest in Spanish, from the cata
   CHECK(Json::parse(other.Got()[0].body)["data"]["title"] == "icetrack: 1 agreement signed (ICE 287(g))");
   CHECK(SchemaErrors(hook.Got()) == "");
   test::CommandRun preview = s.Cmd("alerts preview --since 2020-01-01 --target es-desk");
+  std::string check = s.Cmd("config check", false).out;
+  CHECK(check.find("name = \"es-desk\"\ntype = \"webhook\"\nurl = \"http://127.0.0.1:") != std::string::npos);
+  CHECK(check.find("lang = \"es\"") != std::string::npos);
+  CHECK(check.find("lang = \"en\"") != std::string::npos);  // en-desk, as it takes effect
   CHECK(preview.out.find("ahora en seguimiento 1 acuerdo (la lista de participantes publicada el ") != std::string::npos);
 }
 
