@@ -161,6 +161,7 @@ Status IngestNew(Store* store, const IngestInput& input, std::string sha256, con
   record.bytes = input.bytes;
   record.source_name = input.source_name;
   record.source_url = input.source_url;
+  record.source = input.source;
   record.observed_at = input.observed_at.empty() ? NowUtc() : input.observed_at;
   record.published_at = parsed.published_at;
   if (record.published_at.empty()) record.published_at = input.http_last_modified;

@@ -27,6 +27,7 @@ struct IngestInput {
   std::string source_name;        // file name, kept with the snapshot
   std::string label;              // names the workbook in messages; source_name when empty
   std::string source_url;         // empty for local files
+  SnapshotSource source = SnapshotSource::Imported;
   std::string http_last_modified; // ISO-8601, used when the workbook has no modified time
   std::string observed_at;        // ISO-8601; now when empty
   // Events about this publication that the page gave, not the workbook

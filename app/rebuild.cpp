@@ -2,8 +2,10 @@
 
 #include "app/alert_routing.h"
 #include "app/parse_ahead.h"
+#include "model/utc_time.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace icetrack {
 
@@ -53,6 +55,18 @@ Status Replay(Store* store, Store::Rebuild* rebuild, const SnapshotInfo& info, R
 
 Rules RulesOf(const IngestOptions& options) { return Rules{CurrentRulesVersion(), options.diff, options.guard}; }
 
+// Oldest publication first, the order stored among equals: a publication
+// that arrived after newer ones (an archived capture, a late live copy) is
+// diffed where it stands in history, not where it arrived.
+void InPublicationOrder(std::vector<SnapshotInfo>* snapshots) {
+  auto seconds = [](const SnapshotInfo& s) {
+    UtcTime t;
+    return ParseIsoTime(s.published_at, &t) ? t.seconds : INT64_MAX;  // never stored so; last, if ever
+  };
+  std::stable_sort(snapshots->begin(), snapshots->end(),
+                   [&](const SnapshotInfo& a, const SnapshotInfo& b) { return seconds(a) < seconds(b); });
+}
+
 }  // namespace
 
 Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildReport* out,
@@ -64,6 +78,7 @@ Status RebuildChangeLog(Store* store, const IngestOptions& options, RebuildRepor
   if (accept_by_hand && !(s = store->MarkAcceptedByHand(accept_by_hand)).ok()) return s;  // in the same transaction
   std::vector<SnapshotInfo> snapshots;
   if (!(s = store->Snapshots(&snapshots)).ok()) return s;
+  InPublicationOrder(&snapshots);
   // The next snapshot is read on a second thread, through a read-only
   // connection of its own: a rebuild never changes the stored bytes. Without
   // that connection, each is read here.

@@ -3,7 +3,8 @@
 //
 // Promises: every stored publication is read again with the current reader
 // and placed and diffed with the given rules, in the order they were
-// stored; snapshots' rows and counts, agreements and the whole change log are
+// published (a late arrival takes its place in history; the order stored
+// among equal times); snapshots' rows and counts, agreements and the whole change log are
 // replaced in one transaction (a crash or a kill leaves the old database
 // intact), and the rules are recorded with them. Events found again keep
 // their ids, so nothing already reported is reported again; what was added

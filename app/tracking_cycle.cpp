@@ -281,6 +281,7 @@ Status Cycle::RecordWorkbook(ReadWorkbook* w) {
   input.source_name = w->download.file_name;
   input.label = r.url;
   input.source_url = r.url;
+  input.source = SnapshotSource::Live;
   input.http_last_modified = HttpDateToIso(w->download.last_modified);
   input.observed_at = w->fetch.at;
   input.page_events = TotalsCheck(w->parsed.roster);
@@ -318,6 +319,7 @@ Status Cycle::RunTable(const Page& page, const std::string& base_url, const Down
   input.source_name = kTableName;
   input.label = r.url;
   input.source_url = base_url;  // what its links resolve against, should it be read again
+  input.source = SnapshotSource::Live;
   input.http_last_modified = HttpDateToIso(download.last_modified);
   input.observed_at = page_fetch->at;
   input.page_events = TotalsCheck(parsed.roster);

@@ -29,7 +29,8 @@ namespace icetrack {
 // Raise when a change to the reader or the diff changes what stored
 // workbooks give: a writer that finds a database built under another value
 // rebuilds its change log (see app/rebuild.h).
-constexpr int kDiffRulesVersion = 2;
+// 3: history replayed in publication order, not in the order it arrived.
+constexpr int kDiffRulesVersion = 3;
 
 struct DiffOptions {
   int removal_after = 3;       // publications without it that a removal needs

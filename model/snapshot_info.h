@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/roster.h"
+#include "model/snapshot_source.h"
 #include "model/snapshot_status.h"
 
 namespace icetrack {
@@ -18,6 +19,7 @@ struct SnapshotInfo {
   int rows = 0, jem = 0, tfm = 0, wso = 0, no_model = 0;
   SnapshotStatus status = SnapshotStatus::Accepted;
   bool accepted_by_hand = false;  // released by `icetrack accept`
+  SnapshotSource source = SnapshotSource::Imported;
 };
 
 }  // namespace icetrack

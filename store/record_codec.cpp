@@ -4,7 +4,7 @@ namespace icetrack {
 
 const char* const kSnapshotColumns =
     "id, list, sha256, source_name, source_url, published_at, observed_at, sheet, note, "
-    "rows, jem, tfm, wso, no_model, status, accepted_by_hand";
+    "rows, jem, tfm, wso, no_model, status, accepted_by_hand, source";
 
 SnapshotInfo ReadSnapshot(const sql::Statement& st) {
   SnapshotInfo s;
@@ -24,6 +24,7 @@ SnapshotInfo ReadSnapshot(const sql::Statement& st) {
   s.no_model = static_cast<int>(st.Int(13));
   ParseSnapshotStatus(st.Text(14), &s.status);
   s.accepted_by_hand = st.Int(15) != 0;
+  ParseSnapshotSource(st.Text(16), &s.source);
   return s;
 }
 

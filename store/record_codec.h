@@ -11,6 +11,8 @@ namespace icetrack {
 
 // The columns of `snapshots` that ReadSnapshot reads, in its order.
 extern const char* const kSnapshotColumns;
+// How many columns kSnapshotColumns names: a query that selects more after them reads them from here on.
+constexpr int kSnapshotColumnCount = 17;
 SnapshotInfo ReadSnapshot(const sql::Statement& st);
 
 // The columns of `fetches` that ReadFetch reads (and RecordFetch writes), in its order.

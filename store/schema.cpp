@@ -260,13 +260,31 @@ CREATE VIEW current_roster AS
              ORDER BY unixepoch(s.published_at) DESC, s.id DESC LIMIT 1)
     FROM (SELECT 'participating' AS list UNION ALL SELECT 'pending' AS list) l);
 )sql",
+    // 8: where each publication came from, and the Internet Archive's
+    // captures a backfill found, so that an interrupted one carries on
+    // without downloading anything twice.
+    R"sql(
+ALTER TABLE snapshots ADD COLUMN source TEXT NOT NULL DEFAULT 'imported'
+  CHECK (source IN ('live', 'archived', 'imported'));
+UPDATE snapshots SET source = 'live' WHERE source_url LIKE 'http%';
+CREATE TABLE archive_captures (
+  digest     TEXT PRIMARY KEY,  -- the archive's digest of the capture's bytes: one row however often captured
+  url        TEXT NOT NULL,     -- the original URL
+  timestamp  TEXT NOT NULL,     -- the archive's, 14 digits (UTC)
+  mimetype   TEXT NOT NULL,
+  status     TEXT NOT NULL,     -- found, fetched, stored, refused, failed
+  sha256     TEXT,              -- of the bytes fetched (then in workbooks)
+  snapshot_id INTEGER REFERENCES snapshots(id),
+  error      TEXT
+);
+)sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
 // Work a migration needs beyond SQL, run in its transaction; index = version - 1.
 Status FillEventUids(Database* db);
-Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr, nullptr, nullptr, nullptr};
+Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr, nullptr, nullptr, nullptr, nullptr};
 static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one step (or none) per migration");
 
 // Version 3 derives every event's identity (see EventUid) from what it holds.

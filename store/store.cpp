@@ -219,7 +219,7 @@ Status Store::GetSnapshot(int64_t id, SnapshotInfo* out, std::string* bytes) {
     return st->status().ok() ? Status::Error(path() + ": no snapshot " + std::to_string(id)) : st->status();
   }
   *out = ReadSnapshot(*st);
-  if (bytes) *bytes = st->Text(16);
+  if (bytes) *bytes = st->Text(kSnapshotColumnCount);
   return Status::Ok();
 }
 
@@ -314,10 +314,11 @@ Status Store::WriteSnapshot(const SnapshotRecord& record, SnapshotStatus status,
   if (!s.ok()) return s;
   auto snap = db_->Prepare(
       "INSERT INTO snapshots (list, sha256, source_name, source_url, published_at, observed_at, sheet, rows, jem, "
-      "tfm, wso, no_model, warnings, status, note, fields) VALUES (?,?,?,?,?,?,?,0,0,0,0,0,'[]',?,?,'')");
+      "tfm, wso, no_model, warnings, status, note, fields, source) VALUES (?,?,?,?,?,?,?,0,0,0,0,0,'[]',?,?,'',?)");
   snap->BindText(1, ToString(roster.kind)).BindText(2, record.sha256).BindText(3, record.source_name)
       .Bind(4, record.source_url).BindText(5, record.published_at.empty() ? record.observed_at : record.published_at)
-      .BindText(6, record.observed_at).BindText(7, roster.sheet).BindText(8, ToString(status)).Bind(9, record.note);
+      .BindText(6, record.observed_at).BindText(7, roster.sheet).BindText(8, ToString(status)).Bind(9, record.note)
+      .BindText(10, ToString(record.source));
   if (!(s = snap->Run()).ok()) return s;
   *id = db_->LastInsertId();
   return Status::Ok();

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "model/archive_capture.h"
 #include "model/agreement_history.h"
 #include "model/agreement_status.h"
 #include "model/change_event.h"
@@ -57,6 +58,7 @@ struct SnapshotRecord {
   std::string observed_at;   // ISO-8601 UTC; when icetrack read it
   const PackedRoster* roster = nullptr;
   std::string note;          // e.g. why it was quarantined
+  SnapshotSource source = SnapshotSource::Imported;
 };
 
 // One HTTP request of a tracking cycle, whatever came of it.
@@ -155,6 +157,16 @@ class Store {
   Status LatestAccepted(ListKind list, std::optional<SnapshotInfo>* out);
   // Every snapshot, in the order they were stored (ids ascending).
   Status Snapshots(std::vector<SnapshotInfo>* out);
+  // The Internet Archive's captures a backfill found (table archive_captures).
+  // AddCaptures keeps the first it is given of each digest, in one
+  // transaction; `*added` counts the new ones.
+  Status AddCaptures(const std::vector<ArchiveCapture>& captures, int* added);
+  Status Captures(std::vector<ArchiveCapture>* out);   // oldest capture first
+  Status UpdateCapture(const ArchiveCapture& capture);  // its status, sha256, snapshot and error, by digest
+  // Bytes kept by their SHA-256 before any snapshot has them (a backfill's
+  // downloads), so that none is downloaded twice; Record finds them there.
+  Status KeepWorkbook(const std::string& sha256, std::string_view bytes);
+  Status WorkbookBytes(const std::string& sha256, std::string* out);
   // Caps SQLite's page cache of this connection (16 MiB otherwise): for a
   // connection that reads each stored workbook once (a rebuild's reader).
   Status SetPageCacheKiB(int kib);
