@@ -2,25 +2,17 @@
 
 #include <libintl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <clocale>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
 
+#include "app/binary_folder.h"
 #include "report/translate.h"
 
 namespace icetrack {
 namespace {
-
-std::string BinaryFolder() {
-  char path[4096];
-  ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
-  if (n <= 0) return "";
-  std::string exe(path, static_cast<size_t>(n));
-  return exe.substr(0, exe.rfind('/'));
-}
 
 std::vector<std::string> CatalogFolders() {
   std::vector<std::string> out;

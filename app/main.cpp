@@ -10,6 +10,7 @@
 
 #include "app/accept_command.h"
 #include "app/alerts_command.h"
+#include "app/backfill_command.h"
 #include "app/config_command.h"
 #include "app/exit_codes.h"
 #include "app/heap.h"
@@ -62,7 +63,7 @@ constexpr Command kCommands[] = {
     {"alerts", icetrack::AddAlertsCommand},   {"config", icetrack::AddConfigCommand},
     {"status", icetrack::AddStatusCommand},   {"daemon", icetrack::AddDaemonCommand},
     {"roster", icetrack::AddRosterCommand},   {"export", icetrack::AddExportCommand},
-    {"report", icetrack::AddReportCommand},
+    {"report", icetrack::AddReportCommand},   {"backfill", icetrack::AddBackfillCommand},
 };
 
 // Only the command named first is built, when it is one: building all of

@@ -27,6 +27,7 @@ struct ArchiveCapture {
   std::string mimetype;   // as the archive recorded it
   CaptureStatus status = CaptureStatus::Found;
   std::string sha256;     // of the bytes fetched; "" before
+  std::string last_modified;  // the original's Last-Modified header, as the archive replays it
   int64_t snapshot_id = 0;
   std::string error;      // why refused or failed
 };

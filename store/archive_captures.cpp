@@ -27,7 +27,7 @@ Status Store::AddCaptures(const std::vector<ArchiveCapture>& captures, int* adde
 Status Store::Captures(std::vector<ArchiveCapture>* out) {
   out->clear();
   auto st = db_->Prepare(
-      "SELECT digest, url, timestamp, mimetype, status, sha256, snapshot_id, error FROM archive_captures "
+      "SELECT digest, url, timestamp, mimetype, status, sha256, snapshot_id, error, last_modified FROM archive_captures "
       "ORDER BY timestamp, digest");
   while (st->Step()) {
     ArchiveCapture c;
@@ -39,17 +39,19 @@ Status Store::Captures(std::vector<ArchiveCapture>* out) {
     c.sha256 = st->Text(5);
     c.snapshot_id = st->Int(6);
     c.error = st->Text(7);
+    c.last_modified = st->Text(8);
     out->push_back(std::move(c));
   }
   return st->status();
 }
 
 Status Store::UpdateCapture(const ArchiveCapture& c) {
-  auto st = db_->Prepare("UPDATE archive_captures SET status = ?, sha256 = ?, snapshot_id = ?, error = ? WHERE digest = ?");
+  auto st = db_->Prepare(
+      "UPDATE archive_captures SET status = ?, sha256 = ?, snapshot_id = ?, error = ?, last_modified = ? WHERE digest = ?");
   st->BindText(1, ToString(c.status)).Bind(2, c.sha256);
   if (c.snapshot_id) st->Bind(3, c.snapshot_id);
   else st->BindNull(3);
-  st->Bind(4, c.error).BindText(5, c.digest);
+  st->Bind(4, c.error).Bind(5, c.last_modified).BindText(6, c.digest);
   return st->Run();
 }
 

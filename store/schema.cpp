@@ -274,6 +274,7 @@ CREATE TABLE archive_captures (
   mimetype   TEXT NOT NULL,
   status     TEXT NOT NULL,     -- found, fetched, stored, refused, failed
   sha256     TEXT,              -- of the bytes fetched (then in workbooks)
+  last_modified TEXT,           -- the original's Last-Modified header, as the archive replays it
   snapshot_id INTEGER REFERENCES snapshots(id),
   error      TEXT
 );

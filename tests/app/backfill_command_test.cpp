@@ -1,0 +1,206 @@
+// `icetrack backfill --wayback` against a fake Internet Archive on
+// 127.0.0.1: its CDX index answers as the real one does (output=json: a
+// header row of field names, then a row a capture, every value a string;
+// fetcher/wayback.h), and /web/TIMESTAMPid_/URL serves a capture's original
+// bytes. The workbooks are built in ICE's layout; the history a backfill
+// makes is compared with the one `import` makes of the same files.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "tests/net/test_http_server.h"
+#include "tests/support/ice_workbook.h"
+#include "tests/support/run_command.h"
+#include "tests/support/sqlite_query.h"
+#include "tests/support/temp_dir.h"
+
+namespace icetrack {
+namespace {
+
+using Json = nlohmann::json;
+using test::CommandRun;
+using test::QueryInt;
+
+const char kXlsx[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const char kFolder[] = "www.ice.gov/doclib/about/offices/ero/287g/";
+
+CommandRun Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
+
+struct Capture {
+  std::string timestamp, original, mimetype, bytes;
+};
+
+// The archive: an index over its captures and their bytes, with a count of
+// the downloads of each and captures it can be told to fail (503).
+class FakeArchive {
+ public:
+  explicit FakeArchive(std::vector<Capture> captures) : captures_(std::move(captures)) {
+    http_.server().Get("/cdx/search/cdx", [this](const httplib::Request& req, httplib::Response& res) {
+      ++index_requests_;
+      if (broken_index_) return res.set_content("<html>Service unavailable</html>", "text/html");
+      res.set_content(Index(req.get_param_value("url"), req.get_param_value("matchType") == "prefix",
+                            req.get_param_value("from"), req.get_param_value("to")),
+                      "application/json");
+    });
+    http_.server().Get(R"(/web/(\d{14})id_/(.*))", [this](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard<std::mutex> hold(mutex_);
+      std::string key = req.matches[1].str() + " " + req.matches[2].str();
+      ++downloads_[key];
+      if (failing_.count(key)) return void(res.status = 503);
+      for (const Capture& c : captures_) {
+        if (c.timestamp + " " + c.original == key) return res.set_content(c.bytes, c.mimetype);
+      }
+      res.status = 404;
+    });
+    REQUIRE(http_.Start());
+  }
+  std::string Url() const { return http_.Url(""); }
+  void Fail(const Capture& c, bool failing) {
+    std::lock_guard<std::mutex> hold(mutex_);
+    if (failing) failing_.insert(c.timestamp + " " + c.original);
+    else failing_.erase(c.timestamp + " " + c.original);
+  }
+  void BreakIndex(bool broken) { broken_index_ = broken; }
+  int Downloads(const Capture& c) {
+    std::lock_guard<std::mutex> hold(mutex_);
+    return downloads_[c.timestamp + " " + c.original];
+  }
+  int index_requests() const { return index_requests_; }
+
+ private:
+  // The index: captures whose URL (without its scheme) is `url` or, for a prefix, starts with it.
+  std::string Index(const std::string& url, bool prefix, const std::string& from, const std::string& to) const {
+    Json rows = Json::array({Json::array({"timestamp", "original", "mimetype", "statuscode", "digest", "length"})});
+    for (const Capture& c : captures_) {
+      std::string bare = c.original.substr(c.original.find("://") + 3);
+      bool match = prefix ? bare.rfind(url, 0) == 0 : bare == url;
+      if (!match || (!from.empty() && c.timestamp < from) || (!to.empty() && c.timestamp.substr(0, to.size()) > to)) continue;
+      rows.push_back({c.timestamp, c.original, c.mimetype, "200", Digest(c.bytes), std::to_string(c.bytes.size())});
+    }
+    return rows.dump();
+  }
+  static std::string Digest(const std::string& bytes) { return "D" + std::to_string(std::hash<std::string>()(bytes)); }
+
+  std::vector<Capture> captures_;
+  std::mutex mutex_;
+  std::map<std::string, int> downloads_;
+  std::set<std::string> failing_;
+  std::atomic<bool> broken_index_{false};
+  std::atomic<int> index_requests_{0};
+  test::TestHttpServer http_;  // last: stops before what its handlers read
+};
+
+// Six publications of a growing list, as files and as captures of ICE's
+// fixed and dated names, a day apart; the archive also holds a block page
+// recorded as a workbook, and a PDF.
+struct History {
+  test::TempDir dir;
+  std::vector<std::string> files;
+  std::vector<Capture> captures;
+  std::string sources = dir.File("sources.toml");
+  History() {
+    for (int i = 0; i < 6; ++i) {
+      files.push_back(dir.File("p" + std::to_string(i) + ".xlsx"));
+      test::WriteIceWorkbook(files.back(), test::GrowingListPublication(i, 40));
+      std::string name = i < 3 ? "participatingAgencies.xlsx" : "participatingAgencies0" + std::to_string(i) + "012025am.xlsx";
+      captures.push_back({"202503" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1) + "120000",
+                          "https://" + std::string(kFolder) + name, kXlsx, test::ReadFile(files.back())});
+    }
+    captures.push_back({"20250310120000", "https://" + std::string(kFolder) + "participatingAgencies.xlsx", kXlsx,
+                        "<html>Access denied</html>"});
+    captures.push_back({"20250311120000", "https://" + std::string(kFolder) + "encounters.pdf", "application/pdf", "%PDF-1.4"});
+    test::WriteFile(sources, "[[workbooks]]\nurl = \"" + std::string(kFolder) + "\"\nprefix = true\n");
+  }
+  std::string Backfill(const FakeArchive& archive, const std::string& db) const {
+    return "backfill --wayback --wayback-url " + archive.Url() + " --sources " + sources + " --delay 0 --db " + db;
+  }
+};
+
+// What a log said, without the ids a database gives: when, which event, what kind.
+std::vector<std::string> Said(const std::string& db) {
+  std::vector<std::string> out;
+  for (const auto& e : Json::parse(Icetrack("log --json --db " + db).out))
+    out.push_back(e["at"].get<std::string>() + " " + e["uid"].get<std::string>() + " " + e["kind"].get<std::string>());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string Imported(const History& h) {
+  std::string db = h.dir.File("imported.db"), args = "import -q --db " + db;
+  for (const std::string& f : h.files) args += " " + f;
+  REQUIRE(Icetrack(args).exit_code == 0);
+  return db;
+}
+
+TEST_CASE("backfill: the archive's captures become the history an import of the same files gives, marked archived") {
+  History h;
+  FakeArchive archive(h.captures);
+  std::string db = h.dir.File("h.db");
+  CommandRun run = Icetrack(h.Backfill(archive, db));
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(run.out == "backfill: 7 captures listed (7 new), 6 downloaded, 1 not workbooks, 0 failed; 6 publications "
+                   "recorded, 0 already stored\n");
+  CHECK(run.err.find(": not a workbook: HTTP 200 sent an HTML page") != std::string::npos);  // the block page, said once
+  CHECK(archive.Downloads(h.captures[7]) == 0);                     // the PDF: never asked for
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots WHERE source = 'archived'") == 6);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots WHERE source <> 'archived'") == 0);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM archive_captures WHERE status = 'stored'") == 6);
+  CHECK(Said(db) == Said(Imported(h)));
+  // Again: nothing new to download, nothing recorded twice.
+  CommandRun again = Icetrack(h.Backfill(archive, db));
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.out.rfind("backfill: 7 captures listed (0 new), 0 downloaded", 0) == 0);
+  for (const Capture& c : h.captures) CHECK(archive.Downloads(c) <= 1);
+}
+
+TEST_CASE("backfill: interrupted by failures, it carries on without downloading again, and places a late capture") {
+  History h;
+  FakeArchive archive(h.captures);
+  std::string db = h.dir.File("h.db");
+  archive.Fail(h.captures[2], true);
+  CommandRun first = Icetrack(h.Backfill(archive, db));
+  CHECK(first.exit_code == 3);
+  CHECK(first.err.find("(asked for again next time)") != std::string::npos);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots") == 5);
+  int tried = archive.Downloads(h.captures[2]);
+  archive.Fail(h.captures[2], false);
+  CommandRun second = Icetrack(h.Backfill(archive, db));
+  REQUIRE_MESSAGE(second.exit_code == 0, second.err);
+  CHECK(second.out.find("1 downloaded") != std::string::npos);
+  CHECK(second.out.find("placed 1 earlier publications in history") != std::string::npos);
+  CHECK(archive.Downloads(h.captures[2]) == tried + 1);
+  for (size_t i : {0, 1, 3, 4, 5}) CHECK(archive.Downloads(h.captures[i]) == 1);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots WHERE status = 'late'") == 0);
+  CHECK(Said(db) == Said(Imported(h)));
+}
+
+TEST_CASE("backfill: what it cannot use is one line and a documented exit, the store as it was") {
+  History h;
+  FakeArchive archive(h.captures);
+  std::string db = h.dir.File("h.db");
+  CommandRun no_source = Icetrack("backfill --db " + db);
+  CHECK(no_source.exit_code == 2);
+  CHECK(no_source.err == "icetrack: backfill: say where from: --wayback (the Internet Archive)\n");
+  test::WriteFile(h.dir.File("bad.toml"), "[[workbooks]]\nurl = \"x\"\nprefx = true\n");
+  CommandRun bad = Icetrack("backfill --wayback --sources " + h.dir.File("bad.toml") + " --db " + db);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err == "icetrack: " + h.dir.File("bad.toml") + ":3:1: workbooks[1].prefx: unknown key (did you mean \"prefix\"?)\n");
+  CHECK(Icetrack("backfill --wayback --from 2025-13-01 --db " + db).exit_code == 2);
+  archive.BreakIndex(true);
+  CommandRun broken = Icetrack(h.Backfill(archive, db));
+  CHECK(broken.exit_code == 3);
+  CHECK(broken.err.find(": the archive's index: not JSON\n") != std::string::npos);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots") == 0);
+  archive.BreakIndex(false);
+  CommandRun window = Icetrack(h.Backfill(archive, db) + " --from 2025-03-03 --to 2025-03-04");
+  REQUIRE_MESSAGE(window.exit_code == 0, window.err);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots") == 2);  // the captures of 3 and 4 March only
+}
+
+}  // namespace
+}  // namespace icetrack
