@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "report/markup_text.h"
 #include "report/translate.h"
 
 namespace icetrack {
@@ -104,20 +105,7 @@ DigestLine LineOf(const StoredEvent& s, Language l) {
 
 bool IsWebLink(const std::string& url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
 
-std::string EscapeHtml(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string EscapeHtml(const std::string& text) { return MarkupText(text); }
 
 // "now tracking 571 agreements (the participating list published 2025-05-15)"
 std::string TrackingLine(const StoredEvent& e, Language l) {

@@ -45,7 +45,7 @@ std::vector<StoredEvent> SampleEvents();
 // Whether `url` may become a link (http or https): a workbook's "javascript:" stays text.
 bool IsWebLink(const std::string& url);
 
-// "<" as "&lt;", and so on, for HTML text and attributes.
+// "<" as "&lt;", and so on, for HTML text and attributes (report/markup_text.h).
 std::string EscapeHtml(const std::string& text);
 
 }  // namespace icetrack

@@ -15,6 +15,7 @@
 
 #include "tests/net/test_http_server.h"
 #include "tests/support/ice_workbook.h"
+#include "tests/app/icetrack_binary.h"
 #include "tests/support/run_command.h"
 #include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
@@ -29,7 +30,7 @@ using test::QueryInt;
 const char kXlsx[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const char kFolder[] = "www.ice.gov/doclib/about/offices/ero/287g/";
 
-CommandRun Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
+using test::Icetrack;
 
 struct Capture {
   std::string timestamp, original, mimetype, bytes;

@@ -13,6 +13,7 @@
 #include "parser/xlsx_reader.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/json_schema.h"
+#include "tests/app/icetrack_binary.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
@@ -21,14 +22,9 @@ namespace {
 
 using Run = test::CommandRun;
 
-Run Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
+using test::Icetrack;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::ReadFile;
 
 // Every real workbook imported once for the whole file: the store the exports read.
 struct RealHistory {

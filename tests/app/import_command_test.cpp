@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "tests/support/ice_workbook.h"
+#include "tests/app/icetrack_binary.h"
 #include "tests/support/run_command.h"
 #include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
@@ -25,7 +26,7 @@ namespace {
 
 using Run = test::CommandRun;
 
-Run Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
+using test::Icetrack;
 
 std::vector<std::string> WritePublications(const test::TempDir& dir, int count, int base_rows) {
   std::vector<std::string> paths;

@@ -8,6 +8,7 @@
 
 #include "tests/support/ice_workbook.h"
 #include "tests/support/json_schema.h"
+#include "tests/app/icetrack_binary.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
@@ -16,7 +17,7 @@ namespace {
 
 using Run = test::CommandRun;
 
-Run Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
+using test::Icetrack;
 
 // A baseline of two agreements; then Hays signs (SIGNED 10 May 2025), Polk's
 // MOA is published and Lubbock's county is corrected.

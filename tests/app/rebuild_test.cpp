@@ -15,6 +15,7 @@
 
 #include "tests/support/fixtures.h"
 #include "tests/support/ice_workbook.h"
+#include "tests/app/icetrack_binary.h"
 #include "tests/support/run_command.h"
 #include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
@@ -26,7 +27,7 @@ using Json = nlohmann::json;
 using test::CommandRun;
 using test::QueryInt;
 
-CommandRun Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
+using test::Icetrack;
 
 void Exec(const std::string& db, const std::string& sql) {
   sqlite3* handle = nullptr;

@@ -12,6 +12,7 @@
 #include "tests/app/fake_page.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/ice_workbook.h"
+#include "tests/app/icetrack_binary.h"
 #include "tests/support/run_command.h"
 #include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
@@ -21,14 +22,9 @@ namespace {
 
 using Run = test::CommandRun;
 
-Run Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
+using test::Icetrack;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::ReadFile;
 
 // Headless Chromium with its own profile, no GPU, nothing fetched in the
 // background; `what` is "--dump-dom" or "--screenshot=FILE".

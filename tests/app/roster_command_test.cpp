@@ -12,6 +12,7 @@
 #include "parser/xlsx_reader.h"
 #include "tests/support/ice_workbook.h"
 #include "tests/support/json_schema.h"
+#include "tests/app/icetrack_binary.h"
 #include "tests/support/run_command.h"
 #include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
@@ -21,14 +22,9 @@ namespace {
 
 using Run = test::CommandRun;
 
-Run Icetrack(const std::string& args) { return test::RunCommand(std::string(ICETRACK_BINARY) + " " + args); }
+using test::Icetrack;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::ReadFile;
 
 // Two publications of the participating list (Hays signs in the second,
 // Polk's MOA is published) and one of the pending list.
