@@ -18,6 +18,7 @@
 #include "app/wayback_sources.h"
 #include "fetcher/download.h"
 #include "fetcher/http_date.h"
+#include "fetcher/page.h"
 #include "fetcher/wayback.h"
 #include "store/instance_lock.h"
 
@@ -81,10 +82,16 @@ bool MayBeWorkbook(const std::string& mimetype) {
   return true;
 }
 
-// Asks the index about every source; the captures that may be workbooks go to the store.
-void FindCaptures(const HttpClient& client, Store* store, const BackfillOptions& o,
-                  const std::vector<CdxQuery>& sources, Pacer* pace, Tally* t) {
-  for (const CdxQuery& source : sources) {
+bool IsPage(const std::string& mimetype) { return mimetype.rfind("text/html", 0) == 0; }
+
+// Asks the index about every source; the captures that may be workbooks
+// (of a [[workbooks]] source) or pages (of a [[pages]] one) go to the store.
+void FindCaptures(const HttpClient& client, Store* store, const BackfillOptions& o, const WaybackSources& sources,
+                  Pacer* pace, Tally* t) {
+  std::vector<std::pair<CdxQuery, bool>> all;  // bool: pages
+  for (const CdxQuery& q : sources.workbooks) all.push_back({q, false});
+  for (const CdxQuery& q : sources.pages) all.push_back({q, true});
+  for (const auto& [source, pages] : all) {
     pace->Wait();
     HttpResponse response;
     std::string url = CdxQueryUrl(o.archive, source);
@@ -99,7 +106,7 @@ void FindCaptures(const HttpClient& client, Store* store, const BackfillOptions&
       continue;
     }
     for (ArchiveCapture& c : found) {
-      if (MayBeWorkbook(c.mimetype)) kept.push_back(std::move(c));
+      if (pages ? IsPage(c.mimetype) : MayBeWorkbook(c.mimetype)) kept.push_back(std::move(c));
     }
     int added = 0;
     if (!(s = store->AddCaptures(kept, &added)).ok()) {
@@ -115,7 +122,9 @@ void FindCaptures(const HttpClient& client, Store* store, const BackfillOptions&
 // Downloads one capture and keeps its bytes; its new status says how it went.
 Status FetchCapture(const HttpClient& client, Store* store, const BackfillOptions& o, ArchiveCapture* c) {
   Download d;
-  Status s = DownloadWorkbook(client, RetryBudget(std::chrono::minutes(5)), CaptureUrl(o.archive, *c), {}, &d);
+  RetryBudget budget(std::chrono::minutes(5));
+  std::string url = CaptureUrl(o.archive, *c);
+  Status s = IsPage(c->mimetype) ? FetchPage(client, budget, url, {}, &d) : DownloadWorkbook(client, budget, url, {}, &d);
   if (!s.ok()) {
     c->status = d.not_a_workbook ? CaptureStatus::Refused : CaptureStatus::Failed;
     c->error = s.message();
@@ -129,20 +138,38 @@ Status FetchCapture(const HttpClient& client, Store* store, const BackfillOption
   return store->UpdateCapture(*c);
 }
 
+// A page's roster table, read for recording: its markup becomes the bytes
+// kept. Fails when the page holds none (since 2025 ICE's page links
+// workbooks, which come from the [[workbooks]] sources).
+Status ReadPageTable(const ArchiveCapture& c, IngestInput* input, ParsedRoster* parsed) {
+  Page page;
+  Status s = ParsePage(input->bytes, c.url, &page);
+  if (s.ok() && page.roster_table.empty()) s = Status::Error(c.url + ": the page holds no roster table");
+  if (s.ok()) s = RosterFromPage(page, c.url, parsed);
+  if (!s.ok()) return s;
+  input->bytes = page.roster_table_html;
+  input->source_name = kPageTableName;
+  return Status::Ok();
+}
+
 // Records one fetched capture as an archived publication.
 Status RecordCapture(Store* store, const IngestOptions& ingest, ArchiveCapture* c, Tally* t) {
   IngestInput input;
   Status s = store->WorkbookBytes(c->sha256, &input.bytes);
   if (!s.ok()) return s;
-  input.source_name = UrlFileName(c->url);
+  bool page = input.bytes.compare(0, 2, "PK") != 0;
+  ParsedRoster parsed;
+  Status read = page ? ReadPageTable(*c, &input, &parsed) : Status::Ok();
+  if (!page) input.source_name = UrlFileName(c->url);
   input.label = c->url + " (captured " + CaptureTime(c->timestamp) + ")";
   input.source_url = c->url;
   input.source = SnapshotSource::Archived;
   input.observed_at = CaptureTime(c->timestamp);
   input.http_last_modified = HttpDateToIso(c->last_modified);
   IngestOutcome outcome;
-  s = IngestHashed(store, input, c->sha256, nullptr, ingest, &outcome);
-  if (!s.ok()) {  // bytes that zip but do not read as a roster: set aside, never asked for again
+  s = read;
+  if (s.ok()) s = page ? IngestParsed(store, input, parsed, ingest, &outcome) : IngestHashed(store, input, c->sha256, nullptr, ingest, &outcome);
+  if (!s.ok()) {  // bytes that do not read as a roster: set aside, never asked for again
     c->status = CaptureStatus::Refused;
     c->error = s.message();
     ++t->refused;
@@ -177,7 +204,13 @@ Status WorkThrough(const HttpClient& client, Store* store, const BackfillOptions
                   << "\n";
       }
     }
-    if (s.ok() && c.status == CaptureStatus::Fetched) s = RecordCapture(store, ingest, &c, t);
+    if (s.ok() && c.status == CaptureStatus::Fetched) {
+      s = RecordCapture(store, ingest, &c, t);
+      if (s.ok() && c.status == CaptureStatus::Refused && !o.quiet) {
+        ClearProgress();
+        std::cerr << "icetrack: " << c.error << "\n";
+      }
+    }
   }
   ClearProgress();
   return s;
@@ -185,7 +218,7 @@ Status WorkThrough(const HttpClient& client, Store* store, const BackfillOptions
 
 void PrintSummary(const Tally& t, const RebuildReport* rebuild) {
   std::cout << "backfill: " << t.listed << " captures listed (" << t.new_captures << " new), " << t.fetched
-            << " downloaded, " << t.refused << " not workbooks, " << t.failed << " failed; " << t.recorded
+            << " downloaded, " << t.refused << " set aside (no roster in them), " << t.failed << " failed; " << t.recorded
             << " publications recorded, " << t.duplicates << " already stored\n";
   if (rebuild)
     std::cout << "placed " << t.late << " earlier publications in history: " << rebuild->added.size() << " events added, "
@@ -201,16 +234,18 @@ int RunBackfill(const BackfillOptions& o) {
   Status s = CdxDate("--from", o.from, TimeEdge::Start, &range.from);
   if (s.ok()) s = CdxDate("--to", o.to, TimeEdge::End, &range.to);
   std::string sources_file = o.sources.empty() ? DefaultWaybackSources() : o.sources;
-  std::vector<CdxQuery> sources;
+  WaybackSources sources;
   if (s.ok() && sources_file.empty()) s = Status::Error("no wayback-sources.toml installed: give one with --sources");
   if (s.ok()) s = ReadWaybackSources(sources_file, &sources);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitUsage;
   }
-  for (CdxQuery& q : sources) {
-    q.from = range.from;
-    q.to = range.to;
+  for (std::vector<CdxQuery>* list : {&sources.workbooks, &sources.pages}) {
+    for (CdxQuery& q : *list) {
+      q.from = range.from;
+      q.to = range.to;
+    }
   }
   Config config;
   IngestOptions ingest;

@@ -73,6 +73,9 @@ struct ParsedRoster {
 Status ParseWorkbook(const std::string& bytes, const std::string& label, const ZipLimits& limits,
                      ParsedRoster* out);
 
+// The file name a snapshot of a page's roster table keeps.
+inline constexpr char kPageTableName[] = "287g-table.html";
+
 // Reads the roster table of the 287(g) page in its pre-2025 layout;
 // published_at is the page's own update time when it states one with a time
 // of day. Fails (naming `page_url`) when the page holds no roster table. A

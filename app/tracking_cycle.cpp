@@ -13,7 +13,6 @@ namespace icetrack {
 namespace {
 
 // The name a snapshot of the page's roster table goes by.
-const char kTableName[] = "287g-table.html";
 
 Validators ValidatorsOf(const std::optional<FetchRecord>& last) {
   if (!last) return {};
@@ -302,7 +301,7 @@ Status Cycle::RunTable(const Page& page, const std::string& base_url, const Down
   report_->page.result = PageResult::Table;
   WorkbookReport r;
   r.url = report_->page.url;
-  r.file_name = kTableName;
+  r.file_name = kPageTableName;
   r.linked_as = WorkbookList::Participating;
   ParsedRoster parsed;
   Status read = RosterFromPage(page, base_url, &parsed);
@@ -316,7 +315,7 @@ Status Cycle::RunTable(const Page& page, const std::string& base_url, const Down
   }
   IngestInput input;
   input.bytes = page.roster_table_html.empty() ? download.body : page.roster_table_html;
-  input.source_name = kTableName;
+  input.source_name = kPageTableName;
   input.label = r.url;
   input.source_url = base_url;  // what its links resolve against, should it be read again
   input.source = SnapshotSource::Live;

@@ -19,19 +19,17 @@ bool IsFile(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-Status ReadEntries(const std::string& path, const toml::table& root, std::vector<CdxQuery>* out) {
-  TomlTable top(path, root, "");
-  top.RejectUnknown({"workbooks"});
-  if (!top.ok()) return top.status();
-  const toml::node* list = root.get("workbooks");
-  if (!list || !list->is_array_of_tables() || list->as_array()->empty())
-    return Status::Error(path + ": write one [[workbooks]] table per place to ask about");
+Status ReadList(const std::string& path, const toml::table& root, const char* key, std::vector<CdxQuery>* out) {
+  const toml::node* list = root.get(key);
+  if (!list) return Status::Ok();
+  if (!list->is_array_of_tables())
+    return Status::Error(path + ": " + key + ": write one [[" + key + "]] table per place to ask about");
   size_t index = 0;
   for (const toml::node& node : *list->as_array()) {
-    TomlTable entry(path, *node.as_table(), "workbooks[" + std::to_string(++index) + "]");
+    TomlTable entry(path, *node.as_table(), std::string(key) + "[" + std::to_string(++index) + "]");
     entry.RejectUnknown({"url", "prefix"});
     CdxQuery q;
-    if (!entry.String("url", &q.url) && entry.ok()) entry.Fail("url", "every [[workbooks]] needs a url");
+    if (!entry.String("url", &q.url) && entry.ok()) entry.Fail("url", std::string("every [[") + key + "]] needs a url");
     if (entry.ok() && (q.url.empty() || q.url.find_first_of(" \t\r\n") != std::string::npos))
       entry.Fail("url", "\"" + q.url + "\" is not a URL");
     entry.Boolean("prefix", &q.prefix);
@@ -41,10 +39,21 @@ Status ReadEntries(const std::string& path, const toml::table& root, std::vector
   return Status::Ok();
 }
 
+Status ReadEntries(const std::string& path, const toml::table& root, WaybackSources* out) {
+  TomlTable top(path, root, "");
+  top.RejectUnknown({"workbooks", "pages"});
+  if (!top.ok()) return top.status();
+  Status s = ReadList(path, root, "workbooks", &out->workbooks);
+  if (s.ok()) s = ReadList(path, root, "pages", &out->pages);
+  if (s.ok() && out->workbooks.empty() && out->pages.empty())
+    s = Status::Error(path + ": write a [[workbooks]] or [[pages]] table per place to ask about");
+  return s;
+}
+
 }  // namespace
 
-Status ReadWaybackSources(const std::string& path, std::vector<CdxQuery>* out) {
-  out->clear();
+Status ReadWaybackSources(const std::string& path, WaybackSources* out) {
+  *out = WaybackSources();
   std::string text;
   Status s = ReadLocalFile(path, &text, kMaxSourcesBytes);
   if (!s.ok()) return s;

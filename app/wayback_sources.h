@@ -12,8 +12,13 @@
 
 namespace icetrack {
 
-// Each [[workbooks]] entry: `url` (required), `prefix` (default false).
-Status ReadWaybackSources(const std::string& path, std::vector<CdxQuery>* out);
+struct WaybackSources {
+  std::vector<CdxQuery> workbooks;  // [[workbooks]]: captures read as workbooks
+  std::vector<CdxQuery> pages;      // [[pages]]: captures read as pages holding the roster as a table
+};
+
+// Each [[workbooks]] and [[pages]] entry: `url` (required), `prefix` (default false).
+Status ReadWaybackSources(const std::string& path, WaybackSources* out);
 
 // The file installed with icetrack (or the source tree's, for a binary in
 // the build tree); "" when none is found.

@@ -144,7 +144,7 @@ TEST_CASE("backfill: the archive's captures become the history an import of the 
   std::string db = h.dir.File("h.db");
   CommandRun run = Icetrack(h.Backfill(archive, db));
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-  CHECK(run.out == "backfill: 7 captures listed (7 new), 6 downloaded, 1 not workbooks, 0 failed; 6 publications "
+  CHECK(run.out == "backfill: 7 captures listed (7 new), 6 downloaded, 1 set aside (no roster in them), 0 failed; 6 publications "
                    "recorded, 0 already stored\n");
   CHECK(run.err.find(": not a workbook: HTTP 200 sent an HTML page") != std::string::npos);  // the block page, said once
   CHECK(archive.Downloads(h.captures[7]) == 0);                     // the PDF: never asked for
@@ -192,6 +192,13 @@ TEST_CASE("backfill: what it cannot use is one line and a documented exit, the s
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "icetrack: " + h.dir.File("bad.toml") + ":3:1: workbooks[1].prefx: unknown key (did you mean \"prefix\"?)\n");
   CHECK(Icetrack("backfill --wayback --from 2025-13-01 --db " + db).exit_code == 2);
+  // Without --sources, the file shipped with icetrack: every place in it asked about, once.
+  int before = archive.index_requests();
+  CommandRun shipped = Icetrack("backfill --wayback --delay 0 --wayback-url " + archive.Url() + " --db " + db);
+  REQUIRE_MESSAGE(shipped.exit_code == 0, shipped.err);
+  CHECK(archive.index_requests() - before == 7);  // data/wayback-sources.toml: 2 folders, 5 pages
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots") == 6);
+  db = h.dir.File("fresh.db");
   archive.BreakIndex(true);
   CommandRun broken = Icetrack(h.Backfill(archive, db));
   CHECK(broken.exit_code == 3);
@@ -201,6 +208,49 @@ TEST_CASE("backfill: what it cannot use is one line and a documented exit, the s
   CommandRun window = Icetrack(h.Backfill(archive, db) + " --from 2025-03-03 --to 2025-03-04");
   REQUIRE_MESSAGE(window.exit_code == 0, window.err);
   CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots") == 2);  // the captures of 3 and 4 March only
+}
+
+// ICE's page as it held the roster before 2025: a table with the columns
+// STATE, LAW ENFORCEMENT AGENCY, SUPPORT TYPE, SIGNED and MOA, `rows` long;
+// the page's own update time in its <time> element.
+std::string RosterPage(int rows, const std::string& updated) {
+  std::string html = "<html><head><title>Delegation of Immigration Authority Section 287(g)</title></head><body>"
+                     "<p>Updated: <time datetime=\"" + updated + "\">x</time></p><table><thead><tr><th>STATE</th>"
+                     "<th>LAW ENFORCEMENT AGENCY</th><th>SUPPORT TYPE</th><th>SIGNED</th><th>MOA</th></tr></thead><tbody>";
+  for (int i = 0; i < rows; ++i)
+    html += "<tr><td>TEXAS</td><td>Agency " + std::to_string(i) + " Sheriff's Office</td><td>Jail Enforcement Model</td>"
+            "<td>3/1/2019</td><td><a href=\"/doclib/287gMOA/a" + std::to_string(i) + ".pdf\">link</a></td></tr>";
+  return html + "</tbody></table></body></html>";
+}
+
+TEST_CASE("backfill: pages that held the roster as a table become publications; a page without one is set aside") {
+  test::TempDir dir;
+  std::vector<Capture> captures = {
+      {"20200115000000", "https://www.ice.gov/287g", "text/html", RosterPage(40, "2020-01-14T09:00:00-05:00")},
+      {"20200601000000", "https://www.ice.gov/287g", "text/html", RosterPage(42, "2020-05-30T09:00:00-04:00")},
+      {"20220301000000", "https://www.ice.gov/identify-and-arrest/287g", "text/html; charset=utf-8",
+       RosterPage(44, "2022-02-28T09:00:00-05:00")},
+      {"20250601000000", "https://www.ice.gov/identify-and-arrest/287g", "text/html",
+       "<html><body><p>See the workbooks.</p></body></html>"}};
+  FakeArchive archive(captures);
+  std::string sources = dir.File("sources.toml"), db = dir.File("h.db");
+  test::WriteFile(sources, "[[pages]]\nurl = \"www.ice.gov/287g\"\n\n[[pages]]\nurl = \"www.ice.gov/identify-and-arrest/287g\"\n");
+  CommandRun run = Icetrack("backfill --wayback --wayback-url " + archive.Url() + " --sources " + sources +
+                            " --delay 0 --db " + db);
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(run.out == "backfill: 4 captures listed (4 new), 4 downloaded, 1 set aside (no roster in them), 0 failed; "
+                   "3 publications recorded, 0 already stored\n");
+  CHECK(run.err.find("https://www.ice.gov/identify-and-arrest/287g: the page holds no roster table") != std::string::npos);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots WHERE source = 'archived' AND source_name = '287g-table.html'") == 3);
+  CHECK(QueryInt(db, "SELECT rows FROM snapshots ORDER BY published_at DESC LIMIT 1") == 44);
+  std::string first;
+  QueryInt(db, "SELECT published_at FROM snapshots ORDER BY published_at LIMIT 1", &first);
+  CHECK(first == "2020-01-14T14:00:00Z");  // the page's own time, not the capture's
+  auto log = Json::parse(Icetrack("log --json --kind signed --db " + db).out);
+  CHECK(log.size() == 4);  // two agencies in June 2020, two in 2022
+  auto baseline = Json::parse(Icetrack("log --json --kind baseline --db " + db).out);
+  REQUIRE(baseline.size() == 1);
+  CHECK(baseline[0]["at"] == "2020-01-14T14:00:00Z");
 }
 
 }  // namespace
