@@ -27,6 +27,14 @@ std::string QueryValue(std::string_view text) {
   return out;
 }
 
+// No space, no control character: a URL or a digest that can go into a request and an error line as it is.
+bool IsToken(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c <= 0x20 || c == 0x7f) return false;
+  }
+  return !s.empty();
+}
+
 bool AllDigits(std::string_view s) {
   for (char c : s) {
     if (c < '0' || c > '9') return false;
@@ -35,6 +43,13 @@ bool AllDigits(std::string_view s) {
 }
 
 Status Bad(const std::string& what) { return Status::Error("the archive's index: " + what); }
+
+// A value of the answer as an error may quote it: printable ASCII, at most 40 characters.
+std::string Shown(const std::string& value) {
+  std::string out;
+  for (char c : value.substr(0, 40)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return out + (value.size() > 40 ? "..." : "");
+}
 
 }  // namespace
 
@@ -78,8 +93,9 @@ Status ParseCdx(std::string_view json, std::vector<ArchiveCapture>* out) {
     c.url = row[static_cast<size_t>(original)];
     c.digest = row[static_cast<size_t>(digest)];
     if (mimetype >= 0) c.mimetype = row[static_cast<size_t>(mimetype)];
-    if (CaptureTime(c.timestamp).empty()) return Bad(where + ": \"" + c.timestamp + "\" is not a capture time");
+    if (CaptureTime(c.timestamp).empty()) return Bad(where + ": \"" + Shown(c.timestamp) + "\" is not a capture time");
     if (c.digest.empty() || c.url.empty()) return Bad(where + ": a capture needs its URL and digest");
+    if (!IsToken(c.digest) || !IsToken(c.url)) return Bad(where + ": a capture's URL or digest holds a space or a control character");
     out->push_back(std::move(c));
   }
   return Status::Ok();
