@@ -9,6 +9,7 @@
 
 #include "app/exit_codes.h"
 #include "app/ingest.h"
+#include "app/moa_archive.h"
 #include "app/option_values.h"
 #include "app/progress_bar.h"
 #include "app/rebuild.h"
@@ -20,6 +21,7 @@
 #include "fetcher/http_date.h"
 #include "fetcher/page.h"
 #include "fetcher/wayback.h"
+#include "report/moa_format.h"
 #include "store/instance_lock.h"
 
 namespace icetrack {
@@ -36,6 +38,7 @@ struct BackfillOptions {
   double delay = 1;     // seconds between two requests to the archive
   double timeout = 120;
   bool quiet = false;
+  bool archive_moa = false;  // or [source] archive_moa
 };
 
 // What a backfill did, for its summary.
@@ -268,6 +271,17 @@ int RunBackfill(const BackfillOptions& o) {
     return kExitStore;
   }
   PrintSummary(t, t.late > 0 ? &report : nullptr);
+  if (o.archive_moa || config.archive_moa) {
+    // The MOAs of the roster as it stands now: the documents at ICE's links, not the archive's copies.
+    MoaArchiveOptions moa;
+    moa.delay = o.delay;
+    MoaArchiveReport archived;
+    if (!(s = ArchiveMoas(store.get(), client, moa, &archived)).ok()) {
+      std::cerr << "icetrack: " << s.message() << "\n";
+      return kExitStore;
+    }
+    std::cout << MoaTallyLine(archived.tally) << "\n";
+  }
   return t.index_failed || t.failed ? kExitFetch : kExitOk;
 }
 
@@ -290,6 +304,8 @@ void AddBackfillCommand(CLI::App& app, int* exit_code) {
       ->check(Within(0.0, 600.0))->capture_default_str();
   cmd->add_option("--timeout", o->timeout, "Seconds one download may take")->check(Within(0.001, 3600.0))->capture_default_str();
   cmd->add_flag("-q,--quiet", o->quiet, "Print only the summary and errors");
+  cmd->add_flag("--archive-moa", o->archive_moa,
+                "Then download the MOA documents the roster links ([source] archive_moa)");
   cmd->callback([o, exit_code] { *exit_code = RunBackfill(*o); });
 }
 

@@ -48,7 +48,8 @@ const toml::table* Section(const toml::table& root, const char* key, const std::
 
 Status ReadSource(const std::string& file, const toml::table& t, Config* out) {
   TomlTable source(file, t, "source");
-  source.RejectUnknown({"page", "contact", "failing_after", "interval"});
+  source.RejectUnknown({"page", "contact", "failing_after", "interval", "archive_moa"});
+  source.Boolean("archive_moa", &out->archive_moa);
   std::string interval;
   if (source.String("interval", &interval) &&
       (!ParseDuration(interval, &out->interval) || out->interval < 60 || out->interval > 7 * 86400))

@@ -28,6 +28,7 @@ struct Config {
   std::optional<std::string> page, contact, database;
   int failing_after = 3;              // [source]: runs in a row before a source_failing notice
   int64_t interval = 3600;            // [source] interval: between the daemon's runs (and a timer's, for status)
+  bool archive_moa = false;           // [source] archive_moa: keep the MOA documents (app/moa_archive.h)
   int64_t stale_after = 86400;        // [status] stale_after: a list not checked for longer is stale
   std::optional<std::string> metrics_file;  // [metrics] file: Prometheus text, rewritten after each run
   std::optional<std::string> report_dir;    // [report] dir: the report site, refreshed after each run

@@ -73,7 +73,8 @@ int RunCheck(const CheckOptions& o) {
   std::cout << "# " << (config.file.empty() ? "no configuration file: the defaults" : config.file + ": valid") << "\n";
   std::cout << "[source]\npage = " << Quoted(config.page.value_or(CycleOptions().page_url))
             << "\ncontact = " << Quoted(config.contact.value_or(ICETRACK_CONTACT))
-            << "\nfailing_after = " << config.failing_after << "\n";
+            << "\nfailing_after = " << config.failing_after << "\narchive_moa = " << (config.archive_moa ? "true" : "false")
+            << "\n";
   std::cout << "\n[database]\npath = " << Quoted(DatabasePath(o.db, config)) << "\n";
   const RuleFlags& r = config.rules;
   std::cout << "\n[rules]  # unset: as the database has them (3 publications, 7 days, 0.25 by default)\n";

@@ -105,6 +105,7 @@ class Daemon {
     s.metrics_file = options_.metrics_file.empty() ? config_.metrics_file.value_or("") : options_.metrics_file;
     s.report_dir = options_.report_dir.empty() ? config_.report_dir.value_or("") : options_.report_dir;
     s.report_language = config_.report_language;
+    s.archive_moa = config_.archive_moa;
     s.cancelled = Cancelled();
     // The daemon waits between retries like everything else: a stop cuts the wait short.
     s.http.sleep = [this](std::chrono::milliseconds d) { signals_.WaitUntil(Clock::now() + d); };

@@ -11,6 +11,7 @@
 #include "app/accept_command.h"
 #include "app/alerts_command.h"
 #include "app/backfill_command.h"
+#include "app/moa_command.h"
 #include "app/config_command.h"
 #include "app/exit_codes.h"
 #include "app/heap.h"
@@ -64,6 +65,7 @@ constexpr Command kCommands[] = {
     {"status", icetrack::AddStatusCommand},   {"daemon", icetrack::AddDaemonCommand},
     {"roster", icetrack::AddRosterCommand},   {"export", icetrack::AddExportCommand},
     {"report", icetrack::AddReportCommand},   {"backfill", icetrack::AddBackfillCommand},
+    {"moa", icetrack::AddMoaCommand},
 };
 
 // Only the command named first is built, when it is one: building all of

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "model/ascii_text.h"
+#include "model/text_fold.h"
 #include "parser/field_values.h"
 #include "parser/us_states.h"
 
@@ -74,6 +75,21 @@ Status ParseKindsOption(const std::string& option, const std::string& text, std:
     out->push_back(parsed);
   }
   return Status::Ok();
+}
+
+Status ReadAgreementQuery(const std::string& text, const std::optional<std::string>& state,
+                          const std::optional<std::string>& model, const std::optional<std::string>& list,
+                          AgreementQuery* out) {
+  out->text = text;
+  Status s;
+  if (state) s = ParseStateOption("--state", *state, &out->state_code);
+  if (s.ok() && model) s = ParseModelOption("--model", *model, &out->model);
+  if (s.ok() && list) s = ParseListOption("--list", *list, &out->list.emplace());
+  if (s.ok() && !IsValidUtf8(text))
+    s = Status::Error("TEXT: is not UTF-8 text (set a UTF-8 locale, or write the name in ASCII)");
+  if (s.ok() && FoldForKey(text).empty())
+    s = Status::Error("TEXT: \"" + text + "\" holds no letter or digit to look for");
+  return s;
 }
 
 }  // namespace icetrack

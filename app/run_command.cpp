@@ -14,6 +14,7 @@
 #include "app/exit_codes.h"
 #include "app/option_values.h"
 #include "report/json_text.h"
+#include "report/moa_format.h"
 #include "store/instance_lock.h"
 #include "app/store_option.h"
 #include "app/tracking_cycle.h"
@@ -38,6 +39,9 @@ struct RunOptions {
   RuleFlags rules;
   std::string metrics_file;  // else [metrics] file
   std::string report_dir;    // else [report] dir
+  bool archive_moa = false;  // or [source] archive_moa
+  double moa_delay = 1;
+  double moa_recheck_after = 7 * 86400;
 };
 
 milliseconds Millis(double seconds) { return milliseconds(std::max(1LL, std::llround(seconds * 1000))); }
@@ -85,16 +89,18 @@ HttpClientOptions ClientOptions(const RunOptions& o) {
   return http;
 }
 
-void Print(const CycleReport& report, const DeliveryPass& pass, const RunOptions& o, int exit_code) {
-  for (const std::string& error : report.errors()) std::cerr << "icetrack: " << error << "\n";
+void Print(const TrackResult& result, const RunOptions& o, int exit_code) {
+  for (const std::string& error : result.report.errors()) std::cerr << "icetrack: " << error << "\n";
   if (o.json) {
-    nlohmann::ordered_json j = CycleJson(report, exit_code);
-    j["alerts"] = DeliveryPassJson(pass);
+    nlohmann::ordered_json j = CycleJson(result.report, exit_code);
+    j["alerts"] = DeliveryPassJson(result.pass);
+    if (result.moa) j["moa_documents"] = MoaTallyJson(*result.moa);
     std::cout << PrettyJson(j) << "\n";
     return;
   }
-  for (const std::string& line : CycleSummaryLines(report, o.quiet)) std::cout << line << "\n";
-  for (const std::string& line : DeliveryPassLines(pass)) std::cout << line << "\n";
+  for (const std::string& line : CycleSummaryLines(result.report, o.quiet)) std::cout << line << "\n";
+  if (result.moa) std::cout << MoaTallyLine(*result.moa) << "\n";
+  for (const std::string& line : DeliveryPassLines(result.pass)) std::cout << line << "\n";
 }
 
 // The options as the configuration completes them: the command line wins.
@@ -129,11 +135,14 @@ int RunCycleCommand(const RunOptions& given) {
   settings.metrics_file = o.metrics_file.empty() ? config.metrics_file.value_or("") : o.metrics_file;
   settings.report_dir = o.report_dir.empty() ? config.report_dir.value_or("") : o.report_dir;
   settings.report_language = config.report_language;
+  settings.archive_moa = o.archive_moa || config.archive_moa;
+  settings.moa_delay = o.moa_delay;
+  settings.moa_recheck_after = static_cast<int64_t>(o.moa_recheck_after);
   TrackResult result;
   int exit_code = TrackOnce(settings, config, &result);
   for (const std::string& p : result.problems) std::cerr << "icetrack: " << p << "\n";
   if (exit_code == kExitLocked || exit_code == kExitStore) return exit_code;  // said already
-  Print(result.report, result.pass, o, exit_code);
+  Print(result, o, exit_code);
   return exit_code;
 }
 
@@ -170,6 +179,12 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--metrics-file", o->metrics_file,
                   "Write Prometheus metrics here after the run, for node_exporter's textfile collector ([metrics] file)")
       ->check(NonEmptyPath());
+  cmd->add_flag("--archive-moa", o->archive_moa,
+                "Download and keep the MOA and addendum documents the roster links ([source] archive_moa)");
+  // For tests: the pace of those requests.
+  cmd->add_option("--moa-delay", o->moa_delay, "Seconds between two MOA requests")->check(Within(0.0, 600.0))->group("");
+  cmd->add_option("--moa-recheck-after", o->moa_recheck_after, "Seconds before a document is asked for again")
+      ->check(Within(0.0, 365.0 * 86400))->group("");
   cmd->add_option("--report-dir", o->report_dir,
                   "Refresh the report site in this folder after the run, as `icetrack report` writes it ([report] dir)")
       ->check(NonEmptyPath());

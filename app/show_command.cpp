@@ -8,7 +8,6 @@
 #include "report/json_text.h"
 #include "app/option_values.h"
 #include "app/store_option.h"
-#include "model/text_fold.h"
 
 namespace icetrack {
 
@@ -23,15 +22,7 @@ struct ShowOptions {
 
 int RunShow(const ShowOptions& o) {
   AgreementQuery query;
-  query.text = o.text;
-  Status s;
-  if (o.state) s = ParseStateOption("--state", *o.state, &query.state_code);
-  if (s.ok() && o.model) s = ParseModelOption("--model", *o.model, &query.model);
-  if (s.ok() && o.list) s = ParseListOption("--list", *o.list, &query.list.emplace());
-  if (s.ok() && !IsValidUtf8(o.text))
-    s = Status::Error("TEXT: is not UTF-8 text (set a UTF-8 locale, or write the name in ASCII)");
-  if (s.ok() && FoldForKey(o.text).empty())
-    s = Status::Error("TEXT: \"" + o.text + "\" holds no letter or digit to look for");
+  Status s = ReadAgreementQuery(o.text, o.state, o.model, o.list, &query);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitUsage;

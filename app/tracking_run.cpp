@@ -5,6 +5,7 @@
 #include "app/alert_delivery.h"
 #include "app/exit_codes.h"
 #include "app/metrics_file.h"
+#include "app/moa_archive.h"
 #include "app/report_site.h"
 #include "app/source_check.h"
 #include "app/store_option.h"
@@ -49,6 +50,18 @@ int TrackOnce(const TrackSettings& settings, const Config& config, TrackResult* 
     return kExitStore;
   }
   int exit_code = ExitCodeOf(out->report);
+  if (settings.archive_moa && !out->stopped) {
+    MoaArchiveOptions moa;
+    moa.delay = settings.moa_delay;
+    moa.recheck_after = settings.moa_recheck_after;
+    moa.alerts = config.alerts;
+    MoaArchiveReport archived;
+    if (!(s = ArchiveMoas(store.get(), HttpClient(http), moa, &archived)).ok()) {
+      out->problems.push_back(s.message() + " (MOA documents not all checked)");
+      return kExitStore;
+    }
+    out->moa = archived.tally;
+  }
   if (settings.deliver && !out->stopped &&
       !(s = DeliverDue(store.get(), config.alerts, DeliverOptionsOf(settings, config), &out->pass)).ok())
     // The cycle is recorded; what is queued goes out with the next run or `alerts deliver`.

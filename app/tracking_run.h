@@ -11,6 +11,7 @@
 
 #include "app/config.h"
 #include "app/tracking_cycle.h"
+#include "model/moa_document.h"
 #include "model/delivery.h"
 #include "net/http_client.h"
 
@@ -25,6 +26,9 @@ struct TrackSettings {
   std::string metrics_file;           // "" for none
   std::string report_dir;             // the report site to refresh after the run; "" for none
   Language report_language = Language::English;
+  bool archive_moa = false;           // check the MOA documents after the cycle (app/moa_archive.h)
+  double moa_delay = 1;               // seconds between two of those requests
+  int64_t moa_recheck_after = 7 * 86400;  // seconds before a document is asked for again
   std::function<bool()> cancelled;    // true: stop (the daemon told to); the store stays consistent
 };
 
@@ -32,6 +36,7 @@ struct TrackResult {
   CycleReport report;
   DeliveryPass pass;
   bool stopped = false;               // cancelled before its end: sources and alerts left for next time
+  std::optional<MoaCheckTally> moa;   // when the MOA documents were checked
   std::vector<std::string> problems;  // one line each, not the cycle's own errors (see CycleReport::errors)
 };
 

@@ -26,6 +26,8 @@ constexpr EnumName<EventKind> kKinds[] = {
     {EventKind::TotalsMismatch, "totals_mismatch"},
     {EventKind::SourceFailing, "source_failing"},
     {EventKind::SourceRecovered, "source_recovered"},
+    {EventKind::MoaDocumentChanged, "moa_document_changed"},
+    {EventKind::MoaMissing, "moa_missing"},
 };
 
 }  // namespace
@@ -49,7 +51,8 @@ bool IsNotice(EventKind kind) {
 }
 
 bool DerivedFromWorkbooks(EventKind kind) {
-  return kind != EventKind::TotalsMismatch && kind != EventKind::SourceFailing && kind != EventKind::SourceRecovered;
+  return kind != EventKind::TotalsMismatch && kind != EventKind::SourceFailing && kind != EventKind::SourceRecovered &&
+         kind != EventKind::MoaDocumentChanged && kind != EventKind::MoaMissing;
 }
 
 }  // namespace icetrack

@@ -31,6 +31,8 @@ enum class EventKind {
   TotalsMismatch,      // parsed counts differ from the page's stated totals
   SourceFailing,       // the page or a workbook could not be read for several runs in a row
   SourceRecovered,     // ... and now could again
+  MoaDocumentChanged,  // an MOA or addendum link, unchanged in the roster, now serves other bytes
+  MoaMissing,          // an MOA or addendum the roster links answers 404 (or 410)
 };
 
 const char* ToString(EventKind kind);  // "signed", "pending_added", …
@@ -41,7 +43,7 @@ const std::vector<EventKind>& AllEventKinds();
 // suspicious_snapshot, totals_mismatch, source_failing, source_recovered.
 bool IsNotice(EventKind kind);
 // Whether the stored workbooks give the event again (a rebuild recomputes
-// it); false for what came from the page or the fetch log.
+// it); false for what came from the page, the fetch log or the MOA documents.
 bool DerivedFromWorkbooks(EventKind kind);
 
 // FieldChange::field for a row's identity (the diff writes them; filters and

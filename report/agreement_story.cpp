@@ -82,6 +82,8 @@ std::string StoryWords(const ChangeEvent& e, Language l) {
     case EventKind::TotalsMismatch: return Tr(l, "counts differ from the page's totals");
     case EventKind::SourceFailing: return Tr(l, "source failing");
     case EventKind::SourceRecovered: return Tr(l, "source recovered");
+    case EventKind::MoaDocumentChanged: return Tr(l, "MOA document changed");
+    case EventKind::MoaMissing: return TrN(l, "MOA document gone (404)", "MOA documents gone (404)", 1);
   }
   return ToString(e.kind);
 }

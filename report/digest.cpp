@@ -28,6 +28,8 @@ constexpr KindWords kOrder[] = {
     {EventKind::PendingRemoved, Plural("application off the pending list", "applications off the pending list")},
     {EventKind::AddendumAdded, Plural("addendum added", "addenda added")},
     {EventKind::MoaChanged, Plural("MOA link changed", "MOA links changed")},
+    {EventKind::MoaDocumentChanged, Plural("MOA document changed behind its link", "MOA documents changed behind their links")},
+    {EventKind::MoaMissing, Plural("MOA document gone (404)", "MOA documents gone (404)")},
     {EventKind::Renamed, Plural("agency renamed", "agencies renamed")},
     {EventKind::Corrected, Plural("listing corrected by ICE", "listings corrected by ICE")},
     {EventKind::SignedDateCorrected, Plural("SIGNED date corrected by ICE", "SIGNED dates corrected by ICE")},

@@ -279,13 +279,39 @@ CREATE TABLE archive_captures (
   error      TEXT
 );
 )sql",
+    // 9: the MOA and addendum documents the roster links (`--archive-moa`):
+    // what each URL last answered, every distinct document it served, and
+    // the documents themselves, stored once by their SHA-256.
+    R"sql(
+CREATE TABLE moa_documents (
+  url           TEXT PRIMARY KEY,
+  status        TEXT NOT NULL CHECK (status IN ('ok', 'missing', 'refused', 'failed')),
+  sha256        TEXT,              -- of the last PDF it served
+  etag          TEXT,
+  last_modified TEXT,
+  first_checked TEXT NOT NULL,
+  checked_at    TEXT NOT NULL,
+  error         TEXT
+);
+CREATE TABLE moa_files (
+  sha256  TEXT PRIMARY KEY,
+  size    INTEGER NOT NULL,
+  content BLOB NOT NULL
+);
+CREATE TABLE moa_versions (
+  url     TEXT NOT NULL,
+  sha256  TEXT NOT NULL REFERENCES moa_files(sha256),
+  seen_at TEXT NOT NULL,
+  PRIMARY KEY (url, sha256)
+);
+)sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
 // Work a migration needs beyond SQL, run in its transaction; index = version - 1.
 Status FillEventUids(Database* db);
-Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr, nullptr, nullptr, nullptr, nullptr};
+Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
 static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one step (or none) per migration");
 
 // Version 3 derives every event's identity (see EventUid) from what it holds.

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "model/archive_capture.h"
+#include "model/moa_document.h"
 #include "model/agreement_history.h"
 #include "model/agreement_status.h"
 #include "model/change_event.h"
@@ -167,6 +168,16 @@ class Store {
   // downloads), so that none is downloaded twice; Record finds them there.
   Status KeepWorkbook(const std::string& sha256, std::string_view bytes);
   Status WorkbookBytes(const std::string& sha256, std::string* out);
+  // The MOA documents (`--archive-moa`), by URL.
+  Status MoaDocuments(std::map<std::string, MoaDocument>* out);
+  // One check of a document, in one transaction: its row, its bytes (when
+  // it served a PDF: `bytes` not empty) and their version, and `events`
+  // (moa_document_changed, moa_missing), noticed at `doc.checked_at`.
+  Status RecordMoaCheck(const MoaDocument& doc, std::string_view bytes, const std::vector<ChangeEvent>& events,
+                        const std::vector<AlertRoute>& routes = {});
+  // Every distinct document each of `urls` served, oldest first.
+  Status MoaVersions(const std::vector<std::string>& urls, std::vector<MoaVersion>* out);
+  Status MoaFile(const std::string& sha256, std::string* out);
   // Caps SQLite's page cache of this connection (16 MiB otherwise): for a
   // connection that reads each stored workbook once (a rebuild's reader).
   Status SetPageCacheKiB(int kib);

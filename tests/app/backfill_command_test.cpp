@@ -223,7 +223,7 @@ std::string RosterPage(int rows, const std::string& updated) {
   return html + "</tbody></table></body></html>";
 }
 
-TEST_CASE("backfill: pages that held the roster as a table become publications; a page without one is set aside") {
+TEST_CASE("backfill: pages that held the roster as a table become publications, and a page without one is set aside") {
   test::TempDir dir;
   std::vector<Capture> captures = {
       {"20200115000000", "https://www.ice.gov/287g", "text/html", RosterPage(40, "2020-01-14T09:00:00-05:00")},

@@ -1,0 +1,145 @@
+#include "app/moa_archive.h"
+
+#include <cmath>
+#include <map>
+#include <thread>
+
+#include "app/alert_routing.h"
+#include "app/ingest.h"
+#include "model/utc_time.h"
+#include "report/digest.h"
+
+namespace icetrack {
+namespace {
+
+constexpr char kPdfMagic[] = "%PDF-";
+
+// The participating list's rows by the documents they link: a document
+// linked from two rows (an agency's two models) tells of both.
+Status LinkedDocuments(Store* store, const std::string& now, std::map<std::string, std::vector<RosterRow>>* out) {
+  RosterQuery query;
+  ParseIsoTime(now, &query.before);
+  query.before.seconds += 1;
+  std::optional<SnapshotInfo> snapshot;
+  std::vector<RosterEntry> entries;
+  Status s = store->RosterAt(query, &snapshot, &entries);
+  for (const RosterEntry& e : entries) {
+    for (const std::string* url : {&e.row.moa_url, &e.row.addendum_url}) {
+      if (IsWebLink(*url)) (*out)[*url].push_back(e.row);
+    }
+  }
+  return s;
+}
+
+// Whether a known document is due for another check.
+bool Due(const MoaDocument& d, const std::string& now, int64_t recheck_after) {
+  if (d.status == DocumentStatus::Failed) return true;
+  UtcTime checked, at;
+  if (!ParseIsoTime(d.checked_at, &checked) || !ParseIsoTime(now, &at)) return true;
+  return at.seconds - checked.seconds >= recheck_after;
+}
+
+ChangeEvent EventAbout(EventKind kind, const RosterRow& row, const std::string& url) {
+  ChangeEvent e;
+  e.kind = kind;
+  e.list = ListKind::Participating;
+  e.key = row.key;
+  e.state_code = row.state_code;
+  e.agency = row.agency;
+  e.model = row.model;
+  e.agency_type = row.agency_type;
+  e.county = row.county;
+  e.signed_date = row.signed_date;
+  e.moa_url = url;
+  return e;
+}
+
+// One document asked for; `doc` updated, `bytes` the PDF when one came, `events` what it tells.
+void Check(const HttpClient& client, const std::vector<RosterRow>& rows, MoaDocument* doc, std::string* bytes,
+           std::vector<ChangeEvent>* events, MoaArchiveReport* report) {
+  HttpRequest request;
+  request.url = doc->url;
+  if (doc->status == DocumentStatus::Ok) {
+    request.if_none_match = doc->etag;
+    request.if_modified_since = doc->last_modified;
+  }
+  HttpResponse response;
+  Status s = client.Fetch(request, RetryBudget(std::chrono::minutes(2)), &response);
+  ++report->tally.checked;
+  DocumentStatus was = doc->status;
+  if (response.status == 404 || response.status == 410) {
+    doc->status = DocumentStatus::Missing;
+    doc->error = "HTTP " + std::to_string(response.status);
+    ++report->tally.missing;
+    if (was != DocumentStatus::Missing)
+      for (const RosterRow& row : rows) events->push_back(EventAbout(EventKind::MoaMissing, row, doc->url));
+    return;
+  }
+  if (!s.ok()) {
+    doc->status = DocumentStatus::Failed;
+    doc->error = s.message();
+    ++report->tally.failed;
+    return;
+  }
+  if (response.not_modified()) {
+    doc->error.clear();
+    ++report->tally.unchanged;
+    return;
+  }
+  if (response.body.compare(0, 5, kPdfMagic) != 0) {
+    doc->status = DocumentStatus::Refused;
+    doc->error = doc->url + ": not a PDF (HTTP " + std::to_string(response.status) + ", " +
+                 std::to_string(response.body.size()) + " bytes)";
+    ++report->tally.refused;
+    return;
+  }
+  std::string sha = Sha256Hex(response.body);
+  if (!doc->sha256.empty() && doc->sha256 != sha) {
+    for (const RosterRow& row : rows) {
+      ChangeEvent e = EventAbout(EventKind::MoaDocumentChanged, row, doc->url);
+      e.changes.push_back({"moa_document", doc->sha256.substr(0, 12), sha.substr(0, 12)});
+      e.detail = "the document at this link changed: " + std::to_string(response.body.size()) + " bytes now";
+      events->push_back(std::move(e));
+    }
+  }
+  if (doc->sha256 == sha) ++report->tally.unchanged;
+  else ++report->tally.kept;
+  doc->status = DocumentStatus::Ok;
+  doc->sha256 = sha;
+  doc->etag = response.etag();
+  doc->last_modified = response.last_modified();
+  doc->error.clear();
+  *bytes = std::move(response.body);
+}
+
+}  // namespace
+
+Status ArchiveMoas(Store* store, const HttpClient& client, const MoaArchiveOptions& o, MoaArchiveReport* out) {
+  *out = MoaArchiveReport();
+  std::map<std::string, std::vector<RosterRow>> linked;
+  std::map<std::string, MoaDocument> known;
+  Status s = LinkedDocuments(store, o.now.empty() ? NowUtc() : o.now, &linked);
+  if (s.ok()) s = store->MoaDocuments(&known);
+  auto pause = std::chrono::milliseconds(std::llround(o.delay * 1000));
+  bool first = true;
+  for (const auto& [url, rows] : linked) {
+    if (!s.ok()) break;
+    std::string now = o.now.empty() ? NowUtc() : o.now;
+    auto it = known.find(url);
+    MoaDocument doc = it == known.end() ? MoaDocument() : it->second;
+    if (it != known.end() && !Due(doc, now, o.recheck_after)) continue;
+    if (!first) std::this_thread::sleep_for(pause);
+    first = false;
+    doc.url = url;
+    doc.checked_at = now;
+    if (doc.first_checked.empty()) doc.first_checked = now;
+    std::string bytes;
+    std::vector<ChangeEvent> events;
+    Check(client, rows, &doc, &bytes, &events, out);
+    s = store->RecordMoaCheck(doc, bytes, events, RoutesFor(events, o.alerts));
+    out->events.insert(out->events.end(), events.begin(), events.end());
+  }
+  return s;
+}
+
+}  // namespace icetrack

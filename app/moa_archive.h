@@ -1,0 +1,45 @@
+// ArchiveMoas (`run --archive-moa`, `backfill --archive-moa`, [source]
+// archive_moa): the MOA and addendum documents the participating roster
+// links, downloaded and kept, each URL checked again after a while.
+// Wiring only: the roster from the store, the requests through net/, the
+// events recorded with the check (store: RecordMoaCheck).
+//
+// Promises: a URL new to the roster is downloaded; a known one is asked
+// again (conditionally) once `recheck_after` has passed since its last
+// check; requests are `delay` apart. A body that does not start with
+// "%PDF-" is refused, never kept; one over `max_bytes` is refused by the
+// client. A known URL that now serves other bytes than its last PDF is a
+// moa_document_changed event; a 404 or 410 is a moa_missing event, once
+// until it serves a PDF again. Network failures are counted and retried
+// next time, never events. Fails only when the store does.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "alerts/alert_target.h"
+#include "model/change_event.h"
+#include "model/moa_document.h"
+#include "model/status.h"
+#include "net/http_client.h"
+#include "store/store.h"
+
+namespace icetrack {
+
+struct MoaArchiveOptions {
+  int64_t recheck_after = 7 * 86400;  // seconds
+  double delay = 1;                   // seconds between two requests
+  std::vector<AlertTarget> alerts;    // told of the events, as a run's are
+  std::string now;                    // ISO-8601 UTC; now when empty
+};
+
+struct MoaArchiveReport {
+  MoaCheckTally tally;
+  std::vector<ChangeEvent> events;
+};
+
+Status ArchiveMoas(Store* store, const HttpClient& client, const MoaArchiveOptions& options, MoaArchiveReport* out);
+
+}  // namespace icetrack

@@ -1,0 +1,136 @@
+#include "app/moa_command.h"
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <optional>
+
+#include "app/exit_codes.h"
+#include "app/option_values.h"
+#include "app/output_file.h"
+#include "app/store_option.h"
+#include "fetcher/download.h"
+#include "report/moa_format.h"
+
+namespace icetrack {
+namespace {
+
+struct MoaOptions {
+  StoreChoice store;
+  std::string text;
+  std::optional<std::string> state, model, list;
+  std::string out;  // "" = list only
+};
+
+// "2025-06-12_3f2a9c1b7d4e_PolkCoFL_TFM_MOA.pdf": when it was first seen, which bytes, the link's own name.
+std::string VersionFileName(const MoaVersion& v) {
+  std::string name = UrlFileName(v.url);
+  if (name.empty() || name == "." || name == "..") name = "document.pdf";
+  for (char& c : name) {
+    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
+  }
+  return v.seen_at.substr(0, 10) + "_" + v.sha256.substr(0, 12) + "_" + name;
+}
+
+// The links of an agreement: its current MOA and addendum first, then the ones its events named before.
+std::vector<std::pair<std::string, bool>> LinksOf(const AgreementHistory& h) {
+  std::vector<std::pair<std::string, bool>> out;
+  auto add = [&out](const std::string& url, bool addendum) {
+    if (url.rfind("http", 0) != 0) return;
+    for (const auto& [known, _] : out) {
+      if (known == url) return;
+    }
+    out.push_back({url, addendum});
+  };
+  add(h.current.moa_url, false);
+  add(h.current.addendum_url, true);
+  for (auto it = h.events.rbegin(); it != h.events.rend(); ++it) add(it->event.moa_url, false);
+  return out;
+}
+
+Status Gather(Store* store, const std::vector<AgreementHistory>& found, std::vector<AgreementDocuments>* out) {
+  std::map<std::string, MoaDocument> checked;
+  Status s = store->MoaDocuments(&checked);
+  for (const AgreementHistory& h : found) {
+    if (!s.ok()) break;
+    AgreementDocuments a{h.current.state_code, h.current.agency, ToString(h.current.model), {}};
+    for (const auto& [url, addendum] : LinksOf(h)) {
+      LinkedDocument d;
+      d.addendum = addendum;
+      d.url = url;
+      if (auto it = checked.find(url); it != checked.end()) d.checked = it->second;
+      if (!(s = store->MoaVersions({url}, &d.versions)).ok()) break;
+      a.links.push_back(std::move(d));
+    }
+    out->push_back(std::move(a));
+  }
+  return s;
+}
+
+// Every version kept, into `dir` (made when missing); the count written.
+Status WriteVersions(Store* store, const std::vector<AgreementDocuments>& docs, const std::string& dir, int* written) {
+  *written = 0;
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  Status s = error ? Status::Error(dir + ": cannot make the folder: " + error.message()) : Status::Ok();
+  for (const AgreementDocuments& a : docs) {
+    for (const LinkedDocument& d : a.links) {
+      for (const MoaVersion& v : d.versions) {
+        std::string bytes;
+        if (s.ok()) s = store->MoaFile(v.sha256, &bytes);
+        if (s.ok()) s = WriteFileAtomically(dir + "/" + VersionFileName(v), bytes);
+        if (s.ok()) ++*written;
+      }
+    }
+  }
+  return s;
+}
+
+int RunMoa(const MoaOptions& o) {
+  AgreementQuery query;
+  Status s = ReadAgreementQuery(o.text, o.state, o.model, o.list, &query);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<Store> store;
+  if (int code = OpenStoreForReading(o.store, &store)) return code;
+  std::vector<AgreementHistory> found;
+  std::vector<AgreementDocuments> docs;
+  s = store->FindAgreements(query, &found);
+  if (s.ok()) s = Gather(store.get(), found, &docs);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitStore;
+  }
+  if (found.empty()) {
+    std::cerr << "icetrack: no agreement matches \"" << o.text << "\"\n";
+    return kExitOk;
+  }
+  std::cout << MoaListing(docs);
+  if (o.out.empty()) return kExitOk;
+  int written = 0;
+  if (!(s = WriteVersions(store.get(), docs, o.out, &written)).ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitOutput;
+  }
+  std::cout << "wrote " << written << (written == 1 ? " document" : " documents") << " into " << o.out << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddMoaCommand(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<MoaOptions>();
+  CLI::App* cmd = app.add_subcommand("moa", "The MOA and addendum documents of the agreements whose agency or county "
+                                            "matches TEXT, as --archive-moa kept them");
+  cmd->add_option("TEXT", o->text, "Part of an agency's or a county's name, as for show")->required();
+  AddStoreOptions(cmd, &o->store);
+  cmd->add_option("--state", o->state, "Only this state: its code or name");
+  cmd->add_option("--model", o->model, "Only this model: JEM, TFM or WSO");
+  cmd->add_option("--list", o->list, "Only this list: participating or pending");
+  cmd->add_option("--out", o->out, "Write every version kept into this folder")->check(NonEmptyPath());
+  cmd->callback([o, exit_code] { *exit_code = RunMoa(*o); });
+}
+
+}  // namespace icetrack

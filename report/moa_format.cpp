@@ -1,0 +1,35 @@
+#include "report/moa_format.h"
+
+namespace icetrack {
+
+std::string MoaTallyLine(const MoaCheckTally& t) {
+  return "MOA documents: " + std::to_string(t.checked) + " checked, " + std::to_string(t.kept) + " new, " +
+         std::to_string(t.unchanged) + " unchanged, " + std::to_string(t.missing) + " gone (404), " +
+         std::to_string(t.refused) + " not PDFs, " + std::to_string(t.failed) + " failed";
+}
+
+std::string MoaListing(const std::vector<AgreementDocuments>& found) {
+  std::string out;
+  for (const AgreementDocuments& a : found) {
+    out += a.state_code + "  " + a.agency + (a.model.empty() ? "" : "  " + a.model) + "\n";
+    if (a.links.empty()) out += "  no MOA linked\n";
+    for (const LinkedDocument& d : a.links) {
+      out += std::string("  ") + (d.addendum ? "addendum " : "MOA ") + d.url + "  ";
+      if (!d.checked) out += "never checked (run with --archive-moa)";
+      else out += std::string(ToString(d.checked->status)) + ", checked " + d.checked->checked_at.substr(0, 10) +
+                  (d.checked->error.empty() ? "" : ": " + d.checked->error);
+      out += "\n";
+      for (const MoaVersion& v : d.versions)
+        out += "    " + v.seen_at.substr(0, 10) + "  " + v.sha256.substr(0, 12) + "  " + std::to_string(v.size) + " bytes\n";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+nlohmann::ordered_json MoaTallyJson(const MoaCheckTally& t) {
+  return {{"checked", t.checked}, {"new", t.kept},          {"unchanged", t.unchanged},
+          {"missing", t.missing}, {"refused", t.refused}, {"failed", t.failed}};
+}
+
+}  // namespace icetrack

@@ -1,0 +1,23 @@
+// What `--archive-moa` says of a pass over the MOA documents, in a line.
+// Formats only; never throws.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/moa_document.h"
+
+namespace icetrack {
+
+// "MOA documents: 12 checked, 10 new, 1 unchanged, 1 gone (404), 0 not PDFs, 0 failed"
+std::string MoaTallyLine(const MoaCheckTally& t);
+// What `icetrack moa` prints: an agreement a paragraph, a document a line
+// (its status and last check), then a line a version (first seen, the first
+// 12 hex digits of its SHA-256, its size).
+std::string MoaListing(const std::vector<AgreementDocuments>& found);
+// {"checked", "new", "unchanged", "missing", "refused", "failed"}
+nlohmann::ordered_json MoaTallyJson(const MoaCheckTally& t);
+
+}  // namespace icetrack

@@ -1,0 +1,137 @@
+// `run --archive-moa` and `icetrack moa`, against a fake ice.gov on
+// 127.0.0.1 whose roster links MOAs it serves itself: one a PDF (that
+// changes), one gone (404), one an HTML page where a PDF should be.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "tests/app/fake_page.h"
+#include "tests/app/icetrack_binary.h"
+#include "tests/net/test_http_server.h"
+#include "tests/support/ice_workbook.h"
+#include "tests/support/sqlite_query.h"
+#include "tests/support/temp_dir.h"
+
+namespace icetrack {
+namespace {
+
+using Json = nlohmann::json;
+using test::Icetrack;
+using test::QueryInt;
+
+// The documents: their bodies by path, changed by the test between runs.
+class Documents {
+ public:
+  Documents() {
+    http_.server().Get(R"(/doclib/287gMOA/(.*))", [this](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard<std::mutex> hold(mutex_);
+      auto it = bodies_.find(req.matches[1].str());
+      if (it == bodies_.end()) return void(res.status = 404);
+      res.set_content(it->second, it->second.rfind("%PDF", 0) == 0 ? "application/pdf" : "text/html");
+    });
+    REQUIRE(http_.Start());
+  }
+  void Put(const std::string& name, const std::string& body) {
+    std::lock_guard<std::mutex> hold(mutex_);
+    bodies_[name] = body;
+  }
+  std::string Url(const std::string& name) const { return http_.Url("/doclib/287gMOA/" + name); }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::string> bodies_;
+  test::TestHttpServer http_;
+};
+
+struct Site {
+  test::TempDir dir;
+  test::FakePage page;
+  Documents docs;
+  std::string db = dir.File("h.db");
+  Site() {
+    docs.Put("polk.pdf", "%PDF-1.4 the first MOA");
+    docs.Put("lubbock.pdf", "<html>Access denied</html>");
+    test::IceWorkbook book;
+    book.rows = {test::Row("FLORIDA", "Polk County Sheriff's Office", "Task Force Model", test::Serial(2025, 2, 20)),
+                 test::Row("TEXAS", "Hays County Sheriff's Office", "Task Force Model", test::Serial(2025, 5, 10)),
+                 test::Row("TEXAS", "Lubbock County Sheriff's Office", "Jail Enforcement Model", test::Serial(2025, 3, 1))};
+    book.rows[0].moa_url = docs.Url("polk.pdf");
+    book.rows[1].moa_url = docs.Url("hays.pdf");
+    book.rows[2].moa_url = docs.Url("lubbock.pdf");
+    book.modified = test::UnixTime(2026, 1, 1);
+    test::WriteIceWorkbook(dir.File("list.xlsx"), book);
+    page.Serve(test::ReadFile(dir.File("list.xlsx")));
+  }
+  test::CommandRun Run(const std::string& extra = "") {
+    return Icetrack("run --archive-moa --moa-delay 0 --source " + page.Url() + " --db " + db + " " + extra);
+  }
+};
+
+TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gone, refuses what is not a PDF") {
+  Site s;
+  test::CommandRun first = s.Run();
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  CHECK(first.out.find("MOA documents: 3 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 0 failed\n") !=
+        std::string::npos);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_files") == 1);
+  std::string kept;
+  QueryInt(s.db, "SELECT content FROM moa_files", &kept);
+  CHECK(kept == "%PDF-1.4 the first MOA");
+  auto missing = Json::parse(Icetrack("log --json --kind moa_missing --db " + s.db).out);
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0]["agency"] == "Hays County Sheriff's Office");
+  CHECK(missing[0]["state_code"] == "TX");
+  CHECK(missing[0]["moa_url"] == s.docs.Url("hays.pdf"));
+  CHECK(missing[0]["snapshot"] == 0);
+  // Within the recheck period nothing is asked again.
+  test::CommandRun soon = s.Run();
+  CHECK(soon.out.find("MOA documents: 0 checked") != std::string::npos);
+  // Later: the same link now serves another document; Hays is still gone (said once).
+  s.docs.Put("polk.pdf", "%PDF-1.4 the MOA as amended");
+  test::CommandRun later = s.Run("--moa-recheck-after 0");
+  REQUIRE_MESSAGE(later.exit_code == 0, later.err);
+  CHECK(later.out.find("MOA documents: 3 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 0 failed\n") !=
+        std::string::npos);
+  auto changed = Json::parse(Icetrack("log --json --kind moa_document_changed --db " + s.db).out);
+  REQUIRE(changed.size() == 1);
+  CHECK(changed[0]["agency"] == "Polk County Sheriff's Office");
+  CHECK(changed[0]["changes"]["moa_document"][0].get<std::string>().size() == 12);
+  CHECK(changed[0]["changes"]["moa_document"][0] != changed[0]["changes"]["moa_document"][1]);
+  CHECK(Json::parse(Icetrack("log --json --kind moa_missing --db " + s.db).out).size() == 1);
+  test::CommandRun again = s.Run("--moa-recheck-after 0");
+  CHECK(again.out.find("MOA documents: 3 checked, 0 new, 1 unchanged") != std::string::npos);
+}
+
+TEST_CASE("icetrack moa lists an agreement's documents and their versions, and writes them out") {
+  Site s;
+  REQUIRE(s.Run().exit_code == 0);
+  s.docs.Put("polk.pdf", "%PDF-1.4 the MOA as amended");
+  REQUIRE(s.Run("--moa-recheck-after 0").exit_code == 0);
+  test::CommandRun list = Icetrack("moa polk --db " + s.db);
+  REQUIRE_MESSAGE(list.exit_code == 0, list.err);
+  CHECK(list.out.rfind("FL  Polk County Sheriff's Office  TFM\n  MOA " + s.docs.Url("polk.pdf") + "  ok, checked ", 0) == 0);
+  CHECK(std::count(list.out.begin(), list.out.end(), '\n') == 5);  // agency, link, two versions, blank
+  test::CommandRun hays = Icetrack("moa hays --db " + s.db);
+  CHECK(hays.out.find("missing, checked ") != std::string::npos);
+  CHECK(hays.out.find(": HTTP 404") != std::string::npos);
+  std::string out = s.dir.File("documents");
+  test::CommandRun written = Icetrack("moa polk --out " + out + " --db " + s.db);
+  REQUIRE_MESSAGE(written.exit_code == 0, written.err);
+  CHECK(written.out.find("wrote 2 documents into " + out) != std::string::npos);
+  std::vector<std::string> bodies;
+  for (const auto& f : std::filesystem::directory_iterator(out)) {
+    CHECK(f.path().filename().string().find("_polk.pdf") != std::string::npos);
+    bodies.push_back(test::ReadFile(f.path().string()));
+  }
+  std::sort(bodies.begin(), bodies.end());
+  CHECK(bodies == std::vector<std::string>{"%PDF-1.4 the MOA as amended", "%PDF-1.4 the first MOA"});
+  CHECK(Icetrack("moa '...' --db " + s.db).exit_code == 2);
+  test::CommandRun none = Icetrack("moa nowhere --db " + s.db);
+  CHECK(none.err == "icetrack: no agreement matches \"nowhere\"\n");
+}
+
+}  // namespace
+}  // namespace icetrack
