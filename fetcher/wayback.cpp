@@ -81,6 +81,7 @@ Status ParseCdx(std::string_view json, std::vector<ArchiveCapture>* out) {
     if (name == "digest") digest = index;
   }
   if (timestamp < 0 || original < 0 || digest < 0) return Bad("the header lacks timestamp, original or digest");
+  std::vector<ArchiveCapture> captures;  // given out whole or not at all
   for (size_t r = 1; r < rows.size(); ++r) {
     const nlohmann::json& row = rows[r];
     std::string where = "row " + std::to_string(r + 1);
@@ -96,8 +97,9 @@ Status ParseCdx(std::string_view json, std::vector<ArchiveCapture>* out) {
     if (CaptureTime(c.timestamp).empty()) return Bad(where + ": \"" + Shown(c.timestamp) + "\" is not a capture time");
     if (c.digest.empty() || c.url.empty()) return Bad(where + ": a capture needs its URL and digest");
     if (!IsToken(c.digest) || !IsToken(c.url)) return Bad(where + ": a capture's URL or digest holds a space or a control character");
-    out->push_back(std::move(c));
+    captures.push_back(std::move(c));
   }
+  *out = std::move(captures);
   return Status::Ok();
 }
 

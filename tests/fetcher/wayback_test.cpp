@@ -58,6 +58,10 @@ TEST_CASE("anything but the index's shape is an error, never an empty history") 
         "the archive's index: row 2: \"20251341000000\" is not a capture time");
   CHECK(ParseCdx(R"([["timestamp","original","digest"],["20250221214937","u",""]])", &got).message() ==
         "the archive's index: row 2: a capture needs its URL and digest");
+  // Found by fuzzing: a bad row after good ones left the good ones in the answer.
+  CHECK(ParseCdx(R"([["timestamp","original","digest"],["20250221214937","u","d"],["2025","u","e"]])", &got).message() ==
+        "the archive's index: row 3: \"2025\" is not a capture time");
+  CHECK(got.empty());
   CHECK(ParseCdx(R"([["timestamp","original","digest"],["20250221214937","https://x/a b","d"]])", &got).message() ==
         "the archive's index: row 2: a capture's URL or digest holds a space or a control character");
   CHECK(ParseCdx(R"([["timestamp","original","digest"],["2025\n\u0007xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","u","d"]])", &got)
