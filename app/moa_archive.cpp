@@ -6,6 +6,7 @@
 
 #include "app/alert_routing.h"
 #include "app/ingest.h"
+#include "diff/row_changes.h"
 #include "model/utc_time.h"
 #include "report/digest.h"
 
@@ -39,18 +40,10 @@ bool Due(const MoaDocument& d, const std::string& now, int64_t recheck_after) {
   return at.seconds - checked.seconds >= recheck_after;
 }
 
+// The event about a document, told of the row that links it.
 ChangeEvent EventAbout(EventKind kind, const RosterRow& row, const std::string& url) {
-  ChangeEvent e;
-  e.kind = kind;
-  e.list = ListKind::Participating;
-  e.key = row.key;
-  e.state_code = row.state_code;
-  e.agency = row.agency;
-  e.model = row.model;
-  e.agency_type = row.agency_type;
-  e.county = row.county;
-  e.signed_date = row.signed_date;
-  e.moa_url = url;
+  ChangeEvent e = EventFor(kind, ListKind::Participating, row);
+  e.moa_url = url;  // the addendum's, when it is the addendum
   return e;
 }
 

@@ -16,9 +16,7 @@ namespace icetrack {
 namespace {
 
 struct MoaOptions {
-  StoreChoice store;
-  std::string text;
-  std::optional<std::string> state, model, list;
+  AgreementChoice chosen;
   std::string out;  // "" = list only
 };
 
@@ -87,24 +85,17 @@ Status WriteVersions(Store* store, const std::vector<AgreementDocuments>& docs, 
 }
 
 int RunMoa(const MoaOptions& o) {
-  AgreementQuery query;
-  Status s = ReadAgreementQuery(o.text, o.state, o.model, o.list, &query);
-  if (!s.ok()) {
-    std::cerr << "icetrack: " << s.message() << "\n";
-    return kExitUsage;
-  }
   std::unique_ptr<Store> store;
-  if (int code = OpenStoreForReading(o.store, &store)) return code;
   std::vector<AgreementHistory> found;
+  if (int code = FindChosenAgreements(o.chosen, &store, &found)) return code;
   std::vector<AgreementDocuments> docs;
-  s = store->FindAgreements(query, &found);
-  if (s.ok()) s = Gather(store.get(), found, &docs);
+  Status s = Gather(store.get(), found, &docs);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitStore;
   }
   if (found.empty()) {
-    std::cerr << "icetrack: no agreement matches \"" << o.text << "\"\n";
+    std::cerr << "icetrack: no agreement matches \"" << o.chosen.text << "\"\n";
     return kExitOk;
   }
   std::cout << MoaListing(docs);
@@ -124,11 +115,11 @@ void AddMoaCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<MoaOptions>();
   CLI::App* cmd = app.add_subcommand("moa", "The MOA and addendum documents of the agreements whose agency or county "
                                             "matches TEXT, as --archive-moa kept them");
-  cmd->add_option("TEXT", o->text, "Part of an agency's or a county's name, as for show")->required();
-  AddStoreOptions(cmd, &o->store);
-  cmd->add_option("--state", o->state, "Only this state: its code or name");
-  cmd->add_option("--model", o->model, "Only this model: JEM, TFM or WSO");
-  cmd->add_option("--list", o->list, "Only this list: participating or pending");
+  cmd->add_option("TEXT", o->chosen.text, "Part of an agency's or a county's name, as for show")->required();
+  AddStoreOptions(cmd, &o->chosen.store);
+  cmd->add_option("--state", o->chosen.state, "Only this state: its code or name");
+  cmd->add_option("--model", o->chosen.model, "Only this model: JEM, TFM or WSO");
+  cmd->add_option("--list", o->chosen.list, "Only this list: participating or pending");
   cmd->add_option("--out", o->out, "Write every version kept into this folder")->check(NonEmptyPath());
   cmd->callback([o, exit_code] { *exit_code = RunMoa(*o); });
 }

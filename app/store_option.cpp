@@ -101,4 +101,19 @@ int OpenConfiguredStore(const StoreChoice& choice, const RuleFlags* flags, Inges
   return OpenStoreForWriting(path, flags ? &rules : nullptr, options, lock, out, create);
 }
 
+int FindChosenAgreements(const AgreementChoice& c, std::unique_ptr<Store>* store, std::vector<AgreementHistory>* found) {
+  AgreementQuery query;
+  Status s = ReadAgreementQuery(c.text, c.state, c.model, c.list, &query);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitUsage;
+  }
+  if (int code = OpenStoreForReading(c.store, store)) return code;
+  if (!(s = (*store)->FindAgreements(query, found)).ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitStore;
+  }
+  return kExitOk;
+}
+
 }  // namespace icetrack

@@ -4,7 +4,9 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/config.h"
 #include "app/ingest.h"
@@ -48,6 +50,17 @@ int OpenStoreForWriting(const std::string& path, const RuleFlags* flags, IngestO
 // For writers: ResolveStore, then OpenStoreForWriting, the command line's
 // thresholds (`flags`, when given) merged over [rules]. `*config` gets the
 // configuration read.
+// TEXT and the filters of `show` and `moa`, as given.
+struct AgreementChoice {
+  StoreChoice store;
+  std::string text;
+  std::optional<std::string> state, model, list;
+};
+// Reads them (app/option_values.h), opens the store for reading and finds the
+// agreements that match: 0, or the exit code, its error printed.
+int FindChosenAgreements(const AgreementChoice& choice, std::unique_ptr<Store>* store,
+                         std::vector<AgreementHistory>* found);
+
 int OpenConfiguredStore(const StoreChoice& choice, const RuleFlags* flags, IngestOptions* options, Config* config,
                         std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out, bool create = true);
 
