@@ -1,6 +1,7 @@
 // The Internet Archive's captures a backfill found, and the bytes it kept
 // before recording them (see Store: AddCaptures).
 #include "store/store.h"
+#include "store/record_codec.h"
 #include "store/sqlite_db.h"
 
 #include <sqlite3.h>
@@ -62,11 +63,7 @@ Status Store::KeepWorkbook(const std::string& sha256, std::string_view bytes) {
 }
 
 Status Store::WorkbookBytes(const std::string& sha256, std::string* out) {
-  auto st = db_->Prepare("SELECT content FROM workbooks WHERE sha256 = ?");
-  st->BindText(1, sha256);
-  if (!st->Step()) return st->status().ok() ? Status::Error("no stored bytes of " + sha256) : st->status();
-  *out = st->Text(0);
-  return Status::Ok();
+  return ContentBySha256(db_.get(), "workbooks", sha256, "no stored bytes of", out);
 }
 
 }  // namespace icetrack

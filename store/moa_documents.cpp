@@ -1,4 +1,5 @@
 // The MOA documents `--archive-moa` checks (see Store: MoaDocuments).
+#include "store/record_codec.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -68,11 +69,7 @@ Status Store::MoaVersions(const std::vector<std::string>& urls, std::vector<MoaV
 }
 
 Status Store::MoaFile(const std::string& sha256, std::string* out) {
-  auto st = db_->Prepare("SELECT content FROM moa_files WHERE sha256 = ?");
-  st->BindText(1, sha256);
-  if (!st->Step()) return st->status().ok() ? Status::Error("no stored document " + sha256) : st->status();
-  *out = st->Text(0);
-  return Status::Ok();
+  return ContentBySha256(db_.get(), "moa_files", sha256, "no stored document", out);
 }
 
 }  // namespace icetrack

@@ -66,4 +66,13 @@ FetchRecord ReadFetch(const sql::Statement& st) {
   return f;
 }
 
+Status ContentBySha256(sql::Database* db, const char* table, const std::string& sha256, const char* missing,
+                       std::string* out) {
+  auto st = db->Prepare(std::string("SELECT content FROM ") + table + " WHERE sha256 = ?");
+  st->BindText(1, sha256);
+  if (!st->Step()) return st->status().ok() ? Status::Error(std::string(missing) + " " + sha256) : st->status();
+  *out = st->Text(0);
+  return Status::Ok();
+}
+
 }  // namespace icetrack

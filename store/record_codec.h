@@ -22,4 +22,9 @@ FetchRecord ReadFetch(const sql::Statement& st);
 std::string JoinLines(const std::vector<std::string>& lines);
 std::vector<std::string> SplitLines(const std::string& text);
 
+// The `content` of the row of `table` (workbooks, moa_files) whose sha256 is
+// `sha256`; an error saying `missing` and the digest when there is none.
+Status ContentBySha256(sql::Database* db, const char* table, const std::string& sha256, const char* missing,
+                       std::string* out);
+
 }  // namespace icetrack
