@@ -460,8 +460,13 @@ Status WriteVersion(sql::Database* db, int64_t snapshot_id, const PackedRow& pac
 Status Store::WriteRows(int64_t snapshot_id, ListKind list, ListUpdate* updating,
                         std::map<std::string, int64_t>* ids) {
   const ListUpdate& update = *updating;
-  // Rows that are gone were last seen in the list's previous accepted snapshot.
-  auto previous = db_->Prepare("SELECT MAX(id) FROM snapshots WHERE list = ? AND status = ? AND id < ?");
+  // Rows that are gone were last seen in the list's previous accepted
+  // snapshot: the newest published of the others accepted (a rebuild in
+  // publication order has accepted only those before this one; ids follow
+  // the order of arrival, not of publication).
+  auto previous = db_->Prepare(
+      "SELECT id FROM snapshots WHERE list = ? AND status = ? AND id <> ? "
+      "ORDER BY unixepoch(published_at) DESC, id DESC LIMIT 1");
   previous->BindText(1, ToString(list)).BindText(2, ToString(SnapshotStatus::Accepted)).Bind(3, snapshot_id);
   int64_t last_snapshot = previous->Step() ? previous->Int(0) : 0;
   if (!previous->status().ok()) return previous->status();

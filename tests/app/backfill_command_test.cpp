@@ -7,6 +7,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -14,6 +16,7 @@
 #include <set>
 
 #include "tests/net/test_http_server.h"
+#include "tests/support/fixtures.h"
 #include "tests/support/ice_workbook.h"
 #include "tests/app/icetrack_binary.h"
 #include "tests/support/run_command.h"
@@ -251,6 +254,34 @@ TEST_CASE("backfill: pages that held the roster as a table become publications, 
   auto baseline = Json::parse(Icetrack("log --json --kind baseline --db " + db).out);
   REQUIRE(baseline.size() == 1);
   CHECK(baseline[0]["at"] == "2020-01-14T14:00:00Z");
+}
+
+TEST_CASE("backfill of the real workbooks, captured in a shuffled order, gives the history their import gives") {
+  REQUIRE_FIXTURES();
+  test::TempDir dir;
+  std::vector<std::string> files;
+  for (const auto& f : std::filesystem::directory_iterator(test::FixturesDir() + "/xlsx")) files.push_back(f.path().string());
+  std::sort(files.begin(), files.end());
+  std::vector<Capture> captures;
+  for (size_t i = 0; i < files.size(); ++i) {
+    // Captured in another order than published: the archive's times say nothing of ICE's.
+    size_t minute = (i * 5) % files.size();  // 21 fixtures: each minute once, in another order
+    char when[16];
+    std::snprintf(when, sizeof when, "20260601%02zu%02zu00", minute / 60, minute % 60);
+    captures.push_back({when,
+                        "https://" + std::string(kFolder) + std::filesystem::path(files[i]).filename().string(), kXlsx,
+                        test::ReadFile(files[i])});
+  }
+  FakeArchive archive(captures);
+  std::string sources = dir.File("sources.toml"), db = dir.File("h.db"), imported = dir.File("imported.db");
+  test::WriteFile(sources, "[[workbooks]]\nurl = \"" + std::string(kFolder) + "\"\nprefix = true\n");
+  CommandRun run = Icetrack("backfill -q --wayback --delay 0 --wayback-url " + archive.Url() + " --sources " + sources +
+                            " --db " + db);
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  REQUIRE(Icetrack("import -q --db " + imported + " " + test::FixturesDir() + "/xlsx").exit_code == 0);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots") == QueryInt(imported, "SELECT COUNT(*) FROM snapshots"));
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots WHERE status = 'late'") == 0);
+  CHECK(Said(db) == Said(imported));
 }
 
 }  // namespace
