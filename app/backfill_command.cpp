@@ -5,7 +5,6 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include "app/exit_codes.h"
 #include "app/ingest.h"
@@ -19,6 +18,7 @@
 #include "app/wayback_sources.h"
 #include "fetcher/download.h"
 #include "fetcher/http_date.h"
+#include "fetcher/pacer.h"
 #include "fetcher/page.h"
 #include "fetcher/wayback.h"
 #include "report/moa_format.h"
@@ -48,49 +48,22 @@ struct Tally {
   bool index_failed = false;
 };
 
-// Keeps the archive's pace: at most one request per `delay`.
-class Pacer {
- public:
-  explicit Pacer(double delay) : delay_(std::chrono::milliseconds(std::llround(delay * 1000))) {}
-  void Wait() {
-    auto now = std::chrono::steady_clock::now();
-    if (next_ > now) std::this_thread::sleep_for(next_ - now);
-    next_ = std::chrono::steady_clock::now() + delay_;
-  }
-
- private:
-  std::chrono::milliseconds delay_;
-  std::chrono::steady_clock::time_point next_{};
-};
-
-// "20250221" for a date option; "" when not given.
+// "20250221000000" for a date option; "" when not given.
 Status CdxDate(const char* option, const std::optional<std::string>& text, TimeEdge edge, std::string* out) {
   out->clear();
   if (!text) return Status::Ok();
   UtcTime now, when;
   ParseIsoTime(NowUtc(), &now);
   Status s = ParseTimeOption(option, *text, now, edge, &when);
-  if (!s.ok()) return s;
-  std::string iso = FormatIsoTime(when);  // YYYY-MM-DDTHH:MM:SSZ
-  *out = iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + iso.substr(11, 2) + iso.substr(14, 2) + iso.substr(17, 2);
-  return Status::Ok();
+  if (s.ok()) *out = CdxTimestamp(when);
+  return s;
 }
-
-// Whether the archive's record of a capture's type leaves room for a workbook
-// (a Drupal download link serves PDFs too). The bytes decide in the end.
-bool MayBeWorkbook(const std::string& mimetype) {
-  for (const char* no : {"text/", "application/pdf", "image/", "application/json"}) {
-    if (mimetype.rfind(no, 0) == 0) return false;
-  }
-  return true;
-}
-
-bool IsPage(const std::string& mimetype) { return mimetype.rfind("text/html", 0) == 0; }
 
 // Asks the index about every source; the captures that may be workbooks
 // (of a [[workbooks]] source) or pages (of a [[pages]] one) go to the store.
-void FindCaptures(const HttpClient& client, Store* store, const BackfillOptions& o, const WaybackSources& sources,
-                  Pacer* pace, Tally* t) {
+// Fails only when the store does; an index that cannot be read is said and counted.
+Status FindCaptures(const HttpClient& client, Store* store, const BackfillOptions& o, const WaybackSources& sources,
+                    Pacer* pace, Tally* t) {
   std::vector<std::pair<CdxQuery, bool>> all;  // bool: pages
   for (const CdxQuery& q : sources.workbooks) all.push_back({q, false});
   for (const CdxQuery& q : sources.pages) all.push_back({q, true});
@@ -109,17 +82,14 @@ void FindCaptures(const HttpClient& client, Store* store, const BackfillOptions&
       continue;
     }
     for (ArchiveCapture& c : found) {
-      if (pages ? IsPage(c.mimetype) : MayBeWorkbook(c.mimetype)) kept.push_back(std::move(c));
+      if (pages ? IsPageCapture(c.mimetype) : MayBeWorkbook(c.mimetype)) kept.push_back(std::move(c));
     }
     int added = 0;
-    if (!(s = store->AddCaptures(kept, &added)).ok()) {
-      std::cerr << "icetrack: " << s.message() << "\n";
-      t->index_failed = true;
-      return;
-    }
+    if (!(s = store->AddCaptures(kept, &added)).ok()) return s;
     t->listed += static_cast<int>(kept.size());
     t->new_captures += added;
   }
+  return Status::Ok();
 }
 
 // Downloads one capture and keeps its bytes; its new status says how it went.
@@ -127,7 +97,7 @@ Status FetchCapture(const HttpClient& client, Store* store, const BackfillOption
   Download d;
   RetryBudget budget(std::chrono::minutes(5));
   std::string url = CaptureUrl(o.archive, *c);
-  Status s = IsPage(c->mimetype) ? FetchPage(client, budget, url, {}, &d) : DownloadWorkbook(client, budget, url, {}, &d);
+  Status s = IsPageCapture(c->mimetype) ? FetchPage(client, budget, url, {}, &d) : DownloadWorkbook(client, budget, url, {}, &d);
   if (!s.ok()) {
     c->status = d.not_a_workbook ? CaptureStatus::Refused : CaptureStatus::Failed;
     c->error = s.message();
@@ -155,29 +125,35 @@ Status ReadPageTable(const ArchiveCapture& c, IngestInput* input, ParsedRoster* 
   return Status::Ok();
 }
 
-// Records one fetched capture as an archived publication.
+// Reads a fetched capture's roster: a workbook, or a page's table (whose
+// markup becomes the bytes kept). A failure here is the capture's, never the store's.
+Status ReadCapture(const ArchiveCapture& c, const ZipLimits& limits, IngestInput* input, ParsedRoster* parsed) {
+  input->label = c.url + " (captured " + CaptureTime(c.timestamp) + ")";
+  if (input->bytes.compare(0, 2, "PK") != 0) return ReadPageTable(c, input, parsed);
+  input->source_name = UrlFileName(c.url);
+  return ParseWorkbook(input->bytes, input->label, limits, parsed);
+}
+
+// Records one fetched capture as an archived publication; one that does not
+// read as a roster is set aside for good. Fails only when the store does.
 Status RecordCapture(Store* store, const IngestOptions& ingest, ArchiveCapture* c, Tally* t) {
   IngestInput input;
   Status s = store->WorkbookBytes(c->sha256, &input.bytes);
   if (!s.ok()) return s;
-  bool page = input.bytes.compare(0, 2, "PK") != 0;
   ParsedRoster parsed;
-  Status read = page ? ReadPageTable(*c, &input, &parsed) : Status::Ok();
-  if (!page) input.source_name = UrlFileName(c->url);
-  input.label = c->url + " (captured " + CaptureTime(c->timestamp) + ")";
+  Status read = ReadCapture(*c, ingest.limits, &input, &parsed);
+  if (!read.ok()) {
+    c->status = CaptureStatus::Refused;
+    c->error = read.message();
+    ++t->refused;
+    return store->UpdateCapture(*c);
+  }
   input.source_url = c->url;
   input.source = SnapshotSource::Archived;
   input.observed_at = CaptureTime(c->timestamp);
   input.http_last_modified = HttpDateToIso(c->last_modified);
   IngestOutcome outcome;
-  s = read;
-  if (s.ok()) s = page ? IngestParsed(store, input, parsed, ingest, &outcome) : IngestHashed(store, input, c->sha256, nullptr, ingest, &outcome);
-  if (!s.ok()) {  // bytes that do not read as a roster: set aside, never asked for again
-    c->status = CaptureStatus::Refused;
-    c->error = s.message();
-    ++t->refused;
-    return store->UpdateCapture(*c);
-  }
+  if (!(s = IngestParsed(store, input, parsed, ingest, &outcome)).ok()) return s;
   if (outcome.result == Placement::Duplicate) ++t->duplicates;
   else ++t->recorded;
   if (outcome.result == Placement::Late) ++t->late;
@@ -261,8 +237,8 @@ int RunBackfill(const BackfillOptions& o) {
   HttpClient client(http);
   Pacer pace(o.delay);
   Tally t;
-  FindCaptures(client, store.get(), o, sources, &pace, &t);
-  s = WorkThrough(client, store.get(), o, ingest, &pace, &t);
+  s = FindCaptures(client, store.get(), o, sources, &pace, &t);
+  if (s.ok()) s = WorkThrough(client, store.get(), o, ingest, &pace, &t);
   RebuildReport report;
   if (s.ok() && t.late > 0) s = RebuildChangeLog(store.get(), ingest, &report, ShowProgress);
   ClearProgress();

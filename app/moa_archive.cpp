@@ -1,12 +1,11 @@
 #include "app/moa_archive.h"
 
-#include <cmath>
 #include <map>
-#include <thread>
 
 #include "app/alert_routing.h"
 #include "app/ingest.h"
 #include "diff/row_changes.h"
+#include "fetcher/pacer.h"
 #include "model/utc_time.h"
 #include "report/digest.h"
 
@@ -113,16 +112,14 @@ Status ArchiveMoas(Store* store, const HttpClient& client, const MoaArchiveOptio
   std::map<std::string, MoaDocument> known;
   Status s = LinkedDocuments(store, o.now.empty() ? NowUtc() : o.now, &linked);
   if (s.ok()) s = store->MoaDocuments(&known);
-  auto pause = std::chrono::milliseconds(std::llround(o.delay * 1000));
-  bool first = true;
+  Pacer pace(o.delay);
   for (const auto& [url, rows] : linked) {
     if (!s.ok()) break;
     std::string now = o.now.empty() ? NowUtc() : o.now;
     auto it = known.find(url);
     MoaDocument doc = it == known.end() ? MoaDocument() : it->second;
     if (it != known.end() && !Due(doc, now, o.recheck_after)) continue;
-    if (!first) std::this_thread::sleep_for(pause);
-    first = false;
+    pace.Wait();
     doc.url = url;
     doc.checked_at = now;
     if (doc.first_checked.empty()) doc.first_checked = now;

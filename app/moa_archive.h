@@ -7,8 +7,8 @@
 // Promises: a URL new to the roster is downloaded; a known one is asked
 // again (conditionally) once `recheck_after` has passed since its last
 // check; requests are `delay` apart. A body that does not start with
-// "%PDF-" is refused, never kept; one over `max_bytes` is refused by the
-// client. A known URL that now serves other bytes than its last PDF is a
+// "%PDF-" is refused, never kept (one over the client's max_body_bytes
+// fails, and is asked for again next time). A known URL that now serves other bytes than its last PDF is a
 // moa_document_changed event; a 404 or 410 is a moa_missing event, once
 // until it serves a PDF again. Network failures are counted and retried
 // next time, never events. Fails only when the store does.

@@ -107,6 +107,20 @@ std::string CaptureUrl(std::string_view archive, const ArchiveCapture& c) {
   return std::string(archive) + "/web/" + c.timestamp + "id_/" + c.url;
 }
 
+std::string CdxTimestamp(UtcTime t) {
+  std::string iso = FormatIsoTime(t);  // YYYY-MM-DDTHH:MM:SSZ
+  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + iso.substr(11, 2) + iso.substr(14, 2) + iso.substr(17, 2);
+}
+
+bool MayBeWorkbook(std::string_view mimetype) {
+  for (std::string_view no : {"text/", "application/pdf", "image/", "application/json"}) {
+    if (mimetype.substr(0, no.size()) == no) return false;
+  }
+  return true;
+}
+
+bool IsPageCapture(std::string_view mimetype) { return mimetype.substr(0, 9) == "text/html"; }
+
 std::string CaptureTime(std::string_view t) {
   if (t.size() != 14 || !AllDigits(t)) return "";
   std::string iso = std::string(t.substr(0, 4)) + "-" + std::string(t.substr(4, 2)) + "-" + std::string(t.substr(6, 2)) +

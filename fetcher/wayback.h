@@ -21,6 +21,7 @@
 
 #include "model/archive_capture.h"
 #include "model/status.h"
+#include "model/utc_time.h"
 
 namespace icetrack {
 
@@ -45,5 +46,13 @@ std::string CaptureUrl(std::string_view archive, const ArchiveCapture& capture);
 
 // "2025-02-21T21:49:37Z" for "20250221214937"; "" when it is not 14 digits of a real time.
 std::string CaptureTime(std::string_view timestamp);
+// The other way: the archive's 14 digits of an instant, for CdxQuery's bounds.
+std::string CdxTimestamp(UtcTime t);
+
+// Whether the archive's record of a capture's type leaves room for a
+// workbook (a Drupal download link serves PDFs too); the bytes decide in the end.
+bool MayBeWorkbook(std::string_view mimetype);
+// Whether a capture is an HTML page (which may hold the roster as a table).
+bool IsPageCapture(std::string_view mimetype);
 
 }  // namespace icetrack

@@ -101,7 +101,7 @@ class FakeArchive {
 
 // Six publications of a growing list, as files and as captures of ICE's
 // fixed and dated names, a day apart; the archive also holds a block page
-// recorded as a workbook, and a PDF.
+// recorded as a workbook, a PDF, and a workbook cut short.
 struct History {
   test::TempDir dir;
   std::vector<std::string> files;
@@ -118,6 +118,9 @@ struct History {
     captures.push_back({"20250310120000", "https://" + std::string(kFolder) + "participatingAgencies.xlsx", kXlsx,
                         "<html>Access denied</html>"});
     captures.push_back({"20250311120000", "https://" + std::string(kFolder) + "encounters.pdf", "application/pdf", "%PDF-1.4"});
+    captures.push_back({"20250312120000", "https://" + std::string(kFolder) + "participatingAgencies.xlsx", kXlsx,
+                        captures[0].bytes.substr(0, 200)});  // a workbook cut short
+
     test::WriteFile(sources, "[[workbooks]]\nurl = \"" + std::string(kFolder) + "\"\nprefix = true\n");
   }
   std::string Backfill(const FakeArchive& archive, const std::string& db) const {
@@ -147,8 +150,10 @@ TEST_CASE("backfill: the archive's captures become the history an import of the 
   std::string db = h.dir.File("h.db");
   CommandRun run = Icetrack(h.Backfill(archive, db));
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-  CHECK(run.out == "backfill: 7 captures listed (7 new), 6 downloaded, 1 set aside (no roster in them), 0 failed; 6 publications "
+  CHECK(run.out == "backfill: 8 captures listed (8 new), 7 downloaded, 2 set aside (no roster in them), 0 failed; 6 publications "
                    "recorded, 0 already stored\n");
+  CHECK(run.err.find(kFolder + std::string("participatingAgencies.xlsx (captured 2025-03-12T12:00:00Z): ")) !=
+        std::string::npos);  // the truncated one, named with its capture
   CHECK(run.err.find(": not a workbook: HTTP 200 sent an HTML page") != std::string::npos);  // the block page, said once
   CHECK(archive.Downloads(h.captures[7]) == 0);                     // the PDF: never asked for
   CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots WHERE source = 'archived'") == 6);
@@ -158,7 +163,8 @@ TEST_CASE("backfill: the archive's captures become the history an import of the 
   // Again: nothing new to download, nothing recorded twice.
   CommandRun again = Icetrack(h.Backfill(archive, db));
   REQUIRE(again.exit_code == 0);
-  CHECK(again.out.rfind("backfill: 7 captures listed (0 new), 0 downloaded", 0) == 0);
+  CHECK(again.out.rfind("backfill: 8 captures listed (0 new), 0 downloaded", 0) == 0);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM archive_captures WHERE status = 'refused'") == 2);
   for (const Capture& c : h.captures) CHECK(archive.Downloads(c) <= 1);
 }
 
@@ -266,7 +272,7 @@ TEST_CASE("backfill of the real workbooks, captured in a shuffled order, gives t
   for (size_t i = 0; i < files.size(); ++i) {
     // Captured in another order than published: the archive's times say nothing of ICE's.
     size_t minute = (i * 5) % files.size();  // 21 fixtures: each minute once, in another order
-    char when[16];
+    char when[48];
     std::snprintf(when, sizeof when, "20260601%02zu%02zu00", minute / 60, minute % 60);
     captures.push_back({when,
                         "https://" + std::string(kFolder) + std::filesystem::path(files[i]).filename().string(), kXlsx,

@@ -28,6 +28,7 @@ class Documents {
   Documents() {
     http_.server().Get(R"(/doclib/287gMOA/(.*))", [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard<std::mutex> hold(mutex_);
+      if (req.matches[1].str() == "busy.pdf") return void(res.status = 503);  // never answers
       auto it = bodies_.find(req.matches[1].str());
       if (it == bodies_.end()) return void(res.status = 404);
       res.set_content(it->second, it->second.rfind("%PDF", 0) == 0 ? "application/pdf" : "text/html");
@@ -57,24 +58,27 @@ struct Site {
     test::IceWorkbook book;
     book.rows = {test::Row("FLORIDA", "Polk County Sheriff's Office", "Task Force Model", test::Serial(2025, 2, 20)),
                  test::Row("TEXAS", "Hays County Sheriff's Office", "Task Force Model", test::Serial(2025, 5, 10)),
-                 test::Row("TEXAS", "Lubbock County Sheriff's Office", "Jail Enforcement Model", test::Serial(2025, 3, 1))};
+                 test::Row("TEXAS", "Lubbock County Sheriff's Office", "Jail Enforcement Model", test::Serial(2025, 3, 1)),
+                 test::Row("OHIO", "Butler County Sheriff's Office", "Warrant Service Officer", test::Serial(2025, 4, 1))};
     book.rows[0].moa_url = docs.Url("polk.pdf");
     book.rows[1].moa_url = docs.Url("hays.pdf");
     book.rows[2].moa_url = docs.Url("lubbock.pdf");
+    book.rows[3].moa_url = docs.Url("busy.pdf");
     book.modified = test::UnixTime(2026, 1, 1);
     test::WriteIceWorkbook(dir.File("list.xlsx"), book);
     page.Serve(test::ReadFile(dir.File("list.xlsx")));
   }
   test::CommandRun Run(const std::string& extra = "") {
-    return Icetrack("run --archive-moa --moa-delay 0 --source " + page.Url() + " --db " + db + " " + extra);
+    return Icetrack("run --archive-moa --moa-delay 0 --retry-delay 0.001 --source " + page.Url() + " --db " + db + " " +
+                    extra);
   }
 };
 
-TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gone, refuses what is not a PDF") {
+TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gone, refuses what is not a PDF, asks again what failed") {
   Site s;
   test::CommandRun first = s.Run();
   REQUIRE_MESSAGE(first.exit_code == 0, first.err);
-  CHECK(first.out.find("MOA documents: 3 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 0 failed\n") !=
+  CHECK(first.out.find("MOA documents: 4 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 1 failed\n") !=
         std::string::npos);
   CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_files") == 1);
   std::string kept;
@@ -86,14 +90,16 @@ TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gon
   CHECK(missing[0]["state_code"] == "TX");
   CHECK(missing[0]["moa_url"] == s.docs.Url("hays.pdf"));
   CHECK(missing[0]["snapshot"] == 0);
-  // Within the recheck period nothing is asked again.
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM events WHERE moa_url LIKE '%busy.pdf'") == 0);  // a failure is no news
+  // Within the recheck period only what failed is asked again.
   test::CommandRun soon = s.Run();
-  CHECK(soon.out.find("MOA documents: 0 checked") != std::string::npos);
+  CHECK(soon.out.find("MOA documents: 1 checked, 0 new, 0 unchanged, 0 gone (404), 0 not PDFs, 1 failed\n") !=
+        std::string::npos);
   // Later: the same link now serves another document; Hays is still gone (said once).
   s.docs.Put("polk.pdf", "%PDF-1.4 the MOA as amended");
   test::CommandRun later = s.Run("--moa-recheck-after 0");
   REQUIRE_MESSAGE(later.exit_code == 0, later.err);
-  CHECK(later.out.find("MOA documents: 3 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 0 failed\n") !=
+  CHECK(later.out.find("MOA documents: 4 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 1 failed\n") !=
         std::string::npos);
   auto changed = Json::parse(Icetrack("log --json --kind moa_document_changed --db " + s.db).out);
   REQUIRE(changed.size() == 1);
@@ -102,7 +108,7 @@ TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gon
   CHECK(changed[0]["changes"]["moa_document"][0] != changed[0]["changes"]["moa_document"][1]);
   CHECK(Json::parse(Icetrack("log --json --kind moa_missing --db " + s.db).out).size() == 1);
   test::CommandRun again = s.Run("--moa-recheck-after 0");
-  CHECK(again.out.find("MOA documents: 3 checked, 0 new, 1 unchanged") != std::string::npos);
+  CHECK(again.out.find("MOA documents: 4 checked, 0 new, 1 unchanged") != std::string::npos);
 }
 
 TEST_CASE("icetrack moa lists an agreement's documents and their versions, and writes them out") {

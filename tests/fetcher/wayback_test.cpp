@@ -81,6 +81,23 @@ TEST_CASE("a capture's original bytes, and its time") {
   CHECK(CaptureTime("2025022121493") == "");
   CHECK(CaptureTime("2025022121493x") == "");
   CHECK(CaptureTime("-0250221214937") == "");
+  UtcTime t;
+  REQUIRE(ParseIsoTime("2025-02-21T21:49:37Z", &t));
+  CHECK(CdxTimestamp(t) == "20250221214937");
+  CHECK(CaptureTime(CdxTimestamp(t)) == "2025-02-21T21:49:37Z");
+}
+
+TEST_CASE("which captures may be workbooks, and which are pages") {
+  CHECK(MayBeWorkbook(kXlsx));
+  CHECK(MayBeWorkbook("application/octet-stream"));  // Drupal's downloads, as the archive often records them
+  CHECK(MayBeWorkbook("unk"));
+  CHECK_FALSE(MayBeWorkbook("text/html; charset=utf-8"));
+  CHECK_FALSE(MayBeWorkbook("application/pdf"));
+  CHECK_FALSE(MayBeWorkbook("image/png"));
+  CHECK(IsPageCapture("text/html"));
+  CHECK(IsPageCapture("text/html; charset=utf-8"));
+  CHECK_FALSE(IsPageCapture("text/plain"));
+  CHECK_FALSE(IsPageCapture(kXlsx));
 }
 
 }  // namespace
