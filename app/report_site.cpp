@@ -86,12 +86,12 @@ Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language 
 }
 
 Status RefreshReportSite(Store* store, const std::string& dir, Language language, const CycleReport& run,
-                         bool* written) {
+                         bool other_events, bool* written) {
   *written = false;
   UtcTime now;
   ParseIsoTime(NowUtc(), &now);
   std::optional<int64_t> age = SiteAge(dir, now);
-  if (!Changed(run) && age && *age < kSiteMaxAge) return Status::Ok();
+  if (!Changed(run) && !other_events && age && *age < kSiteMaxAge) return Status::Ok();
   HistoryExport h;
   Status s = GatherHistory(store, UtcTime{now.seconds + 1}, std::nullopt, &h);
   if (s.ok()) s = WriteReportSite(dir, h, language);

@@ -21,10 +21,11 @@ Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language 
 
 // After a run (`run --report-dir`, [report] dir): the site of everything up
 // to now, written when the run stored a publication or noticed something
-// about the source, when `dir` has no site yet, or when its index is over a
-// day old (so that its "as of" and its note on an old publication stay true
-// while ICE publishes nothing). `*written` says whether it was.
+// about the source, when `other_events` (the MOA documents' events), when
+// `dir` has no site yet, or when its index is over a day old (so that its
+// "as of" and its note on an old publication stay true while ICE publishes
+// nothing). `*written` says whether it was.
 Status RefreshReportSite(Store* store, const std::string& dir, Language language, const CycleReport& run,
-                         bool* written);
+                         bool other_events, bool* written);
 
 }  // namespace icetrack

@@ -50,6 +50,7 @@ int TrackOnce(const TrackSettings& settings, const Config& config, TrackResult* 
     return kExitStore;
   }
   int exit_code = ExitCodeOf(out->report);
+  bool moa_events = false;
   if (settings.archive_moa && !out->stopped) {
     MoaArchiveOptions moa;
     moa.delay = settings.moa_delay;
@@ -61,6 +62,7 @@ int TrackOnce(const TrackSettings& settings, const Config& config, TrackResult* 
       return kExitStore;
     }
     out->moa = archived.tally;
+    moa_events = !archived.events.empty();
   }
   if (settings.deliver && !out->stopped &&
       !(s = DeliverDue(store.get(), config.alerts, DeliverOptionsOf(settings, config), &out->pass)).ok())
@@ -68,7 +70,8 @@ int TrackOnce(const TrackSettings& settings, const Config& config, TrackResult* 
     out->problems.push_back(s.message() + " (alerts not delivered)");
   if (!settings.report_dir.empty() && !out->stopped) {
     bool written = false;
-    Status r = RefreshReportSite(store.get(), settings.report_dir, settings.report_language, out->report, &written);
+    Status r = RefreshReportSite(store.get(), settings.report_dir, settings.report_language, out->report,
+                                 moa_events, &written);
     if (!r.ok()) {
       out->problems.push_back(r.message() + " (report site not written)");
       if (exit_code == kExitOk) exit_code = kExitOutput;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -76,7 +77,8 @@ struct Site {
 
 TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gone, refuses what is not a PDF, asks again what failed") {
   Site s;
-  test::CommandRun first = s.Run();
+  std::string site = s.dir.File("site");
+  test::CommandRun first = s.Run("--report-dir " + site);
   REQUIRE_MESSAGE(first.exit_code == 0, first.err);
   CHECK(first.out.find("MOA documents: 4 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 1 failed\n") !=
         std::string::npos);
@@ -92,15 +94,18 @@ TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gon
   CHECK(missing[0]["snapshot"] == 0);
   CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM events WHERE moa_url LIKE '%busy.pdf'") == 0);  // a failure is no news
   // Within the recheck period only what failed is asked again.
-  test::CommandRun soon = s.Run();
+  std::ofstream(site + "/marker") << "the site as it was";
+  test::CommandRun soon = s.Run("--report-dir " + site);
   CHECK(soon.out.find("MOA documents: 1 checked, 0 new, 0 unchanged, 0 gone (404), 0 not PDFs, 1 failed\n") !=
         std::string::npos);
   // Later: the same link now serves another document; Hays is still gone (said once).
   s.docs.Put("polk.pdf", "%PDF-1.4 the MOA as amended");
-  test::CommandRun later = s.Run("--moa-recheck-after 0");
+  CHECK(std::filesystem::exists(site + "/marker"));  // nothing new: the site stays
+  test::CommandRun later = s.Run("--moa-recheck-after 0 --report-dir " + site);
   REQUIRE_MESSAGE(later.exit_code == 0, later.err);
   CHECK(later.out.find("MOA documents: 4 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 1 failed\n") !=
         std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(site + "/marker"));  // an MOA's news is the site's too
   auto changed = Json::parse(Icetrack("log --json --kind moa_document_changed --db " + s.db).out);
   REQUIRE(changed.size() == 1);
   CHECK(changed[0]["agency"] == "Polk County Sheriff's Office");
