@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -44,43 +45,65 @@ int MillisUntil(Clock::time_point deadline, int at_most) {
   return static_cast<int>(std::max<int64_t>(0, std::min<int64_t>(left, at_most)));
 }
 
-void Keep(std::string* output, const char* data, size_t n) {
-  output->append(data, n);
-  if (output->size() > 2 * kKeptOutput) output->erase(0, output->size() - kKeptOutput);
+// Where a pipe's bytes go: the last kKeptOutput of them, or the first `cap`.
+struct Sink {
+  std::string* text;
+  size_t cap = 0;          // 0: keep the tail
+  bool* truncated = nullptr;
+  void Keep(const char* data, size_t n) {
+    if (cap == 0) {
+      text->append(data, n);
+      if (text->size() > 2 * kKeptOutput) text->erase(0, text->size() - kKeptOutput);
+      return;
+    }
+    size_t room = cap - std::min(cap, text->size());
+    if (n > room && truncated) *truncated = true;
+    text->append(data, std::min(n, room));
+  }
+};
+
+// Reads what is there without waiting; closes the end at EOF.
+void DrainInto(Pipe* pipe, Sink* sink) {
+  char buffer[8192];
+  while (pipe->fd[0] >= 0) {
+    ssize_t r = read(pipe->fd[0], buffer, sizeof buffer);
+    if (r > 0) {
+      sink->Keep(buffer, static_cast<size_t>(r));
+      continue;
+    }
+    if (r == 0 || (errno != EINTR && errno != EAGAIN)) pipe->Close(0);
+    return;
+  }
 }
 
-// The child's side of things while it runs: its stdin fed, its output kept.
+// The child's side of things while it runs: its stdin fed, its output (and,
+// kept apart, its errors) kept.
 class Exchange {
  public:
-  Exchange(Pipe* in, Pipe* out, const std::string& input, std::string* output)
-      : in_(in), out_(out), input_(input), output_(output) {
+  Exchange(Pipe* in, Pipe* out, Pipe* err, const std::string& input, Sink output, Sink errors)
+      : in_(in), out_(out), err_(err), input_(input), output_(output), errors_(errors) {
     if (input_.empty()) in_->Close(1);
     else fcntl(in_->fd[1], F_SETFL, O_NONBLOCK);
     fcntl(out_->fd[0], F_SETFL, O_NONBLOCK);
+    if (err_->fd[0] >= 0) fcntl(err_->fd[0], F_SETFL, O_NONBLOCK);
   }
 
   // Moves data for up to `wait_ms`.
   void Step(int wait_ms) {
-    pollfd fds[2] = {{out_->fd[0], POLLIN, 0}, {in_->fd[1], POLLOUT, 0}};
-    int n = poll(fds, 2, out_->fd[0] < 0 && in_->fd[1] < 0 ? 0 : wait_ms);
+    pollfd fds[3] = {{out_->fd[0], POLLIN, 0}, {in_->fd[1], POLLOUT, 0}, {err_->fd[0], POLLIN, 0}};
+    bool idle = out_->fd[0] < 0 && in_->fd[1] < 0 && err_->fd[0] < 0;
+    int n = poll(fds, 3, idle ? 0 : wait_ms);
     if (n < 0 && errno != EINTR) return;
-    if (out_->fd[0] < 0 && in_->fd[1] < 0 && wait_ms > 0) poll(nullptr, 0, wait_ms);  // nothing to watch: wait
+    if (idle && wait_ms > 0) poll(nullptr, 0, wait_ms);  // nothing to watch: wait
     if (in_->fd[1] >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) Write();
-    if (out_->fd[0] >= 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) Drain();
+    if (out_->fd[0] >= 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) DrainInto(out_, &output_);
+    if (err_->fd[0] >= 0 && (fds[2].revents & (POLLIN | POLLHUP | POLLERR))) DrainInto(err_, &errors_);
   }
 
   // Reads what is there without waiting (after the child exited).
   void Drain() {
-    char buffer[8192];
-    for (;;) {
-      ssize_t r = read(out_->fd[0], buffer, sizeof buffer);
-      if (r > 0) {
-        Keep(output_, buffer, static_cast<size_t>(r));
-        continue;
-      }
-      if (r == 0 || (errno != EINTR && errno != EAGAIN)) out_->Close(0);
-      return;
-    }
+    DrainInto(out_, &output_);
+    DrainInto(err_, &errors_);
   }
 
  private:
@@ -93,8 +116,9 @@ class Exchange {
 
   Pipe* in_;
   Pipe* out_;
+  Pipe* err_;
   const std::string& input_;
-  std::string* output_;
+  Sink output_, errors_;
   size_t written_ = 0;
 };
 
@@ -113,13 +137,15 @@ std::string SecondsText(std::chrono::milliseconds ms) {
   return text;
 }
 
-// Starts argv[0] in its own process group, its stdin, stdout+stderr and fd 3 on the pipes.
-int Spawn(const std::vector<std::string>& argv, const Pipe& in, const Pipe& out, const Pipe* fd3, pid_t* pid) {
+// Starts argv[0] in its own process group, its stdin, stdout, stderr (on
+// `out` too when `err` is closed) and fd 3 on the pipes.
+int Spawn(const std::vector<std::string>& argv, const Pipe& in, const Pipe& out, const Pipe& err, const Pipe* fd3,
+          pid_t* pid) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, in.fd[0], 0);
   posix_spawn_file_actions_adddup2(&actions, out.fd[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, out.fd[1], 2);
+  posix_spawn_file_actions_adddup2(&actions, err.fd[1] >= 0 ? err.fd[1] : out.fd[1], 2);
   if (fd3) posix_spawn_file_actions_adddup2(&actions, fd3->fd[0], 3);
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
@@ -145,15 +171,14 @@ int Spawn(const std::vector<std::string>& argv, const Pipe& in, const Pipe& out,
   return error;
 }
 
-}  // namespace
-
-Status RunChild(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
-                ChildResult* result, const std::string& fd3, const std::function<bool()>& cancelled) {
+Status Run(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
+           size_t output_cap, ChildResult* result, const std::string& fd3, const std::function<bool()>& cancelled) {
   *result = ChildResult();
   if (argv.empty()) return Status::Error("no program to run");
   if (fd3.size() > kMaxFd3Bytes) return Status::Error(argv[0] + ": what goes on descriptor 3 is too long");
-  Pipe in, out, extra;
-  if (!in.Open() || !out.Open() || (!fd3.empty() && !extra.Open()))
+  Pipe in, out, err, extra;
+  bool apart = output_cap > 0;
+  if (!in.Open() || !out.Open() || (apart && !err.Open()) || (!fd3.empty() && !extra.Open()))
     return Status::Error(argv[0] + ": cannot make a pipe: " + std::strerror(errno));
   if (!fd3.empty()) {
     if (write(extra.fd[1], fd3.data(), fd3.size()) != static_cast<ssize_t>(fd3.size()))
@@ -161,16 +186,18 @@ Status RunChild(const std::vector<std::string>& argv, const std::string& input, 
     extra.Close(1);
   }
   pid_t pid = 0;
-  if (int error = Spawn(argv, in, out, fd3.empty() ? nullptr : &extra, &pid))
+  if (int error = Spawn(argv, in, out, err, fd3.empty() ? nullptr : &extra, &pid))
     return Status::Error(argv[0] + ": cannot run it: " + std::strerror(error));
   in.Close(0);
   out.Close(1);
+  err.Close(1);
   extra.Close(0);
   // A child that stops reading must not kill us with SIGPIPE.
   struct sigaction ignore = {}, old = {};
   ignore.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &ignore, &old);
-  Exchange exchange(&in, &out, input, &result->output);
+  Exchange exchange(&in, &out, &err, input, Sink{&result->output, output_cap, &result->truncated},
+                    Sink{&result->errors});
   Clock::time_point deadline = Clock::now() + timeout;
   bool exited = false;
   bool stopped = false;
@@ -186,11 +213,25 @@ Status RunChild(const std::vector<std::string>& argv, const std::string& input, 
   while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
   sigaction(SIGPIPE, &old, nullptr);
-  if (result->output.size() > kKeptOutput) result->output.erase(0, result->output.size() - kKeptOutput);
+  for (std::string* kept : {&result->output, &result->errors})
+    if (!apart || kept == &result->errors)
+      if (kept->size() > kKeptOutput) kept->erase(0, kept->size() - kKeptOutput);
   if (!exited && stopped) return Status::Error(argv[0] + ": stopped: icetrack was told to stop");
   if (!exited) return Status::Error(argv[0] + ": still running after " + SecondsText(timeout) + " s; killed");
   result->exit_code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
   return Status::Ok();
+}
+
+}  // namespace
+
+Status RunChild(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
+                ChildResult* result, const std::string& fd3, const std::function<bool()>& cancelled) {
+  return Run(argv, input, timeout, 0, result, fd3, cancelled);
+}
+
+Status RunChildForOutput(const std::vector<std::string>& argv, const std::string& input,
+                         std::chrono::milliseconds timeout, size_t output_cap, ChildResult* result) {
+  return Run(argv, input, timeout, std::max<size_t>(output_cap, 1), result, "", nullptr);
 }
 
 }  // namespace icetrack

@@ -257,6 +257,7 @@ int RunBackfill(const BackfillOptions& o) {
       return kExitStore;
     }
     std::cout << MoaTallyLine(archived.tally) << "\n";
+    if (!archived.warning.empty()) std::cerr << "icetrack: warning: " << archived.warning << "\n";
   }
   return t.index_failed || t.failed ? kExitFetch : kExitOk;
 }

@@ -134,6 +134,7 @@ class Daemon {
   void Log(const TrackResult& result) {
     for (const std::string& e : result.report.errors()) spdlog::error("{}", e);
     for (const std::string& p : result.problems) spdlog::error("{}", p);
+    for (const std::string& w : result.warnings) spdlog::warn("{}", w);
     for (const std::string& line : CycleSummaryLines(result.report, false)) spdlog::info("{}", line);
     for (const std::string& line : DeliveryPassLines(result.pass)) spdlog::info("{}", line);
     if (result.stopped) spdlog::warn("run stopped before its end: what it did not do is done next time");

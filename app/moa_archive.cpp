@@ -4,6 +4,7 @@
 
 #include "app/alert_routing.h"
 #include "app/ingest.h"
+#include "app/moa_probe.h"
 #include "diff/row_changes.h"
 #include "fetcher/pacer.h"
 #include "model/utc_time.h"
@@ -14,19 +15,43 @@ namespace {
 
 constexpr char kPdfMagic[] = "%PDF-";
 
-// The participating list's rows by the documents they link: a document
-// linked from two rows (an agency's two models) tells of both.
-Status LinkedDocuments(Store* store, const std::string& now, std::map<std::string, std::vector<RosterRow>>* out) {
+// The participating list as it stands at `now`.
+Status CurrentRoster(Store* store, const std::string& now, std::vector<RosterEntry>* entries) {
   RosterQuery query;
   ParseIsoTime(now, &query.before);
   query.before.seconds += 1;
   std::optional<SnapshotInfo> snapshot;
-  std::vector<RosterEntry> entries;
-  Status s = store->RosterAt(query, &snapshot, &entries);
+  return store->RosterAt(query, &snapshot, entries);
+}
+
+// Its rows by the documents they link: a document linked from two rows (an
+// agency's two models) tells of both.
+std::map<std::string, std::vector<RosterRow>> LinkedDocuments(const std::vector<RosterEntry>& entries) {
+  std::map<std::string, std::vector<RosterRow>> out;
   for (const RosterEntry& e : entries) {
     for (const std::string* url : {&e.row.moa_url, &e.row.addendum_url}) {
-      if (IsWebLink(*url)) (*out)[*url].push_back(e.row);
+      if (IsWebLink(*url)) out[*url].push_back(e.row);
     }
+  }
+  return out;
+}
+
+// Reads the text of every stored document that has none yet. Without
+// pdftotext, stops and says so: the texts are read on a later pass.
+Status ReadTexts(Store* store, const MoaArchiveOptions& o, MoaArchiveReport* out) {
+  std::vector<std::string> unread;
+  Status s = store->MoaFilesWithoutText(&unread);
+  for (const std::string& sha : unread) {
+    std::string bytes, text;
+    if (s.ok()) s = store->MoaFile(sha, &bytes);
+    if (!s.ok()) break;
+    Status read = ExtractPdfText(bytes, o.text, &text);
+    if (IsMissingProgram(read)) {
+      out->warning = read.message() + "; the documents' text is read once it is installed (poppler-utils)";
+      break;
+    }
+    ++(read.ok() ? out->tally.texts : out->tally.unreadable);
+    s = store->RecordMoaText(sha, text, read.ok() ? "" : read.message(), o.now.empty() ? NowUtc() : o.now);
   }
   return s;
 }
@@ -108,10 +133,11 @@ void Check(const HttpClient& client, const std::vector<RosterRow>& rows, MoaDocu
 
 Status ArchiveMoas(Store* store, const HttpClient& client, const MoaArchiveOptions& o, MoaArchiveReport* out) {
   *out = MoaArchiveReport();
-  std::map<std::string, std::vector<RosterRow>> linked;
+  std::vector<RosterEntry> roster;
   std::map<std::string, MoaDocument> known;
-  Status s = LinkedDocuments(store, o.now.empty() ? NowUtc() : o.now, &linked);
+  Status s = CurrentRoster(store, o.now.empty() ? NowUtc() : o.now, &roster);
   if (s.ok()) s = store->MoaDocuments(&known);
+  std::map<std::string, std::vector<RosterRow>> linked = LinkedDocuments(roster);
   Pacer pace(o.delay);
   for (const auto& [url, rows] : linked) {
     if (!s.ok()) break;
@@ -129,6 +155,8 @@ Status ArchiveMoas(Store* store, const HttpClient& client, const MoaArchiveOptio
     s = store->RecordMoaCheck(doc, bytes, events, RoutesFor(events, o.alerts));
     out->events.insert(out->events.end(), events.begin(), events.end());
   }
+  if (s.ok()) s = ProbeUnlinkedMoas(store, client, o, roster, &pace, out);
+  if (s.ok()) s = ReadTexts(store, o, out);
   return s;
 }
 

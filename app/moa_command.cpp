@@ -1,9 +1,12 @@
 #include "app/moa_command.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "app/exit_codes.h"
 #include "app/option_values.h"
@@ -17,7 +20,9 @@ namespace {
 
 struct MoaOptions {
   AgreementChoice chosen;
-  std::string out;  // "" = list only
+  std::string out;   // "" = list only
+  std::string grep;  // "" = no text search
+  int limit = 20;
 };
 
 // "2025-06-12_3f2a9c1b7d4e_PolkCoFL_TFM_MOA.pdf": when it was first seen, which bytes, the link's own name.
@@ -84,7 +89,55 @@ Status WriteVersions(Store* store, const std::vector<AgreementDocuments>& docs, 
   return s;
 }
 
+// Whether `phrase` has a word to look for (FTS5 reads letters and digits only).
+bool HasWord(const std::string& phrase) {
+  for (unsigned char c : phrase)
+    if (std::isalnum(c) || c >= 0x80) return true;
+  return false;
+}
+
+// Only the hits among the documents of `docs`.
+std::vector<MoaTextHit> AmongDocuments(std::vector<MoaTextHit> hits, const std::vector<AgreementDocuments>& docs) {
+  std::set<std::string> kept;
+  for (const AgreementDocuments& a : docs)
+    for (const LinkedDocument& d : a.links)
+      for (const MoaVersion& v : d.versions) kept.insert(v.sha256);
+  hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const MoaTextHit& h) { return !kept.count(h.sha256); }),
+             hits.end());
+  return hits;
+}
+
+int RunGrep(const MoaOptions& o) {
+  if (!HasWord(o.grep)) {
+    std::cerr << "icetrack: --grep: \"" << o.grep << "\" has no word to look for\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<Store> store;
+  std::vector<AgreementHistory> found;
+  std::vector<AgreementDocuments> docs;
+  Status s;
+  if (!o.chosen.text.empty()) {
+    if (int code = FindChosenAgreements(o.chosen, &store, &found)) return code;
+    s = Gather(store.get(), found, &docs);
+  } else if (int code = OpenStoreForReading(o.chosen.store, &store)) {
+    return code;
+  }
+  std::vector<MoaTextHit> hits;
+  // With TEXT, every hit is searched for among its agreements' documents.
+  if (s.ok()) s = store->SearchMoaText(o.grep, o.chosen.text.empty() ? o.limit : 1 << 20, &hits);
+  if (!s.ok()) {
+    std::cerr << "icetrack: " << s.message() << "\n";
+    return kExitStore;
+  }
+  if (!o.chosen.text.empty()) hits = AmongDocuments(std::move(hits), docs);
+  if (hits.size() > static_cast<size_t>(o.limit)) hits.resize(static_cast<size_t>(o.limit));
+  if (hits.empty()) std::cerr << "icetrack: no stored document's text has \"" << o.grep << "\"\n";
+  std::cout << MoaGrepListing(hits);
+  return kExitOk;
+}
+
 int RunMoa(const MoaOptions& o) {
+  if (!o.grep.empty() || o.chosen.text.empty()) return RunGrep(o);
   std::unique_ptr<Store> store;
   std::vector<AgreementHistory> found;
   if (int code = FindChosenAgreements(o.chosen, &store, &found)) return code;
@@ -115,13 +168,27 @@ void AddMoaCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<MoaOptions>();
   CLI::App* cmd = app.add_subcommand("moa", "The MOA and addendum documents of the agreements whose agency or county "
                                             "matches TEXT, as --archive-moa kept them");
-  cmd->add_option("TEXT", o->chosen.text, "Part of an agency's or a county's name, as for show")->required();
+  auto* text = cmd->add_option("TEXT", o->chosen.text, "Part of an agency's or a county's name, as for show");
   AddStoreOptions(cmd, &o->chosen.store);
-  cmd->add_option("--state", o->chosen.state, "Only this state: its code or name");
-  cmd->add_option("--model", o->chosen.model, "Only this model: JEM, TFM or WSO");
-  cmd->add_option("--list", o->chosen.list, "Only this list: participating or pending");
-  cmd->add_option("--out", o->out, "Write every version kept into this folder")->check(NonEmptyPath());
-  cmd->callback([o, exit_code] { *exit_code = RunMoa(*o); });
+  cmd->add_option("--state", o->chosen.state, "Only this state: its code or name")->needs(text);
+  cmd->add_option("--model", o->chosen.model, "Only this model: JEM, TFM or WSO")->needs(text);
+  cmd->add_option("--list", o->chosen.list, "Only this list: participating or pending")->needs(text);
+  auto* out = cmd->add_option("--out", o->out, "Write every version kept into this folder")->check(NonEmptyPath());
+  auto* grep = cmd->add_option("--grep", o->grep,
+                               "Find the documents whose text has this phrase (its words in order, any case), "
+                               "among TEXT's agreements when TEXT is given")
+                   ->excludes(out);
+  cmd->add_option("--limit", o->limit, "With --grep: at most this many documents (default 20)")
+      ->check(CLI::Range(1, 100000))
+      ->needs(grep);
+  cmd->callback([o, exit_code] {
+    if (o->chosen.text.empty() && o->grep.empty()) {
+      std::cerr << "icetrack: moa: give TEXT, --grep PHRASE, or both\n";
+      *exit_code = kExitUsage;
+      return;
+    }
+    *exit_code = RunMoa(*o);
+  });
 }
 
 }  // namespace icetrack

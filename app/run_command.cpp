@@ -42,6 +42,7 @@ struct RunOptions {
   bool archive_moa = false;  // or [source] archive_moa
   double moa_delay = 1;
   double moa_recheck_after = 7 * 86400;
+  double moa_pending_for = 21 * 86400;
 };
 
 milliseconds Millis(double seconds) { return milliseconds(std::max(1LL, std::llround(seconds * 1000))); }
@@ -138,9 +139,11 @@ int RunCycleCommand(const RunOptions& given) {
   settings.archive_moa = o.archive_moa || config.archive_moa;
   settings.moa_delay = o.moa_delay;
   settings.moa_recheck_after = static_cast<int64_t>(o.moa_recheck_after);
+  settings.moa_pending_for = static_cast<int64_t>(o.moa_pending_for);
   TrackResult result;
   int exit_code = TrackOnce(settings, config, &result);
   for (const std::string& p : result.problems) std::cerr << "icetrack: " << p << "\n";
+  for (const std::string& w : result.warnings) std::cerr << "icetrack: warning: " << w << "\n";
   if (exit_code == kExitLocked || exit_code == kExitStore) return exit_code;  // said already
   Print(result, o, exit_code);
   return exit_code;
@@ -185,6 +188,8 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--moa-delay", o->moa_delay, "Seconds between two MOA requests")->check(Within(0.0, 600.0))->group("");
   cmd->add_option("--moa-recheck-after", o->moa_recheck_after, "Seconds before a document is asked for again")
       ->check(Within(0.0, 365.0 * 86400))->group("");
+  cmd->add_option("--moa-pending-for", o->moa_pending_for, "Seconds a link is pending before its MOA is looked for")
+      ->check(Within(0.0, 100.0 * 365 * 86400))->group("");
   cmd->add_option("--report-dir", o->report_dir,
                   "Refresh the report site in this folder after the run, as `icetrack report` writes it ([report] dir)")
       ->check(NonEmptyPath());

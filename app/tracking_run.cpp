@@ -55,6 +55,7 @@ int TrackOnce(const TrackSettings& settings, const Config& config, TrackResult* 
     MoaArchiveOptions moa;
     moa.delay = settings.moa_delay;
     moa.recheck_after = settings.moa_recheck_after;
+    moa.pending_for = settings.moa_pending_for;
     moa.alerts = config.alerts;
     MoaArchiveReport archived;
     if (!(s = ArchiveMoas(store.get(), HttpClient(http), moa, &archived)).ok()) {
@@ -62,6 +63,7 @@ int TrackOnce(const TrackSettings& settings, const Config& config, TrackResult* 
       return kExitStore;
     }
     out->moa = archived.tally;
+    if (!archived.warning.empty()) out->warnings.push_back(archived.warning);
     moa_events = !archived.events.empty();
   }
   if (settings.deliver && !out->stopped &&

@@ -29,6 +29,7 @@ struct TrackSettings {
   bool archive_moa = false;           // check the MOA documents after the cycle (app/moa_archive.h)
   double moa_delay = 1;               // seconds between two of those requests
   int64_t moa_recheck_after = 7 * 86400;  // seconds before a document is asked for again
+  int64_t moa_pending_for = 21 * 86400;   // seconds a link is pending before its MOA is looked for
   std::function<bool()> cancelled;    // true: stop (the daemon told to); the store stays consistent
 };
 
@@ -38,6 +39,7 @@ struct TrackResult {
   bool stopped = false;               // cancelled before its end: sources and alerts left for next time
   std::optional<MoaCheckTally> moa;   // when the MOA documents were checked
   std::vector<std::string> problems;  // one line each, not the cycle's own errors (see CycleReport::errors)
+  std::vector<std::string> warnings;  // one line each, no bearing on the exit code (e.g. no pdftotext)
 };
 
 // The run's exit code (README: exit codes). When the store cannot be opened

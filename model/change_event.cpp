@@ -28,6 +28,7 @@ constexpr EnumName<EventKind> kKinds[] = {
     {EventKind::SourceRecovered, "source_recovered"},
     {EventKind::MoaDocumentChanged, "moa_document_changed"},
     {EventKind::MoaMissing, "moa_missing"},
+    {EventKind::MoaFoundUnlinked, "moa_found_unlinked"},
 };
 
 }  // namespace
@@ -52,7 +53,8 @@ bool IsNotice(EventKind kind) {
 
 bool DerivedFromWorkbooks(EventKind kind) {
   return kind != EventKind::TotalsMismatch && kind != EventKind::SourceFailing && kind != EventKind::SourceRecovered &&
-         kind != EventKind::MoaDocumentChanged && kind != EventKind::MoaMissing;
+         kind != EventKind::MoaDocumentChanged && kind != EventKind::MoaMissing &&
+         kind != EventKind::MoaFoundUnlinked;
 }
 
 }  // namespace icetrack

@@ -33,6 +33,7 @@ enum class EventKind {
   SourceRecovered,     // ... and now could again
   MoaDocumentChanged,  // an MOA or addendum link, unchanged in the roster, now serves other bytes
   MoaMissing,          // an MOA or addendum the roster links answers 404 (or 410)
+  MoaFoundUnlinked,    // an agreement's MOA found where ICE's naming predicts it, before the roster links it
 };
 
 const char* ToString(EventKind kind);  // "signed", "pending_added", …

@@ -56,6 +56,43 @@ struct MoaCheckTally {
   int kept = 0;       // a PDF not stored before
   int unchanged = 0;  // the PDF stored before (or 304)
   int missing = 0, refused = 0, failed = 0;
+  int probed = 0;          // predicted URLs asked for (agreements whose link is pending)
+  int found_unlinked = 0;  // ... that answered with the agreement's MOA
+  int texts = 0;           // documents whose text was read (pdftotext) for `moa --grep`
+  int unreadable = 0;      // ... or could not be
+};
+
+// Who a document belongs to, as the roster names them.
+struct AgreementName {
+  std::string state_code, agency, model;  // the model as written ("JEM"), "" when unknown
+};
+
+// A document whose text holds what `moa --grep` looks for.
+struct MoaTextHit {
+  std::string sha256;
+  std::string snippet;  // the words around the match, the match in [brackets]
+  int64_t size = 0;
+  std::vector<MoaVersion> served;          // the URLs that served it, and since when
+  std::vector<AgreementName> agreements;   // the agreements that link it (or that it was found for)
+};
+
+// What a URL predicted from ICE's MOA naming answered (moa_found_unlinked).
+enum class ProbeStatus {
+  Found,    // a PDF that names the agency: kept, and told
+  Absent,   // a 4xx, or not a PDF: asked again after a while
+  Refused,  // a PDF that does not name the agency, or cannot be read
+  Failed,   // no answer, or no pdftotext: asked again next pass
+};
+const char* ToString(ProbeStatus status);  // "found", "absent", "refused", "failed"
+bool ParseProbeStatus(std::string_view text, ProbeStatus* out);
+
+struct MoaProbe {
+  std::string url;
+  std::string key;  // the agreement's key in the participating list
+  ProbeStatus status = ProbeStatus::Failed;
+  std::string sha256;      // of the PDF found
+  std::string checked_at;  // ISO-8601 UTC
+  std::string error;       // why it is not found
 };
 
 }  // namespace icetrack

@@ -84,6 +84,7 @@ std::string StoryWords(const ChangeEvent& e, Language l) {
     case EventKind::SourceRecovered: return Tr(l, "source recovered");
     case EventKind::MoaDocumentChanged: return Tr(l, "MOA document changed");
     case EventKind::MoaMissing: return TrN(l, "MOA document gone (404)", "MOA documents gone (404)", 1);
+    case EventKind::MoaFoundUnlinked: return TrN(l, "MOA found before the roster links it", "MOAs found before the roster links them", 1);
   }
   return ToString(e.kind);
 }

@@ -23,6 +23,7 @@ constexpr KindWords kOrder[] = {
     {EventKind::Approved, Plural("pending application approved", "pending applications approved")},
     {EventKind::Renewed, Plural("agreement signed again (renewed)", "agreements signed again (renewed)")},
     {EventKind::MoaPublished, Plural("MOA published", "MOAs published")},
+    {EventKind::MoaFoundUnlinked, Plural("MOA found before the roster links it", "MOAs found before the roster links them")},
     {EventKind::Reappeared, Plural("agreement back on the list", "agreements back on the list")},
     {EventKind::PendingAdded, Plural("new application pending", "new applications pending")},
     {EventKind::PendingRemoved, Plural("application off the pending list", "applications off the pending list")},

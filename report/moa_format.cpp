@@ -5,7 +5,13 @@ namespace icetrack {
 std::string MoaTallyLine(const MoaCheckTally& t) {
   return "MOA documents: " + std::to_string(t.checked) + " checked, " + std::to_string(t.kept) + " new, " +
          std::to_string(t.unchanged) + " unchanged, " + std::to_string(t.missing) + " gone (404), " +
-         std::to_string(t.refused) + " not PDFs, " + std::to_string(t.failed) + " failed";
+         std::to_string(t.refused) + " not PDFs, " + std::to_string(t.failed) + " failed" +
+         (t.probed ? "; " + std::to_string(t.probed) + (t.probed == 1 ? " predicted link asked, " : " predicted links asked, ") +
+                         std::to_string(t.found_unlinked) + " found before the roster links them"
+                   : "") +
+         (t.texts || t.unreadable ? "; " + std::to_string(t.texts) + (t.texts == 1 ? " text read" : " texts read") +
+                                        (t.unreadable ? " (" + std::to_string(t.unreadable) + " unreadable)" : "")
+                                  : "");
 }
 
 std::string MoaListing(const std::vector<AgreementDocuments>& found) {
@@ -27,9 +33,31 @@ std::string MoaListing(const std::vector<AgreementDocuments>& found) {
   return out;
 }
 
+std::string MoaGrepListing(const std::vector<MoaTextHit>& hits) {
+  std::string out;
+  for (const MoaTextHit& h : hits) {
+    for (const AgreementName& a : h.agreements)
+      out += a.state_code + "  " + a.agency + (a.model.empty() ? "" : "  " + a.model) + "\n";
+    if (h.agreements.empty()) out += "(no agreement links it now)\n";
+    for (const MoaVersion& v : h.served) out += "  " + v.url + "  since " + v.seen_at.substr(0, 10) + "\n";
+    out += "  " + h.sha256.substr(0, 12) + "  " + std::to_string(h.size) + " bytes\n";
+    std::string snippet;  // the text's line breaks and runs of spaces as one space
+    for (char c : h.snippet) {
+      bool space = c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == ' ';
+      if (!space) snippet += c;
+      else if (!snippet.empty() && snippet.back() != ' ') snippet += ' ';
+    }
+    out += "  \"" + snippet + "\"\n\n";
+  }
+  return out;
+}
+
 nlohmann::ordered_json MoaTallyJson(const MoaCheckTally& t) {
-  return {{"checked", t.checked}, {"new", t.kept},          {"unchanged", t.unchanged},
-          {"missing", t.missing}, {"refused", t.refused}, {"failed", t.failed}};
+  return {{"checked", t.checked},   {"new", t.kept},
+          {"unchanged", t.unchanged}, {"missing", t.missing},
+          {"refused", t.refused},   {"failed", t.failed},
+          {"probed", t.probed},     {"found_unlinked", t.found_unlinked},
+          {"texts", t.texts},       {"unreadable", t.unreadable}};
 }
 
 }  // namespace icetrack

@@ -305,13 +305,34 @@ CREATE TABLE moa_versions (
   PRIMARY KEY (url, sha256)
 );
 )sql",
+    // 10: the documents' text (pdftotext), searchable (FTS5: `moa --grep`),
+    // and the URLs that ICE's naming predicts for an agreement whose roster
+    // link is pending, with what each answered.
+    R"sql(
+CREATE TABLE moa_texts (
+  sha256       TEXT PRIMARY KEY REFERENCES moa_files(sha256),
+  extracted_at TEXT NOT NULL,
+  error        TEXT NOT NULL DEFAULT ''  -- why there is no text; '' when it was read
+);
+CREATE VIRTUAL TABLE moa_text_index USING fts5(sha256 UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE moa_probes (
+  url        TEXT PRIMARY KEY,
+  list_key   TEXT NOT NULL,   -- the agreement's key in the participating list
+  status     TEXT NOT NULL CHECK (status IN ('found', 'absent', 'refused', 'failed')),
+  sha256     TEXT REFERENCES moa_files(sha256),
+  checked_at TEXT NOT NULL,
+  error      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX moa_probes_by_key ON moa_probes (list_key);
+)sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
 // Work a migration needs beyond SQL, run in its transaction; index = version - 1.
 Status FillEventUids(Database* db);
-Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+Status (*const kMigrationSteps[])(Database*) = {nullptr, nullptr, FillEventUids, nullptr, nullptr,
+                                                 nullptr, nullptr, nullptr, nullptr, nullptr};
 static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one step (or none) per migration");
 
 // Version 3 derives every event's identity (see EventUid) from what it holds.

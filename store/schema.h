@@ -6,7 +6,7 @@
 
 namespace icetrack::sql {
 
-constexpr int kSchemaVersion = 9;
+constexpr int kSchemaVersion = 10;
 
 // Brings the database to kSchemaVersion; refuses a newer database.
 Status Migrate(Database* db, int* version);

@@ -178,6 +178,21 @@ class Store {
   // Every distinct document each of `urls` served, oldest first.
   Status MoaVersions(const std::vector<std::string>& urls, std::vector<MoaVersion>* out);
   Status MoaFile(const std::string& sha256, std::string* out);
+  // The stored documents whose text was never read (moa_texts), oldest first.
+  Status MoaFilesWithoutText(std::vector<std::string>* sha256s);
+  // A document's text, searchable from then on; with `error`, why it has none
+  // (it is not read again: the same bytes give the same answer).
+  Status RecordMoaText(const std::string& sha256, const std::string& text, const std::string& error,
+                       const std::string& at);
+  // The documents whose text holds `phrase` (its words in that order, any
+  // case, accents and punctuation aside), best match first, at most `limit`.
+  Status SearchMoaText(const std::string& phrase, int limit, std::vector<MoaTextHit>* out);
+  // The URLs asked for agreements whose MOA link is pending, by URL.
+  Status MoaProbes(std::map<std::string, MoaProbe>* out);
+  // What a predicted URL answered, with the PDF (and its text) when it was
+  // found and its events (moa_found_unlinked), in one transaction.
+  Status RecordMoaProbe(const MoaProbe& probe, std::string_view bytes, const std::string& text,
+                        const std::vector<ChangeEvent>& events, const std::vector<AlertRoute>& routes);
   // Caps SQLite's page cache of this connection (16 MiB otherwise): for a
   // connection that reads each stored workbook once (a rebuild's reader).
   Status SetPageCacheKiB(int kib);

@@ -6,15 +6,16 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "tests/app/fake_documents.h"
 #include "tests/app/fake_page.h"
 #include "tests/app/icetrack_binary.h"
 #include "tests/net/test_http_server.h"
 #include "tests/support/ice_workbook.h"
 #include "tests/support/sqlite_query.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/tiny_pdf.h"
 
 namespace icetrack {
 namespace {
@@ -23,38 +24,16 @@ using Json = nlohmann::json;
 using test::Icetrack;
 using test::QueryInt;
 
-// The documents: their bodies by path, changed by the test between runs.
-class Documents {
- public:
-  Documents() {
-    http_.server().Get(R"(/doclib/287gMOA/(.*))", [this](const httplib::Request& req, httplib::Response& res) {
-      std::lock_guard<std::mutex> hold(mutex_);
-      if (req.matches[1].str() == "busy.pdf") return void(res.status = 503);  // never answers
-      auto it = bodies_.find(req.matches[1].str());
-      if (it == bodies_.end()) return void(res.status = 404);
-      res.set_content(it->second, it->second.rfind("%PDF", 0) == 0 ? "application/pdf" : "text/html");
-    });
-    REQUIRE(http_.Start());
-  }
-  void Put(const std::string& name, const std::string& body) {
-    std::lock_guard<std::mutex> hold(mutex_);
-    bodies_[name] = body;
-  }
-  std::string Url(const std::string& name) const { return http_.Url("/doclib/287gMOA/" + name); }
-
- private:
-  std::mutex mutex_;
-  std::map<std::string, std::string> bodies_;
-  test::TestHttpServer http_;
-};
+const std::string kFirst = test::TinyPdf({"MEMORANDUM OF AGREEMENT", "the first MOA of the Polk County Sheriff's Office"});
+const std::string kAmended = test::TinyPdf({"MEMORANDUM OF AGREEMENT", "the MOA as amended, Polk County, Florida"});
 
 struct Site {
   test::TempDir dir;
   test::FakePage page;
-  Documents docs;
+  test::FakeDocuments docs;
   std::string db = dir.File("h.db");
   Site() {
-    docs.Put("polk.pdf", "%PDF-1.4 the first MOA");
+    docs.Put("polk.pdf", kFirst);
     docs.Put("lubbock.pdf", "<html>Access denied</html>");
     test::IceWorkbook book;
     book.rows = {test::Row("FLORIDA", "Polk County Sheriff's Office", "Task Force Model", test::Serial(2025, 2, 20)),
@@ -80,12 +59,13 @@ TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gon
   std::string site = s.dir.File("site");
   test::CommandRun first = s.Run("--report-dir " + site);
   REQUIRE_MESSAGE(first.exit_code == 0, first.err);
-  CHECK(first.out.find("MOA documents: 4 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 1 failed\n") !=
+  CHECK(first.out.find("MOA documents: 4 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 1 failed; "
+                       "1 text read\n") !=
         std::string::npos);
   CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_files") == 1);
   std::string kept;
   QueryInt(s.db, "SELECT content FROM moa_files", &kept);
-  CHECK(kept == "%PDF-1.4 the first MOA");
+  CHECK(kept == kFirst);
   auto missing = Json::parse(Icetrack("log --json --kind moa_missing --db " + s.db).out);
   REQUIRE(missing.size() == 1);
   CHECK(missing[0]["agency"] == "Hays County Sheriff's Office");
@@ -99,11 +79,12 @@ TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gon
   CHECK(soon.out.find("MOA documents: 1 checked, 0 new, 0 unchanged, 0 gone (404), 0 not PDFs, 1 failed\n") !=
         std::string::npos);
   // Later: the same link now serves another document; Hays is still gone (said once).
-  s.docs.Put("polk.pdf", "%PDF-1.4 the MOA as amended");
+  s.docs.Put("polk.pdf", kAmended);
   CHECK(std::filesystem::exists(site + "/marker"));  // nothing new: the site stays
   test::CommandRun later = s.Run("--moa-recheck-after 0 --report-dir " + site);
   REQUIRE_MESSAGE(later.exit_code == 0, later.err);
-  CHECK(later.out.find("MOA documents: 4 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 1 failed\n") !=
+  CHECK(later.out.find("MOA documents: 4 checked, 1 new, 0 unchanged, 1 gone (404), 1 not PDFs, 1 failed; "
+                       "1 text read\n") !=
         std::string::npos);
   CHECK_FALSE(std::filesystem::exists(site + "/marker"));  // an MOA's news is the site's too
   auto changed = Json::parse(Icetrack("log --json --kind moa_document_changed --db " + s.db).out);
@@ -119,7 +100,7 @@ TEST_CASE("run --archive-moa keeps the PDFs the roster links, says which are gon
 TEST_CASE("icetrack moa lists an agreement's documents and their versions, and writes them out") {
   Site s;
   REQUIRE(s.Run().exit_code == 0);
-  s.docs.Put("polk.pdf", "%PDF-1.4 the MOA as amended");
+  s.docs.Put("polk.pdf", kAmended);
   REQUIRE(s.Run("--moa-recheck-after 0").exit_code == 0);
   test::CommandRun list = Icetrack("moa polk --db " + s.db);
   REQUIRE_MESSAGE(list.exit_code == 0, list.err);
@@ -138,10 +119,39 @@ TEST_CASE("icetrack moa lists an agreement's documents and their versions, and w
     bodies.push_back(test::ReadFile(f.path().string()));
   }
   std::sort(bodies.begin(), bodies.end());
-  CHECK(bodies == std::vector<std::string>{"%PDF-1.4 the MOA as amended", "%PDF-1.4 the first MOA"});
+  CHECK(bodies == std::vector<std::string>{std::min(kFirst, kAmended), std::max(kFirst, kAmended)});
   CHECK(Icetrack("moa '...' --db " + s.db).exit_code == 2);
   test::CommandRun none = Icetrack("moa nowhere --db " + s.db);
   CHECK(none.err == "icetrack: no agreement matches \"nowhere\"\n");
+}
+
+TEST_CASE("moa --grep finds a phrase in the documents' text, with the agreements that link them") {
+  Site s;
+  REQUIRE(s.Run().exit_code == 0);
+  s.docs.Put("polk.pdf", kAmended);
+  REQUIRE(s.Run("--moa-recheck-after 0").exit_code == 0);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_texts WHERE error = ''") == 2);
+  test::CommandRun found = Icetrack("moa --grep 'as AMENDED' --db " + s.db);
+  REQUIRE_MESSAGE(found.exit_code == 0, found.err);
+  CHECK(found.out.rfind("FL  Polk County Sheriff's Office  TFM\n  " + s.docs.Url("polk.pdf") + "  since ", 0) == 0);
+  CHECK(found.out.find("the MOA [as amended], Polk County") != std::string::npos);
+  CHECK(found.out.find("first MOA") == std::string::npos);  // the other version does not have it
+  // Both versions name the agency; punctuation and case are no part of a phrase.
+  test::CommandRun both = Icetrack("moa --grep \"polk county, sheriff's\" --db " + s.db);
+  CHECK(std::count(both.out.begin(), both.out.end(), '"') == 2);  // one snippet: only the first has the phrase
+  CHECK(Icetrack("moa --grep 'polk county' --db " + s.db).out.find("[Polk County]") != std::string::npos);
+  // Among one agreement's documents only; none found is said, not an error.
+  CHECK(Icetrack("moa polk --grep amended --db " + s.db).out.find("as [amended]") != std::string::npos);
+  test::CommandRun none = Icetrack("moa hays --grep amended --db " + s.db);
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.empty());
+  CHECK(none.err == "icetrack: no stored document's text has \"amended\"\n");
+  // What cannot be looked for is a usage error.
+  CHECK(Icetrack("moa --grep '!!!' --db " + s.db).exit_code == 2);
+  CHECK(Icetrack("moa --db " + s.db).exit_code == 2);
+  CHECK(Icetrack("moa --grep amended --state FL --db " + s.db).exit_code == 2);
+  CHECK(Icetrack("moa --grep amended --limit 0 --db " + s.db).exit_code == 2);
+  CHECK(Icetrack("moa polk --grep amended --out x --db " + s.db).exit_code == 2);
 }
 
 }  // namespace

@@ -98,7 +98,7 @@ ChangeEvent Event(EventKind kind, const RosterRow& row) { return EventFor(kind, 
 TEST_CASE("a new database is created with its folder, in WAL mode, at the current schema") {
   Fixture f;
   CHECK(std::filesystem::exists(f.dir.File("state/icetrack.db")));
-  CHECK(f.store->schema_version() == 9);
+  CHECK(f.store->schema_version() == 10);
   sqlite3* db = nullptr;
   sqlite3_open(f.dir.File("state/icetrack.db").c_str(), &db);
   sqlite3_stmt* st = nullptr;
@@ -118,7 +118,7 @@ TEST_CASE("a database from a newer icetrack is refused") {
   std::unique_ptr<Store> store;
   Status s = Store::Open(dir.File("new.db"), &store);
   REQUIRE_FALSE(s.ok());
-  CHECK(s.message() == dir.File("new.db") + ": database schema 99 is newer than this icetrack understands (9); upgrade icetrack");
+  CHECK(s.message() == dir.File("new.db") + ": database schema 99 is newer than this icetrack understands (10); upgrade icetrack");
 }
 
 TEST_CASE("the default location follows systemd, then XDG, then HOME — ICETRACK_DB overrides") {
@@ -598,7 +598,7 @@ TEST_CASE("a schema-2 database is migrated: events keep their ids and get their 
   std::unique_ptr<Store> store;
   Status s = Store::Open(dir.File("old.db"), &store);
   REQUIRE_MESSAGE(s.ok(), s.message());
-  CHECK(store->schema_version() == 9);
+  CHECK(store->schema_version() == 10);
   CHECK(test::QueryInt(dir.File("old.db"), "SELECT COUNT(*) FROM current_roster") >= 0);  // the views of 7 are there
   std::vector<StoredEvent> events;
   REQUIRE(store->Events(EventFilter(), &events).ok());
@@ -713,7 +713,7 @@ TEST_CASE("a writer makes a new database whole, beside its path, then moves it i
   store.reset();
   std::unique_ptr<Store> reader;
   REQUIRE(Store::OpenReadOnly(dir.File("new/icetrack.db"), &reader).ok());
-  CHECK(reader->schema_version() == 9);
+  CHECK(reader->schema_version() == 10);
   mkfifo(dir.File("pipe.db").c_str(), 0600);
   CHECK(Store::Open(dir.File("pipe.db"), &store).message() ==
         dir.File("pipe.db") + ": is not a regular file (a FIFO or a device?), not a database file");

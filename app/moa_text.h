@@ -1,0 +1,32 @@
+// The text of an MOA document, for `icetrack moa --grep`: poppler's
+// pdftotext (Debian's poppler-utils) run as a child process. A subprocess
+// rather than libpoppler in ours: the PDFs come from the internet, and a
+// PDF that crashes poppler or sends it into a loop then costs one killed
+// child, not the daemon; the time limit is a kill, not a hope.
+//
+// Promises: the text pdftotext writes (UTF-8, as it is asked for), its first
+// `max_bytes`; invalid UTF-8 replaced by U+FFFD, so the index holds text.
+// Fails when pdftotext cannot be run (a Status starting with its name and
+// "cannot run it"), when it ends with an error (its last line of stderr) or
+// when it outlives `timeout` (killed).
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "model/status.h"
+
+namespace icetrack {
+
+struct PdfTextOptions {
+  std::string program = "pdftotext";
+  std::chrono::milliseconds timeout{30000};
+  size_t max_bytes = 4 << 20;  // an MOA's text is 30 to 80 KB
+};
+
+// Whether a failure says the program is not there to run (not the document's fault).
+bool IsMissingProgram(const Status& s);
+
+Status ExtractPdfText(const std::string& pdf, const PdfTextOptions& options, std::string* text);
+
+}  // namespace icetrack

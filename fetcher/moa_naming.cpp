@@ -1,0 +1,304 @@
+#include "fetcher/moa_naming.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <sstream>
+
+#include "model/text_fold.h"
+
+namespace icetrack {
+namespace {
+
+// The date spellings a file name may use, longest first so that a four-digit
+// year is not read as a two-digit one.
+constexpr const char* kDateFormats[] = {"MMDDYYYY", "MM.DD.YYYY", "MM-DD-YYYY", "MM_DD_YYYY", "YYYY-MM-DD",
+                                        "YYYYMMDD", "MMDDYY",     "MM.DD.YY",   "MM-DD-YY",   "MM_DD_YY"};
+
+// The nouns that name the office rather than the place: where the part of
+// an agency's name that a document must repeat ends.
+constexpr const char* kOfficeWords[] = {"sheriff", "sheriffs", "police", "department", "dept",   "office",
+                                        "so",      "pd",       "jail",   "corrections", "constable", "marshal",
+                                        "marshals", "detention", "highway", "patrol"};
+
+bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+bool IsLower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
+bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::istringstream in(FoldForKey(text));
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+// The words of an agency's name before the office: "hardy county" of
+// "hardy county sheriffs office"; all of them when it starts with the office.
+std::vector<std::string> PlaceWords(std::vector<std::string> words) {
+  auto office = std::find_if(words.begin(), words.end(), [](const std::string& w) {
+    return std::find(std::begin(kOfficeWords), std::end(kOfficeWords), w) != std::end(kOfficeWords);
+  });
+  if (office != words.begin()) words.erase(office, words.end());
+  return words;
+}
+
+// "YYYY-MM-DD" in `format`; "" when the date is not one.
+std::string RenderDate(const std::string& iso, std::string_view format) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return "";
+  std::string out(format);
+  auto put = [&out](std::string_view token, std::string_view value) {
+    size_t at = out.find(token);
+    if (at != std::string::npos) out.replace(at, token.size(), value);
+  };
+  put("YYYY", iso.substr(0, 4));
+  put("YY", iso.substr(2, 2));
+  put("MM", iso.substr(5, 2));
+  put("DD", iso.substr(8, 2));
+  return out;
+}
+
+// "PalmSpringsPoliceDept" -> Palm, Springs, Police, Dept; "HardyCoSO" -> Hardy, Co, SO.
+std::vector<std::string> CapitalizedParts(std::string_view run) {
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < run.size(); ++i) {
+    bool starts = i == 0 || (IsUpper(run[i]) && IsLower(run[i - 1])) ||
+                  (IsUpper(run[i]) && IsUpper(run[i - 1]) && i + 1 < run.size() && IsLower(run[i + 1]));
+    if (starts) parts.emplace_back();
+    parts.back() += run[i];
+  }
+  return parts;
+}
+
+// Whether `part` writes `word` short: its letters in order, from the first ("Co", "Dept", "Hghwy").
+bool Abbreviates(const std::string& part, const std::string& word) {
+  std::string p = Lower(part);
+  if (p.size() < 2 || p[0] != word[0]) return false;
+  size_t at = 0;
+  for (char c : p) {
+    at = word.find(c, at);
+    if (at == std::string::npos) return false;
+    ++at;
+  }
+  return true;
+}
+
+// The agency's words lined up with a file name's parts, one part a word (as
+// it is or shortened) or one capitals part the initials of several ("SO").
+// The spelling each single word got; nullopt when they do not line up.
+std::optional<std::vector<std::pair<std::string, std::string>>> LineUp(const std::vector<std::string>& words,
+                                                                         const std::vector<std::string>& parts) {
+  size_t n = words.size(), m = parts.size();
+  // reach[i][j]: how words[0, i) and parts[0, j) line up (0: not at all, 1: word, k>1: k initials).
+  std::vector<std::vector<int>> reach(n + 1, std::vector<int>(m + 1, 0));
+  reach[0][0] = -1;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      if (reach[i][j] == 0) continue;
+      const std::string& part = parts[j];
+      if (Lower(part) == words[i] || Abbreviates(part, words[i])) reach[i + 1][j + 1] = reach[i + 1][j + 1] ? reach[i + 1][j + 1] : 1;
+      bool capitals = part.size() >= 2 && std::all_of(part.begin(), part.end(), IsUpper);
+      if (!capitals || i + part.size() > n) continue;
+      bool initials = true;
+      for (size_t k = 0; k < part.size(); ++k) initials = initials && Lower(part)[k] == words[i + k][0];
+      if (initials && reach[i + part.size()][j + 1] == 0) reach[i + part.size()][j + 1] = static_cast<int>(part.size());
+    }
+  }
+  if (reach[n][m] == 0 || n == 0) return std::nullopt;
+  std::vector<std::pair<std::string, std::string>> spellings;
+  for (size_t i = n, j = m; i > 0;) {
+    int step = reach[i][j];
+    if (step == 1) spellings.emplace_back(words[i - 1], parts[j - 1]);
+    i -= static_cast<size_t>(step);
+    --j;
+  }
+  return spellings;
+}
+
+struct Span {
+  size_t at = std::string::npos, size = 0;
+  std::string placeholder;
+};
+
+// How a run of letters names the agency: all its words ({agency}) or only
+// its place ({place}, "GalvestonCo"); "" when it does not.
+std::string NameIn(const std::string& run, const std::vector<std::string>& words,
+                   std::vector<std::pair<std::string, std::string>>* spellings) {
+  std::vector<std::string> place = PlaceWords(words);
+  if (auto lined = LineUp(words, CapitalizedParts(run))) {
+    *spellings = *lined;
+    return "{agency}";
+  }
+  auto lined = place.size() < words.size() ? LineUp(place, CapitalizedParts(run)) : std::nullopt;
+  if (!lined) return "";
+  *spellings = *lined;
+  return "{place}";
+}
+
+// Where the agency (and, joined to it, the state) is in `name`: the first
+// run of letters that names it.
+std::vector<Span> FindAgency(const std::string& name, const RosterRow& row,
+                             std::vector<std::pair<std::string, std::string>>* spellings) {
+  std::vector<std::string> words = Words(row.agency);
+  const std::string& code = row.state_code;
+  for (size_t at = 0; at < name.size();) {
+    if (!IsLetter(name[at])) {
+      ++at;
+      continue;
+    }
+    size_t end = at;
+    while (end < name.size() && IsLetter(name[end])) ++end;
+    std::string run = name.substr(at, end - at);
+    if (code.size() == 2 && run.size() > 2) {
+      std::string tail = run.substr(run.size() - 2);
+      std::string style = tail == code ? "{state}" : Lower(tail) == Lower(code) && IsUpper(tail[0]) ? "{State}" : "";
+      std::string named = style.empty() ? "" : NameIn(run.substr(0, run.size() - 2), words, spellings);
+      if (!named.empty()) return {{at, run.size() - 2, named}, {end - 2, 2, style}};
+    }
+    if (std::string named = NameIn(run, words, spellings); !named.empty()) return {{at, run.size(), named}};
+    at = end;
+  }
+  return {};
+}
+
+// A run of letters in `name` equal to `token` standing alone (or after "287g"), outside `taken`.
+Span FindToken(const std::string& name, const std::string& token, const std::string& placeholder,
+               const std::vector<Span>& taken) {
+  for (size_t at = name.find(token); !token.empty() && at != std::string::npos; at = name.find(token, at + 1)) {
+    size_t end = at + token.size();
+    bool alone = (at == 0 || !IsLetter(name[at - 1]) || name.compare(0, at, "287g") == 0) &&
+                 (end == name.size() || !IsLetter(name[end]));
+    bool free = std::none_of(taken.begin(), taken.end(), [&](const Span& s) { return at < s.at + s.size && s.at < end; });
+    if (alone && free) return {at, token.size(), placeholder};
+  }
+  return {};
+}
+
+Span FindDate(const std::string& name, const std::string& iso, const std::vector<Span>& taken) {
+  for (const char* format : kDateFormats) {
+    std::string written = RenderDate(iso, format);
+    if (written.empty()) return {};
+    for (size_t at = name.find(written); at != std::string::npos; at = name.find(written, at + 1)) {
+      size_t end = at + written.size();
+      bool digits_around = (at > 0 && std::isdigit(static_cast<unsigned char>(name[at - 1]))) ||
+                           (end < name.size() && std::isdigit(static_cast<unsigned char>(name[end])));
+      bool free = std::none_of(taken.begin(), taken.end(), [&](const Span& s) { return at < s.at + s.size && s.at < end; });
+      if (!digits_around && free) return {at, written.size(), std::string("{date:") + format + "}"};
+    }
+  }
+  return {};
+}
+
+// The pattern one linked row's URL follows, or "" when its file name does
+// not hold its agency and signing date.
+std::string PatternOf(const RosterRow& row, std::vector<std::pair<std::string, std::string>>* spellings) {
+  size_t slash = row.moa_url.rfind('/');
+  if (slash == std::string::npos || row.moa_url.find('?') != std::string::npos) return "";
+  std::string dir = row.moa_url.substr(0, slash + 1), name = row.moa_url.substr(slash + 1);
+  std::vector<Span> spans = FindAgency(name, row, spellings);
+  if (spans.empty()) return "";
+  Span date = FindDate(name, row.signed_date, spans);
+  if (date.placeholder.empty()) return "";
+  spans.push_back(date);
+  if (Span model = FindToken(name, ToString(row.model), "{model}", spans); !model.placeholder.empty())
+    spans.push_back(model);
+  bool state_found = std::any_of(spans.begin(), spans.end(), [](const Span& s) { return Lower(s.placeholder) == "{state}"; });
+  if (!state_found)
+    if (Span state = FindToken(name, row.state_code, "{state}", spans); !state.placeholder.empty()) spans.push_back(state);
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.at < b.at; });
+  std::string pattern = dir;
+  size_t at = 0;
+  for (const Span& s : spans) {
+    pattern += name.substr(at, s.at - at) + s.placeholder;
+    at = s.at + s.size;
+  }
+  return pattern + name.substr(at);
+}
+
+std::string Capitalized(std::string word) {
+  if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  return word;
+}
+
+// The pattern filled for `row`; "" when it needs what the row lacks.
+std::string Fill(const std::string& pattern, const RosterRow& row, const std::string& agency, const std::string& place) {
+  std::string out;
+  for (size_t at = 0; at < pattern.size();) {
+    size_t open = pattern.find('{', at);
+    if (open == std::string::npos) return out + pattern.substr(at);
+    size_t close = pattern.find('}', open);
+    if (close == std::string::npos) return "";
+    out += pattern.substr(at, open - at);
+    std::string name = pattern.substr(open + 1, close - open - 1), value;
+    if (name == "agency") value = agency;
+    else if (name == "place") value = place;
+    else if (name == "state") value = row.state_code;
+    else if (name == "State" && row.state_code.size() == 2) value = std::string(1, row.state_code[0]) + Lower(row.state_code.substr(1));
+    else if (name == "model") value = ToString(row.model);
+    else if (name.rfind("date:", 0) == 0) value = RenderDate(row.signed_date, name.substr(5));
+    if (value.empty()) return "";
+    out += value;
+    at = close + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+MoaNaming LearnMoaNaming(const std::vector<RosterRow>& linked) {
+  std::map<std::string, int> uses;
+  std::map<std::string, std::map<std::string, int>> ways;
+  for (const RosterRow& row : linked) {
+    std::vector<std::pair<std::string, std::string>> spellings;
+    std::string pattern = PatternOf(row, &spellings);
+    if (pattern.empty()) continue;
+    ++uses[pattern];
+    for (const auto& [word, part] : spellings) ++ways[word][part];
+  }
+  MoaNaming naming;
+  for (const auto& [text, n] : uses) naming.patterns.push_back({text, n});
+  std::stable_sort(naming.patterns.begin(), naming.patterns.end(),
+                   [](const MoaNaming::Pattern& a, const MoaNaming::Pattern& b) { return a.uses > b.uses; });
+  for (const auto& [word, counts] : ways) {
+    auto best = std::max_element(counts.begin(), counts.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    naming.spellings[word] = best->first;
+  }
+  return naming;
+}
+
+std::vector<std::string> PredictMoaUrls(const MoaNaming& naming, const RosterRow& row, size_t at_most) {
+  auto spelled = [&naming](const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& word : words) {
+      auto it = naming.spellings.find(word);
+      out += it == naming.spellings.end() ? Capitalized(word) : it->second;
+    }
+    return out;
+  };
+  std::vector<std::string> words = Words(row.agency);
+  std::string agency = spelled(words), place = spelled(PlaceWords(words));
+  std::vector<std::string> urls;
+  for (const MoaNaming::Pattern& p : naming.patterns) {
+    if (urls.size() >= at_most || p.uses < 2) break;
+    std::string url = agency.empty() ? "" : Fill(p.text, row, agency, place);
+    if (!url.empty() && std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+  }
+  return urls;
+}
+
+bool TextNamesAgency(std::string_view text, const RosterRow& row) {
+  std::string core;
+  for (const std::string& w : PlaceWords(Words(row.agency))) core += " " + w;
+  std::string folded = " " + FoldForKey(text) + " ";
+  if (core.size() < 4 || folded.find(core + " ") == std::string::npos) return false;
+  std::string state = FoldForKey(row.state);
+  if (state.size() > 2 && folded.find(" " + state + " ") != std::string::npos) return true;
+  return row.state_code.size() == 2 && folded.find(" " + Lower(row.state_code) + " ") != std::string::npos;
+}
+
+}  // namespace icetrack
