@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 #include <sstream>
+#include <tuple>
 
 #include "model/text_fold.h"
 
@@ -12,6 +13,9 @@ namespace {
 
 // The date spellings a file name may use, longest first so that a four-digit
 // year is not read as a two-digit one.
+// How many of the most recently signed links teach the naming.
+constexpr size_t kRecentLinks = 400;
+
 constexpr const char* kDateFormats[] = {"MMDDYYYY", "MM.DD.YYYY", "MM-DD-YYYY", "MM_DD_YYYY", "YYYY-MM-DD",
                                         "YYYYMMDD", "MMDDYY",     "MM.DD.YY",   "MM-DD-YY",   "MM_DD_YY"};
 
@@ -109,14 +113,43 @@ std::optional<std::vector<std::pair<std::string, std::string>>> LineUp(const std
     }
   }
   if (reach[n][m] == 0 || n == 0) return std::nullopt;
-  std::vector<std::pair<std::string, std::string>> spellings;
+  std::vector<std::pair<std::string, std::string>> spellings;  // (words, part), in the name's order
   for (size_t i = n, j = m; i > 0;) {
-    int step = reach[i][j];
-    if (step == 1) spellings.emplace_back(words[i - 1], parts[j - 1]);
-    i -= static_cast<size_t>(step);
+    size_t step = static_cast<size_t>(reach[i][j]);
+    std::string phrase;
+    for (size_t k = i - step; k < i; ++k) phrase += (phrase.empty() ? "" : " ") + words[k];
+    spellings.emplace_back(phrase, parts[j - 1]);
+    i -= step;
     --j;
   }
+  std::reverse(spellings.begin(), spellings.end());
   return spellings;
+}
+
+// The ways one name spells its words: each word, and each two or three in a
+// row (the initials "SO", or "SheriffsOffice" where they were written out),
+// so that a prediction can tell which of the two most names use. A way's
+// tally: how many names use it, and the first (the most recent) that did.
+struct Tally {
+  int uses = 0;
+  size_t first = 0;
+};
+using Ways = std::map<std::string, std::map<std::string, Tally>>;
+
+void CountWays(const std::vector<std::pair<std::string, std::string>>& spellings, size_t name, Ways* ways) {
+  auto count = [&](const std::string& phrase, const std::string& way) {
+    Tally& t = (*ways)[phrase][way];
+    if (t.uses++ == 0) t.first = name;
+  };
+  for (size_t i = 0; i < spellings.size(); ++i) {
+    count(spellings[i].first, spellings[i].second);
+    std::string phrase = spellings[i].first, way = spellings[i].second;
+    for (size_t k = i + 1; k < spellings.size() && k < i + 3; ++k) {
+      phrase += " " + spellings[k].first;
+      way += spellings[k].second;
+      count(phrase, way);
+    }
+  }
 }
 
 struct Span {
@@ -224,6 +257,61 @@ std::string Capitalized(std::string word) {
   return word;
 }
 
+// The agency's words as it writes them ("DeSoto", "McMinn"), apostrophes
+// dropped; its folded words where the two do not pair up (accents).
+std::vector<std::string> WrittenWords(const std::string& agency, const std::vector<std::string>& folded) {
+  std::vector<std::string> written(1);
+  for (size_t i = 0; i < agency.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(agency[i]);
+    bool apostrophe = c == '\'' || agency.compare(i, 3, "\xE2\x80\x99") == 0;
+    if (std::isalnum(c)) written.back() += agency[i];
+    else if (apostrophe) i += c == '\'' ? 0 : 2;
+    else if (!written.back().empty()) written.emplace_back();
+  }
+  if (written.back().empty()) written.pop_back();
+  if (written.size() != folded.size()) return folded;
+  for (size_t i = 0; i < written.size(); ++i)
+    if (Lower(written[i]) != folded[i]) return folded;
+  return written;
+}
+
+// Whether a way of writing `phrase` shortens it (not only its case).
+bool Shortens(const std::string& phrase, const std::string& way) {
+  std::string letters;
+  for (char c : phrase)
+    if (c != ' ') letters += c;
+  return Lower(way) != letters;
+}
+
+// `words` spelled as most names do (`second`: the phrases of two or three
+// words spelled the other way most used, for a second guess).
+std::string Spelled(const MoaNaming& naming, const std::vector<std::string>& words,
+                    const std::vector<std::string>& written, bool second) {
+  std::string out;
+  for (size_t i = 0; i < words.size();) {
+    size_t taken = 0;
+    for (size_t k = std::min<size_t>(3, words.size() - i); k >= 2 && !taken; --k) {
+      std::string phrase = words[i];
+      for (size_t j = i + 1; j < i + k; ++j) phrase += " " + words[j];
+      auto it = naming.spellings.find(phrase);
+      if (it == naming.spellings.end()) continue;
+      const std::string& way = it->second[second && it->second.size() > 1 ? 1 : 0];
+      if (!Shortens(phrase, way)) continue;  // written out: word by word, as the agency writes them
+      out += way;
+      taken = k;
+    }
+    if (taken) {
+      i += taken;
+      continue;
+    }
+    auto it = naming.spellings.find(words[i]);
+    bool shortened = it != naming.spellings.end() && Shortens(words[i], it->second[0]);
+    out += shortened ? it->second[0] : Capitalized(written[i]);
+    ++i;
+  }
+  return out;
+}
+
 // The pattern filled for `row`; "" when it needs what the row lacks.
 std::string Fill(const std::string& pattern, const RosterRow& row, const std::string& agency, const std::string& place) {
   std::string out;
@@ -250,43 +338,52 @@ std::string Fill(const std::string& pattern, const RosterRow& row, const std::st
 }  // namespace
 
 MoaNaming LearnMoaNaming(const std::vector<RosterRow>& linked) {
+  // The most recently signed links: ICE's naming drifts, and a pending
+  // agreement's MOA is named as this year's are.
+  std::vector<const RosterRow*> recent;
+  for (const RosterRow& row : linked) recent.push_back(&row);
+  std::stable_sort(recent.begin(), recent.end(),
+                   [](const RosterRow* a, const RosterRow* b) { return a->signed_date > b->signed_date; });
+  if (recent.size() > kRecentLinks) recent.resize(kRecentLinks);
   std::map<std::string, int> uses;
-  std::map<std::string, std::map<std::string, int>> ways;
-  for (const RosterRow& row : linked) {
+  Ways ways;
+  for (size_t i = 0; i < recent.size(); ++i) {
     std::vector<std::pair<std::string, std::string>> spellings;
-    std::string pattern = PatternOf(row, &spellings);
+    std::string pattern = PatternOf(*recent[i], &spellings);
     if (pattern.empty()) continue;
     ++uses[pattern];
-    for (const auto& [word, part] : spellings) ++ways[word][part];
+    CountWays(spellings, i, &ways);
   }
   MoaNaming naming;
   for (const auto& [text, n] : uses) naming.patterns.push_back({text, n});
   std::stable_sort(naming.patterns.begin(), naming.patterns.end(),
                    [](const MoaNaming::Pattern& a, const MoaNaming::Pattern& b) { return a.uses > b.uses; });
-  for (const auto& [word, counts] : ways) {
-    auto best = std::max_element(counts.begin(), counts.end(),
-                                 [](const auto& a, const auto& b) { return a.second < b.second; });
-    naming.spellings[word] = best->first;
+  for (const auto& [phrase, tallies] : ways) {
+    // The most used first; between as many uses, the one a more recent name used.
+    std::vector<std::tuple<int, size_t, std::string>> ranked;
+    for (const auto& [way, t] : tallies) ranked.emplace_back(-t.uses, t.first, way);
+    std::sort(ranked.begin(), ranked.end());
+    for (size_t i = 0; i < ranked.size() && i < 2; ++i) naming.spellings[phrase].push_back(std::get<2>(ranked[i]));
   }
   return naming;
 }
 
 std::vector<std::string> PredictMoaUrls(const MoaNaming& naming, const RosterRow& row, size_t at_most) {
-  auto spelled = [&naming](const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& word : words) {
-      auto it = naming.spellings.find(word);
-      out += it == naming.spellings.end() ? Capitalized(word) : it->second;
-    }
-    return out;
-  };
-  std::vector<std::string> words = Words(row.agency);
-  std::string agency = spelled(words), place = spelled(PlaceWords(words));
+  std::vector<std::string> words = Words(row.agency), written = WrittenWords(row.agency, words);
+  std::vector<std::string> place = PlaceWords(words);
+  std::vector<std::string> place_written(written.begin(), written.begin() + static_cast<long>(place.size()));
   std::vector<std::string> urls;
-  for (const MoaNaming::Pattern& p : naming.patterns) {
-    if (urls.size() >= at_most || p.uses < 2) break;
-    std::string url = agency.empty() ? "" : Fill(p.text, row, agency, place);
-    if (!url.empty() && std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+  auto add = [&](const MoaNaming::Pattern& p, bool second) {
+    std::string agency = Spelled(naming, words, written, second);
+    std::string url = agency.empty() ? "" : Fill(p.text, row, agency, Spelled(naming, place, place_written, second));
+    if (!url.empty() && urls.size() < at_most && std::find(urls.begin(), urls.end(), url) == urls.end())
+      urls.push_back(url);
+  };
+  // The pattern most names follow, spelled as most do, then as the others
+  // do; then the next patterns.
+  for (size_t i = 0; i < naming.patterns.size() && naming.patterns[i].uses >= 2; ++i) {
+    add(naming.patterns[i], false);
+    if (i == 0) add(naming.patterns[i], true);
   }
   return urls;
 }

@@ -30,16 +30,22 @@ struct MoaNaming {
     std::string text;
     int uses = 0;      // how many linked MOAs follow it
   };
-  std::vector<Pattern> patterns;                 // most used first
-  std::map<std::string, std::string> spellings;  // folded word -> ICE's way in a file name, most used
+  std::vector<Pattern> patterns;  // most used first
+  // A folded word, or two or three in a row ("sheriffs office"), -> how the
+  // names write them ("Sheriffs", "SO"), the most used way first, then the next.
+  std::map<std::string, std::vector<std::string>> spellings;
 };
 
-// What the roster's links teach. `linked`: rows with a web link to their MOA.
+// What the roster's links teach, the 400 most recently signed of them (the
+// naming drifts). `linked`: rows with a web link to their MOA.
 MoaNaming LearnMoaNaming(const std::vector<RosterRow>& linked);
 
-// Where `row`'s MOA would be, by the `at_most` patterns that most links
-// follow (and that at least two follow); none when the row lacks what a
-// pattern needs (a signing date, a state code, a model).
+// Where `row`'s MOA would be, at most `at_most` URLs: the pattern most links
+// follow with the agency's words spelled as most links spell them, then as
+// the rest do ("SheriffsOffice" or "SO"), then the next patterns; only
+// patterns that two links follow. Words no link shortened are written as the
+// agency writes them ("DeSoto"). None when the row lacks what a pattern
+// needs (a signing date, a state code, a model).
 std::vector<std::string> PredictMoaUrls(const MoaNaming& naming, const RosterRow& row, size_t at_most);
 
 // Whether a document's text names the row's agency: the part of its name
