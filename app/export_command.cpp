@@ -39,8 +39,8 @@ bool ParseDates(const ExportOptions& o, UtcTime* before, std::optional<UtcTime>*
   return s.ok();
 }
 
-// The history read from the store, or the exit code that says why not; the language prepared.
-int Gather(ExportOptions& o, HistoryExport* h) {
+// The history read from the store (left open in `*store`), or the exit code that says why not; the language prepared.
+int Gather(ExportOptions& o, HistoryExport* h, std::unique_ptr<Store>* store) {
   UtcTime before;
   std::optional<UtcTime> since;
   if (!ParseDates(o, &before, &since)) return kExitUsage;
@@ -48,9 +48,8 @@ int Gather(ExportOptions& o, HistoryExport* h) {
     std::cerr << "icetrack: --lang: " << s.message() << "\n";
     return kExitUsage;
   }
-  std::unique_ptr<Store> store;
-  if (int code = OpenStoreForReading(o.store, &store)) return code;
-  Status s = GatherHistory(store.get(), before, since, h);
+  if (int code = OpenStoreForReading(o.store, store)) return code;
+  Status s = GatherHistory(store->get(), before, since, h);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitStore;
@@ -94,14 +93,16 @@ int RunExport(ExportOptions& o) {
     return kExitUsage;
   }
   HistoryExport h;
-  if (int code = Gather(o, &h)) return code;
+  std::unique_ptr<Store> store;
+  if (int code = Gather(o, &h, &store)) return code;
   return Finish(Write(format, o.out, h, o.language));
 }
 
 int RunReport(ExportOptions& o) {
   HistoryExport h;
-  if (int code = Gather(o, &h)) return code;
-  return Finish(WriteReportSite(o.out, h, o.language));
+  std::unique_ptr<Store> store;
+  if (int code = Gather(o, &h, &store)) return code;
+  return Finish(WriteReportSite(o.out, h, o.language, store.get()));
 }
 
 void AddDateOptions(CLI::App* cmd, ExportOptions* o) {

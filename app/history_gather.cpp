@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "fetcher/download.h"
+
 namespace icetrack {
 
 namespace {
@@ -18,6 +20,22 @@ Status GatherTimeline(Store* store, UtcTime before, std::vector<SnapshotInfo>* o
   }
   std::stable_sort(out->begin(), out->end(),
                    [](const SnapshotInfo& a, const SnapshotInfo& b) { return a.published_at < b.published_at; });
+  return s;
+}
+
+// The kept copies of the documents the roster links: the newest PDF each served.
+Status GatherDocuments(Store* store, const std::vector<RosterEntry>& entries,
+                       std::map<std::string, LocalDocument>* out) {
+  std::map<std::string, MoaDocument> known;
+  Status s = store->MoaDocuments(&known);
+  for (const RosterEntry& e : entries) {
+    for (const std::string* url : {&e.row.moa_url, &e.row.addendum_url}) {
+      auto it = known.find(*url);
+      if (it == known.end() || it->second.sha256.empty()) continue;
+      const std::string& sha = it->second.sha256;
+      (*out)[*url] = {sha, "moa/" + sha.substr(0, 12) + "_" + SafeFileName(*url, "document.pdf")};
+    }
+  }
   return s;
 }
 
@@ -38,6 +56,7 @@ Status GatherHistory(Store* store, UtcTime before, std::optional<UtcTime> since,
   filter.until = before;
   if (s.ok()) s = store->Events(filter, &out->events);
   std::reverse(out->events.begin(), out->events.end());  // the store gives the newest first
+  if (s.ok()) s = GatherDocuments(store, out->roster.entries, &out->documents);
   return s;
 }
 

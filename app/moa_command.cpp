@@ -27,12 +27,7 @@ struct MoaOptions {
 
 // "2025-06-12_3f2a9c1b7d4e_PolkCoFL_TFM_MOA.pdf": when it was first seen, which bytes, the link's own name.
 std::string VersionFileName(const MoaVersion& v) {
-  std::string name = UrlFileName(v.url);
-  if (name.empty() || name == "." || name == "..") name = "document.pdf";
-  for (char& c : name) {
-    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
-  }
-  return v.seen_at.substr(0, 10) + "_" + v.sha256.substr(0, 12) + "_" + name;
+  return v.seen_at.substr(0, 10) + "_" + v.sha256.substr(0, 12) + "_" + SafeFileName(v.url, "document.pdf");
 }
 
 // The links of an agreement: its current MOA and addendum first, then the ones its events named before.

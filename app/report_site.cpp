@@ -1,10 +1,12 @@
 #include "app/report_site.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include "app/history_gather.h"
@@ -56,6 +58,23 @@ std::optional<int64_t> SiteAge(const std::string& dir, UtcTime now) {
 
 constexpr int64_t kSiteMaxAge = 86400;
 
+// The kept documents into `temp`/moa: a hard link to the copy in the site
+// being replaced (`dir`) when it has one, else the bytes from the store.
+Status WriteDocuments(Store* store, const std::string& dir, const std::string& temp, const HistoryExport& h) {
+  if (h.documents.empty()) return Status::Ok();
+  Status s = MakeFolder(temp + "/moa");
+  std::set<std::string> done;
+  for (const auto& [url, doc] : h.documents) {
+    if (!s.ok()) break;
+    if (!done.insert(doc.path).second) continue;
+    if (link((dir + "/" + doc.path).c_str(), (temp + "/" + doc.path).c_str()) == 0) continue;
+    std::string bytes;
+    s = store->MoaFile(doc.sha256, &bytes);
+    if (s.ok()) s = WriteFileAtomically(temp + "/" + doc.path, bytes);
+  }
+  return s;
+}
+
 }  // namespace
 
 Status WriteCsvFiles(const std::string& dir, const HistoryExport& h) {
@@ -66,7 +85,7 @@ Status WriteCsvFiles(const std::string& dir, const HistoryExport& h) {
   return s;
 }
 
-Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language language) {
+Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language language, Store* store) {
   return ReplaceFolder(dir, [&](const std::string& temp) {
     // The workbook takes as long as all the rest (zlib, libxlsxwriter's
     // printf): it is written on a second thread meanwhile. Both only read `h`.
@@ -80,6 +99,7 @@ Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language 
     if (s.ok()) s = WriteFileAtomically(temp + "/export.json", ExportJsonText(h));
     if (s.ok()) s = MakeFolder(temp + "/csv");
     if (s.ok()) s = WriteCsvFiles(temp + "/csv", h);
+    if (s.ok() && store) s = WriteDocuments(store, dir, temp, h);
     workbook.join();
     return s.ok() ? xlsx : s;
   });
@@ -94,7 +114,7 @@ Status RefreshReportSite(Store* store, const std::string& dir, Language language
   if (!Changed(run) && !other_events && age && *age < kSiteMaxAge) return Status::Ok();
   HistoryExport h;
   Status s = GatherHistory(store, UtcTime{now.seconds + 1}, std::nullopt, &h);
-  if (s.ok()) s = WriteReportSite(dir, h, language);
+  if (s.ok()) s = WriteReportSite(dir, h, language, store);
   *written = s.ok();
   return s;
 }

@@ -1,5 +1,6 @@
 // The report site (`icetrack report`, `run --report-dir`): index.html,
-// state/XX.html, feed.xml, export.json, icetrack.xlsx and csv/*.csv in one
+// state/XX.html, feed.xml, export.json, icetrack.xlsx, csv/*.csv and the
+// kept MOA documents (moa/*.pdf, with `--archive-moa`) in one
 // folder, replaced whole (app/output_file.h: ReplaceFolder), so that a web
 // server never serves half a site. Fails with a Status naming the path.
 #pragma once
@@ -16,8 +17,12 @@ namespace icetrack {
 
 // The CSV files of ExportCsvFiles into `dir`, which exists.
 Status WriteCsvFiles(const std::string& dir, const HistoryExport& h);
-// Its pages and the feed's titles in `language` (the data files are the same in every language).
-Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language language = Language::English);
+// Its pages and the feed's titles in `language` (the data files are the same
+// in every language). With `store`, the kept documents too (`h.documents`,
+// in moa/): a copy the site already has is linked into the new one, not
+// written again (its name holds its SHA-256).
+Status WriteReportSite(const std::string& dir, const HistoryExport& h, Language language = Language::English,
+                       Store* store = nullptr);
 
 // After a run (`run --report-dir`, [report] dir): the site of everything up
 // to now, written when the run stored a publication or noticed something

@@ -74,6 +74,15 @@ std::string UrlFileName(const std::string& url) {
   return separator == std::string::npos ? name : name.substr(separator + 1);
 }
 
+std::string SafeFileName(const std::string& url, const std::string& fallback) {
+  std::string name = UrlFileName(url);
+  if (name.empty() || name == "." || name == "..") return fallback;
+  for (char& c : name) {
+    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '_';
+  }
+  return name;
+}
+
 Status FetchPage(const HttpClient& client, const RetryBudget& budget, const std::string& url,
                  const Validators& validators, Download* out) {
   HttpResponse response;

@@ -48,5 +48,8 @@ Status DownloadWorkbook(const HttpClient& client, const RetryBudget& budget, con
 
 // The bare, percent-decoded last path segment of `url` ("" when it ends in "/").
 std::string UrlFileName(const std::string& url);
+// UrlFileName made safe to write: never "", "." or "..", no control
+// characters or separators ('_' instead), `fallback` when there is no name.
+std::string SafeFileName(const std::string& url, const std::string& fallback);
 
 }  // namespace icetrack

@@ -8,6 +8,7 @@
 // the same columns in every format. Formats only; never throws.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,13 @@ enum class ExportFormat { Csv, Json, Xlsx, Atom, Html };
 const char* ToString(ExportFormat format);
 bool ParseExportFormat(std::string_view text, ExportFormat* out);  // exact, lower case
 
+// icetrack's copy of a document the roster links (`--archive-moa`), as the
+// report site keeps it.
+struct LocalDocument {
+  std::string sha256;  // of the copy: the newest PDF the link served
+  std::string path;    // in the site: "moa/3f2a9c1b7d4e_PolkCoFL_TFM_MOA.pdf"
+};
+
 struct HistoryExport {
   std::string at;     // the last instant counted, ISO-8601 UTC
   std::string since;  // the change log's first instant; "" = from the start
@@ -37,6 +45,7 @@ struct HistoryExport {
   std::vector<RosterEntry> pending_entries;
   std::vector<SnapshotInfo> timeline;   // accepted participating publications up to `at`, oldest first
   std::vector<StoredEvent> events;      // the change log from `since` to `at`, oldest first
+  std::map<std::string, LocalDocument> documents;  // kept copies, by the URL the roster links
 };
 
 // "state_code", "state", "JEM", "TFM", "WSO", "unknown_model", "agreements",

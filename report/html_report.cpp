@@ -297,15 +297,26 @@ std::string DataLinks(Language l) {
          A("csv/counts.csv", Tr(l, "counts")) + ", " + A("csv/timeline.csv", Tr(l, "timeline")) + ".</p>\n";
 }
 
-std::string AgenciesTable(const std::vector<RosterEntry>& entries, Language l) {
+// A link's MOA or addendum, with the site's own copy beside it when there is one.
+std::string DocumentLinks(const std::string& url, const std::string& text, const HistoryExport& h, bool site,
+                          Language l) {
+  if (!IsWebLink(url)) return "";
+  auto kept = site ? h.documents.find(url) : h.documents.end();
+  if (kept == h.documents.end()) return Link(url, text);
+  return Link(url, text) + " (<a href=\"../" + Esc(kept->second.path) + "\" data-kept=\"" + Esc(kept->second.sha256) +
+         "\">" + Esc(Tr(l, "kept copy")) + "</a>)";
+}
+
+std::string AgenciesTable(const std::vector<RosterEntry>& entries, const HistoryExport& h, bool site, Language l) {
   std::string out = "<div class=\"scroll\"><table id=\"agencies\">" +
                     HeaderRow({{Tr(l, "Agency"), false}, {Tr(l, "Type"), false}, {Tr(l, "County"), false},
                                {Tr(l, "Model"), false}, {Tr(l, "Signed"), false}, {"MOA", false}}) + "<tbody>";
   for (const RosterEntry& e : entries) {
     const RosterRow& r = e.row;
     out += "<tr><th scope=\"row\">" + Esc(r.agency) + "</th>" + Cell(r.agency_type) + Cell(r.county) +
-           Cell(ToString(r.model)) + Cell(r.signed_date) + "<td>" + (IsWebLink(r.moa_url) ? Link(r.moa_url, "MOA") : "") +
-           (IsWebLink(r.addendum_url) ? " " + Link(r.addendum_url, Tr(l, "addendum")) : "") + "</td></tr>";
+           Cell(ToString(r.model)) + Cell(r.signed_date) + "<td>" + DocumentLinks(r.moa_url, "MOA", h, site, l) +
+           (IsWebLink(r.addendum_url) ? " " + DocumentLinks(r.addendum_url, Tr(l, "addendum"), h, site, l) : "") +
+           "</td></tr>";
   }
   return out + "</tbody></table></div>\n";
 }
@@ -380,7 +391,7 @@ std::string HtmlStatePage(const HistoryExport& h, const std::string& code, const
           Stat("pending", Tr(l, "Pending applications"), static_cast<int>(pending.size())) +
           Stat("signed_30d", Tr(l, "Signed, last 30 days"), SignedWithin(h, 30, code)) + "</dl>\n";
   body += Section("months", Tr(l, "Signed, by month"), SigningsChart(agencies, l));
-  body += Section("agencies-h", Tr(l, "Agencies"), AgenciesTable(agencies, l));
+  body += Section("agencies-h", Tr(l, "Agencies"), AgenciesTable(agencies, h, o.site, l));
   body += Section("recent", Tr(l, "Changes"), ChangesTable(Newest(h, o.recent_changes, code), false, l));
   body += "</main>\n";
   return Page(l, Fill(Tr(l, "{1}: 287(g) agreements as of {2}"), {name, Day(h.at)}), body);

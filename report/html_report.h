@@ -30,7 +30,8 @@ struct HtmlOptions {
 // TFM&kind=signed in the address preselects the filters).
 std::string HtmlIndex(const HistoryExport& h, const HtmlOptions& options);
 // The page of one state: its numbers, its signings by month, its agencies
-// with MOA links, its changes.
+// with MOA links (and, in a site, a link to the kept copy of each document
+// in `documents`, at "../" + its path), its changes.
 std::string HtmlStatePage(const HistoryExport& h, const std::string& state_code, const HtmlOptions& options);
 // The states the site has a page for: every state with an agreement, a
 // pending application or an event.

@@ -3,6 +3,8 @@
 // changes), one gone (404), one an HTML page where a PDF should be.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -123,6 +125,43 @@ TEST_CASE("icetrack moa lists an agreement's documents and their versions, and w
   CHECK(Icetrack("moa '...' --db " + s.db).exit_code == 2);
   test::CommandRun none = Icetrack("moa nowhere --db " + s.db);
   CHECK(none.err == "icetrack: no agreement matches \"nowhere\"\n");
+}
+
+TEST_CASE("the report site keeps a copy of each linked document and links it beside ICE's link") {
+  Site s;
+  REQUIRE(s.Run().exit_code == 0);
+  std::string site = s.dir.File("site");
+  test::CommandRun report = Icetrack("report --out " + site + " --db " + s.db);
+  REQUIRE_MESSAGE(report.exit_code == 0, report.err);
+  std::string sha;
+  QueryInt(s.db, "SELECT sha256 FROM moa_documents WHERE url LIKE '%polk.pdf'", &sha);
+  std::string copy = "moa/" + sha.substr(0, 12) + "_polk.pdf";
+  CHECK(test::ReadFile(site + "/" + copy) == kFirst);
+  std::string florida = test::ReadFile(site + "/state/FL.html");
+  CHECK(florida.find("<a href=\"" + s.docs.Url("polk.pdf") + "\">MOA</a> (<a href=\"../" + copy + "\" data-kept=\"" + sha +
+                     "\">kept copy</a>)") != std::string::npos);
+  // Only what was kept: Hays is gone (404), Lubbock's link serves no PDF.
+  CHECK(std::distance(std::filesystem::directory_iterator(site + "/moa"), std::filesystem::directory_iterator()) == 1);
+  CHECK(test::ReadFile(site + "/state/TX.html").find("data-kept") == std::string::npos);
+  // Written again, the site links the copy it had instead of writing it anew.
+  struct stat before, after;
+  REQUIRE(stat((site + "/" + copy).c_str(), &before) == 0);
+  REQUIRE(Icetrack("report --out " + site + " --db " + s.db).exit_code == 0);
+  REQUIRE(stat((site + "/" + copy).c_str(), &after) == 0);
+  CHECK(before.st_ino == after.st_ino);
+  // When the link serves another document, the site's copy is the newest; once the
+  // link is gone, the copy stays: it is what is left.
+  s.docs.Put("polk.pdf", kAmended);
+  REQUIRE(s.Run("--moa-recheck-after 0 --report-dir " + site).exit_code == 0);
+  QueryInt(s.db, "SELECT sha256 FROM moa_documents WHERE url LIKE '%polk.pdf'", &sha);
+  CHECK(test::ReadFile(site + "/moa/" + sha.substr(0, 12) + "_polk.pdf") == kAmended);
+  s.docs.Put("polk.pdf", "<html>gone</html>");  // no PDF: refused, the last PDF kept
+  REQUIRE(s.Run("--moa-recheck-after 0").exit_code == 0);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_documents WHERE url LIKE '%polk.pdf' AND status = 'refused'") == 1);
+  std::string spanish = s.dir.File("sitio");
+  REQUIRE(Icetrack("report --lang es --out " + spanish + " --db " + s.db).exit_code == 0);
+  CHECK(test::ReadFile(spanish + "/moa/" + sha.substr(0, 12) + "_polk.pdf") == kAmended);
+  CHECK(test::ReadFile(spanish + "/state/FL.html").find(">copia guardada</a>)") != std::string::npos);
 }
 
 TEST_CASE("moa --grep finds a phrase in the documents' text, with the agreements that link them") {
