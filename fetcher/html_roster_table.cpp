@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <optional>
 
 #include "fetcher/html_document.h"
 #include "model/ascii_text.h"
@@ -10,6 +11,13 @@
 
 namespace icetrack {
 namespace {
+
+// A title row or two may stand above the header (as the roster reader's
+// kHeaderSearchRows allows in a workbook).
+constexpr size_t kHeaderRows = 10;
+// Cells a table's rowspans may repeat into the rows below, in all: a real
+// roster repeats a state into a few thousand rows.
+constexpr size_t kMaxCarriedCells = 1 << 20;
 
 std::vector<const GumboNode*> ElementChildren(const GumboNode* node) {
   std::vector<const GumboNode*> out;
@@ -42,14 +50,23 @@ std::vector<const GumboNode*> CellsOf(const GumboNode* row) {
   return cells;
 }
 
-int ColumnSpan(const GumboNode* cell) {
-  const char* span = Attribute(cell, "colspan");
-  // HTML reads the leading digits and caps colspan at 1000.
-  std::string_view text = span ? span : "1";
+// The leading digits of `attribute` (HTML reads them so), within [low, high]; `missing` when there are none.
+int64_t SpanAttribute(const GumboNode* cell, const char* attribute, int64_t missing, int64_t low, int64_t high) {
+  const char* span = Attribute(cell, attribute);
+  if (!span) return missing;
+  std::string_view text = span;
   text = text.substr(0, std::min(text.find_first_not_of("0123456789"), text.size()));
-  int64_t n = 1;
-  if (!text.empty() && !ParseDecimal(text, 1000, &n)) n = 1000;
-  return static_cast<int>(std::clamp<int64_t>(n, 1, 1000));
+  int64_t n = missing;
+  if (!text.empty() && !ParseDecimal(text, high, &n)) n = high;
+  return std::clamp<int64_t>(n, low, high);
+}
+
+// HTML caps colspan at 1000 and rowspan at 65534; rowspan="0" runs to the
+// end of the table.
+int ColumnSpan(const GumboNode* cell) { return static_cast<int>(SpanAttribute(cell, "colspan", 1, 1, 1000)); }
+int64_t RowSpan(const GumboNode* cell, int64_t rows_left) {
+  int64_t n = SpanAttribute(cell, "rowspan", 1, 0, 65534);
+  return n == 0 ? rows_left : std::min(n, rows_left);
 }
 
 std::string Upper(std::string s) {
@@ -61,8 +78,9 @@ bool IsRosterHeader(const GumboNode* row) {
   bool state = false, agency = false;
   for (const GumboNode* cell : CellsOf(row)) {
     std::string text = Upper(NodeText(cell));
-    state = state || text == "STATE";
-    agency = agency || text.find("AGENCY") != std::string::npos;
+    bool starts_with_state = text.rfind("STATE", 0) == 0 && (text.size() == 5 || !std::isalpha(static_cast<unsigned char>(text[5])));
+    state = state || starts_with_state;
+    agency = agency || text.find("AGENC") != std::string::npos;
   }
   return state && agency;
 }
@@ -81,22 +99,63 @@ std::string FirstHref(const GumboNode* cell, const std::string& base_url) {
   return url;
 }
 
-TableRow ReadRow(const GumboNode* row, int number, const std::string& base_url) {
-  TableRow out;
-  out.row = number;
-  int column = 0;
-  for (const GumboNode* cell : CellsOf(row)) {
-    Cell value;
-    value.column = column;
-    value.written = NodeText(cell);
-    value.hyperlink = FirstHref(cell, base_url);
-    if (!value.written.empty() || !value.hyperlink.empty()) {
-      value.kind = CellKind::String;
-      out.cells.push_back(std::move(value));
+Cell ReadCell(const GumboNode* node, int column, const std::string& base_url) {
+  Cell value;
+  value.column = column;
+  value.written = NodeText(node);
+  value.hyperlink = FirstHref(node, base_url);
+  if (!value.written.empty() || !value.hyperlink.empty()) value.kind = CellKind::String;
+  return value;
+}
+
+// A cell whose rowspan covers rows below its own: its columns are taken
+// there, and its value is theirs too (a state written once for its agencies).
+struct Spanning {
+  int column = 0, width = 1;
+  int64_t rows_left = 0;
+  Cell value;
+};
+
+// The rows of one table as TableRows numbered from `number`, rowspan and
+// colspan placed as HTML places them. False when the spans would make more
+// than kMaxCarriedCells cells: a hostile table, not a roster.
+bool ReadRows(const std::vector<const GumboNode*>& rows, int number, const std::string& base_url,
+              const std::string& context, std::vector<TableRow>* out) {
+  std::vector<Spanning> spanning;
+  size_t carried = 0;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    TableRow row;
+    row.row = number++;
+    row.context = context;
+    std::vector<Spanning> above;  // what covers this row
+    for (Spanning& s : spanning) {
+      if (s.rows_left <= 0) continue;
+      --s.rows_left;
+      above.push_back(s);
+      if (s.value.kind != CellKind::Empty) row.cells.push_back(s.value), ++carried;
     }
-    column += ColumnSpan(cell);
+    if (carried > kMaxCarriedCells) return false;
+    spanning.erase(std::remove_if(spanning.begin(), spanning.end(), [](const Spanning& s) { return s.rows_left <= 0; }),
+                   spanning.end());
+    int column = 0;
+    for (const GumboNode* node : CellsOf(rows[r])) {
+      for (bool moved = true; moved;) {
+        moved = false;
+        for (const Spanning& s : above) {
+          if (column >= s.column && column < s.column + s.width) column = s.column + s.width, moved = true;
+        }
+      }
+      Cell value = ReadCell(node, column, base_url);
+      int width = ColumnSpan(node);
+      int64_t down = RowSpan(node, static_cast<int64_t>(rows.size() - r)) - 1;
+      if (down > 0) spanning.push_back({column, width, down, value});
+      if (value.kind != CellKind::Empty) row.cells.push_back(std::move(value));
+      column += width;
+    }
+    std::stable_sort(row.cells.begin(), row.cells.end(), [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    out->push_back(std::move(row));
   }
-  return out;
+  return true;
 }
 
 // The element's source text, start tag to end tag; "" when gumbo made it up.
@@ -107,27 +166,79 @@ std::string SourceOf(const GumboNode* element) {
   return std::string(e.original_tag.data, length);
 }
 
+bool IsHeading(const GumboNode* n) {
+  for (GumboTag tag : {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6})
+    if (IsElement(n, tag)) return true;
+  return false;
+}
+
+// A table with a roster header in its first rows, and what it is a table of.
+struct RosterTable {
+  const GumboNode* table = nullptr;
+  std::vector<const GumboNode*> rows;
+  size_t header = 0;                   // its index in `rows`
+  std::string header_text;             // the header row's cells, to tell tables of one layout
+  std::string context;                 // its caption, else the heading before it
+  const GumboNode* heading = nullptr;  // that heading (outside the table), when it is the context
+};
+
+std::optional<RosterTable> AsRosterTable(const GumboNode* table, const GumboNode* heading) {
+  RosterTable t;
+  t.table = table;
+  t.rows = RowsOf(table);
+  for (t.header = 0; t.header < t.rows.size() && t.header < kHeaderRows; ++t.header) {
+    if (!IsRosterHeader(t.rows[t.header])) continue;
+    for (const GumboNode* cell : CellsOf(t.rows[t.header])) t.header_text += Upper(NodeText(cell)) + "\t";
+    for (const GumboNode* child : ElementChildren(table))
+      if (IsElement(child, GUMBO_TAG_CAPTION)) t.context = NodeText(child);
+    if (t.context.empty() && heading) t.context = NodeText(heading), t.heading = heading;
+    return t;
+  }
+  return std::nullopt;
+}
+
+// Every roster table of the page, in document order, with the heading each sits under.
+std::vector<RosterTable> RosterTables(const HtmlDocument& document) {
+  std::vector<RosterTable> found;
+  const GumboNode* heading = nullptr;
+  WalkTree(
+      document.root(),
+      [&](const GumboNode* n) {
+        if (IsHeading(n)) {
+          heading = n;
+          return false;
+        }
+        if (!IsElement(n, GUMBO_TAG_TABLE)) return true;
+        std::optional<RosterTable> t = AsRosterTable(n, heading);
+        if (t) found.push_back(std::move(*t));
+        return !t;  // a roster table inside another table is still found; nothing inside one is another
+      },
+      nullptr);
+  return found;
+}
+
 }  // namespace
 
 std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url,
                                       std::string* markup) {
-  const GumboNode* found = nullptr;
-  WalkTree(
-      document.root(),
-      [&](const GumboNode* n) {
-        if (found) return false;
-        if (!IsElement(n, GUMBO_TAG_TABLE)) return true;
-        std::vector<const GumboNode*> rows = RowsOf(n);
-        if (!rows.empty() && IsRosterHeader(rows.front())) found = n;
-        return !found;  // a roster table inside another table is still found
-      },
-      nullptr);
-  std::vector<TableRow> table;
-  if (markup) *markup = found ? SourceOf(found) : "";
-  if (!found) return table;
-  int number = 0;
-  for (const GumboNode* row : RowsOf(found)) table.push_back(ReadRow(row, ++number, base_url));
-  return table;
+  std::vector<RosterTable> tables = RosterTables(document);
+  std::vector<TableRow> rows;
+  std::string source;
+  for (const RosterTable& t : tables) {
+    if (t.header_text != tables.front().header_text) continue;  // another layout: another list
+    // The first table's rows from its top (title rows above the header are
+    // the roster reader's to pass over); the next ones' below their header.
+    std::vector<const GumboNode*> own(t.rows.begin() + (rows.empty() ? 0 : static_cast<long>(t.header) + 1), t.rows.end());
+    if (!ReadRows(own, static_cast<int>(rows.size()) + 1, base_url, t.context, &rows)) {
+      rows.clear(), source.clear();
+      break;
+    }
+    if (t.heading) source += SourceOf(t.heading) + "\n";
+    source += SourceOf(t.table) + "\n";
+  }
+  if (!source.empty()) source.pop_back();
+  if (markup) *markup = std::move(source);
+  return rows;
 }
 
 }  // namespace icetrack

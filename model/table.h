@@ -34,6 +34,7 @@ struct Cell {
 struct TableRow {
   int row = 0;              // 1-based, as in the sheet
   std::vector<Cell> cells;  // ascending by column; empty cells may be absent
+  std::string context;      // an HTML table's heading or caption (what it is a table of); "" in a workbook
 };
 
 // Column letters: 0 -> "A", 27 -> "AB".

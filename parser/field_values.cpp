@@ -143,6 +143,57 @@ Model ModelFromText(std::string_view written) {
   return best < 0 || tie ? Model::Unknown : kModelWords[best].model;
 }
 
+namespace {
+
+// The models a list of them names ("Jail & Task Force"); none when it is no such list.
+std::vector<Model> ListedModels(std::string_view written) {
+  // A list of models: "Jail & Task Force", "JEM/TFM", "Jail Enforcement and
+  // Task Force Models". The noun is shared, so a part names a model by one
+  // of its words written right; at least one part names its model fully.
+  std::vector<std::string> parts(1);
+  std::string upper = UpperAscii(written);
+  for (size_t i = 0; i < written.size(); ++i) {
+    if (std::string_view("&/,;+|").find(written[i]) != std::string_view::npos) {
+      parts.emplace_back();
+    } else if (upper.compare(i, 5, " AND ") == 0) {
+      parts.emplace_back();
+      i += 4;
+    } else {
+      parts.back() += written[i];
+    }
+  }
+  std::vector<Model> models;
+  bool full = false;
+  for (const std::string& part : parts) {
+    bool prefixed = false;
+    std::vector<std::string> tokens = ModelTokens(part, &prefixed);
+    tokens.erase(std::remove_if(tokens.begin(), tokens.end(), IsModelNoun), tokens.end());
+    if (tokens.empty()) continue;
+    Model named = ModelFromText(part);
+    if (named != Model::Unknown) full = true;
+    if (named == Model::Unknown && tokens.size() == 1) {
+      Hit hit = Classify(tokens[0]);
+      if (hit.model >= 0 && hit.distance == 0) named = kModelWords[hit.model].model;
+    }
+    if (named == Model::Unknown || std::find(models.begin(), models.end(), named) != models.end()) return {};
+    models.push_back(named);
+  }
+  if (models.size() < 2 || !full) return {};
+  std::sort(models.begin(), models.end());
+  return models;
+}
+
+}  // namespace
+
+std::vector<Model> ModelsFromText(std::string_view written) {
+  // The list first: read as one, "Jail & Task Force" is Task Force alone.
+  std::vector<Model> listed = ListedModels(written);
+  if (!listed.empty()) return listed;
+  Model one = ModelFromText(written);
+  if (one != Model::Unknown) return {one};
+  return {};
+}
+
 const ClosedSet& AgencyTypes() {
   static const ClosedSet set = [] {
     ClosedSet s;

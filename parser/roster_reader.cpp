@@ -136,8 +136,13 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
     Warn(out.source_row, HeaderOf(Field::State), "unknown state \"" + out.state + "\"");
   else if (distance > 0)
     Warn(out.source_row, HeaderOf(Field::State), "\"" + out.state + "\" read as " + out.state_code);
-  out.model = Remembered(&models_, kMemoEntries, out.model_raw, [&] { return ModelFromText(out.model_raw); });
-  if (out.model == Model::Unknown && HasColumn(Field::Model))
+  // No model column: the heading the table sits under may name its model
+  // ("Jail Enforcement Model" above a table of agencies, as HTML pages had).
+  if (!HasColumn(Field::Model) && !row.context.empty()) out.model_raw = CleanText(row.context);
+  std::vector<Model> models =
+      Remembered(&models_, kMemoEntries, out.model_raw, [&] { return ModelsFromText(out.model_raw); });
+  out.model = models.empty() ? Model::Unknown : models[0];
+  if (models.empty() && HasColumn(Field::Model))
     Warn(out.source_row, HeaderOf(Field::Model),
          out.model_raw.empty() ? std::string("no model") : "unknown model \"" + out.model_raw + "\"");
   if (!out.agency_type.empty()) {
@@ -150,9 +155,19 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
   }
   if (out.agency.empty())
     Warn(out.source_row, HeaderOf(Field::Agency), "no agency name");
-  out.key = AgencyKey(out);
-  if (row_sink_) row_sink_(std::move(out));
-  else rows_.push_back(std::move(out));
+  // One row that lists two models ("Jail & Task Force") is two agreements.
+  for (size_t i = 1; i < models.size(); ++i) {
+    RosterRow also = out;
+    also.model = models[i];
+    Keep(std::move(also));
+  }
+  Keep(std::move(out));
+}
+
+void RosterBuilder::Keep(RosterRow&& row) {
+  row.key = AgencyKey(row);
+  if (row_sink_) row_sink_(std::move(row));
+  else rows_.push_back(std::move(row));
 }
 
 void RosterBuilder::Warn(int row, std::string column, std::string message) {

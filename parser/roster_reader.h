@@ -29,7 +29,7 @@ constexpr int kHeaderSearchRows = 10;
 
 // Raise when a change here (or in the normalizers) reads stored workbooks
 // into other rows or keys: writers then rebuild the change log (app/rebuild.h).
-constexpr int kRosterRulesVersion = 2;
+constexpr int kRosterRulesVersion = 3;  // 3: a row listing two models is two agreements; HTML rowspan, headings
 
 // Builds a roster from the rows of one table, fed in order.
 class RosterBuilder {
@@ -55,6 +55,7 @@ class RosterBuilder {
  private:
   void Warn(int row, std::string column, std::string message);
   void AddDataRow(const TableRow& row);
+  void Keep(RosterRow&& row);  // its key given, to the sink or the rows
   void ReadSigned(const Cell& cell, const std::string& header, RosterRow* out);
   std::string HeaderOf(Field field) const;
   bool HasColumn(Field field) const;
@@ -68,7 +69,7 @@ class RosterBuilder {
   };
   static constexpr size_t kMemoEntries = 4096;
   std::unordered_map<std::string, StateReading> states_;
-  std::unordered_map<std::string, Model> models_;
+  std::unordered_map<std::string, std::vector<Model>> models_;
   std::unordered_map<std::string, std::string> agency_types_;
 
   bool date1904_;

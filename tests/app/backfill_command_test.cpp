@@ -262,6 +262,93 @@ TEST_CASE("backfill: pages that held the roster as a table become publications, 
   CHECK(baseline[0]["at"] == "2020-01-14T14:00:00Z");
 }
 
+// The roster pages of the eras before 2017, each built in the layout of its
+// time as the lists ICE published then read (a state code, "Jail & Task
+// Force" for an agency's two models, 2009): an HTML 4 page whose table opens
+// with a title row, its header in bold cells and a state written once over
+// its agencies (rowspan); a page of one table per model under headings, with
+// no model column; a page whose table has a caption, a thead and full state
+// names. No capture of those pages was at hand: the layouts are built from
+// what the lists held, and the reader from what HTML tables can do.
+std::string Era2008Page() {
+  return "<HTML><HEAD><TITLE>Fact Sheet: Section 287(g)</TITLE></HEAD><BODY><P>Partners</P>"
+         "<TABLE BORDER=1><TR><TD COLSPAN=4><B>Memoranda of Agreement</B></TD></TR>"
+         "<TR><TD><B>State</B></TD><TD><B>Law Enforcement Agency</B></TD><TD><B>Support Type</B></TD>"
+         "<TD><B>Date Signed</B></TD></TR>"
+         "<TR><TD>AL</TD><TD>Etowah County Sheriff's Office</TD><TD>Jail Enforcement</TD><TD>07/08/2008</TD></TR>"
+         "<TR><TD ROWSPAN=2>AZ</TD><TD>Pima County Sheriff's Office</TD><TD>Jail &amp; Task Force</TD>"
+         "<TD>10/16/2007</TD></TR>"
+         "<TR><TD>Maricopa County Sheriff's Office</TD><TD>Jail Enforcement</TD><TD>02/07/2007</TD></TR>"
+         "</TABLE></BODY></HTML>";
+}
+
+std::string Era2012Page() {
+  auto table = [](const std::string& rows) {
+    return "<table><tr><th>State</th><th>Law Enforcement Agency</th><th>Signed</th></tr>" + rows + "</table>";
+  };
+  return "<html><body><h1>Delegation of Immigration Authority Section 287(g)</h1><h3>Jail Enforcement Model</h3>" +
+         table("<tr><td>AL</td><td>Etowah County Sheriff's Office</td><td>7/8/2008</td></tr>"
+               "<tr><td>AZ</td><td>Pima County Sheriff's Office</td><td>10/16/2007</td></tr>"
+               "<tr><td>AZ</td><td>Maricopa County Sheriff's Office</td><td>2/7/2007</td></tr>") +
+         "<h3>Task Force Model</h3>" + table("<tr><td>AZ</td><td>Pima County Sheriff's Office</td><td>10/16/2007</td></tr>") +
+         "</body></html>";
+}
+
+std::string Era2016Page() {
+  return "<!DOCTYPE html><html><body><table><caption>ICE has 287(g) agreements with 3 law enforcement agencies"
+         "</caption><thead><tr><th>State</th><th>Law Enforcement Agency</th><th>Support Type</th><th>Signed</th>"
+         "</tr></thead><tbody><tr><td>Alabama</td><td>Etowah County Sheriff's Office</td>"
+         "<td>Jail Enforcement Model</td><td>2008-07-08</td></tr>"
+         "<tr><td rowspan=\"2\">Arizona</td><td>Pima County Sheriff's Office</td><td>Jail Enforcement Model</td>"
+         "<td>2007-10-16</td></tr><tr><td>Maricopa County Sheriff's Office</td><td>Jail Enforcement Model</td>"
+         "<td>2007-02-07</td></tr></tbody></table></body></html>";
+}
+
+TEST_CASE("backfill: the roster pages of every era since 2006, each in its layout, make one history") {
+  test::TempDir dir;
+  std::vector<Capture> captures = {
+      {"20080801000000", "http://www.ice.gov/pi/news/factsheets/070622factsheet287gprogover.htm", "text/html",
+       Era2008Page()},
+      {"20120601000000", "http://www.ice.gov/news/library/factsheets/287g.htm", "text/html", Era2012Page()},
+      {"20160601000000", "https://www.ice.gov/factsheets/287g", "text/html", Era2016Page()},
+      {"20190601000000", "https://www.ice.gov/287g", "text/html", RosterPage(2, "2019-05-30T09:00:00-04:00")}};
+  FakeArchive archive(captures);
+  std::string db = dir.File("h.db");
+  // The installed list of pages: the one a user has.
+  CommandRun run = Icetrack("backfill --wayback --wayback-url " + archive.Url() + " --sources " +
+                            std::string(ICETRACK_SOURCE_DIR) + "/data/wayback-sources.toml --from 2006-01-01 --to 2020-12-31 --delay 0 --db " + db);
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(run.out.find("4 publications recorded") != std::string::npos);
+  // Each era read into rows: 2008's three rows are four agreements (Pima's two models),
+  // 2012's two tables one list.
+  std::vector<std::pair<std::string, int64_t>> sizes;
+  for (const char* at : {"2008-08-01", "2012-06-01", "2016-06-01", "2019-05-30"}) {  // 2019: the page's own <time>
+    std::string when;
+    int64_t rows = QueryInt(db, std::string("SELECT rows FROM snapshots WHERE published_at LIKE '") + at + "%'");
+    QueryInt(db, std::string("SELECT published_at FROM snapshots WHERE published_at LIKE '") + at + "%'", &when);
+    sizes.push_back({when.substr(0, 10), rows});
+  }
+  CHECK(sizes == std::vector<std::pair<std::string, int64_t>>{{"2008-08-01", 4}, {"2012-06-01", 4}, {"2016-06-01", 3},
+                                                              {"2019-05-30", 2}});
+  auto roster2008 = Json::parse(Icetrack("roster --json --at 2008-08-02 --db " + db).out);
+  std::set<std::string> keys;
+  for (const auto& r : roster2008["rows"]) keys.insert(r["key"].get<std::string>());
+  CHECK(keys == std::set<std::string>{"AL|etowah county sheriffs office|JEM", "AZ|pima county sheriffs office|JEM",
+                                      "AZ|pima county sheriffs office|TFM", "AZ|maricopa county sheriffs office|JEM"});
+  // One history across the layouts: an agreement that stays is no event; Pima's task force
+  // ends with 2016's page, which lists its jail model only.
+  auto log = Json::parse(Icetrack("log --json --db " + db).out);
+  std::vector<std::string> said;
+  for (const auto& e : log) said.push_back(e["at"].get<std::string>().substr(0, 4) + " " + e["kind"].get<std::string>());
+  std::sort(said.begin(), said.end());
+  CHECK(std::count(said.begin(), said.end(), "2008 baseline") == 1);
+  CHECK(std::count(said.begin(), said.end(), "2012 signed") == 0);
+  CHECK(std::count(said.begin(), said.end(), "2016 missing") == 1);
+  for (const auto& e : log) {
+    if (e["kind"] == "missing" && e["at"].get<std::string>().rfind("2016", 0) == 0) CHECK(e["key"] == "AZ|pima county sheriffs office|TFM");
+  }
+}
+
 TEST_CASE("backfill of the real workbooks, captured in a shuffled order, gives the history their import gives") {
   REQUIRE_FIXTURES();
   test::TempDir dir;

@@ -59,6 +59,76 @@ TEST_CASE("colspan moves the following columns — nested tables' rows stay out"
   CHECK(rows[2].cells[2].column == 2);
 }
 
+TEST_CASE("rowspan repeats a cell into the rows it covers and moves their cells over") {
+  auto rows = Table(R"(<table>
+      <tr><th>State</th><th>Law Enforcement Agency</th><th>Support Type</th></tr>
+      <tr><td rowspan="3">ARIZONA</td><td>Pima County Sheriff's Office</td><td rowspan="2">Jail &amp; Task Force</td></tr>
+      <tr><td>Pinal County Sheriff's Office</td></tr>
+      <tr><td>Yavapai County Sheriff's Office</td><td>Jail Enforcement</td></tr>
+      <tr><td>ARKANSAS</td><td>Benton County Sheriff's Office</td><td rowspan="0">Task Force</td></tr>
+      <tr><td>ARKANSAS</td><td>Rogers Police Department</td></tr>
+    </table>)");
+  REQUIRE(rows.size() == 6);
+  auto text = [&](size_t row, size_t i) { return std::string(rows[row].cells.at(i).Text()); };
+  REQUIRE(rows[2].cells.size() == 3);
+  CHECK(text(2, 0) == "ARIZONA");
+  CHECK(rows[2].cells[1].column == 1);
+  CHECK(text(2, 1) == "Pinal County Sheriff's Office");
+  CHECK(text(2, 2) == "Jail & Task Force");
+  CHECK(text(3, 0) == "ARIZONA");
+  CHECK(text(3, 2) == "Jail Enforcement");  // the span ended
+  CHECK(text(5, 2) == "Task Force");        // rowspan="0": to the table's end
+  CHECK(rows[5].cells[2].column == 2);
+}
+
+TEST_CASE("title rows may stand above the header, and a table's heading or caption says what it holds") {
+  auto rows = Table(R"(<h2>Partnerships</h2><h3>Jail Enforcement Model</h3>
+    <table><tr><td colspan="3"><b>287(g) agreements, as of June 2012</b></td></tr>
+      <tr><td><b>State</b></td><td><b>Law Enforcement Agency</b></td><td><b>Signed</b></td></tr>
+      <tr><td>AL</td><td>Etowah County Sheriff's Office</td><td>7/8/2008</td></tr></table>
+    <h3>Task Force Model</h3>
+    <table><caption>Task Force Model agreements</caption>
+      <tr><td><b>State</b></td><td><b>Law Enforcement Agency</b></td><td><b>Signed</b></td></tr>
+      <tr><td>AL</td><td>Alabama Department of Public Safety</td><td>9/10/2003</td></tr></table>
+    <h3>Steering committee</h3>
+    <table><tr><th>State</th><th>Agency</th><th>Meeting</th></tr><tr><td>AL</td><td>x</td><td>y</td></tr></table>)");
+  // The first table from its top; the second of its layout below its header; the third is another layout.
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].cells[0].Text() == "287(g) agreements, as of June 2012");
+  CHECK(rows[1].cells[0].Text() == "State");
+  CHECK(rows[2].context == "Jail Enforcement Model");
+  CHECK(rows[3].row == 4);
+  CHECK(rows[3].cells[1].Text() == "Alabama Department of Public Safety");
+  CHECK(rows[3].context == "Task Force Model agreements");  // its caption before the heading above it
+}
+
+TEST_CASE("the markup of several tables reads the same on its own, headings and all") {
+  const std::string html = R"(<html><body><p>Updated today</p><h3>Jail Enforcement Model</h3>
+    <table><tr><th>STATE</th><th>AGENCY</th></tr><tr><td>OHIO</td><td>Butler</td></tr></table>
+    <p>between</p><h3>Task Force Model</h3>
+    <table><tr><th>STATE</th><th>AGENCY</th></tr><tr><td>TEXAS</td><td>Hays</td></tr></table></body></html>)";
+  std::string markup;
+  std::vector<TableRow> rows = FindRosterTable(HtmlDocument(html), kPage, &markup);
+  CHECK(markup.find("Updated today") == std::string::npos);
+  CHECK(markup.find("between") == std::string::npos);
+  std::vector<TableRow> again = FindRosterTable(HtmlDocument(markup), kPage);
+  REQUIRE(again.size() == rows.size());
+  REQUIRE(rows.size() == 3);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    CHECK(again[i].context == rows[i].context);
+    CHECK(again[i].cells.size() == rows[i].cells.size());
+  }
+  CHECK(rows[2].context == "Task Force Model");
+}
+
+TEST_CASE("spans that would repeat more cells than any roster has refuse the table") {
+  std::string html = "<table><tr><th>STATE</th><th>AGENCY</th></tr><tr>";
+  for (int i = 0; i < 2000; ++i) html += "<td rowspan=\"65534\">x</td>";
+  html += "</tr>";
+  for (int i = 0; i < 1000; ++i) html += "<tr></tr>";
+  CHECK(Table(html + "</table>").empty());
+}
+
 TEST_CASE("no roster table") {
   CHECK(Table("<p>no tables</p>").empty());
   CHECK(Table("<table><tr><th>MOA Name</th><th>Location</th></tr></table>").empty());

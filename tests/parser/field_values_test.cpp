@@ -164,5 +164,20 @@ TEST_CASE("county placeholders mean no county") {
   CHECK(CountyFromText(" Polk  County ") == "Polk County");
 }
 
+TEST_CASE("a cell that lists models names each of them") {
+  using Models = std::vector<Model>;
+  CHECK(ModelsFromText("Jail & Task Force") == Models{Model::JEM, Model::TFM});
+  CHECK(ModelsFromText("JEM/TFM") == Models{Model::JEM, Model::TFM});
+  CHECK(ModelsFromText("Task Force and Jail Enforcement Models") == Models{Model::JEM, Model::TFM});
+  CHECK(ModelsFromText("Jail Enforcement Model, Warrant Service Officer") == Models{Model::JEM, Model::WSO});
+  CHECK(ModelsFromText("Task Force Model") == Models{Model::TFM});
+  CHECK(ModelsFromText("Jail & Detention").empty());     // one part is no model
+  CHECK(ModelsFromText("Jail & Task").empty());          // no part names its model fully
+  CHECK(ModelsFromText("JEM / JEM") == Models{Model::JEM});  // one model twice: that model
+  CHECK(ModelsFromText("Law Enforcement & Force").empty());
+  CHECK(ModelsFromText("").empty());
+  CHECK(ModelsFromText("N/A").empty());
+}
+
 }  // namespace
 }  // namespace icetrack

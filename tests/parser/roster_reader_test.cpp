@@ -263,5 +263,65 @@ TEST_CASE("the header may follow title rows") {
   CHECK(roster.rows[0].key == "UT|utah county sheriff|TFM");
 }
 
+// Rows as an HTML table gives them: text cells, and the table's heading.
+TableRow TextRow(int number, std::vector<std::string> texts, const std::string& context = "") {
+  TableRow row;
+  row.row = number;
+  row.context = context;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (texts[i].empty()) continue;
+    Cell c;
+    c.column = static_cast<int>(i);
+    c.kind = CellKind::String;
+    c.written = texts[i];
+    row.cells.push_back(c);
+  }
+  return row;
+}
+
+Roster Build(const std::vector<TableRow>& rows) {
+  RosterBuilder builder;
+  for (const TableRow& row : rows) builder.Add(row);
+  REQUIRE(builder.has_header());
+  Roster roster;
+  builder.Finish(&roster);
+  return roster;
+}
+
+TEST_CASE("a row that lists two models is two agreements, one key each") {
+  Roster roster = Build({TextRow(1, {"STATE", "AGENCY", "SUPPORT TYPE", "SIGNED"}),
+                         TextRow(2, {"AZ", "Pima County Sheriff's Office", "Jail & Task Force", "10/16/2009"}),
+                         TextRow(3, {"AZ", "Maricopa County Sheriff's Office", "Jail Enforcement", "10/16/2009"}),
+                         TextRow(4, {"AZ", "Mesa Police Department", "Jail & Detention", "10/16/2009"})});
+  REQUIRE(roster.rows.size() == 4);
+  CHECK(roster.rows[0].key == "AZ|pima county sheriffs office|TFM");
+  CHECK(roster.rows[1].key == "AZ|pima county sheriffs office|JEM");
+  for (int i : {0, 1}) {
+    CHECK(roster.rows[static_cast<size_t>(i)].source_row == 2);
+    CHECK(roster.rows[static_cast<size_t>(i)].model_raw == "Jail & Task Force");
+    CHECK(roster.rows[static_cast<size_t>(i)].signed_date == "2009-10-16");
+  }
+  CHECK(roster.rows[2].model == Model::JEM);
+  CHECK(roster.rows[3].model == Model::Unknown);  // one part names no model: not guessed
+  CHECK(Warned(roster, 4, "unknown model \"Jail & Detention\""));
+  CHECK_FALSE(Warned(roster, 2, "model"));
+}
+
+TEST_CASE("without a model column, the heading a table sits under names its model") {
+  Roster roster = Build({TextRow(1, {"State", "Law Enforcement Agency", "Signed"}, "Task Force Model"),
+                         TextRow(2, {"AL", "Alabama Department of Public Safety", "9/10/2003"}, "Task Force Model"),
+                         TextRow(3, {"GA", "Cobb County Sheriff's Office", "2/13/2007"}, "Participating agencies")});
+  REQUIRE(roster.rows.size() == 2);
+  CHECK(roster.rows[0].model == Model::TFM);
+  CHECK(roster.rows[0].model_raw == "Task Force Model");
+  CHECK(roster.rows[1].model == Model::Unknown);
+  CHECK(roster.rows[1].model_raw == "Participating agencies");
+  // A model column says it; the heading is not read then.
+  Roster columned = Build({TextRow(1, {"STATE", "AGENCY", "MODEL", "SIGNED"}, "Task Force Model"),
+                           TextRow(2, {"AL", "Etowah County Sheriff's Office", "", "7/8/2008"}, "Task Force Model")});
+  CHECK(columned.rows[0].model == Model::Unknown);
+  CHECK(Warned(columned, 2, "no model"));
+}
+
 }  // namespace
 }  // namespace icetrack
