@@ -28,16 +28,7 @@ Status Store::RecordMoaCheck(const MoaDocument& d, std::string_view bytes, const
                              const std::vector<AlertRoute>& routes) {
   sql::Transaction tx(db_.get());
   Status s = tx.status();
-  if (s.ok() && !bytes.empty()) {
-    auto file = db_->Prepare("INSERT OR IGNORE INTO moa_files (sha256, size, content) VALUES (?, ?, ?)");
-    file->BindText(1, d.sha256).Bind(2, static_cast<int64_t>(bytes.size())).BindBlobInPlace(3, bytes);
-    s = file->Run();
-    if (s.ok()) {
-      auto version = db_->Prepare("INSERT OR IGNORE INTO moa_versions (url, sha256, seen_at) VALUES (?, ?, ?)");
-      version->BindText(1, d.url).BindText(2, d.sha256).BindText(3, d.checked_at);
-      s = version->Run();
-    }
-  }
+  if (s.ok() && !bytes.empty()) s = KeepMoaFile(db_.get(), d.url, d.sha256, d.checked_at, bytes);
   if (s.ok()) {
     auto row = db_->Prepare(
         "INSERT INTO moa_documents (url, status, sha256, etag, last_modified, first_checked, checked_at, error) "

@@ -105,16 +105,7 @@ Status Store::RecordMoaProbe(const MoaProbe& p, std::string_view bytes, const st
                              const std::vector<ChangeEvent>& events, const std::vector<AlertRoute>& routes) {
   sql::Transaction tx(db_.get());
   Status s = tx.status();
-  if (s.ok() && !bytes.empty()) {
-    auto file = db_->Prepare("INSERT OR IGNORE INTO moa_files (sha256, size, content) VALUES (?, ?, ?)");
-    file->BindText(1, p.sha256).Bind(2, static_cast<int64_t>(bytes.size())).BindBlobInPlace(3, bytes);
-    s = file->Run();
-    if (s.ok()) {
-      auto version = db_->Prepare("INSERT OR IGNORE INTO moa_versions (url, sha256, seen_at) VALUES (?, ?, ?)");
-      version->BindText(1, p.url).BindText(2, p.sha256).BindText(3, p.checked_at);
-      s = version->Run();
-    }
-  }
+  if (s.ok() && !bytes.empty()) s = KeepMoaFile(db_.get(), p.url, p.sha256, p.checked_at, bytes);
   if (s.ok()) {
     auto row = db_->Prepare(
         "INSERT OR REPLACE INTO moa_probes (url, list_key, status, sha256, checked_at, error) VALUES (?, ?, ?, ?, ?, ?)");

@@ -66,6 +66,17 @@ FetchRecord ReadFetch(const sql::Statement& st) {
   return f;
 }
 
+Status KeepMoaFile(sql::Database* db, const std::string& url, const std::string& sha256, const std::string& seen_at,
+                   std::string_view bytes) {
+  auto file = db->Prepare("INSERT OR IGNORE INTO moa_files (sha256, size, content) VALUES (?, ?, ?)");
+  file->BindText(1, sha256).Bind(2, static_cast<int64_t>(bytes.size())).BindBlobInPlace(3, bytes);
+  Status s = file->Run();
+  if (!s.ok()) return s;
+  auto version = db->Prepare("INSERT OR IGNORE INTO moa_versions (url, sha256, seen_at) VALUES (?, ?, ?)");
+  version->BindText(1, url).BindText(2, sha256).BindText(3, seen_at);
+  return version->Run();
+}
+
 Status ContentBySha256(sql::Database* db, const char* table, const std::string& sha256, const char* missing,
                        std::string* out) {
   auto st = db->Prepare(std::string("SELECT content FROM ") + table + " WHERE sha256 = ?");

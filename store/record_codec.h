@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/sqlite_db.h"
@@ -21,6 +22,11 @@ FetchRecord ReadFetch(const sql::Statement& st);
 // A page's links as one column: a URL a line.
 std::string JoinLines(const std::vector<std::string>& lines);
 std::vector<std::string> SplitLines(const std::string& text);
+
+// A document `url` served at `seen_at`: its bytes kept once (moa_files), the
+// URL's version of it noted (moa_versions). Within the caller's transaction.
+Status KeepMoaFile(sql::Database* db, const std::string& url, const std::string& sha256, const std::string& seen_at,
+                   std::string_view bytes);
 
 // The `content` of the row of `table` (workbooks, moa_files) whose sha256 is
 // `sha256`; an error saying `missing` and the digest when there is none.

@@ -36,21 +36,6 @@ TEST_CASE("a program that is not there is an error naming it") {
   CHECK(s.message() == "icetrack-no-such-program: cannot run it: No such file or directory");
 }
 
-TEST_CASE("RunChildForOutput keeps stdout apart from stderr, its first bytes up to the cap") {
-  ChildResult r;
-  REQUIRE(RunChildForOutput({"/bin/sh", "-c", "cat; echo oops >&2"}, "text", std::chrono::seconds(10), 100, &r).ok());
-  CHECK(r.output == "text");
-  CHECK(r.errors == "oops\n");
-  CHECK_FALSE(r.truncated);
-  std::string big(1 << 20, 'x');
-  big[0] = 'A';
-  REQUIRE(RunChildForOutput({"cat"}, big, std::chrono::seconds(20), 1000, &r).ok());
-  CHECK(r.exit_code == 0);  // it ran to its end, its output read and dropped past the cap
-  CHECK(r.output.size() == 1000);
-  CHECK(r.output[0] == 'A');
-  CHECK(r.truncated);
-}
-
 }  // namespace
 }  // namespace icetrack
 
@@ -117,21 +102,6 @@ TEST_CASE("a child's signals are its own, even when ours are blocked") {
   REQUIRE(s.ok());
   CHECK(r.exit_code == -1);
   CHECK(r.output.empty());
-}
-
-TEST_CASE("RunChildForOutput keeps stdout apart from stderr, its first bytes up to the cap") {
-  ChildResult r;
-  REQUIRE(RunChildForOutput({"/bin/sh", "-c", "cat; echo oops >&2"}, "text", std::chrono::seconds(10), 100, &r).ok());
-  CHECK(r.output == "text");
-  CHECK(r.errors == "oops\n");
-  CHECK_FALSE(r.truncated);
-  std::string big(1 << 20, 'x');
-  big[0] = 'A';
-  REQUIRE(RunChildForOutput({"cat"}, big, std::chrono::seconds(20), 1000, &r).ok());
-  CHECK(r.exit_code == 0);  // it ran to its end, its output read and dropped past the cap
-  CHECK(r.output.size() == 1000);
-  CHECK(r.output[0] == 'A');
-  CHECK(r.truncated);
 }
 
 }  // namespace
