@@ -2,21 +2,12 @@
 
 #include "parser/header_map.h"
 
+#include "tests/support/text_rows.h"
+
 namespace icetrack {
 namespace {
 
-TableRow Header(std::vector<std::string> names) {
-  TableRow row;
-  row.row = 1;
-  for (size_t i = 0; i < names.size(); ++i) {
-    Cell c;
-    c.column = static_cast<int>(i);
-    c.kind = CellKind::String;
-    c.written = names[i];
-    row.cells.push_back(c);
-  }
-  return row;
-}
+TableRow Header(const std::vector<std::string>& names) { return test::TextRow(1, names); }
 
 TEST_CASE("ICE's headers map to fields, case- and space-insensitively") {
   auto map = ReadHeader(Header({"STATE", "LAW ENFORCEMENT AGENCY ", "type", "COUNTY", "Support  Type",

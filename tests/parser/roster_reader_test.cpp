@@ -5,6 +5,7 @@
 #include <memory>
 #include "tests/support/ice_workbook.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/text_rows.h"
 #include "tests/support/zip_files.h"
 
 namespace icetrack {
@@ -263,21 +264,7 @@ TEST_CASE("the header may follow title rows") {
   CHECK(roster.rows[0].key == "UT|utah county sheriff|TFM");
 }
 
-// Rows as an HTML table gives them: text cells, and the table's heading.
-TableRow TextRow(int number, std::vector<std::string> texts, const std::string& context = "") {
-  TableRow row;
-  row.row = number;
-  row.context = context;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    if (texts[i].empty()) continue;
-    Cell c;
-    c.column = static_cast<int>(i);
-    c.kind = CellKind::String;
-    c.written = texts[i];
-    row.cells.push_back(c);
-  }
-  return row;
-}
+using test::TextRow;
 
 Roster Build(const std::vector<TableRow>& rows) {
   RosterBuilder builder;
