@@ -47,13 +47,28 @@ Status Store::Captures(std::vector<ArchiveCapture>* out) {
 }
 
 Status Store::UpdateCapture(const ArchiveCapture& c) {
+  sql::Transaction tx(db_.get());
+  Status s = tx.status();
   auto st = db_->Prepare(
       "UPDATE archive_captures SET status = ?, sha256 = ?, snapshot_id = ?, error = ?, last_modified = ? WHERE digest = ?");
   st->BindText(1, ToString(c.status)).Bind(2, c.sha256);
   if (c.snapshot_id) st->Bind(3, c.snapshot_id);
   else st->BindNull(3);
   st->Bind(4, c.error).Bind(5, c.last_modified).BindText(6, c.digest);
-  return st->Run();
+  if (s.ok()) s = st->Run();
+  // Done with, its fetched bytes go unless a snapshot is them (a workbook)
+  // or another capture waits on them: a page's snapshot keeps its table's
+  // markup, and what was set aside is never read again.
+  bool done = c.status == CaptureStatus::Stored || c.status == CaptureStatus::Refused;
+  if (s.ok() && done && !c.sha256.empty()) {
+    auto drop = db_->Prepare(
+        "DELETE FROM workbooks WHERE sha256 = ?1 AND NOT EXISTS (SELECT 1 FROM snapshots WHERE sha256 = ?1) "
+        "AND NOT EXISTS (SELECT 1 FROM archive_captures WHERE sha256 = ?1 AND status = 'fetched')");
+    drop->BindText(1, c.sha256);
+    s = drop->Run();
+  }
+  if (s.ok()) s = tx.Commit();
+  return s;
 }
 
 Status Store::KeepWorkbook(const std::string& sha256, std::string_view bytes) {

@@ -163,7 +163,10 @@ class Store {
   // transaction; `*added` counts the new ones.
   Status AddCaptures(const std::vector<ArchiveCapture>& captures, int* added);
   Status Captures(std::vector<ArchiveCapture>* out);   // oldest capture first
-  Status UpdateCapture(const ArchiveCapture& capture);  // its status, sha256, snapshot and error, by digest
+  // Its status, sha256, snapshot and error, by digest. Once it is stored or
+  // refused, its fetched bytes are dropped from `workbooks` unless a
+  // snapshot is them or a capture still to be recorded has them.
+  Status UpdateCapture(const ArchiveCapture& capture);
   // Bytes kept by their SHA-256 before any snapshot has them (a backfill's
   // downloads), so that none is downloaded twice; Record finds them there.
   Status KeepWorkbook(const std::string& sha256, std::string_view bytes);

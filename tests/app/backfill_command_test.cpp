@@ -159,6 +159,7 @@ TEST_CASE("backfill: the archive's captures become the history an import of the 
   CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots WHERE source = 'archived'") == 6);
   CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots WHERE source <> 'archived'") == 0);
   CHECK(QueryInt(db, "SELECT COUNT(*) FROM archive_captures WHERE status = 'stored'") == 6);
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM workbooks") == 6);  // the truncated one's bytes are not kept
   CHECK(Said(db) == Said(Imported(h)));
   // Again: nothing new to download, nothing recorded twice.
   CommandRun again = Icetrack(h.Backfill(archive, db));
@@ -251,6 +252,8 @@ TEST_CASE("backfill: pages that held the roster as a table become publications, 
                    "3 publications recorded, 0 already stored\n");
   CHECK(run.err.find("https://www.ice.gov/identify-and-arrest/287g: the page holds no roster table") != std::string::npos);
   CHECK(QueryInt(db, "SELECT COUNT(*) FROM snapshots WHERE source = 'archived' AND source_name = '287g-table.html'") == 3);
+  // The pages themselves are not kept: their tables are (and nothing of the page set aside).
+  CHECK(QueryInt(db, "SELECT COUNT(*) FROM workbooks WHERE sha256 NOT IN (SELECT sha256 FROM snapshots)") == 0);
   CHECK(QueryInt(db, "SELECT rows FROM snapshots ORDER BY published_at DESC LIMIT 1") == 44);
   std::string first;
   QueryInt(db, "SELECT published_at FROM snapshots ORDER BY published_at LIMIT 1", &first);
