@@ -15,9 +15,13 @@ namespace {
 // A title row or two may stand above the header (as the roster reader's
 // kHeaderSearchRows allows in a workbook).
 constexpr size_t kHeaderRows = 10;
-// Cells a table's rowspans may repeat into the rows below, in all: a real
+// What a page's rowspans may repeat into the rows below, in all: a real
 // roster repeats a state into a few thousand rows.
 constexpr size_t kMaxCarriedCells = 1 << 20;
+constexpr size_t kMaxCarriedBytes = 32 << 20;
+// A heading or caption names what its table holds in a few words; the rest
+// of a long one is not kept in every row.
+constexpr size_t kMaxContextBytes = 200;
 
 std::vector<const GumboNode*> ElementChildren(const GumboNode* node) {
   std::vector<const GumboNode*> out;
@@ -74,15 +78,37 @@ std::string Upper(std::string s) {
   return s;
 }
 
+// A row with a cell that starts with the word "STATE" and another that names
+// the "AGENCY" ("State and local agencies" alone is a title, not a header).
 bool IsRosterHeader(const GumboNode* row) {
   bool state = false, agency = false;
   for (const GumboNode* cell : CellsOf(row)) {
     std::string text = Upper(NodeText(cell));
-    bool starts_with_state = text.rfind("STATE", 0) == 0 && (text.size() == 5 || !std::isalpha(static_cast<unsigned char>(text[5])));
-    state = state || starts_with_state;
-    agency = agency || text.find("AGENC") != std::string::npos;
+    bool starts_with_state =
+        text.rfind("STATE", 0) == 0 && (text.size() == 5 || !std::isalpha(static_cast<unsigned char>(text[5])));
+    if (starts_with_state && !state) state = true;
+    else if (text.find("AGENC") != std::string::npos) agency = true;
   }
   return state && agency;
+}
+
+// `text` cut to `limit` bytes, not inside a UTF-8 sequence.
+std::string Cut(std::string text, size_t limit) {
+  if (text.size() <= limit) return text;
+  size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+std::string EscapeText(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
 }
 
 std::string FirstHref(const GumboNode* cell, const std::string& base_url) {
@@ -112,46 +138,64 @@ Cell ReadCell(const GumboNode* node, int column, const std::string& base_url) {
 // there, and its value is theirs too (a state written once for its agencies).
 struct Spanning {
   int column = 0, width = 1;
-  int64_t rows_left = 0;
+  size_t last_row = 0;  // the last row it covers (an index in the table's rows)
   Cell value;
 };
 
+// What the spans of a page's tables may repeat into the rows below, in all:
+// slots covered (empty or not) and bytes of text copied.
+struct SpanBudget {
+  size_t slots = 0, bytes = 0;
+  bool Spend(const Spanning& s) {
+    ++slots;
+    if (s.value.kind != CellKind::Empty) bytes += s.value.written.size() + s.value.hyperlink.size();
+    return slots <= kMaxCarriedCells && bytes <= kMaxCarriedBytes;
+  }
+};
+
+// For each row, the index of the last row of its section (thead, tbody,
+// tfoot): HTML ends a rowspan there.
+std::vector<size_t> SectionEnds(const std::vector<const GumboNode*>& rows) {
+  std::vector<size_t> ends(rows.size());
+  for (size_t r = rows.size(); r-- > 0;)
+    ends[r] = r + 1 < rows.size() && rows[r + 1]->parent == rows[r]->parent ? ends[r + 1] : r;
+  return ends;
+}
+
 // The rows of one table as TableRows numbered from `number`, rowspan and
-// colspan placed as HTML places them. False when the spans would make more
-// than kMaxCarriedCells cells: a hostile table, not a roster.
+// colspan placed as HTML places them. False when the spans go past the
+// page's budget: a hostile table, not a roster.
 bool ReadRows(const std::vector<const GumboNode*>& rows, int number, const std::string& base_url,
-              const std::string& context, std::vector<TableRow>* out) {
-  std::vector<Spanning> spanning;
-  size_t carried = 0;
+              const std::string& context, SpanBudget* budget, std::vector<TableRow>* out) {
+  std::vector<size_t> ends = SectionEnds(rows);
+  std::vector<Spanning> spanning;  // by column: the spans cover distinct slots
   for (size_t r = 0; r < rows.size(); ++r) {
     TableRow row;
     row.row = number++;
     row.context = context;
-    std::vector<Spanning> above;  // what covers this row
-    for (Spanning& s : spanning) {
-      if (s.rows_left <= 0) continue;
-      --s.rows_left;
-      above.push_back(s);
-      if (s.value.kind != CellKind::Empty) row.cells.push_back(s.value), ++carried;
-    }
-    if (carried > kMaxCarriedCells) return false;
-    spanning.erase(std::remove_if(spanning.begin(), spanning.end(), [](const Spanning& s) { return s.rows_left <= 0; }),
+    spanning.erase(std::remove_if(spanning.begin(), spanning.end(), [&](const Spanning& s) { return s.last_row < r; }),
                    spanning.end());
+    for (const Spanning& s : spanning) {
+      if (!budget->Spend(s)) return false;
+      if (s.value.kind != CellKind::Empty) row.cells.push_back(s.value);
+    }
+    std::vector<Spanning> started;
+    size_t next = 0;  // the first span that may still lie ahead of `column`
     int column = 0;
     for (const GumboNode* node : CellsOf(rows[r])) {
-      for (bool moved = true; moved;) {
-        moved = false;
-        for (const Spanning& s : above) {
-          if (column >= s.column && column < s.column + s.width) column = s.column + s.width, moved = true;
-        }
+      while (next < spanning.size() && spanning[next].column <= column) {
+        const Spanning& s = spanning[next++];
+        column = std::max(column, s.column + s.width);
       }
       Cell value = ReadCell(node, column, base_url);
       int width = ColumnSpan(node);
-      int64_t down = RowSpan(node, static_cast<int64_t>(rows.size() - r)) - 1;
-      if (down > 0) spanning.push_back({column, width, down, value});
+      int64_t down = RowSpan(node, static_cast<int64_t>(ends[r] - r) + 1) - 1;
+      if (down > 0) started.push_back({column, width, r + static_cast<size_t>(down), value});
       if (value.kind != CellKind::Empty) row.cells.push_back(std::move(value));
       column += width;
     }
+    spanning.insert(spanning.end(), started.begin(), started.end());
+    std::sort(spanning.begin(), spanning.end(), [](const Spanning& a, const Spanning& b) { return a.column < b.column; });
     std::stable_sort(row.cells.begin(), row.cells.end(), [](const Cell& a, const Cell& b) { return a.column < b.column; });
     out->push_back(std::move(row));
   }
@@ -190,8 +234,8 @@ std::optional<RosterTable> AsRosterTable(const GumboNode* table, const GumboNode
     if (!IsRosterHeader(t.rows[t.header])) continue;
     for (const GumboNode* cell : CellsOf(t.rows[t.header])) t.header_text += Upper(NodeText(cell)) + "\t";
     for (const GumboNode* child : ElementChildren(table))
-      if (IsElement(child, GUMBO_TAG_CAPTION)) t.context = NodeText(child);
-    if (t.context.empty() && heading) t.context = NodeText(heading), t.heading = heading;
+      if (IsElement(child, GUMBO_TAG_CAPTION)) t.context = Cut(NodeText(child), kMaxContextBytes);
+    if (t.context.empty() && heading) t.context = Cut(NodeText(heading), kMaxContextBytes), t.heading = heading;
     return t;
   }
   return std::nullopt;
@@ -224,16 +268,19 @@ std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::s
   std::vector<RosterTable> tables = RosterTables(document);
   std::vector<TableRow> rows;
   std::string source;
+  SpanBudget budget;  // the page's, not each table's
   for (const RosterTable& t : tables) {
     if (t.header_text != tables.front().header_text) continue;  // another layout: another list
     // The first table's rows from its top (title rows above the header are
     // the roster reader's to pass over); the next ones' below their header.
     std::vector<const GumboNode*> own(t.rows.begin() + (rows.empty() ? 0 : static_cast<long>(t.header) + 1), t.rows.end());
-    if (!ReadRows(own, static_cast<int>(rows.size()) + 1, base_url, t.context, &rows)) {
+    if (!ReadRows(own, static_cast<int>(rows.size()) + 1, base_url, t.context, &budget, &rows)) {
       rows.clear(), source.clear();
       break;
     }
-    if (t.heading) source += SourceOf(t.heading) + "\n";
+    // The heading as a heading of its text, closed: the page's own may be
+    // closed only by what follows it, and would then hold the table.
+    if (t.heading) source += "<h3>" + EscapeText(t.context) + "</h3>\n";
     source += SourceOf(t.table) + "\n";
   }
   if (!source.empty()) source.pop_back();

@@ -138,7 +138,10 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
     Warn(out.source_row, HeaderOf(Field::State), "\"" + out.state + "\" read as " + out.state_code);
   // No model column: the heading the table sits under may name its model
   // ("Jail Enforcement Model" above a table of agencies, as HTML pages had).
-  if (!HasColumn(Field::Model) && !row.context.empty()) out.model_raw = CleanText(row.context);
+  // Only one model, and only then: a heading that names none ("Participating
+  // agencies") is no part of the row, nor of its key.
+  if (!HasColumn(Field::Model) && !row.context.empty() && ModelsFromText(row.context).size() == 1)
+    out.model_raw = CleanText(row.context);
   std::vector<Model> models =
       Remembered(&models_, kMemoEntries, out.model_raw, [&] { return ModelsFromText(out.model_raw); });
   out.model = models.empty() ? Model::Unknown : models[0];

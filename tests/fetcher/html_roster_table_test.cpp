@@ -121,12 +121,53 @@ TEST_CASE("the markup of several tables reads the same on its own, headings and 
   CHECK(rows[2].context == "Task Force Model");
 }
 
-TEST_CASE("spans that would repeat more cells than any roster has refuse the table") {
+TEST_CASE("spans that would repeat more than any roster has refuse the page's tables") {
   std::string html = "<table><tr><th>STATE</th><th>AGENCY</th></tr><tr>";
   for (int i = 0; i < 2000; ++i) html += "<td rowspan=\"65534\">x</td>";
   html += "</tr>";
   for (int i = 0; i < 1000; ++i) html += "<tr></tr>";
   CHECK(Table(html + "</table>").empty());
+  // Empty spanning cells take slots too: they are counted, not only the ones with text.
+  std::string empty = "<table><tr><th>STATE</th><th>AGENCY</th></tr><tr>";
+  for (int i = 0; i < 5000; ++i) empty += "<td rowspan=0></td>";
+  empty += "</tr>";
+  for (int i = 0; i < 1000; ++i) empty += "<tr><td>x</td></tr>";
+  CHECK(Table(empty + "</table>").empty());
+  // The budget is the page's: many tables do not each get one.
+  std::string tables;
+  for (int t = 0; t < 40; ++t) {
+    tables += "<table><tr><th>STATE</th><th>AGENCY</th></tr><tr>";
+    for (int i = 0; i < 300; ++i) tables += "<td rowspan=0></td>";
+    tables += "</tr>";
+    for (int i = 0; i < 100; ++i) tables += "<tr></tr>";
+    tables += "</table>";
+  }
+  CHECK(Table(tables).empty());
+}
+
+TEST_CASE("a long caption is cut, a span ends with its section, a title cell is no header") {
+  std::string caption(10000, 'x');
+  auto rows = Table("<table><caption>Task Force Model " + caption + "</caption><thead><tr><th rowspan=3>STATE</th>"
+                    "<th>AGENCY</th></tr></thead><tbody><tr><td>OHIO</td><td>Butler</td></tr></tbody></table>");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].context.size() == 200);
+  CHECK(rows[1].context.rfind("Task Force Model x", 0) == 0);
+  REQUIRE(rows[1].cells.size() == 2);
+  CHECK(rows[1].cells[0].Text() == "OHIO");  // the header's rowspan stopped at the end of thead
+  CHECK(rows[1].cells[0].column == 0);
+  CHECK(Table("<table><tr><td>State and local agencies</td></tr><tr><td>OHIO</td></tr></table>").empty());
+}
+
+TEST_CASE("a heading closed only by what follows it is kept closed in the markup") {
+  const std::string html = "<div><h3>Task Force Model</div><table><tr><th>STATE</th><th>AGENCY</th></tr>"
+                           "<tr><td>OHIO</td><td>Butler</td></tr></table>";
+  std::string markup;
+  std::vector<TableRow> rows = FindRosterTable(HtmlDocument(html), kPage, &markup);
+  std::vector<TableRow> again = FindRosterTable(HtmlDocument(markup), kPage);
+  REQUIRE(rows.size() == 2);
+  REQUIRE(again.size() == 2);
+  CHECK(again[1].context == rows[1].context);
+  CHECK(again[1].cells[1].Text() == "Butler");
 }
 
 TEST_CASE("no roster table") {

@@ -302,7 +302,8 @@ TEST_CASE("without a model column, the heading a table sits under names its mode
   CHECK(roster.rows[0].model == Model::TFM);
   CHECK(roster.rows[0].model_raw == "Task Force Model");
   CHECK(roster.rows[1].model == Model::Unknown);
-  CHECK(roster.rows[1].model_raw == "Participating agencies");
+  CHECK(roster.rows[1].model_raw.empty());  // a heading that names no model is not the row's
+  CHECK(roster.rows[1].key == "GA|cobb county sheriffs office|?");
   // A model column says it; the heading is not read then.
   Roster columned = Build({TextRow(1, {"STATE", "AGENCY", "MODEL", "SIGNED"}, "Task Force Model"),
                            TextRow(2, {"AL", "Etowah County Sheriff's Office", "", "7/8/2008"}, "Task Force Model")});
