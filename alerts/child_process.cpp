@@ -230,8 +230,9 @@ Status RunChild(const std::vector<std::string>& argv, const std::string& input, 
 }
 
 Status RunChildForOutput(const std::vector<std::string>& argv, const std::string& input,
-                         std::chrono::milliseconds timeout, size_t output_cap, ChildResult* result) {
-  return Run(argv, input, timeout, std::max<size_t>(output_cap, 1), result, "", nullptr);
+                         std::chrono::milliseconds timeout, size_t output_cap, ChildResult* result,
+                         const std::function<bool()>& cancelled) {
+  return Run(argv, input, timeout, std::max<size_t>(output_cap, 1), result, "", cancelled);
 }
 
 }  // namespace icetrack

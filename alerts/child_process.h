@@ -39,6 +39,7 @@ Status RunChild(const std::vector<std::string>& argv, const std::string& input, 
 // bytes in `output` (`truncated` when it wrote more; the child keeps running
 // to its end or the deadline), stderr's last 64 KiB in `errors`.
 Status RunChildForOutput(const std::vector<std::string>& argv, const std::string& input,
-                         std::chrono::milliseconds timeout, size_t output_cap, ChildResult* result);
+                         std::chrono::milliseconds timeout, size_t output_cap, ChildResult* result,
+                         const std::function<bool()>& cancelled = nullptr);
 
 }  // namespace icetrack

@@ -41,13 +41,17 @@ std::map<std::string, std::vector<RosterRow>> LinkedDocuments(const std::vector<
 Status ReadTexts(Store* store, const MoaArchiveOptions& o, MoaArchiveReport* out) {
   std::vector<std::string> unread;
   Status s = store->MoaFilesWithoutText(&unread);
+  if (unread.size() > static_cast<size_t>(o.max_texts)) unread.resize(static_cast<size_t>(o.max_texts));
+  PdfTextOptions reader = o.text;
+  reader.cancelled = o.cancelled;
   for (const std::string& sha : unread) {
     std::string bytes, text;
     if (s.ok()) s = store->MoaFile(sha, &bytes);
-    if (!s.ok()) break;
-    Status read = ExtractPdfText(bytes, o.text, &text);
+    if (!s.ok() || (o.cancelled && o.cancelled())) break;
+    Status read = ExtractPdfText(bytes, reader, &text);
+    if (o.cancelled && o.cancelled()) break;  // stopped: not the document's fault
     if (IsMissingProgram(read)) {
-      out->warning = read.message() + "; the documents' text is read once it is installed (poppler-utils)";
+      out->warning = NoPdfTextWarning(read);
       break;
     }
     ++(read.ok() ? out->tally.texts : out->tally.unreadable);
@@ -140,7 +144,7 @@ Status ArchiveMoas(Store* store, const HttpClient& client, const MoaArchiveOptio
   std::map<std::string, std::vector<RosterRow>> linked = LinkedDocuments(roster);
   Pacer pace(o.delay);
   for (const auto& [url, rows] : linked) {
-    if (!s.ok()) break;
+    if (!s.ok() || (o.cancelled && o.cancelled())) break;
     std::string now = o.now.empty() ? NowUtc() : o.now;
     auto it = known.find(url);
     MoaDocument doc = it == known.end() ? MoaDocument() : it->second;

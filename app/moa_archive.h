@@ -20,6 +20,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,8 @@ struct MoaArchiveOptions {
   int64_t pending_for = 21 * 86400;   // seconds a link is pending before its MOA is looked for
   int max_probes = 20;                // predicted URLs asked for in one pass, at most
   PdfTextOptions text;                // how the documents' text is read
+  int max_texts = 200;                // documents whose text is read in one pass, at most (the rest next pass)
+  std::function<bool()> cancelled;    // true: stop (the daemon told to); what is done is recorded
 };
 
 struct MoaArchiveReport {

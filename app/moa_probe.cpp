@@ -93,21 +93,32 @@ ChangeEvent FoundEvent(const RosterRow& row, const std::string& url) {
 Status ProbeUnlinkedMoas(Store* store, const HttpClient& client, const MoaArchiveOptions& o,
                          const std::vector<RosterEntry>& roster, Pacer* pace, MoaArchiveReport* out) {
   std::vector<RosterRow> linked;
-  for (const RosterEntry& e : roster)
+  std::set<std::string> linked_urls;  // a URL the roster links is no news, whoever predicts it
+  for (const RosterEntry& e : roster) {
     if (IsWebLink(e.row.moa_url)) linked.push_back(e.row);
+    linked_urls.insert(e.row.moa_url);
+    linked_urls.insert(e.row.addendum_url);
+  }
+  std::vector<const RosterEntry*> waiting = Waiting(roster, o, o.now.empty() ? NowUtc() : o.now);
+  if (waiting.empty()) return Status::Ok();
+  // Without pdftotext a PDF's names cannot be read: asking would only
+  // download the same PDFs again each pass.
+  if (Status can = CanReadPdfText(o.text); !can.ok()) {
+    out->warning = NoPdfTextWarning(can);
+    return Status::Ok();
+  }
   MoaNaming naming = LearnMoaNaming(linked);
   std::map<std::string, MoaProbe> probes;
   Status s = store->MoaProbes(&probes);
   std::set<std::string> found;
   for (const auto& [url, p] : probes)
     if (p.status == ProbeStatus::Found) found.insert(p.key);
-  std::string start = o.now.empty() ? NowUtc() : o.now;
-  for (const RosterEntry* e : Waiting(roster, o, start)) {
+  for (const RosterEntry* e : waiting) {
     if (found.count(e->row.key)) continue;
     for (const std::string& url : PredictMoaUrls(naming, e->row, kUrlsPerAgreement)) {
       std::string now = o.now.empty() ? NowUtc() : o.now;
-      if (!s.ok() || out->tally.probed >= o.max_probes) return s;
-      if (!Due(probes, url, now, o.recheck_after)) continue;
+      if (!s.ok() || out->tally.probed >= o.max_probes || (o.cancelled && o.cancelled())) return s;
+      if (linked_urls.count(url) || !Due(probes, url, now, o.recheck_after)) continue;
       pace->Wait();
       MoaProbe probe{url, e->row.key, ProbeStatus::Failed, "", now, ""};
       std::string bytes, text;
@@ -117,8 +128,10 @@ Status ProbeUnlinkedMoas(Store* store, const HttpClient& client, const MoaArchiv
       if (probe.status == ProbeStatus::Found) events.push_back(FoundEvent(e->row, url));
       s = store->RecordMoaProbe(probe, bytes, text, events, RoutesFor(events, o.alerts));
       out->events.insert(out->events.end(), events.begin(), events.end());
+      probes[url] = probe;  // another agreement that predicts it does not ask again
       if (probe.status == ProbeStatus::Found) {
         ++out->tally.found_unlinked;
+        found.insert(probe.key);
         break;
       }
     }

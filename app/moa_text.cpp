@@ -34,12 +34,24 @@ std::string LastLine(std::string text) {
 
 bool IsMissingProgram(const Status& s) { return s.message().find(": cannot run it: ") != std::string::npos; }
 
+std::string NoPdfTextWarning(const Status& why) {
+  return why.message() + "; the documents' text is read, and the MOAs of agreements whose link is pending looked for, "
+                         "once it is installed (Debian: poppler-utils)";
+}
+
+Status CanReadPdfText(const PdfTextOptions& o) {
+  ChildResult r;
+  Status s = RunChildForOutput({o.program, "-v"}, "", std::chrono::seconds(10), 4096, &r);
+  if (s.ok() && r.exit_code != 0) s = Status::Error(o.program + " -v: exit " + std::to_string(r.exit_code));
+  return s;
+}
+
 Status ExtractPdfText(const std::string& pdf, const PdfTextOptions& o, std::string* text) {
   text->clear();
   ChildResult r;
   // "-" "-": stdin to stdout. No -q: it would silence the errors too.
   Status s = RunChildForOutput({o.program, "-enc", "UTF-8", "-eol", "unix", "-", "-"}, pdf, o.timeout,
-                               o.max_bytes, &r);
+                               o.max_bytes, &r, o.cancelled);
   if (!s.ok()) return s;
   if (r.exit_code != 0) {
     std::string why = LastLine(r.errors);

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "model/status.h"
@@ -22,10 +23,15 @@ struct PdfTextOptions {
   std::string program = "pdftotext";
   std::chrono::milliseconds timeout{30000};
   size_t max_bytes = 4 << 20;  // an MOA's text is 30 to 80 KB
+  std::function<bool()> cancelled;  // true: stop now (the daemon told to); the read fails
 };
 
 // Whether a failure says the program is not there to run (not the document's fault).
 bool IsMissingProgram(const Status& s);
+// Whether pdftotext can be run at all (`pdftotext -v`): a Status saying why not.
+Status CanReadPdfText(const PdfTextOptions& options);
+// What a pass says when pdftotext cannot be run (`why`): what waits for it.
+std::string NoPdfTextWarning(const Status& why);
 
 Status ExtractPdfText(const std::string& pdf, const PdfTextOptions& options, std::string* text);
 

@@ -43,6 +43,7 @@ struct RunOptions {
   double moa_delay = 1;
   double moa_recheck_after = 7 * 86400;
   double moa_pending_for = 21 * 86400;
+  std::string pdftotext = "pdftotext";
 };
 
 milliseconds Millis(double seconds) { return milliseconds(std::max(1LL, std::llround(seconds * 1000))); }
@@ -140,6 +141,7 @@ int RunCycleCommand(const RunOptions& given) {
   settings.moa_delay = o.moa_delay;
   settings.moa_recheck_after = static_cast<int64_t>(o.moa_recheck_after);
   settings.moa_pending_for = static_cast<int64_t>(o.moa_pending_for);
+  settings.pdftotext = o.pdftotext;
   TrackResult result;
   int exit_code = TrackOnce(settings, config, &result);
   for (const std::string& p : result.problems) std::cerr << "icetrack: " << p << "\n";
@@ -190,6 +192,7 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
       ->check(Within(0.0, 365.0 * 86400))->group("");
   cmd->add_option("--moa-pending-for", o->moa_pending_for, "Seconds a link is pending before its MOA is looked for")
       ->check(Within(0.0, 100.0 * 365 * 86400))->group("");
+  cmd->add_option("--pdftotext", o->pdftotext, "The pdftotext program to read the documents' text with")->group("");
   cmd->add_option("--report-dir", o->report_dir,
                   "Refresh the report site in this folder after the run, as `icetrack report` writes it ([report] dir)")
       ->check(NonEmptyPath());

@@ -56,6 +56,8 @@ int TrackOnce(const TrackSettings& settings, const Config& config, TrackResult* 
     moa.delay = settings.moa_delay;
     moa.recheck_after = settings.moa_recheck_after;
     moa.pending_for = settings.moa_pending_for;
+    moa.cancelled = settings.cancelled;
+    moa.text.program = settings.pdftotext;
     moa.alerts = config.alerts;
     MoaArchiveReport archived;
     if (!(s = ArchiveMoas(store.get(), HttpClient(http), moa, &archived)).ok()) {

@@ -91,6 +91,25 @@ TEST_CASE("an MOA ICE posted before its roster links it is found where the namin
   CHECK(Json::parse(Icetrack("log --json --kind moa_found_unlinked --db " + s.db).out).size() == 1);
 }
 
+TEST_CASE("without pdftotext nothing is probed nor read, and the run says so once") {
+  Site s;
+  s.docs.Put(kCatoosa, test::TinyPdf({"the Catoosa County Sheriff's Office, Georgia"}));
+  test::CommandRun run = s.Run("--pdftotext icetrack-no-pdftotext");
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(run.err == "icetrack: warning: icetrack-no-pdftotext: cannot run it: No such file or directory; the documents' "
+                   "text is read, and the MOAs of agreements whose link is pending looked for, once it is installed "
+                   "(Debian: poppler-utils)\n");
+  CHECK(s.docs.Requests(kCatoosa) == 0);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_texts") == 0);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_files") == 3);  // the linked documents are kept all the same
+  // Once it is there, both happen.
+  test::CommandRun later = s.Run();
+  REQUIRE_MESSAGE(later.exit_code == 0, later.err);
+  CHECK(later.err.empty());
+  CHECK(s.docs.Requests(kCatoosa) == 1);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_texts") == 4);
+}
+
 TEST_CASE("a link pending for less than three weeks is not looked for, nor a URL that is not there told") {
   Site recent;
   recent.docs.Put(kCatoosa, test::TinyPdf({"the Catoosa County Sheriff's Office, Georgia"}));
