@@ -91,15 +91,13 @@ bool HasWord(const std::string& phrase) {
   return false;
 }
 
-// Only the hits among the documents of `docs`.
-std::vector<MoaTextHit> AmongDocuments(std::vector<MoaTextHit> hits, const std::vector<AgreementDocuments>& docs) {
+// The documents of `docs`, by SHA-256.
+std::set<std::string> DocumentsOf(const std::vector<AgreementDocuments>& docs) {
   std::set<std::string> kept;
   for (const AgreementDocuments& a : docs)
     for (const LinkedDocument& d : a.links)
       for (const MoaVersion& v : d.versions) kept.insert(v.sha256);
-  hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const MoaTextHit& h) { return !kept.count(h.sha256); }),
-             hits.end());
-  return hits;
+  return kept;
 }
 
 int RunGrep(const MoaOptions& o) {
@@ -118,14 +116,12 @@ int RunGrep(const MoaOptions& o) {
     return code;
   }
   std::vector<MoaTextHit> hits;
-  // With TEXT, every hit is searched for among its agreements' documents.
-  if (s.ok()) s = store->SearchMoaText(o.grep, o.chosen.text.empty() ? o.limit : 1 << 20, &hits);
+  std::set<std::string> among = DocumentsOf(docs);  // with TEXT: only its agreements' documents
+  if (s.ok()) s = store->SearchMoaText(o.grep, o.limit, &hits, o.chosen.text.empty() ? nullptr : &among);
   if (!s.ok()) {
     std::cerr << "icetrack: " << s.message() << "\n";
     return kExitStore;
   }
-  if (!o.chosen.text.empty()) hits = AmongDocuments(std::move(hits), docs);
-  if (hits.size() > static_cast<size_t>(o.limit)) hits.resize(static_cast<size_t>(o.limit));
   if (hits.empty()) std::cerr << "icetrack: no stored document's text has \"" << o.grep << "\"\n";
   std::cout << MoaGrepListing(hits);
   return kExitOk;

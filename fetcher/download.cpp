@@ -80,6 +80,15 @@ std::string SafeFileName(const std::string& url, const std::string& fallback) {
   for (char& c : name) {
     if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '_';
   }
+  // Room for what callers put before it and a temporary suffix within a
+  // file system's 255 bytes; the extension kept, no UTF-8 sequence cut.
+  if (name.size() > kMaxSafeName) {
+    size_t dot = name.rfind('.');
+    std::string ext = dot != std::string::npos && name.size() - dot <= 10 ? name.substr(dot) : "";
+    size_t keep = kMaxSafeName - ext.size();
+    while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
+    name = name.substr(0, keep) + ext;
+  }
   return name;
 }
 

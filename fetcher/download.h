@@ -49,7 +49,9 @@ Status DownloadWorkbook(const HttpClient& client, const RetryBudget& budget, con
 // The bare, percent-decoded last path segment of `url` ("" when it ends in "/").
 std::string UrlFileName(const std::string& url);
 // UrlFileName made safe to write: never "", "." or "..", no control
-// characters or separators ('_' instead), `fallback` when there is no name.
+// characters or separators ('_' instead), at most kMaxSafeName bytes (its
+// extension kept), `fallback` when there is no name.
+constexpr size_t kMaxSafeName = 150;
 std::string SafeFileName(const std::string& url, const std::string& fallback);
 
 }  // namespace icetrack

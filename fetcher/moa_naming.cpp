@@ -15,6 +15,8 @@ namespace {
 // year is not read as a two-digit one.
 // How many of the most recently signed links teach the naming.
 constexpr size_t kRecentLinks = 400;
+// Words in an agency's name, parts in a file name: more is no name ICE writes.
+constexpr size_t kMaxWords = 40;
 
 constexpr const char* kDateFormats[] = {"MMDDYYYY", "MM.DD.YYYY", "MM-DD-YYYY", "MM_DD_YYYY", "YYYY-MM-DD",
                                         "YYYYMMDD", "MMDDYY",     "MM.DD.YY",   "MM-DD-YY",   "MM_DD_YY"};
@@ -97,6 +99,9 @@ bool Abbreviates(const std::string& part, const std::string& word) {
 std::optional<std::vector<std::pair<std::string, std::string>>> LineUp(const std::vector<std::string>& words,
                                                                          const std::vector<std::string>& parts) {
   size_t n = words.size(), m = parts.size();
+  if (n > kMaxWords || m > kMaxWords) return std::nullopt;  // no agency's name; a hostile one would cost n * m
+  std::vector<std::string> lowered;
+  for (const std::string& part : parts) lowered.push_back(Lower(part));
   // reach[i][j]: how words[0, i) and parts[0, j) line up (0: not at all, 1: word, k>1: k initials).
   std::vector<std::vector<int>> reach(n + 1, std::vector<int>(m + 1, 0));
   reach[0][0] = -1;
@@ -104,11 +109,12 @@ std::optional<std::vector<std::pair<std::string, std::string>>> LineUp(const std
     for (size_t j = 0; j < m; ++j) {
       if (reach[i][j] == 0) continue;
       const std::string& part = parts[j];
-      if (Lower(part) == words[i] || Abbreviates(part, words[i])) reach[i + 1][j + 1] = reach[i + 1][j + 1] ? reach[i + 1][j + 1] : 1;
+      const std::string& lower = lowered[j];
+      if (lower == words[i] || Abbreviates(part, words[i])) reach[i + 1][j + 1] = reach[i + 1][j + 1] ? reach[i + 1][j + 1] : 1;
       bool capitals = part.size() >= 2 && std::all_of(part.begin(), part.end(), IsUpper);
       if (!capitals || i + part.size() > n) continue;
       bool initials = true;
-      for (size_t k = 0; k < part.size(); ++k) initials = initials && Lower(part)[k] == words[i + k][0];
+      for (size_t k = 0; k < part.size() && initials; ++k) initials = lower[k] == words[i + k][0];
       if (initials && reach[i + part.size()][j + 1] == 0) reach[i + part.size()][j + 1] = static_cast<int>(part.size());
     }
   }
@@ -186,13 +192,14 @@ std::vector<Span> FindAgency(const std::string& name, const RosterRow& row,
     size_t end = at;
     while (end < name.size() && IsLetter(name[end])) ++end;
     std::string run = name.substr(at, end - at);
+    // The whole run first: "ElPasoCo" of El Paso County, Colorado is no "ElPaso" and "Co".
+    if (std::string named = NameIn(run, words, spellings); !named.empty()) return {{at, run.size(), named}};
     if (code.size() == 2 && run.size() > 2) {
       std::string tail = run.substr(run.size() - 2);
       std::string style = tail == code ? "{state}" : Lower(tail) == Lower(code) && IsUpper(tail[0]) ? "{State}" : "";
       std::string named = style.empty() ? "" : NameIn(run.substr(0, run.size() - 2), words, spellings);
       if (!named.empty()) return {{at, run.size() - 2, named}, {end - 2, 2, style}};
     }
-    if (std::string named = NameIn(run, words, spellings); !named.empty()) return {{at, run.size(), named}};
     at = end;
   }
   return {};
@@ -393,8 +400,9 @@ bool TextNamesAgency(std::string_view text, const RosterRow& row) {
   for (const std::string& w : PlaceWords(Words(row.agency))) core += " " + w;
   std::string folded = " " + FoldForKey(text) + " ";
   if (core.size() < 4 || folded.find(core + " ") == std::string::npos) return false;
+  // By its name when the row gives one: a code alone is too often a word ("in", "or", "me").
   std::string state = FoldForKey(row.state);
-  if (state.size() > 2 && folded.find(" " + state + " ") != std::string::npos) return true;
+  if (state.size() > 2) return folded.find(" " + state + " ") != std::string::npos;
   return row.state_code.size() == 2 && folded.find(" " + Lower(row.state_code) + " ") != std::string::npos;
 }
 

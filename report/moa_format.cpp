@@ -33,21 +33,32 @@ std::string MoaListing(const std::vector<AgreementDocuments>& found) {
   return out;
 }
 
+namespace {
+
+// Text from a document or the roster for a terminal: control characters
+// (a document's could move the cursor or recolour it) and runs of white
+// space as one space.
+std::string Printable(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == ' ';
+    if (!control) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string MoaGrepListing(const std::vector<MoaTextHit>& hits) {
   std::string out;
   for (const MoaTextHit& h : hits) {
     for (const AgreementName& a : h.agreements)
-      out += a.state_code + "  " + a.agency + (a.model.empty() ? "" : "  " + a.model) + "\n";
+      out += a.state_code + "  " + Printable(a.agency) + (a.model.empty() ? "" : "  " + a.model) + "\n";
     if (h.agreements.empty()) out += "(no agreement links it now)\n";
-    for (const MoaVersion& v : h.served) out += "  " + v.url + "  since " + v.seen_at.substr(0, 10) + "\n";
+    for (const MoaVersion& v : h.served) out += "  " + Printable(v.url) + "  since " + v.seen_at.substr(0, 10) + "\n";
     out += "  " + h.sha256.substr(0, 12) + "  " + std::to_string(h.size) + " bytes\n";
-    std::string snippet;  // the text's line breaks and runs of spaces as one space
-    for (char c : h.snippet) {
-      bool space = c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == ' ';
-      if (!space) snippet += c;
-      else if (!snippet.empty() && snippet.back() != ' ') snippet += ' ';
-    }
-    out += "  \"" + snippet + "\"\n\n";
+    out += "  \"" + Printable(h.snippet) + "\"\n\n";
   }
   return out;
 }

@@ -50,13 +50,15 @@ Status Store::RecordMoaText(const std::string& sha256, const std::string& text, 
     row->BindText(1, sha256).BindText(2, at).BindText(3, error);
     s = row->Run();
   }
+  // The index's rowid is the document's (moa_files): found by it, not by a scan of an unindexed column.
   if (s.ok()) {
-    auto drop = db_->Prepare("DELETE FROM moa_text_index WHERE sha256 = ?");
+    auto drop = db_->Prepare("DELETE FROM moa_text_index WHERE rowid = (SELECT rowid FROM moa_files WHERE sha256 = ?)");
     drop->BindText(1, sha256);
     s = drop->Run();
   }
   if (s.ok() && error.empty()) {
-    auto index = db_->Prepare("INSERT INTO moa_text_index (sha256, body) VALUES (?, ?)");
+    auto index = db_->Prepare(
+        "INSERT INTO moa_text_index (rowid, sha256, body) SELECT rowid, sha256, ?2 FROM moa_files WHERE sha256 = ?1");
     index->BindText(1, sha256).BindText(2, text);
     s = index->Run();
   }
@@ -64,13 +66,17 @@ Status Store::RecordMoaText(const std::string& sha256, const std::string& text, 
   return s;
 }
 
-Status Store::SearchMoaText(const std::string& phrase, int limit, std::vector<MoaTextHit>* out) {
+Status Store::SearchMoaText(const std::string& phrase, int limit, std::vector<MoaTextHit>* out,
+                            const std::set<std::string>* among) {
   out->clear();
   auto st = db_->Prepare(
       "SELECT i.sha256, snippet(moa_text_index, 1, '[', ']', '…', 16), f.size FROM moa_text_index i "
-      "JOIN moa_files f USING (sha256) WHERE moa_text_index MATCH ? ORDER BY rank LIMIT ?");
-  st->BindText(1, PhraseQuery(phrase)).Bind(2, static_cast<int64_t>(limit));
-  while (st->Step()) out->push_back({st->Text(0), st->Text(1), st->Int(2), {}, {}});
+      "JOIN moa_files f ON f.rowid = i.rowid WHERE moa_text_index MATCH ? ORDER BY rank");
+  st->BindText(1, PhraseQuery(phrase));
+  while (out->size() < static_cast<size_t>(limit) && st->Step()) {
+    if (among && !among->count(st->Text(0))) continue;
+    out->push_back({st->Text(0), st->Text(1), st->Int(2), {}, {}});
+  }
   Status s = st->status();
   auto served = db_->Prepare("SELECT url, seen_at FROM moa_versions WHERE sha256 = ? ORDER BY seen_at, url");
   for (MoaTextHit& hit : *out) {

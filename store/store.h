@@ -188,8 +188,10 @@ class Store {
   Status RecordMoaText(const std::string& sha256, const std::string& text, const std::string& error,
                        const std::string& at);
   // The documents whose text holds `phrase` (its words in that order, any
-  // case, accents and punctuation aside), best match first, at most `limit`.
-  Status SearchMoaText(const std::string& phrase, int limit, std::vector<MoaTextHit>* out);
+  // case, accents and punctuation aside), best match first, at most `limit`;
+  // with `among`, only those whose SHA-256 is in it.
+  Status SearchMoaText(const std::string& phrase, int limit, std::vector<MoaTextHit>* out,
+                       const std::set<std::string>* among = nullptr);
   // The URLs asked for agreements whose MOA link is pending, by URL.
   Status MoaProbes(std::map<std::string, MoaProbe>* out);
   // What a predicted URL answered, with the PDF (and its text) when it was

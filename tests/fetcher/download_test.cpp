@@ -131,6 +131,21 @@ TEST_CASE("HTTP errors come back with the status for the fetch log") {
   CHECK(s.message() == server.Url("/moved.xlsx") + ": HTTP 302 without a usable redirect");
 }
 
+TEST_CASE("SafeFileName: never a directory, a control character or a name too long to write") {
+  CHECK(SafeFileName("https://www.ice.gov/doclib/287gMOA/Polk_TFM.pdf", "document.pdf") == "Polk_TFM.pdf");
+  CHECK(SafeFileName("https://www.ice.gov/doclib/", "document.pdf") == "document.pdf");
+  CHECK(SafeFileName("https://www.ice.gov/doclib/..", "document.pdf") == "document.pdf");
+  CHECK(SafeFileName("https://www.ice.gov/a%0Ab%09c.pdf", "x") == "a_b_c.pdf");
+  std::string name = SafeFileName("https://www.ice.gov/" + std::string(300, 'x') + "%C3%A9.pdf", "x");
+  CHECK(name.size() == kMaxSafeName);
+  CHECK(name.substr(name.size() - 4) == ".pdf");
+  std::string accents;
+  for (int i = 0; i < 200; ++i) accents += "%C3%A9";
+  std::string cut = SafeFileName("https://www.ice.gov/" + accents, "x");
+  CHECK(cut.size() <= kMaxSafeName);
+  CHECK(cut.size() % 2 == 0);  // no "é" cut in half
+}
+
 TEST_CASE("UrlFileName: the last segment, percent-decoded, never a directory") {
   CHECK(UrlFileName("https://www.ice.gov/doclib/287g/participatingAgencies.xlsx?x=1#y") == "participatingAgencies.xlsx");
   CHECK(UrlFileName("https://www.ice.gov/doclib/Pending%20Agencies.xlsx") == "Pending Agencies.xlsx");

@@ -117,6 +117,24 @@ TEST_CASE("the naming is learned from the most recently signed links") {
   CHECK(naming.patterns[0].text == kDir + "{agency}{state}_{model}_MOA_{date:MMDDYYYY}.pdf");
 }
 
+TEST_CASE("a name that ends with letters of its state's code is read whole first") {
+  std::vector<RosterRow> rows = {Row("COLORADO", "CO", "El Paso County Sheriff's Office", Model::JEM, "2025-06-01",
+                                     "ElPasoCo_JEM_MOA_06012025.pdf"),
+                                 Row("COLORADO", "CO", "Weld County Sheriff's Office", Model::JEM, "2025-06-02",
+                                     "WeldCo_JEM_MOA_06022025.pdf")};
+  MoaNaming naming = LearnMoaNaming(rows);
+  REQUIRE(naming.patterns.size() == 1);
+  CHECK(naming.patterns[0].text == kDir + "{place}_{model}_MOA_{date:MMDDYYYY}.pdf");
+}
+
+TEST_CASE("a name too long to be an agency's teaches nothing, and costs nothing") {
+  std::string agency, file;
+  for (int i = 0; i < 5000; ++i) agency += "Word ", file += "Word";
+  RosterRow huge = Row("TEXAS", "TX", agency, Model::WSO, "2025-12-02", file + "TX_WSO_MOA_12022025.pdf");
+  CHECK(LearnMoaNaming({huge, huge}).patterns.empty());
+  CHECK(PredictMoaUrls(LearnMoaNaming(Linked()), huge, 2).size() <= 2);
+}
+
 TEST_CASE("links that are not plain ICE file names teach nothing") {
   std::vector<RosterRow> rows = Linked();
   for (RosterRow& r : rows) r.moa_url = "https://gcc02.safelinks.protection.outlook.com/?url=" + r.moa_url;
@@ -129,7 +147,12 @@ TEST_CASE("links that are not plain ICE file names teach nothing") {
 TEST_CASE("a document names an agency by its place and its state") {
   RosterRow row = Row("GEORGIA", "GA", "Catoosa County Sheriff's Office", Model::JEM, "2025-05-22");
   CHECK(TextNamesAgency("This MOA is between ICE and the Catoosa County Sheriff’s Office, Georgia.", row));
-  CHECK(TextNamesAgency("the CATOOSA COUNTY Sheriffs Office (GA)", row));
+  CHECK_FALSE(TextNamesAgency("the CATOOSA COUNTY Sheriffs Office (GA)", row));  // the row names the state: so must the text
+  RosterRow coded = row;
+  coded.state = "GA";
+  CHECK(TextNamesAgency("the CATOOSA COUNTY Sheriffs Office (GA)", coded));
+  RosterRow indiana = Row("INDIANA", "IN", "Marion County Sheriff's Office", Model::JEM, "2025-05-22");
+  CHECK_FALSE(TextNamesAgency("the Marion County Sheriff's Office in Ohio", indiana));
   CHECK_FALSE(TextNamesAgency("the Catoosa County Sheriff's Office, Tennessee", row));  // another state
   CHECK_FALSE(TextNamesAgency("the Catoosaville County Sheriff's Office, Georgia", row));
   CHECK_FALSE(TextNamesAgency("", row));
