@@ -20,7 +20,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${FUZZ_BUILD_DIR:-$REPO/build-fuzz}"
 FIXTURES="${ICETRACK_FIXTURES:-$REPO/../shared/fixtures/ice287g}"
 TARGETS=(xlsx_archive_fuzz xlsx_part_fuzz page_fuzz as_of_totals_fuzz text_date_fuzz url_repair_fuzz
-         retry_after_fuzz content_disposition_fuzz config_fuzz xml_scanner_fuzz wayback_cdx_fuzz)
+         retry_after_fuzz content_disposition_fuzz config_fuzz xml_scanner_fuzz wayback_cdx_fuzz moa_naming_fuzz)
 WHICH="${1:-all}"
 SECONDS_EACH="${2:-60}"
 

@@ -1,10 +1,14 @@
 // Fuzz target: the 287(g) page (link discovery, the As-of totals, the update
 // time, the HTML roster table). Invariants: links are absolute http(s)
 // workbook URLs without fragment, each once; the page is parsed in bounded
-// time (libFuzzer's -timeout catches a stall); counts are never negative.
+// time (libFuzzer's -timeout catches a stall); counts are never negative;
+// the roster table's kept markup reads back to as many rows, each under the
+// same heading (what a rebuild reads is what the run read).
 // Seeds: the fixture pages (scripts/fuzz.sh).
 #include <set>
 
+#include "fetcher/html_document.h"
+#include "fetcher/html_roster_table.h"
 #include "fetcher/page.h"
 #include "model/ascii_text.h"
 #include "model/text_fold.h"
@@ -46,6 +50,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(cell.column > last);
       last = cell.column;
     }
+    FUZZ_CHECK(row.context.size() <= 200);
+  }
+  if (!page.roster_table.empty()) {
+    icetrack::HtmlDocument kept(page.roster_table_html);
+    std::vector<icetrack::TableRow> again = icetrack::FindRosterTable(kept, "https://www.ice.gov/identify-and-arrest/287g");
+    FUZZ_CHECK(again.size() == page.roster_table.size());
+    for (size_t i = 0; i < again.size() && i < page.roster_table.size(); ++i)
+      FUZZ_CHECK(again[i].context == page.roster_table[i].context);
   }
   return 0;
 }
