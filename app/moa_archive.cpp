@@ -42,6 +42,10 @@ Status ReadTexts(Store* store, const MoaArchiveOptions& o, MoaArchiveReport* out
   std::vector<std::string> unread;
   Status s = store->MoaFilesWithoutText(&unread);
   if (unread.size() > static_cast<size_t>(o.max_texts)) unread.resize(static_cast<size_t>(o.max_texts));
+  if (Status can = unread.empty() ? Status::Ok() : CanReadPdfText(o.text); !can.ok()) {
+    out->warning = NoPdfTextWarning(can);
+    return s;
+  }
   PdfTextOptions reader = o.text;
   reader.cancelled = o.cancelled;
   for (const std::string& sha : unread) {

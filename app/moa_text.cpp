@@ -49,10 +49,15 @@ Status CanReadPdfText(const PdfTextOptions& o) {
 Status ExtractPdfText(const std::string& pdf, const PdfTextOptions& o, std::string* text) {
   text->clear();
   ChildResult r;
-  // "-" "-": stdin to stdout. No -q: it would silence the errors too.
-  Status s = RunChildForOutput({o.program, "-enc", "UTF-8", "-eol", "unix", "-", "-"}, pdf, o.timeout,
-                               o.max_bytes, &r, o.cancelled);
-  if (!s.ok()) return s;
+  // Through sh for its `ulimit -v`: a PDF that makes poppler allocate
+  // without end (a stream that inflates to gigabytes) fails the child, not
+  // the machine. The program and its arguments are sh's "$0" "$@", never
+  // parsed. "-" "-": stdin to stdout. No -q: it would silence the errors too.
+  std::string limit = "ulimit -v " + std::to_string(o.max_memory_kib) + " && exec \"$0\" \"$@\"";
+  Status s = RunChildForOutput({"/bin/sh", "-c", limit, o.program, "-enc", "UTF-8", "-eol", "unix", "-", "-"}, pdf,
+                               o.timeout, o.max_bytes, &r, o.cancelled);
+  if (s.ok() && r.exit_code == 127) s = Status::Error(o.program + ": cannot run it: " + LastLine(r.errors));
+  if (!s.ok()) return Status::Error(o.program + s.message().substr(std::min(s.message().find(':'), s.message().size())));
   if (r.exit_code != 0) {
     std::string why = LastLine(r.errors);
     return Status::Error(o.program + ": exit " + std::to_string(r.exit_code) + (why.empty() ? "" : ": " + why));

@@ -7,11 +7,13 @@
 // Promises: the text pdftotext writes (UTF-8, as it is asked for), its first
 // `max_bytes`; invalid UTF-8 replaced by U+FFFD, so the index holds text.
 // Fails when pdftotext cannot be run (a Status starting with its name and
-// "cannot run it"), when it ends with an error (its last line of stderr) or
-// when it outlives `timeout` (killed).
+// "cannot run it"), when it ends with an error (its last line of stderr),
+// when it outlives `timeout` (killed) or would take more than
+// `max_memory_kib` of memory (its allocation fails, and so does it).
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -23,6 +25,7 @@ struct PdfTextOptions {
   std::string program = "pdftotext";
   std::chrono::milliseconds timeout{30000};
   size_t max_bytes = 4 << 20;  // an MOA's text is 30 to 80 KB
+  int64_t max_memory_kib = 1 << 20;  // the child's address space (ulimit -v): pdftotext needs tens of MB
   std::function<bool()> cancelled;  // true: stop now (the daemon told to); the read fails
 };
 

@@ -50,6 +50,24 @@ TEST_CASE("no pdftotext, and one that hangs, are told apart from a bad PDF") {
   CHECK_FALSE(IsMissingProgram(s));
 }
 
+TEST_CASE("pdftotext runs with its memory capped") {
+  test::TempDir dir;
+  std::string fake = dir.File("pdftotext");
+  std::ofstream(fake) << "#!/bin/sh\ncat >/dev/null; ulimit -v\n";
+  std::filesystem::permissions(fake, std::filesystem::perms::owner_all);
+  PdfTextOptions o;
+  o.program = fake;
+  o.max_memory_kib = 524288;
+  std::string text;
+  REQUIRE(ExtractPdfText("%PDF-", o, &text).ok());
+  CHECK(text == "524288\n");
+  // A program that needs more fails, as a PDF it cannot read does.
+  std::ofstream(fake) << "#!/bin/sh\ncat >/dev/null; exec /usr/bin/python3 -c 'x = bytearray(600 << 20)'\n";
+  Status s = ExtractPdfText("%PDF-", o, &text);
+  CHECK_FALSE(s.ok());
+  CHECK_FALSE(IsMissingProgram(s));
+}
+
 TEST_CASE("text that is not UTF-8 is made so") {
   test::TempDir dir;
   std::string fake = dir.File("pdftotext");
