@@ -1,5 +1,7 @@
 #include "alerts/slack_message.h"
 
+#include "model/ascii_text.h"
+
 #include <nlohmann/json.hpp>
 
 #include "alerts/chat_packing.h"
@@ -14,16 +16,7 @@ constexpr size_t kBlocks = 50;
 constexpr size_t kTotalChars = 12000;
 constexpr size_t kLineChars = 500;  // of a line's text: a hostile name cannot fill a message
 
-std::string Escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
-  }
-  return out;
-}
+std::string Escape(const std::string& text) { return EscapeMarkupText(text); }
 
 // <url|MOA>: the characters that would end the link are percent-encoded.
 std::string Link(const std::string& url) {

@@ -100,16 +100,7 @@ std::string Cut(std::string text, size_t limit) {
   return text.substr(0, end);
 }
 
-std::string EscapeText(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
-  }
-  return out;
-}
+
 
 std::string FirstHref(const GumboNode* cell, const std::string& base_url) {
   std::string url;
@@ -280,7 +271,7 @@ std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::s
     }
     // The heading as a heading of its text, closed: the page's own may be
     // closed only by what follows it, and would then hold the table.
-    if (t.heading) source += "<h3>" + EscapeText(t.context) + "</h3>\n";
+    if (t.heading) source += "<h3>" + EscapeMarkupText(t.context) + "</h3>\n";
     source += SourceOf(t.table) + "\n";
   }
   if (!source.empty()) source.pop_back();

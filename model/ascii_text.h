@@ -27,6 +27,10 @@ bool ParseDecimal(std::string_view text, int64_t max, int64_t* out);
 // "%2F" -> "/"; malformed escapes are kept as written.
 std::string PercentDecode(std::string_view text);
 
+// '&', '<' and '>' as "&amp;", "&lt;" and "&gt;": text that no markup
+// (an HTML element's content, Slack's mrkdwn) reads as a tag or an entity.
+std::string EscapeMarkupText(std::string_view text);
+
 // Eight bytes at a time from `i`: where the first word of `text` begins that
 // may hold a control byte (below 0x20), a byte from 0x80 or one of `stops`,
 // or where fewer than eight bytes are left. The word test never misses such

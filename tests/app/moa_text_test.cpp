@@ -11,6 +11,13 @@
 namespace icetrack {
 namespace {
 
+// A program at `path` that runs `script` (sh), in place of pdftotext.
+std::string FakeProgram(const std::string& path, const std::string& script) {
+  std::ofstream(path) << "#!/bin/sh\n" << script << "\n";
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+  return path;
+}
+
 TEST_CASE("pdftotext reads a PDF's text back") {
   std::string text;
   Status s = ExtractPdfText(test::TinyPdf({"MEMORANDUM OF AGREEMENT", "the Catoosa County Sheriff's Office (GA)"}),
@@ -39,9 +46,7 @@ TEST_CASE("no pdftotext, and one that hangs, are told apart from a bad PDF") {
   Status s = ExtractPdfText(test::TinyPdf({"x"}), missing, &text);
   CHECK(IsMissingProgram(s));
   test::TempDir dir;
-  std::string hangs = dir.File("pdftotext");
-  std::ofstream(hangs) << "#!/bin/sh\nexec sleep 30\n";
-  std::filesystem::permissions(hangs, std::filesystem::perms::owner_all);
+  std::string hangs = FakeProgram(dir.File("pdftotext"), "exec sleep 30");
   PdfTextOptions slow;
   slow.program = hangs;
   slow.timeout = std::chrono::milliseconds(300);
@@ -52,9 +57,7 @@ TEST_CASE("no pdftotext, and one that hangs, are told apart from a bad PDF") {
 
 TEST_CASE("pdftotext runs with its memory capped") {
   test::TempDir dir;
-  std::string fake = dir.File("pdftotext");
-  std::ofstream(fake) << "#!/bin/sh\ncat >/dev/null; ulimit -v\n";
-  std::filesystem::permissions(fake, std::filesystem::perms::owner_all);
+  std::string fake = FakeProgram(dir.File("pdftotext"), "cat >/dev/null; ulimit -v");
   PdfTextOptions o;
   o.program = fake;
   o.max_memory_kib = 524288;
@@ -62,7 +65,7 @@ TEST_CASE("pdftotext runs with its memory capped") {
   REQUIRE(ExtractPdfText("%PDF-", o, &text).ok());
   CHECK(text == "524288\n");
   // A program that needs more fails, as a PDF it cannot read does.
-  std::ofstream(fake) << "#!/bin/sh\ncat >/dev/null; exec /usr/bin/python3 -c 'x = bytearray(600 << 20)'\n";
+  FakeProgram(fake, "cat >/dev/null; exec /usr/bin/python3 -c 'x = bytearray(600 << 20)'");
   Status s = ExtractPdfText("%PDF-", o, &text);
   CHECK_FALSE(s.ok());
   CHECK_FALSE(IsMissingProgram(s));
@@ -70,9 +73,7 @@ TEST_CASE("pdftotext runs with its memory capped") {
 
 TEST_CASE("text that is not UTF-8 is made so") {
   test::TempDir dir;
-  std::string fake = dir.File("pdftotext");
-  std::ofstream(fake) << "#!/bin/sh\ncat >/dev/null; printf 'caf\\351 ok \\342\\202'\n";  // Latin-1, a cut sequence
-  std::filesystem::permissions(fake, std::filesystem::perms::owner_all);
+  std::string fake = FakeProgram(dir.File("pdftotext"), "cat >/dev/null; printf 'caf\\351 ok \\342\\202'");  // Latin-1, a cut sequence
   PdfTextOptions o;
   o.program = fake;
   std::string text;

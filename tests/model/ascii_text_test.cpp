@@ -50,4 +50,10 @@ TEST_CASE("plain words are skipped up to the first that holds a control, high or
   CHECK(SkipPlainAsciiWords(plain, 5, "&") == 21);
 }
 
+TEST_CASE("EscapeMarkupText leaves no tag nor entity") {
+  CHECK(EscapeMarkupText("Jail & Task Force <b>") == "Jail &amp; Task Force &lt;b&gt;");
+  CHECK(EscapeMarkupText("plain \"quoted\"") == "plain \"quoted\"");
+  CHECK(EscapeMarkupText("").empty());
+}
+
 }  // namespace icetrack
