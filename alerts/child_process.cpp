@@ -213,9 +213,9 @@ Status Run(const std::vector<std::string>& argv, const std::string& input, std::
   while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
   }
   sigaction(SIGPIPE, &old, nullptr);
-  for (std::string* kept : {&result->output, &result->errors})
-    if (!apart || kept == &result->errors)
-      if (kept->size() > kKeptOutput) kept->erase(0, kept->size() - kKeptOutput);
+  // The tails: the output's when it is not kept apart (then capped as it came), the errors' always.
+  for (std::string* tail : {apart ? nullptr : &result->output, &result->errors})
+    if (tail && tail->size() > kKeptOutput) tail->erase(0, tail->size() - kKeptOutput);
   if (!exited && stopped) return Status::Error(argv[0] + ": stopped: icetrack was told to stop");
   if (!exited) return Status::Error(argv[0] + ": still running after " + SecondsText(timeout) + " s; killed");
   result->exit_code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;

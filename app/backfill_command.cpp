@@ -129,7 +129,7 @@ Status ReadPageTable(const ArchiveCapture& c, IngestInput* input, ParsedRoster* 
 // markup becomes the bytes kept). A failure here is the capture's, never the store's.
 Status ReadCapture(const ArchiveCapture& c, const ZipLimits& limits, IngestInput* input, ParsedRoster* parsed) {
   input->label = c.url + " (captured " + CaptureTime(c.timestamp) + ")";
-  if (input->bytes.compare(0, 2, "PK") != 0) return ReadPageTable(c, input, parsed);
+  if (!IsStoredWorkbook(input->bytes)) return ReadPageTable(c, input, parsed);
   input->source_name = UrlFileName(c.url);
   return ParseWorkbook(input->bytes, input->label, limits, parsed);
 }

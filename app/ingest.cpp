@@ -71,9 +71,11 @@ Status RosterFromPage(const Page& page, const std::string& page_url, ParsedRoste
   return Status::Ok();
 }
 
+bool IsStoredWorkbook(std::string_view bytes) { return bytes.substr(0, 2) == "PK"; }
+
 Status ParseStored(const SnapshotInfo& info, const std::string& bytes, const ZipLimits& limits,
                    ParsedRoster* out) {
-  if (bytes.compare(0, 2, "PK") == 0) return ParseWorkbook(bytes, info.source_name, limits, out);
+  if (IsStoredWorkbook(bytes)) return ParseWorkbook(bytes, info.source_name, limits, out);
   return ParsePageRoster(bytes, info.source_url, out);
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "alerts/alert_target.h"
@@ -82,6 +83,8 @@ inline constexpr char kPageTableName[] = "287g-table.html";
 // snapshot of such a roster keeps Page::roster_table_html as its bytes.
 Status RosterFromPage(const Page& page, const std::string& page_url, ParsedRoster* out);
 
+// Whether kept bytes are a workbook (a zip), not a page's roster table.
+bool IsStoredWorkbook(std::string_view bytes);
 // Reads a stored snapshot's bytes again: a workbook, or the page table it was read from.
 Status ParseStored(const SnapshotInfo& info, const std::string& bytes, const ZipLimits& limits,
                    ParsedRoster* out);

@@ -6,14 +6,13 @@
 #include "app/ingest.h"
 #include "app/moa_probe.h"
 #include "diff/row_changes.h"
+#include "fetcher/download.h"
 #include "fetcher/pacer.h"
 #include "model/utc_time.h"
 #include "report/digest.h"
 
 namespace icetrack {
 namespace {
-
-constexpr char kPdfMagic[] = "%PDF-";
 
 // The participating list as it stands at `now`.
 Status CurrentRoster(Store* store, const std::string& now, std::vector<RosterEntry>* entries) {
@@ -111,7 +110,7 @@ void Check(const HttpClient& client, const std::vector<RosterRow>& rows, MoaDocu
     ++report->tally.unchanged;
     return;
   }
-  if (response.body.compare(0, 5, kPdfMagic) != 0) {
+  if (!IsPdfBody(response.body)) {
     doc->status = DocumentStatus::Refused;
     doc->error = doc->url + ": not a PDF (HTTP " + std::to_string(response.status) + ", " +
                  std::to_string(response.body.size()) + " bytes)";

@@ -159,11 +159,7 @@ void AddMoaCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<MoaOptions>();
   CLI::App* cmd = app.add_subcommand("moa", "The MOA and addendum documents of the agreements whose agency or county "
                                             "matches TEXT, as --archive-moa kept them");
-  auto* text = cmd->add_option("TEXT", o->chosen.text, "Part of an agency's or a county's name, as for show");
-  AddStoreOptions(cmd, &o->chosen.store);
-  cmd->add_option("--state", o->chosen.state, "Only this state: its code or name")->needs(text);
-  cmd->add_option("--model", o->chosen.model, "Only this model: JEM, TFM or WSO")->needs(text);
-  cmd->add_option("--list", o->chosen.list, "Only this list: participating or pending")->needs(text);
+  AddAgreementChoiceOptions(cmd, &o->chosen, "Part of an agency's or a county's name, as for show");
   auto* out = cmd->add_option("--out", o->out, "Write every version kept into this folder")->check(NonEmptyPath());
   auto* grep = cmd->add_option("--grep", o->grep,
                                "Find the documents whose text has this phrase (its words in order, any case), "

@@ -6,6 +6,7 @@
 #include "app/alert_routing.h"
 #include "app/ingest.h"
 #include "app/moa_text.h"
+#include "fetcher/download.h"
 #include "diff/row_changes.h"
 #include "fetcher/moa_naming.h"
 #include "model/utc_time.h"
@@ -59,7 +60,7 @@ void Ask(const HttpClient& client, const RosterRow& row, const PdfTextOptions& r
     probe->error = s.message();
     return;
   }
-  if (response.body.compare(0, 5, "%PDF-") != 0) {
+  if (!IsPdfBody(response.body)) {
     probe->status = ProbeStatus::Absent;
     probe->error = "not a PDF (HTTP " + std::to_string(response.status) + ")";
     return;

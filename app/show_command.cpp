@@ -39,12 +39,9 @@ int RunShow(const ShowOptions& o) {
 void AddShowCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<ShowOptions>();
   CLI::App* cmd = app.add_subcommand("show", "The full history of the agreements whose agency or county matches TEXT");
-  cmd->add_option("TEXT", o->chosen.text, "Part of an agency's or a county's name: any case, apostrophes and "
-                                    "punctuation as you like")->required();
-  AddStoreOptions(cmd, &o->chosen.store);
-  cmd->add_option("--state", o->chosen.state, "Only this state: its code or name");
-  cmd->add_option("--model", o->chosen.model, "Only this model: JEM, TFM or WSO");
-  cmd->add_option("--list", o->chosen.list, "Only this list: participating or pending");
+  AddAgreementChoiceOptions(cmd, &o->chosen,
+                            "Part of an agency's or a county's name: any case, apostrophes and punctuation as you like")
+      ->required();
   cmd->add_flag("--json", o->json, "JSON instead of text");
   cmd->callback([o, exit_code] { *exit_code = RunShow(*o); });
 }

@@ -101,6 +101,15 @@ int OpenConfiguredStore(const StoreChoice& choice, const RuleFlags* flags, Inges
   return OpenStoreForWriting(path, flags ? &rules : nullptr, options, lock, out, create);
 }
 
+CLI::Option* AddAgreementChoiceOptions(CLI::App* cmd, AgreementChoice* c, const std::string& text_help) {
+  CLI::Option* text = cmd->add_option("TEXT", c->text, text_help);
+  AddStoreOptions(cmd, &c->store);
+  cmd->add_option("--state", c->state, "Only this state: its code or name")->needs(text);
+  cmd->add_option("--model", c->model, "Only this model: JEM, TFM or WSO")->needs(text);
+  cmd->add_option("--list", c->list, "Only this list: participating or pending")->needs(text);
+  return text;
+}
+
 int FindChosenAgreements(const AgreementChoice& c, std::unique_ptr<Store>* store, std::vector<AgreementHistory>* found) {
   AgreementQuery query;
   Status s = ReadAgreementQuery(c.text, c.state, c.model, c.list, &query);

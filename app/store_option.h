@@ -60,6 +60,9 @@ struct AgreementChoice {
 // agreements that match: 0, or the exit code, its error printed.
 int FindChosenAgreements(const AgreementChoice& choice, std::unique_ptr<Store>* store,
                          std::vector<AgreementHistory>* found);
+// TEXT (help: `text_help`), the store options and --state, --model, --list
+// on `cmd`; the filters need TEXT. Returns TEXT's option.
+CLI::Option* AddAgreementChoiceOptions(CLI::App* cmd, AgreementChoice* choice, const std::string& text_help);
 
 int OpenConfiguredStore(const StoreChoice& choice, const RuleFlags* flags, IngestOptions* options, Config* config,
                         std::unique_ptr<InstanceLock>* lock, std::unique_ptr<Store>* out, bool create = true);

@@ -74,6 +74,8 @@ std::string UrlFileName(const std::string& url) {
   return separator == std::string::npos ? name : name.substr(separator + 1);
 }
 
+bool IsPdfBody(std::string_view body) { return body.substr(0, 5) == "%PDF-"; }
+
 std::string SafeFileName(const std::string& url, const std::string& fallback) {
   std::string name = UrlFileName(url);
   if (name.empty() || name == "." || name == "..") return fallback;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "model/status.h"
 #include "net/http_client.h"
@@ -45,6 +46,10 @@ Status FetchPage(const HttpClient& client, const RetryBudget& budget, const std:
 // body is not a workbook (then `not_a_workbook` is set and `body` emptied).
 Status DownloadWorkbook(const HttpClient& client, const RetryBudget& budget, const std::string& url,
                         const Validators& validators, Download* out);
+
+// Whether a body is a PDF: it starts with "%PDF-" (an MOA link that serves an
+// HTML page, a login form or nothing is not one).
+bool IsPdfBody(std::string_view body);
 
 // The bare, percent-decoded last path segment of `url` ("" when it ends in "/").
 std::string UrlFileName(const std::string& url);

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -20,7 +21,7 @@ class FakeDocuments {
       std::lock_guard<std::mutex> hold(mutex_);
       std::string name = req.matches[1].str();
       ++requests_[name];
-      if (name == "busy.pdf") return void(res.status = 503);  // never answers
+      if (name == "busy.pdf" || failing_.count(name)) return void(res.status = 503);
       auto it = bodies_.find(name);
       if (it == bodies_.end()) return void(res.status = 404);
       res.set_content(it->second, it->second.rfind("%PDF", 0) == 0 ? "application/pdf" : "text/html");
@@ -30,6 +31,12 @@ class FakeDocuments {
   void Put(const std::string& name, const std::string& body) {
     std::lock_guard<std::mutex> hold(mutex_);
     bodies_[name] = body;
+  }
+  // While set, `name` answers 503 as busy.pdf always does.
+  void Fail(const std::string& name, bool failing) {
+    std::lock_guard<std::mutex> hold(mutex_);
+    if (failing) failing_.insert(name);
+    else failing_.erase(name);
   }
   int Requests(const std::string& name) {
     std::lock_guard<std::mutex> hold(mutex_);
@@ -47,6 +54,7 @@ class FakeDocuments {
   std::mutex mutex_;
   std::map<std::string, std::string> bodies_;
   std::map<std::string, int> requests_;
+  std::set<std::string> failing_;
   TestHttpServer http_;  // last: it stops before what its handler reads is gone
 };
 

@@ -164,6 +164,21 @@ TEST_CASE("the report site keeps a copy of each linked document and links it bes
   CHECK(test::ReadFile(spanish + "/state/FL.html").find(">copia guardada</a>)") != std::string::npos);
 }
 
+TEST_CASE("a PDF cut short is kept but unreadable: noted once, never read again, the store as it was otherwise") {
+  Site s;
+  s.docs.Put("polk.pdf", kFirst.substr(0, kFirst.size() / 2));  // "%PDF-" and half a document
+  test::CommandRun first = s.Run();
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  CHECK(first.out.find("; 0 texts read (1 unreadable)\n") != std::string::npos);
+  std::string error;
+  QueryInt(s.db, "SELECT error FROM moa_texts", &error);
+  CHECK(error.rfind("pdftotext: exit ", 0) == 0);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_text_index") == 0);
+  test::CommandRun again = s.Run("--moa-recheck-after 0");
+  CHECK(again.out.find("texts read") == std::string::npos);  // the same bytes: not read again
+  CHECK(Icetrack("moa --grep 'first MOA' --db " + s.db).err == "icetrack: no stored document's text has \"first MOA\"\n");
+}
+
 TEST_CASE("moa --grep finds a phrase in the documents' text, with the agreements that link them") {
   Site s;
   REQUIRE(s.Run().exit_code == 0);

@@ -91,6 +91,27 @@ TEST_CASE("an MOA ICE posted before its roster links it is found where the namin
   CHECK(Json::parse(Icetrack("log --json --kind moa_found_unlinked --db " + s.db).out).size() == 1);
 }
 
+TEST_CASE("a predicted URL that fails is asked again next run, an HTML page there is no news") {
+  Site s;
+  s.docs.Fail(kCatoosa, true);
+  s.docs.Put(kDublin, "<html><body>Page not found</body></html>");  // ICE's 404 page, sent with 200
+  test::CommandRun first = s.Run();
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_probes WHERE status = 'failed' AND url LIKE '%Catoosa%'") == 1);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_probes WHERE status = 'absent' AND url LIKE '%Dublin%' "
+                       "AND error = 'not a PDF (HTTP 200)'") == 1);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM events WHERE kind = 'moa_found_unlinked'") == 0);
+  CHECK(QueryInt(s.db, "SELECT COUNT(*) FROM moa_files") == 3);  // the linked ones only
+  int dublin = s.docs.Requests(kDublin);
+  // The server is back: the failed one is asked again at once, the absent one waits its week.
+  s.docs.Fail(kCatoosa, false);
+  s.docs.Put(kCatoosa, test::TinyPdf({"the Catoosa County Sheriff's Office, Georgia"}));
+  test::CommandRun second = s.Run();
+  REQUIRE_MESSAGE(second.exit_code == 0, second.err);
+  CHECK(s.docs.Requests(kDublin) == dublin);
+  CHECK(Json::parse(Icetrack("log --json --kind moa_found_unlinked --db " + s.db).out).size() == 1);
+}
+
 TEST_CASE("without pdftotext nothing is probed nor read, and the run says so once") {
   Site s;
   s.docs.Put(kCatoosa, test::TinyPdf({"the Catoosa County Sheriff's Office, Georgia"}));
