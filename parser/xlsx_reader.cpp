@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "model/ascii_text.h"
+#include "parser/plain_rows.h"
 #include "parser/sheet_hyperlinks.h"
 #include "parser/xlsx_parts.h"
 #include "parser/xml_stream.h"
@@ -17,6 +18,7 @@ struct XlsxReader::Impl {
   xlsx::SharedStrings shared_strings;
   std::string modified_time;
   SheetLimits limits;
+  bool plain_rows = true;
 };
 
 namespace {
@@ -39,19 +41,36 @@ class SheetHandler : public XmlHandler {
  public:
   SheetHandler(const XlsxReader::Impl& book, xlsx::SheetHyperlinks& links,
                const std::function<bool(const TableRow&)>& on_row, SheetSummary* summary)
-      : book_(book), links_(links), on_row_(on_row), summary_(summary) {}
+      : book_(book), links_(links), on_row_(on_row), summary_(summary), plain_rows_(book.plain_rows) {}
 
   std::string error;  // first problem found; the parse stops there
 
   void OnStart(std::string_view name, XmlAttributes attrs) override {
-    if (name == "c") StartCell(attrs);
+    if (name == "c") StartCell(attrs.Find("r"), attrs.Find("s"), attrs.Find("t"));
     else if (name == "v") Collect(&value_);
     else if (name == "t" && in_inline_ && phonetic_depth_ == 0) Collect(&inline_text_);
     else if (name == "is") in_inline_ = true;
     else if (name == "rPh") ++phonetic_depth_;
-    else if (name == "row") StartRow(attrs);
+    else if (name == "row") StartRow(attrs.Find("r"));
+    else if (name == "sheetData") wants_content = plain_rows_ && !target_ && !in_row_;
     else if (name == "dimension") summary_->dimension = Attr(attrs, "ref");
     else if (name == "mergeCell") summary_->merged_ranges.push_back(Attr(attrs, "ref"));
+  }
+
+  // The rows in Excel's plain form, read where they lie (parser/plain_rows.h)
+  // through the same steps as their events; the first other row, or
+  // anything else, is left to the XML reader.
+  size_t ReadContent(std::string_view rest) override {
+    size_t read = 0;
+    while (!stop_requested) {
+      size_t length = xlsx::ReadPlainRow(rest.substr(read), &plain_);
+      if (length == 0) break;
+      int before = summary_->rows;
+      AddPlainRow();
+      summary_->rows_in_place += summary_->rows - before;
+      read += length;
+    }
+    return read;
   }
 
   void OnEnd(std::string_view name) override {
@@ -77,11 +96,26 @@ class SheetHandler : public XmlHandler {
     stop_requested = true;
   }
 
-  void StartRow(XmlAttributes attrs) {
+  static const std::string_view* Given(const std::optional<std::string_view>& value) {
+    return value ? &*value : nullptr;
+  }
+
+  void AddPlainRow() {
+    StartRow(Given(plain_.r));
+    for (const xlsx::PlainCell& cell : plain_.cells) {
+      if (stop_requested) return;
+      StartCell(Given(cell.r), Given(cell.s), Given(cell.t));
+      if (stop_requested) return;
+      value_.assign(cell.v);
+      EndCell();
+    }
+    EndRow();
+  }
+
+  void StartRow(const std::string_view* r) {
     // A row inside a row would be delivered twice, at both ends.
     if (in_row_) return Fail("row inside row " + std::to_string(row_.row));
     in_row_ = true;
-    const std::string_view* r = attrs.Find("r");
     int64_t index = row_.row + 1;
     if (r && !ParseDecimal(*r, xlsx::kSheetRows, &index)) return Fail("row \"" + std::string(*r) + "\" is not a row number");
     if (index < 1 || index > xlsx::kSheetRows || index <= row_.row)
@@ -92,8 +126,7 @@ class SheetHandler : public XmlHandler {
     if (!links_.empty()) links_.Row(row_.row);
   }
 
-  void StartCell(XmlAttributes attrs) {
-    const std::string_view* r = attrs.Find("r");
+  void StartCell(const std::string_view* r, const std::string_view* s, const std::string_view* t) {
     int row = row_.row, col = column_ + 1;
     if (r && !xlsx::ParseCellRef(*r, &row, &col)) return Fail("bad cell reference \"" + std::string(*r) + "\"");
     // Excel writes cells left to right; one written out of order would pair
@@ -102,9 +135,7 @@ class SheetHandler : public XmlHandler {
     if (col >= xlsx::kSheetColumns)
       return Fail("row " + std::to_string(row_.row) + " has more than " + std::to_string(xlsx::kSheetColumns) + " columns");
     column_ = col;
-    const std::string_view* t = attrs.Find("t");
     type_ = t ? CellTypeOf(*t) : CellType::Number;
-    const std::string_view* s = attrs.Find("s");
     style_ = 0;
     if (s && !ParseDecimal(*s, INT32_MAX, &style_))
       return Fail("cell " + CellName(row_.row, column_) + ": style \"" + std::string(*s) + "\" is not a style number");
@@ -217,6 +248,8 @@ class SheetHandler : public XmlHandler {
   std::string* target_ = nullptr;
   bool in_inline_ = false, in_row_ = false;
   int phonetic_depth_ = 0;
+  const bool plain_rows_;  // whether plain rows are read in place (XlsxReader::set_plain_rows)
+  xlsx::PlainRow plain_;   // scratch of ReadContent
 };
 
 }  // namespace
@@ -266,6 +299,7 @@ const std::vector<SheetInfo>& XlsxReader::sheets() const { return impl_->workboo
 bool XlsxReader::date1904() const { return impl_->workbook.date1904; }
 const std::string& XlsxReader::modified_time() const { return impl_->modified_time; }
 void XlsxReader::set_sheet_limits(const SheetLimits& limits) { impl_->limits = limits; }
+void XlsxReader::set_plain_rows(bool in_place) { impl_->plain_rows = in_place; }
 
 uint64_t XlsxReader::DeclaredSheetBytes(size_t index) const {
   return index < sheets().size() ? impl_->zip->DeclaredSize(sheets()[index].part) : 0;

@@ -206,6 +206,7 @@ bool XmlScanner::SkipByteOrderMark(bool final) {
 
 bool XmlScanner::Run(bool final) {
   while (!sink_->Stopped()) {
+    if (depth_ == content_depth_ && OfferContent()) continue;
     size_t lt = doc_.find('<', pos_);
     size_t end = lt == std::string::npos ? doc_.size() : lt;
     if (end > pos_) {
@@ -222,6 +223,17 @@ bool XmlScanner::Run(bool final) {
   if (pos_ < doc_.size()) return Fail(pos_, "malformed XML: unclosed token");
   if (depth_ != 0) return Fail(pos_, "malformed XML: unclosed token");
   if (!root_done_) return Fail(pos_, "malformed XML: no element found");
+  return true;
+}
+
+// What the sink reads itself is consumed; a token cut short and searched
+// for (tag_scan_) may have been part of it.
+bool XmlScanner::OfferContent() {
+  size_t read = sink_->Content(doc_.substr(pos_));
+  if (read == 0) return false;
+  Consume(pos_ + std::min(read, doc_.size() - pos_));
+  tag_scan_ = 0;
+  tag_quote_ = 0;
   return true;
 }
 
@@ -433,6 +445,7 @@ XmlScanner::Step XmlScanner::StartTag(size_t lt) {
     if (depth_ == open_.size()) open_.emplace_back(name);
     else open_[depth_].assign(name);
     ++depth_;
+    if (sink_->ReadsContent()) content_depth_ = depth_;
   }
   Consume(i + 1);
   return Step::Done;
@@ -445,6 +458,7 @@ XmlScanner::Step XmlScanner::EndTag(size_t lt, size_t gt) {
     return Failed(lt + 2, "malformed XML: mismatched tag");
   }
   sink_->End(name);
+  if (depth_ == content_depth_) content_depth_ = SIZE_MAX;
   --depth_;
   root_done_ = depth_ == 0;
   Consume(gt + 1);

@@ -41,6 +41,17 @@ class XmlScanner {
     virtual void End(std::string_view name) = 0;
     virtual void Text(std::string_view text) = 0;
     virtual bool Stopped() const = 0;  // stop at the next token, without error
+
+    // A fast path for the bulk of a document (a sheet's rows). Asked after
+    // Start of an element with content: whether the sink reads that content
+    // itself. If so, Content is offered the document where it lies before
+    // each token directly inside the element, and returns how many bytes it
+    // has read: whole elements and white space whose events it has handled
+    // exactly as Start, End and Text would have been called for them (the
+    // same checks passed). 0 leaves the next token to the scanner, which
+    // offers the content again once it is back at that depth.
+    virtual bool ReadsContent() { return false; }
+    virtual size_t Content(std::string_view) { return 0; }
   };
 
   explicit XmlScanner(Sink* sink) : sink_(sink) {}
@@ -61,6 +72,7 @@ class XmlScanner {
  private:
   enum class Step { Done, NeedMore, Failed };
   bool Run(bool final);
+  bool OfferContent();
   Step Markup(size_t lt, bool final);
   Step StartTag(size_t lt);
   Step EndTag(size_t lt, size_t gt);
@@ -87,6 +99,7 @@ class XmlScanner {
   size_t counted_ = 0;             // where in doc_ line_ and column_ are
   std::vector<std::string> open_;  // the open elements, outermost first: open_[0, depth_)
   size_t depth_ = 0;               // (kept beyond depth_, so that a name's storage is reused)
+  size_t content_depth_ = SIZE_MAX;  // the depth whose content the sink reads itself (Sink::Content)
   bool root_done_ = false;
   bool started_ = false;           // past a byte-order mark
   bool consumed_ = false;          // anything read: a declaration must come first

@@ -93,6 +93,10 @@ struct ParseState {
     StopIfAsked();
   }
 
+  // Whether the handler asked for the content of the element just started
+  // (only the scanner offers it).
+  bool TakeContentRequest() { return std::exchange(handler->wants_content, false) && !parser; }
+
   void End(std::string_view name) {
     handler->OnEnd(LocalName(name));
     StopIfAsked();
@@ -114,6 +118,7 @@ void XMLCALL OnStart(void* data, const char* name, const char** attrs) {
   st->expat_attrs.clear();
   for (int i = 0; attrs[i]; i += 2) st->expat_attrs.push_back({attrs[i], attrs[i + 1]});
   st->Start(name, XmlAttributes(st->expat_attrs.data(), st->expat_attrs.size()));
+  st->TakeContentRequest();
 }
 
 void XMLCALL OnEnd(void* data, const char* name) { static_cast<ParseState*>(data)->End(name); }
@@ -136,13 +141,19 @@ void XMLCALL OnEntityDecl(void* data, const char*, int, const char*, int, const 
 class ScannerSink : public XmlScanner::Sink {
  public:
   explicit ScannerSink(ParseState* state) : state_(state) {}
-  void Start(std::string_view name, XmlAttributes attrs) override { state_->Start(name, attrs); }
+  void Start(std::string_view name, XmlAttributes attrs) override {
+    state_->Start(name, attrs);
+    reads_content_ = state_->TakeContentRequest();
+  }
   void End(std::string_view name) override { state_->End(name); }
   void Text(std::string_view text) override { state_->handler->OnText(text); }
   bool Stopped() const override { return state_->handler->stop_requested; }
+  bool ReadsContent() override { return reads_content_; }
+  size_t Content(std::string_view rest) override { return state_->handler->ReadContent(rest); }
 
  private:
   ParseState* state_;
+  bool reads_content_ = false;  // asked for at the last Start
 };
 
 // One document: read by XmlScanner when it is UTF-8 (every part Excel

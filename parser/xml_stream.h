@@ -29,6 +29,18 @@ class XmlHandler {
   virtual void OnText(std::string_view) {}
   // A handler may stop the parse early (e.g. after the header row); set by Stop().
   bool stop_requested = false;
+
+  // A fast path for the bulk of a part (a sheet's rows). A handler that sets
+  // `wants_content` in OnStart is offered that element's content where it
+  // lies, before each token directly inside it: ReadContent returns how many
+  // bytes it has read, whole elements and white space whose events it has
+  // handled exactly as OnStart, OnEnd and OnText would have been called for
+  // them (so only what the XML reader would read the same way, its checks
+  // passed); 0 leaves the next token to the XML reader. Only the UTF-8
+  // scanner offers content (under expat every token is an event), and it
+  // clears the flag after each OnStart.
+  virtual size_t ReadContent(std::string_view) { return 0; }
+  bool wants_content = false;
 };
 
 // Parses `part` of `zip` through `handler`. A handler that stops early is

@@ -2,6 +2,8 @@
 
 #include <memory>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "model/text_fold.h"
 #include "model/utc_time.h"
@@ -20,9 +22,21 @@ void CheckMessage(const Status& s) {
   FUZZ_CHECK(s.message().find('\n') == std::string::npos);  // one line
 }
 
-// Every delivered row: ascending, in bounds, cells ascending, each with a value or a link.
-int CheckSheet(const XlsxReader& book, size_t sheet) {
+// A row as one line, to compare two reads.
+std::string Shown(const TableRow& row) {
+  std::string out = std::to_string(row.row);
+  for (const Cell& c : row.cells)
+    out += " " + std::to_string(c.column) + "/" + std::to_string(static_cast<int>(c.kind)) + "/" +
+           std::string(c.Text()) + "/" + std::to_string(c.number) + (c.is_date ? "/d/" : "//") + c.hyperlink;
+  return out;
+}
+
+// Every delivered row: ascending, in bounds, cells ascending, each with a
+// value or a link; and the same rows, summary and outcome when no row is
+// read in place (parser/plain_rows.h).
+int CheckSheet(XlsxReader& book, size_t sheet) {
   int last_row = 0, rows = 0;
+  std::vector<std::string> shown;
   SheetSummary summary;
   Status s = book.ReadSheet(sheet, [&](const TableRow& row) {
     FUZZ_CHECK(row.row > last_row && row.row <= 1048576);
@@ -35,11 +49,26 @@ int CheckSheet(const XlsxReader& book, size_t sheet) {
       FUZZ_CHECK(cell.kind != CellKind::Empty || !cell.hyperlink.empty());
       FUZZ_CHECK(IsValidUtf8(cell.Text()) && IsValidUtf8(cell.hyperlink));
     }
+    shown.push_back(Shown(row));
     ++rows;
     return true;
   }, &summary);
   if (!s.ok()) CheckMessage(s);
   else FUZZ_CHECK(summary.rows == rows);
+  FUZZ_CHECK(summary.rows_in_place <= summary.rows);
+
+  book.set_plain_rows(false);
+  std::vector<std::string> generic;
+  SheetSummary generic_summary;
+  Status again = book.ReadSheet(sheet, [&](const TableRow& row) {
+    generic.push_back(Shown(row));
+    return true;
+  }, &generic_summary);
+  book.set_plain_rows(true);
+  FUZZ_CHECK(again.message() == s.message());
+  FUZZ_CHECK(generic == shown);
+  FUZZ_CHECK(generic_summary.rows == summary.rows && generic_summary.rows_in_place == 0);
+  FUZZ_CHECK(generic_summary.dimension == summary.dimension && generic_summary.merged_ranges == summary.merged_ranges);
   return s.ok() ? rows : -1;
 }
 

@@ -24,9 +24,24 @@ struct Recorder : XmlScanner::Sink {
   bool Stopped() const override { return false; }
 };
 
+// A sink that reads the <i/> elements directly inside <list> itself, each
+// as the events the scanner would give.
+struct ContentReader : Recorder {
+  bool ReadsContent() override { return events.back() == "S list"; }
+  size_t Content(std::string_view rest) override {
+    size_t read = 0;
+    for (; rest.substr(read).starts_with("<i/>"); read += 4) {
+      Start("i", {});
+      End("i");
+    }
+    return read;
+  }
+};
+
 // Scans `xml` in chunks of `chunk` bytes (0: whole); the error, or "".
+template <typename Sink = Recorder>
 std::string Scan(const std::string& xml, std::vector<std::string>* events, size_t chunk = 0) {
-  Recorder r;
+  Sink r;
   XmlScanner scanner(&r);
   if (chunk == 0) chunk = xml.size() + 1;
   for (size_t at = 0; at < xml.size() && !scanner.failed(); at += chunk) scanner.Feed(xml.substr(at, chunk), false);
@@ -197,6 +212,25 @@ TEST_CASE("several decoded values in one tag each keep their own text") {
   REQUIRE(Scan("<a x='1&amp;2' y='plain' z='&lt;3&gt;' w='t\tab'/>", &events) == "");
   REQUIRE(!events.empty());
   CHECK(events[0] == "S a x=1&2 y=plain z=<3> w=t ab");
+}
+
+TEST_CASE("content a sink reads itself gives the events and errors the scanner would, in chunks of any size") {
+  const std::string kDocuments[] = {
+      "<list><i/><i/>text<i/><!-- c --><i/><i a='1'/><i/>\n<i/><j><i/></j><i/></list>",
+      "<list><i/><i/>\n<i/><i/><bad</list>",
+      "<list><i/><i/>\n<i/></lisp>",
+      "<list><i/><i/><i/><i/><i/><i/><i/><i/><i/></list><i/>",
+  };
+  for (const std::string& xml : kDocuments) {
+    for (size_t chunk = 0; chunk <= 24; ++chunk) {
+      CAPTURE(xml);
+      CAPTURE(chunk);
+      std::vector<std::string> want, got;
+      std::string error = Scan(xml, &want, chunk);
+      CHECK(Scan<ContentReader>(xml, &got, chunk) == error);
+      CHECK(got == want);
+    }
+  }
 }
 
 }  // namespace

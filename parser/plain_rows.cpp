@@ -1,0 +1,156 @@
+#include "parser/plain_rows.h"
+
+#include <cstdint>
+
+#include "parser/sheet_hyperlinks.h"
+
+namespace icetrack::xlsx {
+namespace {
+
+enum ByteClass : uint8_t { kSpace = 1, kNameStart = 2, kName = 4, kValue = 8, kText = 16 };
+
+struct ByteClasses {
+  uint8_t of[256] = {};
+  ByteClasses() {
+    for (int c = 0; c < 256; ++c) {
+      bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      bool digit = c >= '0' && c <= '9';
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') of[c] |= kSpace;
+      if (letter || c == '_') of[c] |= kNameStart;
+      if (letter || digit || c == '_' || c == '.' || c == ':' || c == '-') of[c] |= kName;
+      bool printable = c >= 0x20 && c < 0x7F && c != '<' && c != '&' && c != '>';
+      if (printable && c != '"' && c != '\'') of[c] |= kValue;
+      if (printable || c == '\t' || c == '\n') of[c] |= kText;
+    }
+  }
+};
+const ByteClasses kClasses;
+
+inline bool Is(char c, ByteClass k) { return kClasses.of[static_cast<unsigned char>(c)] & k; }
+
+// More attributes than this on one tag are left to the XML reader (Excel
+// writes up to seven on a row).
+constexpr size_t kMaxAttributes = 16;
+
+// Whether an attribute may be read here: not a namespace declaration (the
+// XML reader records those), not a prefixed name whose local part is one
+// the sheet reads (the reader would hand it over as that name), not a
+// duplicate (the reader refuses those).
+bool Admissible(std::string_view name, const std::string_view* seen, size_t count) {
+  if (count == kMaxAttributes || name.starts_with("xmlns")) return false;
+  size_t colon = name.find(':');
+  if (colon != std::string_view::npos) {
+    std::string_view local = name.substr(colon + 1);
+    if (local == "r" || local == "s" || local == "t") return false;
+  }
+  for (size_t k = 0; k < count; ++k) {
+    if (seen[k] == name) return false;
+  }
+  return true;
+}
+
+// A cursor over the text; every step says whether the form was plain.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text) : p_(text.data()), n_(text.size()) {}
+  size_t at() const { return i_; }
+
+  bool Literal(std::string_view s) {
+    if (n_ - i_ < s.size() || std::string_view(p_ + i_, s.size()) != s) return false;
+    i_ += s.size();
+    return true;
+  }
+
+  void Spaces() {
+    while (i_ < n_ && Is(p_[i_], kSpace)) ++i_;
+  }
+
+  // A tag's attributes after its name, up to and including its '>' or "/>"
+  // (`*empty` then). `slot(name)` gives where a read attribute's value goes
+  // (null for one the sheet ignores).
+  template <typename Slot>
+  bool Attributes(Slot slot, bool* empty) {
+    std::string_view seen[kMaxAttributes];
+    size_t count = 0;
+    while (true) {
+      size_t before = i_;
+      Spaces();
+      if (i_ >= n_) return false;
+      if (p_[i_] == '>' || p_[i_] == '/') return TagEnd(empty);
+      if (i_ == before || !Is(p_[i_], kNameStart)) return false;
+      size_t name_at = i_;
+      while (++i_ < n_ && Is(p_[i_], kName)) {
+      }
+      std::string_view name(p_ + name_at, i_ - name_at);
+      if (n_ - i_ < 2 || p_[i_] != '=' || (p_[i_ + 1] != '"' && p_[i_ + 1] != '\'')) return false;
+      char quote = p_[i_ + 1];
+      i_ += 2;
+      size_t value_at = i_;
+      while (i_ < n_ && Is(p_[i_], kValue)) ++i_;
+      if (i_ >= n_ || p_[i_] != quote || !Admissible(name, seen, count)) return false;
+      seen[count++] = name;
+      if (std::optional<std::string_view>* to = slot(name)) *to = std::string_view(p_ + value_at, i_ - value_at);
+      ++i_;
+    }
+  }
+
+  // Text up to the next '<', all of it plain; false otherwise.
+  bool Text(std::string_view* out) {
+    size_t from = i_;
+    while (i_ < n_ && Is(p_[i_], kText)) ++i_;
+    *out = std::string_view(p_ + from, i_ - from);
+    return i_ < n_ && p_[i_] == '<';
+  }
+
+  // Right after an element's name: white space or the tag's end.
+  bool NameEnds() const { return i_ < n_ && (Is(p_[i_], kSpace) || p_[i_] == '>' || p_[i_] == '/'); }
+
+ private:
+  bool TagEnd(bool* empty) {
+    *empty = p_[i_] == '/';
+    if (!*empty) return ++i_, true;
+    return Literal("/>");
+  }
+
+  const char* p_;
+  size_t n_;
+  size_t i_ = 0;
+};
+
+// One cell, from right after "<c" to its end.
+bool ReadCell(Cursor* in, PlainCell* cell) {
+  bool empty = false;
+  auto slot = [cell](std::string_view name) -> std::optional<std::string_view>* {
+    if (name.size() != 1) return nullptr;
+    return name[0] == 'r' ? &cell->r : name[0] == 's' ? &cell->s : name[0] == 't' ? &cell->t : nullptr;
+  };
+  if (!in->NameEnds() || !in->Attributes(slot, &empty)) return false;
+  if (empty) return true;
+  in->Spaces();
+  if (in->Literal("<v>")) {
+    if (!in->Text(&cell->v) || !in->Literal("</v>")) return false;
+    in->Spaces();
+  }
+  return in->Literal("</c>");
+}
+
+}  // namespace
+
+size_t ReadPlainRow(std::string_view text, PlainRow* row) {
+  Cursor in(text);
+  row->r.reset();
+  row->cells.clear();
+  bool empty = false;
+  auto slot = [row](std::string_view name) { return name == "r" ? &row->r : nullptr; };
+  in.Spaces();
+  if (!in.Literal("<row") || !in.NameEnds() || !in.Attributes(slot, &empty)) return 0;
+  if (empty) return in.at();
+  while (true) {
+    in.Spaces();
+    if (in.Literal("</row>")) return in.at();
+    if (!in.Literal("<c") || row->cells.size() == static_cast<size_t>(kSheetColumns)) return 0;
+    if (!ReadCell(&in, &row->cells.emplace_back())) return 0;
+  }
+}
+
+}  // namespace icetrack::xlsx

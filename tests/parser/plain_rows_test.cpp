@@ -1,0 +1,187 @@
+#include "parser/plain_rows.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parser/xlsx_reader.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/zip_files.h"
+
+namespace icetrack {
+namespace {
+
+std::string Shown(const std::optional<std::string_view>& v) { return v ? "'" + std::string(*v) + "'" : "-"; }
+
+// A row as ReadPlainRow gives it: "r=2 | r='A2' s='60' t='s' v=9 | ...", or "" when it takes nothing.
+std::string Plain(const std::string& xml, size_t* length = nullptr) {
+  xlsx::PlainRow row;
+  size_t n = xlsx::ReadPlainRow(xml, &row);
+  if (length) *length = n;
+  if (n == 0) return "";
+  std::string out = "r=" + Shown(row.r);
+  for (const xlsx::PlainCell& c : row.cells)
+    out += " | r=" + Shown(c.r) + " s=" + Shown(c.s) + " t=" + Shown(c.t) + " v=" + std::string(c.v);
+  return out;
+}
+
+TEST_CASE("a row as Excel writes it is read in place, to its end") {
+  std::string row =
+      "<row r=\"2\" spans=\"1:13\" s=\"8\" customFormat=\"1\" ht=\"33.75\" customHeight=\"1\" x14ac:dyDescent=\"0.25\">"
+      "<c r=\"A2\" s=\"66\" t=\"s\"><v>8</v></c><c r=\"F2\" s=\"38\"><v>45922</v></c><c r=\"H2\" s=\"119\"/></row>";
+  size_t length = 0;
+  CHECK(Plain(row + "<row r=\"3\"/>", &length) ==
+        "r='2' | r='A2' s='66' t='s' v=8 | r='F2' s='38' t=- v=45922 | r='H2' s='119' t=- v=");
+  CHECK(length == row.size());
+  CHECK(Plain("<row r='4'/>") == "r='4'");
+  CHECK(Plain("<row>\n  <c>\n<v>\t1 2\n</v>\n</c >", &length) == "");  // "</c >" is not the plain form
+  CHECK(Plain("\n <row >\n  <c t=\"str\" >\n<v>\t1 \"2\"\n</v>\n</c>\r\n</row>", &length) ==
+        "r=- | r=- s=- t='str' v=\t1 \"2\"\n");
+  CHECK(Plain("<row><c r=\"A1\"><v></v></c><c r=\"B1\"></c></row>") == "r=- | r='A1' s=- t=- v= | r='B1' s=- t=- v=");
+}
+
+TEST_CASE("anything but the plain form is left to the XML reader, whole row and all") {
+  const char* const kNotPlain[] = {
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>",  // inline string
+      "<row r=\"1\"><c r=\"A1\"><f>B1</f><v>2</v></c></row>",                // formula
+      "<row r=\"1\"><c r=\"A1\"><v>a&amp;b</v></c></row>",                   // a reference
+      "<row r=\"1\"><c r=\"A1\"><v>1</v><!-- note --></c></row>",            // a comment
+      "<row r=\"1\"><c r=\"A1\"><v><![CDATA[1]]></v></c></row>",             // CDATA
+      "<row r=\"1\"><c r=\"A1\"><v>caf\xC3\xA9</v></c></row>",               // non-ASCII text
+      "<row r=\"1\"><c r=\"A1\"><v>1\r</v></c></row>",                       // a CR to normalize
+      "<row r=\"1\"><c r=\"A1\"><v>1]]></v></c></row>",                      // ']]>' (and any '>')
+      "<row r=\"1\"><c r=\"A1\" r=\"B1\"><v>1</v></c></row>",                // a duplicate attribute
+      "<row r=\"1\" xmlns:x=\"urn:x\"><c r=\"A1\"><v>1</v></c></row>",       // a namespace declared
+      "<row r=\"1\"><c x:r=\"A1\"><v>1</v></c></row>",                       // read as r once its prefix goes
+      "<row r=\"1\"><c r=\"A1\" s=\"1\"t=\"s\"><v>1</v></c></row>",          // attributes not apart
+      "<row r=\"1\"><c r = \"A1\"><v>1</v></c></row>",                       // spaces around '='
+      "<row r=\"1\"><c r=\"A&amp;1\"><v>1</v></c></row>",                    // a reference in a value
+      "<row r=\"1\"><c r=\"A1\tB\"><v>1</v></c></row>",                      // a tab to normalize in a value
+      "<row r=\"1\"><c r=\"A1'><v>1</v></c></row>",                          // quotes that do not match
+      "<row r=\"1\"><x:c r=\"A1\"><v>1</v></x:c></row>",                     // a prefixed element
+      "<x:row r=\"1\"><c r=\"A1\"><v>1</v></c></x:row>",
+      "<row r=\"1\"><c r=\"A1\"><v xml:space=\"preserve\">1</v></c></row>",  // <v> with attributes
+      "<row r=\"1\"><c r=\"A1\"><v/></c></row>",
+      "<row r=\"1\"><c r=\"A1\"><v>1</v><v>2</v></c></row>",                 // two values
+      "<row r=\"1\">x<c r=\"A1\"><v>1</v></c></row>",                        // text between cells
+      "<row r=\"1\"><col r=\"A1\"/></row>",                                  // another element
+      "<rows r=\"1\"/>",
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row >",
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c>",                               // cut short
+      "<row r=\"1\"><c r=\"A1\"><v>1</v",
+      "<row r=\"1",
+      "<row r=\"1\" /",
+      "<!-- a comment --><row r=\"1\"/>",
+      "",
+  };
+  for (const char* xml : kNotPlain) {
+    CAPTURE(xml);
+    CHECK(Plain(xml) == "");
+  }
+  std::string wide = "<row r=\"1\">";
+  for (int i = 0; i <= 16384; ++i) wide += "<c/>";
+  CHECK(Plain(wide + "</row>") == "");  // more cells than a sheet has columns
+}
+
+// Rows as one line each, and the outcome, for comparing the two ways of reading.
+std::string ReadBothWays(const std::string& bytes, bool in_place, int stop_after = -1, SheetSummary* counts = nullptr) {
+  std::unique_ptr<XlsxReader> book;
+  Status s = XlsxReader::OpenBuffer(bytes, "book.xlsx", ZipLimits(), &book);
+  if (!s.ok()) return s.message();
+  book->set_plain_rows(in_place);
+  std::string out;
+  int rows = 0;
+  SheetSummary summary;
+  s = book->ReadSheet(0, [&](const TableRow& row) {
+    out += std::to_string(row.row) + ":";
+    for (const Cell& c : row.cells)
+      out += " " + CellName(row.row, c.column) + "=" + std::to_string(static_cast<int>(c.kind)) + "/" +
+             std::string(c.Text()) + "/" + std::to_string(c.number) + (c.is_date ? "/date" : "") +
+             (c.hyperlink.empty() ? "" : " <" + c.hyperlink + ">");
+    out += "\n";
+    return ++rows != stop_after;
+  }, &summary);
+  if (counts) *counts = summary;
+  out += "rows " + std::to_string(summary.rows) + ", links " + std::to_string(summary.hyperlinks) + ", dimension " +
+         summary.dimension + ", merged " + std::to_string(summary.merged_ranges.size()) + "\n";
+  return out + (s.ok() ? "ok" : s.message());
+}
+
+TEST_CASE("rows read in place are the rows the XML reader gives, errors and all") {
+  const std::string kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  std::string sst = "<sst xmlns=\"" + kMain + "\"><si><t>STATE</t></si><si><t>AGENCY</t></si></sst>";
+  const std::string kRows[] = {
+      // plain rows around rows that are not: each row is read one way or the other, never both
+      "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+      "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>inline</t></is></c><c r=\"B2\"><v>3.5</v></c></row>"
+      "\n<row r=\"3\" x14ac:dyDescent=\"0.25\"><c r=\"A3\" t=\"b\"><v>1</v></c><c r=\"B3\" t=\"e\"><v>#N/A</v></c></row>"
+      "<!-- between --><row r=\"4\"><c r=\"A4\" t=\"str\"><v>a&amp;b</v></c></row>"
+      "<row r=\"5\"><c t=\"d\"><v>2026-01-02</v></c><c><v>7</v></c><c r=\"E5\"/></row><row r=\"6\"/>"
+      "<row r=\"7\"><c r=\"A7\" s=\"1\"><v>45922</v></c></row>",
+      // the reader's own errors, raised by a plain row
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"1\"><c r=\"A1\"><v>2</v></c></row>",
+      "<row r=\"2\"><c r=\"B2\"><v>1</v></c><c r=\"A2\"><v>2</v></c></row>",
+      "<row r=\"2\"><c r=\"ZZZZ2\"><v>1</v></c></row>",
+      "<row r=\"x\"/>",
+      "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>9</v></c></row>",
+      "<row r=\"2\"><c r=\"A2\"><v>1e</v></c></row>",
+      "<row r=\"2\"><c r=\"A2\" s=\"-1\"><v>1</v></c></row>",
+      "<row r=\"2\"><c r=\"A2\" s=\"1\"/></row>",
+      // XML errors inside a row that is not plain, after plain ones
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\" r=\"B2\"><v>1</v></c></row>",
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>1</v></c></row >junk<",
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>\x01</v></c></row>",
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c><row r=\"2\"/></row>",
+      // an attribute read once its prefix goes, and one in the relationships namespace
+      "<row r=\"1\"><c x:r=\"C1\" xmlns:x=\"urn:x\"><v>1</v></c><c r:r=\"D1\" r=\"E1\"><v>2</v></c></row>",
+  };
+  const std::string kNs = "http://schemas.openxmlformats.org/";
+  const std::string kLinks =
+      "<mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells>"
+      "<hyperlinks><hyperlink ref=\"B1:B3\" r:id=\"rId1\"/><hyperlink ref=\"D7\" r:id=\"rId1\"/></hyperlinks>";
+  for (const std::string& rows : kRows) {
+    CAPTURE(rows);
+    test::Parts parts = test::MinimalWorkbook(test::SheetXml(rows, kLinks), sst);
+    parts.emplace_back("xl/worksheets/_rels/sheet1.xml.rels",
+                       "<Relationships xmlns=\"" + kNs + "package/2006/relationships\"><Relationship Id=\"rId1\" "
+                       "Type=\"" + kNs + "officeDocument/2006/relationships/hyperlink\" "
+                       "Target=\"https://www.ice.gov/doclib/moa.pdf\" TargetMode=\"External\"/></Relationships>");
+    std::string bytes = test::ZipBytes(parts);
+    std::string generic = ReadBothWays(bytes, false);
+    SheetSummary in_place;
+    CHECK(ReadBothWays(bytes, true, -1, &in_place) == generic);
+    if (&rows == &kRows[0]) {
+      CHECK(generic.find("D7=0//0.000000 <https://www.ice.gov/doclib/moa.pdf>") != std::string::npos);
+      CHECK(in_place.rows_in_place == 4);  // rows 1, 3, 5 and 7; 2 and 4 through the XML reader, 6 holds nothing
+    }
+    CHECK(ReadBothWays(bytes, true, 1) == ReadBothWays(bytes, false, 1));  // a reader that stops early
+  }
+}
+
+TEST_CASE("every fixture workbook reads the same rows in place as through the XML reader") {
+  REQUIRE_FIXTURES();
+  int books = 0, in_place_rows = 0, rows = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::FixturesDir() + "/xlsx")) {
+    if (entry.path().extension() != ".xlsx") continue;
+    std::string bytes = test::ReadFile(entry.path().string());
+    CAPTURE(entry.path().string());
+    SheetSummary generic_counts, counts;
+    std::string generic = ReadBothWays(bytes, false, -1, &generic_counts);
+    CHECK(generic.ends_with("ok"));
+    CHECK(ReadBothWays(bytes, true, -1, &counts) == generic);
+    CHECK(generic_counts.rows_in_place == 0);
+    in_place_rows += counts.rows_in_place;
+    rows += counts.rows;
+    ++books;
+  }
+  CHECK(books >= 20);
+  CHECK(in_place_rows * 10 > rows * 9);  // nearly all: ICE's rows are plain, but for the derived 2021 book's
+  MESSAGE("rows read in place: " << in_place_rows << " of " << rows);
+}
+
+}  // namespace
+}  // namespace icetrack
