@@ -1,5 +1,6 @@
 #include "parser/text.h"
 
+#include "model/ascii_text.h"
 #include "model/text_fold.h"
 
 #include <cctype>
@@ -15,16 +16,21 @@ bool IsSpace(uint32_t cp) {
          cp == 0x205F || cp == 0x3000 || cp == 0xFEFF || cp == 0x85;
 }
 
+// Plain ASCII that is already clean: no control byte, no byte from 0x80, no
+// space at either end or twice. Whole words tested at once (a URL is long).
+bool IsCleanAscii(std::string_view text) {
+  if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+  for (size_t i = SkipPlainAsciiWords(text, 0, ""); i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c >= 0x80) return false;
+  }
+  return text.find("  ") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::string CleanText(std::string_view text) {
-  // Fast path: plain ASCII that is already clean (most cells).
-  bool clean = !text.empty() && text.front() != ' ' && text.back() != ' ';
-  for (size_t i = 0; clean && i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    clean = c >= 0x20 && c < 0x80 && !(c == ' ' && text[i + 1] == ' ');
-  }
-  if (clean) return std::string(text);
+  if (IsCleanAscii(text)) return std::string(text);  // most cells
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;

@@ -6,15 +6,16 @@
 
 #include "model/ascii_text.h"
 #include "parser/number_formats.h"
+#include "parser/plain_markup.h"
 #include "parser/xml_stream.h"
 
 namespace icetrack::xlsx {
 
 namespace {
 
-std::string LastSegment(const std::string& uri) {
+std::string_view LastSegment(std::string_view uri) {
   size_t slash = uri.rfind('/');
-  return slash == std::string::npos ? uri : uri.substr(slash + 1);
+  return slash == std::string_view::npos ? uri : uri.substr(slash + 1);
 }
 
 // A format id, or -1 for anything else (no overflow on hostile numbers).
@@ -27,23 +28,36 @@ bool IsTrue(const std::string_view* v) { return v && (*v == "1" || *v == "true")
 
 class RelsHandler : public XmlHandler {
  public:
-  RelsHandler(const std::string& source, Relationships* out) : source_(source), out_(out) {}
+  RelsHandler(const std::string& source, Relationships* out, bool in_place)
+      : source_(source), out_(out), in_place_(in_place) {}
   void OnStart(std::string_view name, XmlAttributes attrs) override {
-    if (name != "Relationship") return;
-    const std::string_view* id = attrs.Find("Id");
-    const std::string_view* type = attrs.Find("Type");
-    const std::string_view* target = attrs.Find("Target");
-    const std::string_view* mode = attrs.Find("TargetMode");
-    if (!id || !target) return;
-    bool external = mode && *mode == "External";
-    out_->Add(*id, type ? LastSegment(std::string(*type)) : "",
-              external ? std::string(*target) : ResolvePart(source_, std::string(*target)), external);
+    if (name == "Relationships") wants_content = in_place_;
+    if (name == "Relationship") Add(attrs.Find("Id"), attrs.Find("Type"), attrs.Find("Target"), attrs.Find("TargetMode"));
   }
   void OnEnd(std::string_view) override {}
 
+  // Relationships in Excel's plain form, read in place (parser/plain_markup.h).
+  size_t ReadContent(std::string_view rest) override {
+    size_t read = 0;
+    for (size_t length; (length = ReadPlainRelationship(rest.substr(read), &plain_)) > 0; read += length)
+      Add(ValueOf(plain_.id), ValueOf(plain_.type), ValueOf(plain_.target), ValueOf(plain_.target_mode));
+    return read;
+  }
+
  private:
+  void Add(const std::string_view* id, const std::string_view* type, const std::string_view* target,
+           const std::string_view* mode) {
+    if (!id || !target) return;
+    bool external = mode && *mode == "External";
+    std::string_view type_name = type ? LastSegment(*type) : "";
+    if (external) out_->Add(*id, type_name, *target, true);
+    else out_->Add(*id, type_name, ResolvePart(source_, std::string(*target)), false);
+  }
+
   const std::string& source_;
   Relationships* out_;
+  const bool in_place_;
+  PlainRelationship plain_;
 };
 
 class WorkbookHandler : public XmlHandler {
@@ -217,14 +231,14 @@ bool Relationships::HasType(std::string_view type) const {
 }
 
 Status ReadRelationships(const ZipArchive& zip, const std::string& rels_part,
-                         const std::string& source_part, bool required, Relationships* out) {
+                         const std::string& source_part, bool required, Relationships* out, bool in_place) {
   *out = Relationships();
   if (!zip.Has(rels_part)) {
     return required ? Status::Error(zip.label() + ": missing required part " + rels_part)
                     : Status::Ok();
   }
   out->Reserve(zip.DeclaredSize(rels_part));
-  RelsHandler handler(source_part, out);
+  RelsHandler handler(source_part, out, in_place);
   Status s = ParseXmlPart(zip, rels_part, &handler);
   out->Seal();
   return s;

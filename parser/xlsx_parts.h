@@ -55,8 +55,11 @@ std::string RelsPartFor(const std::string& part);
 std::string ResolvePart(const std::string& source_part, const std::string& target);
 
 // Reads `rels_part`; a missing part gives an empty map unless `required`.
+// `in_place`: plain relationships read in place (parser/plain_markup.h);
+// false reads every one as XML events, to compare (the same map either way).
 Status ReadRelationships(const ZipArchive& zip, const std::string& rels_part,
-                         const std::string& source_part, bool required, Relationships* out);
+                         const std::string& source_part, bool required, Relationships* out,
+                         bool in_place = true);
 
 struct WorkbookInfo {
   std::vector<SheetInfo> sheets;

@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "model/ascii_text.h"
-#include "parser/plain_rows.h"
+#include "parser/plain_markup.h"
 #include "parser/sheet_hyperlinks.h"
 #include "parser/xlsx_parts.h"
 #include "parser/xml_stream.h"
@@ -18,7 +18,7 @@ struct XlsxReader::Impl {
   xlsx::SharedStrings shared_strings;
   std::string modified_time;
   SheetLimits limits;
-  bool plain_rows = true;
+  bool plain_markup = true;
 };
 
 namespace {
@@ -41,7 +41,7 @@ class SheetHandler : public XmlHandler {
  public:
   SheetHandler(const XlsxReader::Impl& book, xlsx::SheetHyperlinks& links,
                const std::function<bool(const TableRow&)>& on_row, SheetSummary* summary)
-      : book_(book), links_(links), on_row_(on_row), summary_(summary), plain_rows_(book.plain_rows) {}
+      : book_(book), links_(links), on_row_(on_row), summary_(summary), plain_rows_(book.plain_markup) {}
 
   std::string error;  // first problem found; the parse stops there
 
@@ -57,7 +57,7 @@ class SheetHandler : public XmlHandler {
     else if (name == "mergeCell") summary_->merged_ranges.push_back(Attr(attrs, "ref"));
   }
 
-  // The rows in Excel's plain form, read where they lie (parser/plain_rows.h)
+  // The rows in Excel's plain form, read where they lie (parser/plain_markup.h)
   // through the same steps as their events; the first other row, or
   // anything else, is left to the XML reader.
   size_t ReadContent(std::string_view rest) override {
@@ -96,15 +96,11 @@ class SheetHandler : public XmlHandler {
     stop_requested = true;
   }
 
-  static const std::string_view* Given(const std::optional<std::string_view>& value) {
-    return value ? &*value : nullptr;
-  }
-
   void AddPlainRow() {
-    StartRow(Given(plain_.r));
+    StartRow(xlsx::ValueOf(plain_.r));
     for (const xlsx::PlainCell& cell : plain_.cells) {
       if (stop_requested) return;
-      StartCell(Given(cell.r), Given(cell.s), Given(cell.t));
+      StartCell(xlsx::ValueOf(cell.r), xlsx::ValueOf(cell.s), xlsx::ValueOf(cell.t));
       if (stop_requested) return;
       value_.assign(cell.v);
       EndCell();
@@ -248,7 +244,7 @@ class SheetHandler : public XmlHandler {
   std::string* target_ = nullptr;
   bool in_inline_ = false, in_row_ = false;
   int phonetic_depth_ = 0;
-  const bool plain_rows_;  // whether plain rows are read in place (XlsxReader::set_plain_rows)
+  const bool plain_rows_;  // whether plain rows are read in place (XlsxReader::set_plain_markup)
   xlsx::PlainRow plain_;   // scratch of ReadContent
 };
 
@@ -299,7 +295,7 @@ const std::vector<SheetInfo>& XlsxReader::sheets() const { return impl_->workboo
 bool XlsxReader::date1904() const { return impl_->workbook.date1904; }
 const std::string& XlsxReader::modified_time() const { return impl_->modified_time; }
 void XlsxReader::set_sheet_limits(const SheetLimits& limits) { impl_->limits = limits; }
-void XlsxReader::set_plain_rows(bool in_place) { impl_->plain_rows = in_place; }
+void XlsxReader::set_plain_markup(bool in_place) { impl_->plain_markup = in_place; }
 
 uint64_t XlsxReader::DeclaredSheetBytes(size_t index) const {
   return index < sheets().size() ? impl_->zip->DeclaredSize(sheets()[index].part) : 0;
@@ -312,7 +308,7 @@ Status XlsxReader::ReadSheet(size_t index, const std::function<bool(const TableR
   const ZipArchive& zip = *impl_->zip;
   if (!zip.Has(part)) return Status::Error(label() + ": missing required part " + part);
   xlsx::Relationships rels;
-  Status s = xlsx::ReadRelationships(zip, xlsx::RelsPartFor(part), part, false, &rels);
+  Status s = xlsx::ReadRelationships(zip, xlsx::RelsPartFor(part), part, false, &rels, impl_->plain_markup);
   if (!s.ok()) return s;
   // Inflated once for its hyperlinks (they follow the rows), a sheet of
   // ordinary size is kept and parsed from memory, not inflated again.

@@ -36,7 +36,7 @@ struct SheetSummary {
   std::vector<std::string> merged_ranges;  // e.g. "A1:C1"
   int hyperlinks = 0;                      // hyperlinks with a URL target
   int rows = 0;                            // rows delivered
-  int rows_in_place = 0;                   // of them, read in place (parser/plain_rows.h)
+  int rows_in_place = 0;                   // of them, read in place (parser/plain_markup.h)
 };
 
 // The total work one sheet may cause, whatever its size on disk: a 30 KB
@@ -69,11 +69,11 @@ class XlsxReader {
   const std::string& modified_time() const;
 
   void set_sheet_limits(const SheetLimits& limits);
-  // Whether rows in Excel's plain form are read in place (the default; see
-  // parser/plain_rows.h) rather than as XML events like the rest of the
-  // sheet. Both give the same rows and errors: off is there so that tests
-  // and the fuzz targets can compare the two.
-  void set_plain_rows(bool in_place);
+  // Whether a sheet's rows and relationships in Excel's plain form are read
+  // in place (the default; see parser/plain_markup.h) rather than as XML
+  // events like the rest. Both give the same rows and errors: off is there
+  // so that tests and the fuzz targets can compare the two.
+  void set_plain_markup(bool in_place);
 
   // The uncompressed size the archive declares for sheet `index`'s XML (0
   // when unknown): a hint for reserving memory, never trusted for more.

@@ -33,7 +33,7 @@ std::string Shown(const TableRow& row) {
 
 // Every delivered row: ascending, in bounds, cells ascending, each with a
 // value or a link; and the same rows, summary and outcome when no row is
-// read in place (parser/plain_rows.h).
+// read in place (parser/plain_markup.h).
 int CheckSheet(XlsxReader& book, size_t sheet) {
   int last_row = 0, rows = 0;
   std::vector<std::string> shown;
@@ -57,14 +57,14 @@ int CheckSheet(XlsxReader& book, size_t sheet) {
   else FUZZ_CHECK(summary.rows == rows);
   FUZZ_CHECK(summary.rows_in_place <= summary.rows);
 
-  book.set_plain_rows(false);
+  book.set_plain_markup(false);
   std::vector<std::string> generic;
   SheetSummary generic_summary;
   Status again = book.ReadSheet(sheet, [&](const TableRow& row) {
     generic.push_back(Shown(row));
     return true;
   }, &generic_summary);
-  book.set_plain_rows(true);
+  book.set_plain_markup(true);
   FUZZ_CHECK(again.message() == s.message());
   FUZZ_CHECK(generic == shown);
   FUZZ_CHECK(generic_summary.rows == summary.rows && generic_summary.rows_in_place == 0);

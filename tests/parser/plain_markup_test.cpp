@@ -1,4 +1,4 @@
-#include "parser/plain_rows.h"
+#include "parser/plain_markup.h"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "parser/xlsx_parts.h"
 #include "parser/xlsx_reader.h"
+#include "parser/zip_archive.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/zip_files.h"
@@ -92,7 +94,7 @@ std::string ReadBothWays(const std::string& bytes, bool in_place, int stop_after
   std::unique_ptr<XlsxReader> book;
   Status s = XlsxReader::OpenBuffer(bytes, "book.xlsx", ZipLimits(), &book);
   if (!s.ok()) return s.message();
-  book->set_plain_rows(in_place);
+  book->set_plain_markup(in_place);
   std::string out;
   int rows = 0;
   SheetSummary summary;
@@ -181,6 +183,81 @@ TEST_CASE("every fixture workbook reads the same rows in place as through the XM
   CHECK(books >= 20);
   CHECK(in_place_rows * 10 > rows * 9);  // nearly all: ICE's rows are plain, but for the derived 2021 book's
   MESSAGE("rows read in place: " << in_place_rows << " of " << rows);
+}
+
+// A relationship as ReadPlainRelationship gives it, or "" when it takes nothing.
+std::string PlainRel(const std::string& xml, size_t* length = nullptr) {
+  xlsx::PlainRelationship rel;
+  size_t n = xlsx::ReadPlainRelationship(xml, &rel);
+  if (length) *length = n;
+  if (n == 0) return "";
+  return Shown(rel.id) + " " + Shown(rel.type) + " " + Shown(rel.target) + " " + Shown(rel.target_mode);
+}
+
+TEST_CASE("a relationship as Excel writes it is read in place, and anything else is left to the XML reader") {
+  std::string rel = "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                    "hyperlink\" Target=\"https://www.ice.gov/doclib/287gMOA/TyePoliceDeptTX_TFM_MOA_02172026.pdf\" "
+                    "TargetMode=\"External\"/>";
+  size_t length = 0;
+  CHECK(PlainRel(rel + "<Relationship/>", &length) ==
+        "'rId3' 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink' "
+        "'https://www.ice.gov/doclib/287gMOA/TyePoliceDeptTX_TFM_MOA_02172026.pdf' 'External'");
+  CHECK(length == rel.size());
+  CHECK(PlainRel("\n<Relationship Target='a.xml' Id='r'\n/>") == "'r' - 'a.xml' -");
+  const char* const kNotPlain[] = {
+      "<Relationship Id=\"r\" Target=\"a.xml\"></Relationship>",          // not an empty element
+      "<Relationship Id=\"r\" Target=\"https://x.gov/?a=1&amp;b=2\"/>",   // a reference
+      "<Relationship Id=\"r\" Target=\"https://x.gov/caf\xC3\xA9\"/>",    // non-ASCII
+      "<Relationship x:Id=\"r\" Target=\"a.xml\"/>",                      // read as Id once its prefix goes
+      "<Relationship Id=\"r\" Id=\"s\" Target=\"a.xml\"/>",               // a duplicate
+      "<Relationship xmlns=\"urn:x\" Id=\"r\" Target=\"a.xml\"/>",        // a namespace declared
+      "<Relationships/>",
+      "<RelationshipX Id=\"r\"/>",
+      "<Relationship Id=\"r\" Target=\"a.xml\"",
+  };
+  for (const char* xml : kNotPlain) {
+    CAPTURE(xml);
+    CHECK(PlainRel(xml) == "");
+  }
+}
+
+// The relationships as a map, read one way or the other, and the outcome.
+std::string Relationships(const std::string& rels, bool in_place) {
+  std::unique_ptr<ZipArchive> zip;
+  Status s = ZipArchive::OpenBuffer(test::ZipBytes({{"xl/_rels/workbook.xml.rels", rels}}), "book.xlsx", ZipLimits(), &zip);
+  if (!s.ok()) return s.message();
+  xlsx::Relationships map;
+  s = xlsx::ReadRelationships(*zip, "xl/_rels/workbook.xml.rels", "xl/workbook.xml", true, &map, in_place);
+  std::string out;
+  for (size_t i = 0; i < map.size(); ++i) {
+    xlsx::Relationship r = map[i];
+    out += std::string(r.id) + " " + std::string(r.type) + " " + std::string(r.target) + (r.external ? " external" : "") + "\n";
+  }
+  return out + (s.ok() ? "ok" : s.message());
+}
+
+TEST_CASE("relationships read in place are the ones the XML reader gives, errors and all") {
+  const std::string kOpen = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+  const std::string kType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  const std::string kCases[] = {
+      kOpen + "<Relationship Id=\"rId1\" Type=\"" + kType + "worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+              "\n <Relationship Id=\"rId2\" Type=\"" + kType + "hyperlink\" Target=\"https://x.gov/?a=1&amp;b=2\" "
+              "TargetMode=\"External\"/><!-- c --><Relationship Id=\"rId3\" Target=\"../a/./b.xml\"/>"
+              "<Relationship Id=\"rId1\" Type=\"" + kType + "styles\" Target=\"/xl/styles.xml\"/>"
+              "<Relationship Type=\"" + kType + "styles\" Target=\"no-id.xml\"/><Relationship Id=\"rId4\"/>"
+              "<Relationship Id=\"rId5\" Target=\"five.xml\"></Relationship></Relationships>",
+      kOpen + "<Relationship Id=\"rId1\" Target=\"a.xml\"/><Relationship Id=\"rId2\" Id=\"rId3\" Target=\"b.xml\"/></Relationships>",
+      kOpen + "<Relationship Id=\"rId1\" Target=\"a.xml\"/><Relationship Id=\"rId2\" Target=\"b.xml\"/>",
+      kOpen + "<Relationship Id=\"rId1\" Target=\"a.xml\"/>junk</Relationships><x/>",
+      kOpen + "<Relationship xmlns:p=\"urn:p\" p:Id=\"rId9\" Id=\"rId1\" Target=\"a.xml\"/></Relationships>",
+  };
+  for (const std::string& rels : kCases) {
+    CAPTURE(rels);
+    std::string generic = Relationships(rels, false);
+    CHECK(Relationships(rels, true) == generic);
+    if (&rels == &kCases[0]) CHECK(generic == "rId1 styles xl/styles.xml\nrId2 hyperlink https://x.gov/?a=1&b=2 external\n"
+                                              "rId3  a/b.xml\nrId5  xl/five.xml\nok");
+  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
-#include "parser/plain_rows.h"
+#include "parser/plain_markup.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include "parser/sheet_hyperlinks.h"
 
@@ -34,17 +35,25 @@ constexpr size_t kMaxAttributes = 16;
 
 // Whether an attribute may be read here: not a namespace declaration (the
 // XML reader records those), not a prefixed name whose local part is one
-// the sheet reads (the reader would hand it over as that name), not a
-// duplicate (the reader refuses those).
-bool Admissible(std::string_view name, const std::string_view* seen, size_t count) {
-  if (count == kMaxAttributes || name.starts_with("xmlns")) return false;
-  size_t colon = name.find(':');
-  if (colon != std::string_view::npos) {
-    std::string_view local = name.substr(colon + 1);
-    if (local == "r" || local == "s" || local == "t") return false;
+// this tag's reader takes (the XML reader would hand it over as that name),
+// not a duplicate (the XML reader refuses those).
+// A name already on the tag; plain data, so that a tag's list costs nothing to set up.
+struct SeenName {
+  const char* data;
+  size_t size;
+};
+
+template <typename Slot>
+bool Admissible(std::string_view name, const SeenName* seen, size_t count, Slot slot) {
+  if (count == kMaxAttributes || (name[0] == 'x' && name.starts_with("xmlns"))) return false;
+  for (size_t i = 1; i < name.size(); ++i) {
+    if (name[i] != ':') continue;
+    if (slot(name.substr(i + 1))) return false;
+    break;
   }
   for (size_t k = 0; k < count; ++k) {
-    if (seen[k] == name) return false;
+    if (seen[k].size == name.size() && seen[k].data[0] == name[0] && std::memcmp(seen[k].data, name.data(), name.size()) == 0)
+      return false;
   }
   return true;
 }
@@ -70,7 +79,7 @@ class Cursor {
   // (null for one the sheet ignores).
   template <typename Slot>
   bool Attributes(Slot slot, bool* empty) {
-    std::string_view seen[kMaxAttributes];
+    SeenName seen[kMaxAttributes];  // (not cleared: only [0, count) is read)
     size_t count = 0;
     while (true) {
       size_t before = i_;
@@ -87,9 +96,9 @@ class Cursor {
       i_ += 2;
       size_t value_at = i_;
       while (i_ < n_ && Is(p_[i_], kValue)) ++i_;
-      if (i_ >= n_ || p_[i_] != quote || !Admissible(name, seen, count)) return false;
-      seen[count++] = name;
-      if (std::optional<std::string_view>* to = slot(name)) *to = std::string_view(p_ + value_at, i_ - value_at);
+      if (i_ >= n_ || p_[i_] != quote || !Admissible(name, seen, count, slot)) return false;
+      seen[count++] = {name.data(), name.size()};
+      if (Given* to = slot(name)) *to = std::string_view(p_ + value_at, i_ - value_at);
       ++i_;
     }
   }
@@ -120,7 +129,7 @@ class Cursor {
 // One cell, from right after "<c" to its end.
 bool ReadCell(Cursor* in, PlainCell* cell) {
   bool empty = false;
-  auto slot = [cell](std::string_view name) -> std::optional<std::string_view>* {
+  auto slot = [cell](std::string_view name) -> Given* {
     if (name.size() != 1) return nullptr;
     return name[0] == 'r' ? &cell->r : name[0] == 's' ? &cell->s : name[0] == 't' ? &cell->t : nullptr;
   };
@@ -141,7 +150,7 @@ size_t ReadPlainRow(std::string_view text, PlainRow* row) {
   row->r.reset();
   row->cells.clear();
   bool empty = false;
-  auto slot = [row](std::string_view name) { return name == "r" ? &row->r : nullptr; };
+  auto slot = [row](std::string_view name) -> Given* { return name == "r" ? &row->r : nullptr; };
   in.Spaces();
   if (!in.Literal("<row") || !in.NameEnds() || !in.Attributes(slot, &empty)) return 0;
   if (empty) return in.at();
@@ -151,6 +160,19 @@ size_t ReadPlainRow(std::string_view text, PlainRow* row) {
     if (!in.Literal("<c") || row->cells.size() == static_cast<size_t>(kSheetColumns)) return 0;
     if (!ReadCell(&in, &row->cells.emplace_back())) return 0;
   }
+}
+
+size_t ReadPlainRelationship(std::string_view text, PlainRelationship* rel) {
+  Cursor in(text);
+  *rel = PlainRelationship();
+  bool empty = false;
+  auto slot = [rel](std::string_view name) -> Given* {
+    return name == "Id" ? &rel->id : name == "Type" ? &rel->type : name == "Target" ? &rel->target
+         : name == "TargetMode" ? &rel->target_mode : nullptr;
+  };
+  in.Spaces();
+  if (!in.Literal("<Relationship") || !in.NameEnds() || !in.Attributes(slot, &empty) || !empty) return 0;
+  return in.at();
 }
 
 }  // namespace icetrack::xlsx
