@@ -86,6 +86,10 @@ class SheetDataEnd {
       }
       i = data.find('<', i);
       if (i == std::string_view::npos) return false;
+      if (!root_.empty() && CannotMatter(data, i)) {  // nearly every tag: stepped over at once
+        ++i;
+        continue;
+      }
       std::optional<size_t> next = Markup(data, i);
       if (!next) return false;
       if (found_) {
@@ -125,6 +129,24 @@ class SheetDataEnd {
       found_ = IsSheetData(tag, 1, false) && tag[tag.size() - 2] == '/';
     }
     return at + gt + 1;
+  }
+
+  // A tag whose first bytes show it is neither markup to skip (a comment,
+  // CDATA, an instruction) nor a sheetData tag: an unprefixed name that
+  // does not start with 's' (c, v, row, f, is...). What this cannot tell
+  // goes to Markup, as does a tag too near the chunk's end.
+  static bool CannotMatter(std::string_view data, size_t at) {
+    constexpr size_t kLook = 16;
+    if (data.size() - at < kLook) return false;
+    char c = data[at + 1];
+    if (c == '!' || c == '?') return false;
+    size_t name = at + (c == '/' ? 2 : 1);
+    if (data[name] == 's') return false;
+    for (size_t i = name; i < at + kLook; ++i) {
+      if (kNameStops.of[static_cast<unsigned char>(data[i])]) return true;
+      if (data[i] == ':') return false;
+    }
+    return false;  // a long name: Markup reads it
   }
 
   std::optional<size_t> Enter(In state, size_t next) {

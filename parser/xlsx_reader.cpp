@@ -191,11 +191,11 @@ class SheetHandler : public XmlHandler {
   bool Count(const Cell& cell) {
     text_bytes_ += static_cast<int64_t>(cell.Text().size() + cell.hyperlink.size());
     const SheetLimits& limits = book_.limits;
-    std::string over = ++cells_ > limits.max_cells ? std::to_string(limits.max_cells) + " cells"
-                       : text_bytes_ > limits.max_text_bytes ? std::to_string(limits.max_text_bytes) + " bytes of text"
-                                                             : "";
-    if (!over.empty()) Fail("more than " + over + " (a limit against hostile workbooks)");
-    return over.empty();
+    if (++cells_ <= limits.max_cells && text_bytes_ <= limits.max_text_bytes) return true;
+    std::string over = cells_ > limits.max_cells ? std::to_string(limits.max_cells) + " cells"
+                                                 : std::to_string(limits.max_text_bytes) + " bytes of text";
+    Fail("more than " + over + " (a limit against hostile workbooks)");
+    return false;
   }
 
   void EndRow() {
