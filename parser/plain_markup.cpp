@@ -8,7 +8,7 @@
 namespace icetrack::xlsx {
 namespace {
 
-enum ByteClass : uint8_t { kSpace = 1, kNameStart = 2, kName = 4, kValue = 8, kText = 16 };
+enum ByteClass : uint8_t { kSpace = 1, kNameStart = 2, kName = 4, kValue = 8, kText = 16, kColon = 32 };
 
 struct ByteClasses {
   uint8_t of[256] = {};
@@ -19,6 +19,7 @@ struct ByteClasses {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') of[c] |= kSpace;
       if (letter || c == '_') of[c] |= kNameStart;
       if (letter || digit || c == '_' || c == '.' || c == ':' || c == '-') of[c] |= kName;
+      if (c == ':') of[c] |= kColon;
       bool printable = c >= 0x20 && c < 0x7F && c != '<' && c != '&' && c != '>';
       if (printable && c != '"' && c != '\'') of[c] |= kValue;
       if (printable || c == '\t' || c == '\n') of[c] |= kText;
@@ -33,24 +34,16 @@ inline bool Is(char c, ByteClass k) { return kClasses.of[static_cast<unsigned ch
 // writes up to seven on a row).
 constexpr size_t kMaxAttributes = 16;
 
-// Whether an attribute may be read here: not a namespace declaration (the
-// XML reader records those), not a prefixed name whose local part is one
-// this tag's reader takes (the XML reader would hand it over as that name),
-// not a duplicate (the XML reader refuses those).
 // A name already on the tag; plain data, so that a tag's list costs nothing to set up.
 struct SeenName {
   const char* data;
   size_t size;
 };
 
-template <typename Slot>
-bool Admissible(std::string_view name, const SeenName* seen, size_t count, Slot slot) {
+// Whether an attribute may be read here: not a namespace declaration (the
+// XML reader records those), not a duplicate (the XML reader refuses those).
+[[gnu::always_inline]] inline bool Admissible(std::string_view name, const SeenName* seen, size_t count) {
   if (count == kMaxAttributes || (name[0] == 'x' && name.starts_with("xmlns"))) return false;
-  for (size_t i = 1; i < name.size(); ++i) {
-    if (name[i] != ':') continue;
-    if (slot(name.substr(i + 1))) return false;
-    break;
-  }
   for (size_t k = 0; k < count; ++k) {
     if (seen[k].size == name.size() && seen[k].data[0] == name[0] && std::memcmp(seen[k].data, name.data(), name.size()) == 0)
       return false;
@@ -75,10 +68,12 @@ class Cursor {
   }
 
   // A tag's attributes after its name, up to and including its '>' or "/>"
-  // (`*empty` then). `slot(name)` gives where a read attribute's value goes
-  // (null for one the sheet ignores).
+  // (`*empty` then). `slot(name)` gives where the value of the attribute
+  // the handler knows as `name` goes (null for one it ignores); the first
+  // of two that reach it under one name is kept, as XmlAttributes::Find
+  // would find it.
   template <typename Slot>
-  bool Attributes(Slot slot, bool* empty) {
+  bool Attributes(Slot slot, XmlNames& names, bool* empty) {
     SeenName seen[kMaxAttributes];  // (not cleared: only [0, count) is read)
     size_t count = 0;
     while (true) {
@@ -88,17 +83,18 @@ class Cursor {
       if (p_[i_] == '>' || p_[i_] == '/') return TagEnd(empty);
       if (i_ == before || !Is(p_[i_], kNameStart)) return false;
       size_t name_at = i_;
-      while (++i_ < n_ && Is(p_[i_], kName)) {
-      }
+      uint8_t classes = 0;  // of the name's bytes: whether it has a prefix
+      while (++i_ < n_ && Is(p_[i_], kName)) classes |= kClasses.of[static_cast<unsigned char>(p_[i_])];
       std::string_view name(p_ + name_at, i_ - name_at);
       if (n_ - i_ < 2 || p_[i_] != '=' || (p_[i_ + 1] != '"' && p_[i_ + 1] != '\'')) return false;
       char quote = p_[i_ + 1];
       i_ += 2;
       size_t value_at = i_;
       while (i_ < n_ && Is(p_[i_], kValue)) ++i_;
-      if (i_ >= n_ || p_[i_] != quote || !Admissible(name, seen, count, slot)) return false;
+      if (i_ >= n_ || p_[i_] != quote || !Admissible(name, seen, count)) return false;
       seen[count++] = {name.data(), name.size()};
-      if (Given* to = slot(name)) *to = std::string_view(p_ + value_at, i_ - value_at);
+      Given* to = slot(classes & kColon ? names.Attribute(name) : name);
+      if (to && !*to) *to = std::string_view(p_ + value_at, i_ - value_at);
       ++i_;
     }
   }
@@ -127,13 +123,13 @@ class Cursor {
 };
 
 // One cell, from right after "<c" to its end.
-bool ReadCell(Cursor* in, PlainCell* cell) {
+bool ReadCell(Cursor* in, XmlNames& names, PlainCell* cell) {
   bool empty = false;
   auto slot = [cell](std::string_view name) -> Given* {
     if (name.size() != 1) return nullptr;
     return name[0] == 'r' ? &cell->r : name[0] == 's' ? &cell->s : name[0] == 't' ? &cell->t : nullptr;
   };
-  if (!in->NameEnds() || !in->Attributes(slot, &empty)) return false;
+  if (!in->NameEnds() || !in->Attributes(slot, names, &empty)) return false;
   if (empty) return true;
   in->Spaces();
   if (in->Literal("<v>")) {
@@ -145,24 +141,24 @@ bool ReadCell(Cursor* in, PlainCell* cell) {
 
 }  // namespace
 
-size_t ReadPlainRow(std::string_view text, PlainRow* row) {
+size_t ReadPlainRow(std::string_view text, XmlNames& names, PlainRow* row) {
   Cursor in(text);
   row->r.reset();
   row->cells.clear();
   bool empty = false;
   auto slot = [row](std::string_view name) -> Given* { return name == "r" ? &row->r : nullptr; };
   in.Spaces();
-  if (!in.Literal("<row") || !in.NameEnds() || !in.Attributes(slot, &empty)) return 0;
+  if (!in.Literal("<row") || !in.NameEnds() || !in.Attributes(slot, names, &empty)) return 0;
   if (empty) return in.at();
   while (true) {
     in.Spaces();
     if (in.Literal("</row>")) return in.at();
     if (!in.Literal("<c") || row->cells.size() == static_cast<size_t>(kSheetColumns)) return 0;
-    if (!ReadCell(&in, &row->cells.emplace_back())) return 0;
+    if (!ReadCell(&in, names, &row->cells.emplace_back())) return 0;
   }
 }
 
-size_t ReadPlainRelationship(std::string_view text, PlainRelationship* rel) {
+size_t ReadPlainRelationship(std::string_view text, XmlNames& names, PlainRelationship* rel) {
   Cursor in(text);
   *rel = PlainRelationship();
   bool empty = false;
@@ -171,7 +167,19 @@ size_t ReadPlainRelationship(std::string_view text, PlainRelationship* rel) {
          : name == "TargetMode" ? &rel->target_mode : nullptr;
   };
   in.Spaces();
-  if (!in.Literal("<Relationship") || !in.NameEnds() || !in.Attributes(slot, &empty) || !empty) return 0;
+  if (!in.Literal("<Relationship") || !in.NameEnds() || !in.Attributes(slot, names, &empty) || !empty) return 0;
+  return in.at();
+}
+
+size_t ReadPlainHyperlink(std::string_view text, XmlNames& names, PlainHyperlink* link) {
+  Cursor in(text);
+  *link = PlainHyperlink();
+  bool empty = false;
+  auto slot = [link](std::string_view name) -> Given* {
+    return name == "ref" ? &link->ref : name == "r:id" ? &link->rel_id : nullptr;
+  };
+  in.Spaces();
+  if (!in.Literal("<hyperlink") || !in.NameEnds() || !in.Attributes(slot, names, &empty) || !empty) return 0;
   return in.at();
 }
 

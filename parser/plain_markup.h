@@ -3,21 +3,24 @@
 // where it lies, without the XML reader's events.
 //
 // Why: a row of ICE's roster is a dozen `<c r="B7" s="60" t="s"><v>9</v></c>`
-// cells, and its sheet has 1,725 hyperlink relationships; turning each into
+// cells, and its sheet has 1,725 hyperlinks and their relationships; turning each into
 // start, text and end events through the generic scanner cost more than
 // half of `parse` (docs/PERFORMANCE.md).
 //
 // Promises: a Read* function takes an element only when every byte of it is
 // in the plain form below, which the XML reader would read the same way
 // with every check passed; anything else (a reference, an inline string, a
-// formula, a comment, a prefixed element, a non-ASCII byte, a duplicate or
-// namespace attribute, an element cut short by the end of `text`) makes it
-// take nothing, so that the XML reader reads that element as any other
-// markup, and reports what is wrong with it. The plain forms:
+// formula, a comment, a prefixed element, a non-ASCII byte, a duplicate
+// attribute, a namespace declared, an element cut short by the end of
+// `text`) makes it take nothing, so that the XML reader reads that element
+// as any other markup, and reports what is wrong with it. Attributes are
+// known by the names the XML reader would give them (`names`: "r:id" in
+// the relationships namespace, the local name otherwise). The plain forms:
 //
 //   row  := "<row" attrs ("/>" | ">" (space | cell)* "</row>")
 //   cell := "<c" attrs ("/>" | ">" space* ("<v>" text "</v>" space*)? "</c>")
 //   relationship := "<Relationship" attrs "/>"
+//   hyperlink := "<hyperlink" attrs "/>"
 //   attrs := (space+ name "=" quote value quote)* space*
 //
 // with ASCII names, values of printable ASCII without `<&>` or quotes, text
@@ -31,6 +34,8 @@
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "parser/xml_stream.h"
 
 namespace icetrack::xlsx {
 
@@ -50,13 +55,20 @@ struct PlainRow {
 
 // Reads the row at the start of `text` into `row`; returns the bytes read,
 // or 0 when `text` does not start with a whole plain row.
-size_t ReadPlainRow(std::string_view text, PlainRow* row);
+size_t ReadPlainRow(std::string_view text, XmlNames& names, PlainRow* row);
 
 struct PlainRelationship {
   Given id, type, target, target_mode;
 };
 
 // The same for one <Relationship/> of a relationships part.
-size_t ReadPlainRelationship(std::string_view text, PlainRelationship* rel);
+size_t ReadPlainRelationship(std::string_view text, XmlNames& names, PlainRelationship* rel);
+
+struct PlainHyperlink {
+  Given ref, rel_id;  // ref and r:id
+};
+
+// The same for one <hyperlink/> of a sheet's <hyperlinks>.
+size_t ReadPlainHyperlink(std::string_view text, XmlNames& names, PlainHyperlink* link);
 
 }  // namespace icetrack::xlsx

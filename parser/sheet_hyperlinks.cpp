@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "model/ascii_text.h"
+#include "parser/plain_markup.h"
 #include "parser/xml_stream.h"
 
 namespace icetrack::xlsx {
@@ -18,21 +19,35 @@ uint64_t Corner(int row, int column) { return (static_cast<uint64_t>(row) << 14)
 
 class HyperlinkHandler : public XmlHandler {
  public:
-  HyperlinkHandler(const Relationships& rels, SheetHyperlinks* out) : rels_(rels), out_(out) {}
+  HyperlinkHandler(const Relationships& rels, SheetHyperlinks* out, bool in_place)
+      : rels_(rels), out_(out), in_place_(in_place) {}
   void OnStart(std::string_view name, XmlAttributes attrs) override {
-    if (name != "hyperlink") return;
-    const std::string_view* ref = attrs.Find("ref");
-    const std::string_view* rid = attrs.Find("r:id");
-    if (!ref || !rid) return;  // internal links (location only) have no URL
-    std::optional<Relationship> rel = rels_.Find(*rid);
-    if (rel && !out_->Add(*ref, rel->target)) over_limit = true, stop_requested = true;
+    if (name == "hyperlinks") wants_content = in_place_;
+    if (name == "hyperlink") Add(attrs.Find("ref"), attrs.Find("r:id"));
   }
   bool over_limit = false;
   void OnEnd(std::string_view) override {}
 
+  // Hyperlinks in Excel's plain form, read in place (parser/plain_markup.h).
+  size_t ReadContent(std::string_view rest, XmlNames& names) override {
+    size_t read = 0;
+    for (size_t length; !stop_requested && (length = ReadPlainHyperlink(rest.substr(read), names, &plain_)) > 0;
+         read += length)
+      Add(ValueOf(plain_.ref), ValueOf(plain_.rel_id));
+    return read;
+  }
+
  private:
+  void Add(const std::string_view* ref, const std::string_view* rid) {
+    if (!ref || !rid) return;  // internal links (location only) have no URL
+    std::optional<Relationship> rel = rels_.Find(*rid);
+    if (rel && !out_->Add(*ref, rel->target)) over_limit = true, stop_requested = true;
+  }
+
   const Relationships& rels_;
   SheetHyperlinks* out_;
+  const bool in_place_;
+  PlainHyperlink plain_;
 };
 
 // What ends a tag's name: white space, '/', '>'.
@@ -248,7 +263,7 @@ const std::string_view* SheetHyperlinks::Find(int column) const {
 }
 
 Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_part,
-                             const Relationships& rels, size_t keep_up_to, std::string* sheet) {
+                             const Relationships& rels, size_t keep_up_to, std::string* sheet, bool in_place) {
   if (!rels.HasType("hyperlink")) return Status::Ok();
 
   SheetDataEnd finder;
@@ -285,7 +300,7 @@ Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_par
   if (!s.ok() && sheet) sheet->clear();
   if (!s.ok() || !found || finder.root().empty()) return s;
   const std::string& root = finder.root();
-  HyperlinkHandler handler(rels, this);
+  HyperlinkHandler handler(rels, this, in_place);
   // Malformed XML in the tail is reported, with its true position, by the row pass.
   ParseXmlText(root + tail, zip.label() + ": " + sheet_part, &handler);
   seen_.clear();

@@ -48,8 +48,10 @@ class SheetHyperlinks {
   // (exact repeats aside) or they cover more than `max_linked_cells`. When
   // the sheet had to be inflated for them and is at most `keep_up_to`
   // bytes, `*sheet` gets it, so that the rows need not inflate it again.
+  // `in_place`: plain hyperlinks read in place (parser/plain_markup.h);
+  // false reads each as XML events, to compare (the same links either way).
   Status Read(const ZipArchive& zip, const std::string& sheet_part, const Relationships& rels,
-              size_t keep_up_to = 0, std::string* sheet = nullptr);
+              size_t keep_up_to = 0, std::string* sheet = nullptr, bool in_place = true);
 
   // The linked cells of `row`, ascending by column; rows must be asked for
   // in ascending order. A cell's own link wins over a range; among ranges,

@@ -37,9 +37,9 @@ class RelsHandler : public XmlHandler {
   void OnEnd(std::string_view) override {}
 
   // Relationships in Excel's plain form, read in place (parser/plain_markup.h).
-  size_t ReadContent(std::string_view rest) override {
+  size_t ReadContent(std::string_view rest, XmlNames& names) override {
     size_t read = 0;
-    for (size_t length; (length = ReadPlainRelationship(rest.substr(read), &plain_)) > 0; read += length)
+    for (size_t length; (length = ReadPlainRelationship(rest.substr(read), names, &plain_)) > 0; read += length)
       Add(ValueOf(plain_.id), ValueOf(plain_.type), ValueOf(plain_.target), ValueOf(plain_.target_mode));
     return read;
   }

@@ -60,10 +60,10 @@ class SheetHandler : public XmlHandler {
   // The rows in Excel's plain form, read where they lie (parser/plain_markup.h)
   // through the same steps as their events; the first other row, or
   // anything else, is left to the XML reader.
-  size_t ReadContent(std::string_view rest) override {
+  size_t ReadContent(std::string_view rest, XmlNames& names) override {
     size_t read = 0;
     while (!stop_requested) {
-      size_t length = xlsx::ReadPlainRow(rest.substr(read), &plain_);
+      size_t length = xlsx::ReadPlainRow(rest.substr(read), names, &plain_);
       if (length == 0) break;
       int before = summary_->rows;
       AddPlainRow();
@@ -315,7 +315,7 @@ Status XlsxReader::ReadSheet(size_t index, const std::function<bool(const TableR
   constexpr size_t kKeepSheetBytes = size_t{8} << 20;  // ten times ICE's largest sheet
   xlsx::SheetHyperlinks links(impl_->limits.max_hyperlinks, impl_->limits.max_linked_cells);
   std::string inflated;
-  s = links.Read(zip, part, rels, kKeepSheetBytes, &inflated);
+  s = links.Read(zip, part, rels, kKeepSheetBytes, &inflated, impl_->plain_markup);
   if (!s.ok()) return s;
   SheetSummary local;
   if (!summary) summary = &local;

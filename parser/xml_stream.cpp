@@ -42,7 +42,7 @@ bool IsNamespaceDeclaration(std::string_view name) {
   return name.starts_with("xmlns") && (name.size() == 5 || name[5] == ':');
 }
 
-struct ParseState {
+struct ParseState : XmlNames {
   XmlHandler* handler;
   XML_Parser parser = nullptr;  // null when the scanner reads
   std::string refusal;  // set when we stop the parser on purpose
@@ -52,6 +52,8 @@ struct ParseState {
   // "id" -> "r:id" and the like, for attributes in the relationships
   // namespace (whatever their prefix); node-based, so views of them stay valid.
   std::unordered_map<std::string, std::string> relationship_names;
+  std::string last_prefix;  // the prefix Attribute() last resolved (cleared by Declare)
+  bool last_prefix_known = false, last_prefix_is_relationships = false;
   std::vector<XmlAttribute> attrs;        // reused: no allocation per element
   std::vector<XmlAttribute> expat_attrs;  // expat's, as views
 
@@ -60,12 +62,29 @@ struct ParseState {
     return it != namespaces.end() && (it->second == kRelNs || it->second == kRelNsStrict);
   }
 
-  void Declare(std::string_view prefix, std::string_view uri) { namespaces[std::string(prefix)] = uri; }
+  void Declare(std::string_view prefix, std::string_view uri) {
+    namespaces[std::string(prefix)] = uri;
+    last_prefix.clear();
+    last_prefix_known = false;
+  }
 
   std::string_view RelationshipName(std::string_view local) {
     std::string& name = relationship_names[std::string(local)];
     if (name.empty()) name = "r:" + std::string(local);
     return name;
+  }
+
+  std::string_view Attribute(std::string_view qualified) override {
+    size_t colon = qualified.find(':');
+    if (colon == std::string_view::npos) return qualified;
+    std::string_view prefix = qualified.substr(0, colon), local = qualified.substr(colon + 1);
+    // The same prefix on every row (x14ac:dyDescent): looked up once.
+    if (!last_prefix_known || prefix != last_prefix) {
+      last_prefix.assign(prefix);
+      last_prefix_is_relationships = InRelationshipsNamespace(prefix);
+      last_prefix_known = true;
+    }
+    return last_prefix_is_relationships ? RelationshipName(local) : local;
   }
 
   // Attributes reach the handler by local name, except those in the
@@ -82,10 +101,7 @@ struct ParseState {
       attrs.clear();
       for (const XmlAttribute& a : attrs_in) {
         if (IsNamespaceDeclaration(a.name)) continue;
-        size_t colon = a.name.find(':');
-        if (colon == std::string_view::npos) attrs.push_back(a);
-        else if (InRelationshipsNamespace(a.name.substr(0, colon))) attrs.push_back({RelationshipName(a.name.substr(colon + 1)), a.value});
-        else attrs.push_back({a.name.substr(colon + 1), a.value});
+        attrs.push_back({Attribute(a.name), a.value});
       }
       attrs_in = XmlAttributes(attrs.data(), attrs.size());
     }
@@ -149,7 +165,7 @@ class ScannerSink : public XmlScanner::Sink {
   void Text(std::string_view text) override { state_->handler->OnText(text); }
   bool Stopped() const override { return state_->handler->stop_requested; }
   bool ReadsContent() override { return reads_content_; }
-  size_t Content(std::string_view rest) override { return state_->handler->ReadContent(rest); }
+  size_t Content(std::string_view rest) override { return state_->handler->ReadContent(rest, *state_); }
 
  private:
   ParseState* state_;

@@ -20,6 +20,18 @@
 
 namespace icetrack {
 
+// The names attributes reach a handler under (see above), for the content a
+// handler reads itself (XmlHandler::ReadContent): the prefixes declared so far
+// resolved as OnStart would have them.
+class XmlNames {
+ public:
+  virtual ~XmlNames() = default;
+  // `qualified` as written ("x14ac:dyDescent", "r:id") -> as OnStart would
+  // give it ("dyDescent", "r:id"); valid while the parse lasts. Not for
+  // namespace declarations (xmlns, xmlns:*), which OnStart never sees.
+  virtual std::string_view Attribute(std::string_view qualified) = 0;
+};
+
 class XmlHandler {
  public:
   virtual ~XmlHandler() = default;
@@ -36,10 +48,10 @@ class XmlHandler {
   // bytes it has read, whole elements and white space whose events it has
   // handled exactly as OnStart, OnEnd and OnText would have been called for
   // them (so only what the XML reader would read the same way, its checks
-  // passed); 0 leaves the next token to the XML reader. Only the UTF-8
-  // scanner offers content (under expat every token is an event), and it
-  // clears the flag after each OnStart.
-  virtual size_t ReadContent(std::string_view) { return 0; }
+  // passed; `names` gives attributes their names); 0 leaves the next token
+  // to the XML reader. Only the UTF-8 scanner offers content (under expat
+  // every token is an event), and it clears the flag after each OnStart.
+  virtual size_t ReadContent(std::string_view, XmlNames&) { return 0; }
   bool wants_content = false;
 };
 

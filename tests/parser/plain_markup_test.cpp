@@ -17,12 +17,22 @@
 namespace icetrack {
 namespace {
 
+// Prefixes as a sheet declares them: r for relationships ("r:id" kept), any
+// other dropped, as the XML reader names attributes.
+struct SheetNames : XmlNames {
+  std::string_view Attribute(std::string_view qualified) override {
+    size_t colon = qualified.find(':');
+    return qualified.substr(0, colon) == "r" ? qualified : qualified.substr(colon + 1);
+  }
+};
+
 std::string Shown(const std::optional<std::string_view>& v) { return v ? "'" + std::string(*v) + "'" : "-"; }
 
 // A row as ReadPlainRow gives it: "r=2 | r='A2' s='60' t='s' v=9 | ...", or "" when it takes nothing.
 std::string Plain(const std::string& xml, size_t* length = nullptr) {
   xlsx::PlainRow row;
-  size_t n = xlsx::ReadPlainRow(xml, &row);
+  SheetNames names;
+  size_t n = xlsx::ReadPlainRow(xml, names, &row);
   if (length) *length = n;
   if (n == 0) return "";
   std::string out = "r=" + Shown(row.r);
@@ -44,6 +54,8 @@ TEST_CASE("a row as Excel writes it is read in place, to its end") {
   CHECK(Plain("\n <row >\n  <c t=\"str\" >\n<v>\t1 \"2\"\n</v>\n</c>\r\n</row>", &length) ==
         "r=- | r=- s=- t='str' v=\t1 \"2\"\n");
   CHECK(Plain("<row><c r=\"A1\"><v></v></c><c r=\"B1\"></c></row>") == "r=- | r='A1' s=- t=- v= | r='B1' s=- t=- v=");
+  // attributes by the names the XML reader gives them: a prefix dropped, the first of two kept
+  CHECK(Plain("<row x:r=\"5\"><c x:r=\"A5\" r=\"B5\" r:s=\"1\"/></row>") == "r='5' | r='A5' s=- t=- v=");
 }
 
 TEST_CASE("anything but the plain form is left to the XML reader, whole row and all") {
@@ -58,7 +70,6 @@ TEST_CASE("anything but the plain form is left to the XML reader, whole row and 
       "<row r=\"1\"><c r=\"A1\"><v>1]]></v></c></row>",                      // ']]>' (and any '>')
       "<row r=\"1\"><c r=\"A1\" r=\"B1\"><v>1</v></c></row>",                // a duplicate attribute
       "<row r=\"1\" xmlns:x=\"urn:x\"><c r=\"A1\"><v>1</v></c></row>",       // a namespace declared
-      "<row r=\"1\"><c x:r=\"A1\"><v>1</v></c></row>",                       // read as r once its prefix goes
       "<row r=\"1\"><c r=\"A1\" s=\"1\"t=\"s\"><v>1</v></c></row>",          // attributes not apart
       "<row r=\"1\"><c r = \"A1\"><v>1</v></c></row>",                       // spaces around '='
       "<row r=\"1\"><c r=\"A&amp;1\"><v>1</v></c></row>",                    // a reference in a value
@@ -188,7 +199,8 @@ TEST_CASE("every fixture workbook reads the same rows in place as through the XM
 // A relationship as ReadPlainRelationship gives it, or "" when it takes nothing.
 std::string PlainRel(const std::string& xml, size_t* length = nullptr) {
   xlsx::PlainRelationship rel;
-  size_t n = xlsx::ReadPlainRelationship(xml, &rel);
+  SheetNames names;
+  size_t n = xlsx::ReadPlainRelationship(xml, names, &rel);
   if (length) *length = n;
   if (n == 0) return "";
   return Shown(rel.id) + " " + Shown(rel.type) + " " + Shown(rel.target) + " " + Shown(rel.target_mode);
@@ -204,11 +216,11 @@ TEST_CASE("a relationship as Excel writes it is read in place, and anything else
         "'https://www.ice.gov/doclib/287gMOA/TyePoliceDeptTX_TFM_MOA_02172026.pdf' 'External'");
   CHECK(length == rel.size());
   CHECK(PlainRel("\n<Relationship Target='a.xml' Id='r'\n/>") == "'r' - 'a.xml' -");
+  CHECK(PlainRel("<Relationship x:Id=\"p\" Id=\"q\" Target=\"a.xml\"/>") == "'p' - 'a.xml' -");  // x:Id reaches the reader as Id, first
   const char* const kNotPlain[] = {
       "<Relationship Id=\"r\" Target=\"a.xml\"></Relationship>",          // not an empty element
       "<Relationship Id=\"r\" Target=\"https://x.gov/?a=1&amp;b=2\"/>",   // a reference
       "<Relationship Id=\"r\" Target=\"https://x.gov/caf\xC3\xA9\"/>",    // non-ASCII
-      "<Relationship x:Id=\"r\" Target=\"a.xml\"/>",                      // read as Id once its prefix goes
       "<Relationship Id=\"r\" Id=\"s\" Target=\"a.xml\"/>",               // a duplicate
       "<Relationship xmlns=\"urn:x\" Id=\"r\" Target=\"a.xml\"/>",        // a namespace declared
       "<Relationships/>",
@@ -257,6 +269,56 @@ TEST_CASE("relationships read in place are the ones the XML reader gives, errors
     CHECK(Relationships(rels, true) == generic);
     if (&rels == &kCases[0]) CHECK(generic == "rId1 styles xl/styles.xml\nrId2 hyperlink https://x.gov/?a=1&b=2 external\n"
                                               "rId3  a/b.xml\nrId5  xl/five.xml\nok");
+  }
+}
+
+TEST_CASE("a hyperlink as Excel writes it is read in place, its r:id by the relationships prefix") {
+  SheetNames names;
+  xlsx::PlainHyperlink link;
+  std::string xml = "<hyperlink ref=\"D2\" r:id=\"rId1522\" xr:uid=\"{5F4B-11}\"/>";
+  CHECK(xlsx::ReadPlainHyperlink(xml + "<hyperlink/>", names, &link) == xml.size());
+  CHECK(Shown(link.ref) + " " + Shown(link.rel_id) == "'D2' 'rId1522'");
+  CHECK(xlsx::ReadPlainHyperlink("<hyperlink ref=\"A1\" x:id=\"rId1\"/>", names, &link) > 0);
+  CHECK(Shown(link.rel_id) == "-");  // id outside the relationships namespace is not r:id
+  for (const char* not_plain : {"<hyperlink ref=\"A1\" r:id=\"rId1\"></hyperlink>", "<hyperlink ref=\"A1\" display=\"a&amp;b\"/>",
+                                "<hyperlink ref=\"A1\" r:id=\"rId1\" r:id=\"rId2\"/>", "<hyperlinks/>", "<hyperlink ref=\"A1\""}) {
+    CAPTURE(not_plain);
+    CHECK(xlsx::ReadPlainHyperlink(not_plain, names, &link) == 0);
+  }
+}
+
+TEST_CASE("hyperlinks read in place are the ones the XML reader gives, whatever the relationships prefix") {
+  const std::string kNs = "http://schemas.openxmlformats.org/";
+  const std::string kRows =
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>2</v></c></row><row r=\"3\"/>";
+  const std::string kTails[] = {
+      "<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\" xr:uid=\"{1}\"/>\n<hyperlink ref=\"B2:C3\" r:id=\"rId2\"/>"
+      "<!-- c --><hyperlink ref=\"A2\" r:id=\"rId2\" display=\"a&amp;b\"/><hyperlink ref=\"A3\" location=\"x\"/>"
+      "<hyperlink ref=\"A1\" r:id=\"rId2\"/></hyperlinks>",
+      "<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\"></hyperlink><hyperlink ref=\"A2\" r:id=\"rId9\"/></hyperlinks>",
+      "<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\" r:id=\"rId2\"/></hyperlinks>",
+      "<hyperlinks><hyperlink ref=\"A1\" x:id=\"rId1\" xmlns:x=\"urn:x\"/><hyperlink ref=\"A2\" id=\"rId2\"/></hyperlinks>",
+  };
+  for (const std::string& tail : kTails) {
+    for (const char* prefix : {"r", "rel"}) {  // the relationships namespace under another prefix
+      std::string sheet = test::SheetXml(kRows, tail);
+      if (std::string(prefix) != "r") {
+        for (size_t at; (at = sheet.find(" r:id=")) != std::string::npos;) sheet.replace(at, 6, " rel:id=");
+        sheet.replace(sheet.find("xmlns:r="), 8, "xmlns:rel=");
+      }
+      CAPTURE(sheet);
+      test::Parts parts = test::MinimalWorkbook(sheet);
+      parts.emplace_back("xl/worksheets/_rels/sheet1.xml.rels",
+                         "<Relationships xmlns=\"" + kNs + "package/2006/relationships\">"
+                         "<Relationship Id=\"rId1\" Type=\"" + kNs + "officeDocument/2006/relationships/hyperlink\" "
+                         "Target=\"https://x.gov/one.pdf\" TargetMode=\"External\"/>"
+                         "<Relationship Id=\"rId2\" Type=\"" + kNs + "officeDocument/2006/relationships/hyperlink\" "
+                         "Target=\"https://x.gov/two.pdf\" TargetMode=\"External\"/></Relationships>");
+      std::string bytes = test::ZipBytes(parts);
+      std::string generic = ReadBothWays(bytes, false);
+      CHECK(ReadBothWays(bytes, true) == generic);
+      if (&tail == &kTails[0]) CHECK(generic.find("A1=2/1/1.000000 <https://x.gov/one.pdf>") != std::string::npos);
+    }
   }
 }
 
