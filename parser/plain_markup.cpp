@@ -183,4 +183,17 @@ size_t ReadPlainHyperlink(std::string_view text, XmlNames& names, PlainHyperlink
   return in.at();
 }
 
+size_t ReadPlainSharedString(std::string_view text, XmlNames& names, std::string_view* out) {
+  Cursor in(text);
+  bool empty = false;
+  auto none = [](std::string_view) -> Given* { return nullptr; };  // xml:space and the like: text is kept as written
+  in.Spaces();
+  if (!in.Literal("<si>")) return 0;
+  in.Spaces();
+  if (!in.Literal("<t") || !in.NameEnds() || !in.Attributes(none, names, &empty) || empty) return 0;
+  if (!in.Text(out) || !in.Literal("</t>")) return 0;
+  in.Spaces();
+  return in.Literal("</si>") ? in.at() : 0;
+}
+
 }  // namespace icetrack::xlsx

@@ -3,7 +3,8 @@
 // where it lies, without the XML reader's events.
 //
 // Why: a row of ICE's roster is a dozen `<c r="B7" s="60" t="s"><v>9</v></c>`
-// cells, and its sheet has 1,725 hyperlinks and their relationships; turning each into
+// cells, and its workbook has 2,338 shared strings, 1,725 hyperlinks and
+// their relationships; turning each into
 // start, text and end events through the generic scanner cost more than
 // half of `parse` (docs/PERFORMANCE.md).
 //
@@ -21,6 +22,7 @@
 //   cell := "<c" attrs ("/>" | ">" space* ("<v>" text "</v>" space*)? "</c>")
 //   relationship := "<Relationship" attrs "/>"
 //   hyperlink := "<hyperlink" attrs "/>"
+//   shared string := "<si>" space* "<t" attrs ">" text "</t>" space* "</si>"
 //   attrs := (space+ name "=" quote value quote)* space*
 //
 // with ASCII names, values of printable ASCII without `<&>` or quotes, text
@@ -70,5 +72,9 @@ struct PlainHyperlink {
 
 // The same for one <hyperlink/> of a sheet's <hyperlinks>.
 size_t ReadPlainHyperlink(std::string_view text, XmlNames& names, PlainHyperlink* link);
+
+// The same for one <si> of the shared strings holding a single plain <t>:
+// `*out` gets its text.
+size_t ReadPlainSharedString(std::string_view text, XmlNames& names, std::string_view* out);
 
 }  // namespace icetrack::xlsx

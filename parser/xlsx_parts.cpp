@@ -106,7 +106,7 @@ class StylesHandler : public XmlHandler {
 // <si><t>text</t></si> or <si><r><t>run</t></r>...</si>; phonetic <rPh> is skipped.
 class SharedStringsHandler : public XmlHandler {
  public:
-  explicit SharedStringsHandler(SharedStrings* out) : out_(out) {}
+  SharedStringsHandler(SharedStrings* out, bool in_place) : out_(out), in_place_(in_place) {}
   void OnStart(std::string_view name, XmlAttributes attrs) override {
     if (name == "si") {
       current_.clear();
@@ -118,7 +118,19 @@ class SharedStringsHandler : public XmlHandler {
       const std::string_view* unique = attrs.Find("uniqueCount");
       int64_t count = 0;
       if (unique && ParseDecimal(*unique, int64_t{1} << 26, &count)) out_->ReserveStrings(static_cast<size_t>(count));
+      wants_content = in_place_;
     }
+  }
+
+  // Strings in Excel's plain form, read in place (parser/plain_markup.h);
+  // between them the handler's state is clean (each <si> is whole).
+  size_t ReadContent(std::string_view rest, XmlNames& names) override {
+    if (in_text_ || phonetic_depth_ != 0) return 0;
+    size_t read = 0;
+    std::string_view text;
+    for (size_t length; (length = ReadPlainSharedString(rest.substr(read), names, &text)) > 0; read += length)
+      out_->Add(text);
+    return read;
   }
   void OnEnd(std::string_view name) override {
     if (name == "si") out_->Add(current_);
@@ -131,6 +143,7 @@ class SharedStringsHandler : public XmlHandler {
 
  private:
   SharedStrings* out_;
+  const bool in_place_;
   std::string current_;
   bool in_text_ = false;
   int phonetic_depth_ = 0;
@@ -298,12 +311,12 @@ void SharedStrings::Add(std::string_view text) {
   ends_.push_back(static_cast<uint32_t>(text_.size()));
 }
 
-Status ReadSharedStrings(const ZipArchive& zip, const std::string& part, SharedStrings* out) {
+Status ReadSharedStrings(const ZipArchive& zip, const std::string& part, SharedStrings* out, bool in_place) {
   *out = SharedStrings();
   if (part.empty()) return Status::Ok();
   if (!zip.Has(part)) return Status::Error(zip.label() + ": missing required part " + part);
   out->ReserveText(zip.DeclaredSize(part));
-  SharedStringsHandler handler(out);
+  SharedStringsHandler handler(out, in_place);
   return ParseXmlPart(zip, part, &handler);
 }
 

@@ -95,7 +95,8 @@ class SharedStrings {
   std::vector<uint32_t> ends_;
 };
 
-Status ReadSharedStrings(const ZipArchive& zip, const std::string& part, SharedStrings* out);
+// `in_place` as for ReadRelationships.
+Status ReadSharedStrings(const ZipArchive& zip, const std::string& part, SharedStrings* out, bool in_place = true);
 
 // dcterms:modified of docProps/core.xml; empty when the part is absent.
 Status ReadModifiedTime(const ZipArchive& zip, std::string* out);

@@ -8,6 +8,8 @@
 #include "model/text_fold.h"
 #include "model/utc_time.h"
 #include "parser/roster_reader.h"
+#include "parser/xlsx_parts.h"
+#include "parser/zip_archive.h"
 #include "parser/xlsx_reader.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -130,6 +132,27 @@ void CheckRoster(const XlsxReader& book, int rows_in_first_sheets) {
   }
 }
 
+// The parts read at open, shared strings and the workbook's relationships,
+// give the same strings, the same relationships and the same outcome read
+// in place or as XML events (parser/plain_markup.h).
+void CheckPartsReadInPlace(const std::string& bytes, const ZipLimits& limits) {
+  std::unique_ptr<ZipArchive> zip;
+  if (!ZipArchive::OpenBuffer(bytes, kLabel, limits, &zip).ok()) return;
+  xlsx::SharedStrings plain, generic;
+  Status a = xlsx::ReadSharedStrings(*zip, "xl/sharedStrings.xml", &plain, true);
+  Status b = xlsx::ReadSharedStrings(*zip, "xl/sharedStrings.xml", &generic, false);
+  FUZZ_CHECK(a.message() == b.message() && plain.size() == generic.size());
+  for (size_t i = 0; i < plain.size(); ++i) FUZZ_CHECK(plain[i] == generic[i]);
+  xlsx::Relationships plain_rels, generic_rels;
+  a = xlsx::ReadRelationships(*zip, "xl/_rels/workbook.xml.rels", "xl/workbook.xml", false, &plain_rels, true);
+  b = xlsx::ReadRelationships(*zip, "xl/_rels/workbook.xml.rels", "xl/workbook.xml", false, &generic_rels, false);
+  FUZZ_CHECK(a.message() == b.message() && plain_rels.size() == generic_rels.size());
+  for (size_t i = 0; i < plain_rels.size(); ++i) {
+    xlsx::Relationship x = plain_rels[i], y = generic_rels[i];
+    FUZZ_CHECK(x.id == y.id && x.type == y.type && x.target == y.target && x.external == y.external);
+  }
+}
+
 }  // namespace
 
 void CheckWorkbook(std::string bytes) {
@@ -137,6 +160,7 @@ void CheckWorkbook(std::string bytes) {
   ZipLimits limits;
   limits.max_part_bytes = 64u << 20;  // within libFuzzer's memory limit
   limits.max_total_bytes = 256u << 20;
+  CheckPartsReadInPlace(bytes, limits);
   Status s = XlsxReader::OpenBuffer(std::move(bytes), kLabel, limits, &book);
   if (!s.ok()) return CheckMessage(s);
   FUZZ_CHECK(!book->sheets().empty());

@@ -322,5 +322,45 @@ TEST_CASE("hyperlinks read in place are the ones the XML reader gives, whatever 
   }
 }
 
+// The shared strings read one way or the other, one a line, and the outcome.
+std::string SharedStringsRead(const std::string& sst, bool in_place) {
+  std::unique_ptr<ZipArchive> zip;
+  Status s = ZipArchive::OpenBuffer(test::ZipBytes({{"xl/sharedStrings.xml", sst}}), "book.xlsx", ZipLimits(), &zip);
+  if (!s.ok()) return s.message();
+  xlsx::SharedStrings strings;
+  s = xlsx::ReadSharedStrings(*zip, "xl/sharedStrings.xml", &strings, in_place);
+  std::string out;
+  for (size_t i = 0; i < strings.size(); ++i) out += "[" + std::string(strings[i]) + "]\n";
+  return out + (s.ok() ? "ok" : s.message());
+}
+
+TEST_CASE("shared strings read in place are the ones the XML reader gives, errors and all") {
+  SheetNames names;
+  std::string_view text;
+  CHECK(xlsx::ReadPlainSharedString("<si><t xml:space=\"preserve\"> A's \"B\"\n</t></si>", names, &text) > 0);
+  CHECK(text == " A's \"B\"\n");
+  for (const char* not_plain : {"<si><t>caf\xC3\xA9</t></si>", "<si><t>a&amp;b</t></si>", "<si><r><t>a</t></r></si>",
+                                "<si><t>a</t><rPh><t>b</t></rPh></si>", "<si><t/></si>", "<si><t>a</t>", "<si><t>a\r</t></si>"}) {
+    CAPTURE(not_plain);
+    CHECK(xlsx::ReadPlainSharedString(not_plain, names, &text) == 0);
+  }
+  const std::string kOpen = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" uniqueCount=\"9\">";
+  const std::string kCases[] = {
+      kOpen + "<si><t>STATE</t></si>\n<si><t xml:space=\"preserve\">Autauga County </t></si><si><t>caf\xC3\xA9</t></si>"
+              "<si><r><t>Rich </t></r><r><rPr><b/></rPr><t>text</t></r></si><!-- c --><si><t>a&amp;b</t></si>"
+              "<si><t>kept</t><rPh><t>PHONETIC</t></rPh></si><si><t></t></si><si/><si><t>last</t></si></sst>",
+      kOpen + "<si><t>one</t></si><si><t>two</t></si><si><t>\x01</t></si></sst>",
+      kOpen + "<si><t>one</t></si><si><t>two</t></si>",
+      kOpen + "<si><t>one</t></si><t>stray</t><si><t>two</t></si></sst>",
+  };
+  for (const std::string& sst : kCases) {
+    CAPTURE(sst);
+    std::string generic = SharedStringsRead(sst, false);
+    CHECK(SharedStringsRead(sst, true) == generic);
+    if (&sst == &kCases[0])
+      CHECK(generic == "[STATE]\n[Autauga County ]\n[caf\xC3\xA9]\n[Rich text]\n[a&b]\n[kept]\n[]\n[]\n[last]\nok");
+  }
+}
+
 }  // namespace
 }  // namespace icetrack
