@@ -61,6 +61,7 @@ class SheetHandler : public XmlHandler {
   // through the same steps as their events; the first other row, or
   // anything else, is left to the XML reader.
   size_t ReadContent(std::string_view rest, XmlNames& names) override {
+    if (target_ || in_row_) return 0;  // (never, between rows: each child of <sheetData> is whole)
     size_t read = 0;
     while (!stop_requested) {
       size_t length = xlsx::ReadPlainRow(rest.substr(read), names, &plain_);
