@@ -140,52 +140,58 @@ class SheetHandler : public XmlHandler {
     inline_text_.clear();
   }
 
+  // The cell is built where it is kept (a dozen a row, tens of thousands a
+  // sheet: moving each twice cost more than reading it).
   void EndCell() {
-    Cell cell;
+    Cell& cell = row_.cells.emplace_back();
     cell.column = column_;
-    if (type_ == CellType::Shared) {
-      if (value_.empty()) return AddCell(std::move(cell));
-      int64_t index = 0;
-      if (!ParseDecimal(value_, static_cast<int64_t>(book_.shared_strings.size()) - 1, &index))
-        return Fail("cell " + CellName(row_.row, column_) + ": shared string " + value_ +
-                    " does not exist");
-      cell.kind = CellKind::String;
-      cell.shared = book_.shared_strings[static_cast<size_t>(index)];
-      cell.is_shared = true;
-    } else if (type_ == CellType::Inline) {
-      cell.kind = CellKind::String;
-      cell.written = std::move(inline_text_);
-    } else if (type_ == CellType::Formula || type_ == CellType::Date) {
-      cell.kind = CellKind::String;
-      cell.written = std::move(value_);
-      cell.is_date = type_ == CellType::Date;
-    } else if (type_ == CellType::Boolean) {
-      cell.kind = CellKind::Boolean;
-      cell.number = value_ == "1" ? 1 : 0;
-      cell.written = value_ == "1" ? "TRUE" : "FALSE";
-    } else if (type_ == CellType::Error) {
-      cell.kind = CellKind::Error;
-      cell.written = std::move(value_);
-    } else if (!value_.empty()) {
-      char* end = nullptr;
-      cell.number = std::strtod(value_.c_str(), &end);
-      if (*end != '\0')
-        return Fail("cell " + CellName(row_.row, column_) + ": \"" + value_ + "\" is not a number");
-      cell.kind = CellKind::Number;
-      cell.written = std::move(value_);
-      cell.is_date = static_cast<uint64_t>(style_) < book_.date_styles.size() &&
-                     book_.date_styles[static_cast<size_t>(style_)];
-    }
-    AddCell(std::move(cell));
+    if (!Fill(&cell) || !Keep(&cell)) row_.cells.pop_back();
   }
 
-  void AddCell(Cell cell) {
-    if (cell.kind == CellKind::String && cell.Text().empty()) cell.kind = CellKind::Empty;
-    if (!links_.empty()) {
-      if (const std::string_view* url = links_.Find(cell.column)) cell.hyperlink = *url;
+  // The cell's value, by its type; false when the cell is refused (the parse stops).
+  bool Fill(Cell* cell) {
+    if (type_ == CellType::Shared) {
+      if (value_.empty()) return true;
+      int64_t index = 0;
+      if (!ParseDecimal(value_, static_cast<int64_t>(book_.shared_strings.size()) - 1, &index))
+        return Fail("cell " + CellName(row_.row, column_) + ": shared string " + value_ + " does not exist"), false;
+      cell->kind = CellKind::String;
+      cell->shared = book_.shared_strings[static_cast<size_t>(index)];
+      cell->is_shared = true;
+    } else if (type_ == CellType::Inline) {
+      cell->kind = CellKind::String;
+      cell->written = std::move(inline_text_);
+    } else if (type_ == CellType::Formula || type_ == CellType::Date) {
+      cell->kind = CellKind::String;
+      cell->written = std::move(value_);
+      cell->is_date = type_ == CellType::Date;
+    } else if (type_ == CellType::Boolean) {
+      cell->kind = CellKind::Boolean;
+      cell->number = value_ == "1" ? 1 : 0;
+      cell->written = value_ == "1" ? "TRUE" : "FALSE";
+    } else if (type_ == CellType::Error) {
+      cell->kind = CellKind::Error;
+      cell->written = std::move(value_);
+    } else if (!value_.empty()) {
+      char* end = nullptr;
+      cell->number = std::strtod(value_.c_str(), &end);
+      if (*end != '\0') return Fail("cell " + CellName(row_.row, column_) + ": \"" + value_ + "\" is not a number"), false;
+      cell->kind = CellKind::Number;
+      cell->written = std::move(value_);
+      cell->is_date = static_cast<uint64_t>(style_) < book_.date_styles.size() &&
+                      book_.date_styles[static_cast<size_t>(style_)];
     }
-    if (cell.kind == CellKind::Empty && cell.hyperlink.empty()) return;
-    if (Count(cell)) row_.cells.push_back(std::move(cell));
+    return true;
+  }
+
+  // Whether the cell is kept: it has a value or a link, within the sheet's limits.
+  bool Keep(Cell* cell) {
+    if (cell->kind == CellKind::String && cell->Text().empty()) cell->kind = CellKind::Empty;
+    if (!links_.empty()) {
+      if (const std::string_view* url = links_.Find(cell->column)) cell->hyperlink = *url;
+    }
+    if (cell->kind == CellKind::Empty && cell->hyperlink.empty()) return false;
+    return Count(*cell);
   }
 
   // The sheet's total work against its limits; false (and the parse stops) beyond them.
