@@ -66,6 +66,7 @@ bool IsValidUtf8(std::string_view text) {
 
 std::string FoldForKey(std::string_view text) {
   std::string out;
+  out.reserve(text.size() + 2);  // (nearly always enough: "&" -> "and" alone grows)
   bool space = false;
   auto put = [&](char c) {
     if (space && !out.empty()) out += ' ';
@@ -73,7 +74,8 @@ std::string FoldForKey(std::string_view text) {
     out += c;
   };
   for (size_t i = 0; i < text.size();) {
-    uint32_t cp = DecodeUtf8(text, &i);
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    uint32_t cp = byte < 0x80 ? (++i, byte) : DecodeUtf8(text, &i);
     if (cp < 0x80 && (IsAlphaAscii(static_cast<char>(cp)) || IsDigitAscii(static_cast<char>(cp)))) {
       put(ToLowerAscii(static_cast<char>(cp)));
     } else if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x60 ||

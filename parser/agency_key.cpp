@@ -11,9 +11,13 @@
 namespace icetrack {
 
 std::string AgencyKey(const RosterRow& row) {
-  std::string state = row.state_code.empty() ? "?" + FoldForKey(row.state) : row.state_code;
-  std::string model = row.model == Model::Unknown ? "?" + FoldForKey(row.model_raw) : ToString(row.model);
-  return state + "|" + FoldForKey(row.agency) + "|" + model;
+  std::string key = row.state_code.empty() ? "?" + FoldForKey(row.state) : row.state_code;
+  std::string agency = FoldForKey(row.agency);
+  key.reserve(key.size() + agency.size() + 16);
+  key.append("|").append(agency).append("|");
+  if (row.model == Model::Unknown) key.append("?").append(FoldForKey(row.model_raw));
+  else key.append(ToString(row.model));
+  return key;
 }
 
 namespace {

@@ -103,24 +103,25 @@ void RosterBuilder::AddDataRow(const TableRow& row) {
     while (next_header < columns_.size() && columns_[next_header].column < cell.column) ++next_header;
     bool known = next_header < columns_.size() && columns_[next_header].column == cell.column;
     Field field = known ? columns_[next_header].field : Field::Extra;
-    std::string text = CleanText(cell.Text());
+    bool link_or_date = field == Field::Signed || field == Field::Moa || field == Field::Addendum;
+    std::string text = link_or_date ? std::string() : CleanText(cell.Text());  // (those read the cell themselves)
     switch (field) {
-      case Field::State: out.state = text; break;
-      case Field::Agency: out.agency = text; break;
-      case Field::AgencyType: out.agency_type = text; break;
+      case Field::State: out.state = std::move(text); break;
+      case Field::Agency: out.agency = std::move(text); break;
+      case Field::AgencyType: out.agency_type = std::move(text); break;
       case Field::County: out.county = CountyFromText(text); break;
-      case Field::Model: out.model_raw = text; break;
+      case Field::Model: out.model_raw = std::move(text); break;
       case Field::Signed: ReadSigned(cell, columns_[next_header].header, &out); break;
       case Field::Moa: {
         LinkCell link = ReadLinkCell(cell.Text(), cell.hyperlink);
         out.moa_status = link.status;
-        out.moa_url = link.url;
+        out.moa_url = std::move(link.url);
         break;
       }
       case Field::Addendum: out.addendum_url = ReadLinkCell(cell.Text(), cell.hyperlink).url; break;
       case Field::Extra:
         if (!text.empty())
-          out.extra.emplace_back(known ? columns_[next_header].header : "column " + ColumnName(cell.column), text);
+          out.extra.emplace_back(known ? columns_[next_header].header : "column " + ColumnName(cell.column), std::move(text));
         break;
     }
   }
