@@ -1,6 +1,9 @@
 #include "parser/plain_markup.h"
 
 #include <doctest/doctest.h>
+#include <zip.h>
+
+#include <cstdlib>
 
 #include <filesystem>
 #include <memory>
@@ -361,6 +364,48 @@ TEST_CASE("shared strings read in place are the ones the XML reader gives, error
       kOpen + "<si><t>one</t></si><t>stray</t><si><t>two</t></si></sst>",
   };
   CheckBothWays(kCases, SharedStringsRead, "[STATE]\n[Autauga County ]\n[caf\xC3\xA9]\n[Rich text]\n[a&b]\n[kept]\n[]\n[]\n[last]\nok");
+}
+
+// `parts` zipped without compression, so that a part is read in chunks as
+// it streams (only deflated parts are inflated whole).
+std::string StoredZipBytes(const test::Parts& parts) {
+  test::TempDir dir;
+  std::string path = dir.File("stored.xlsx");
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  REQUIRE(z);
+  for (const auto& [name, content] : parts) {
+    void* copy = std::malloc(content.size() + 1);
+    std::copy(content.begin(), content.end(), static_cast<char*>(copy));
+    zip_source_t* src = zip_source_buffer(z, copy, content.size(), 1);
+    zip_int64_t index = zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE);
+    REQUIRE(index >= 0);
+    REQUIRE(zip_set_file_compression(z, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0) == 0);
+  }
+  REQUIRE(zip_close(z) == 0);
+  return test::ReadFile(path);
+}
+
+TEST_CASE("rows cut by the chunks of a streamed sheet are read by the XML reader, the rest in place, the same rows") {
+  std::string rows;
+  for (int r = 1; r <= 6000; ++r) {  // about 600 KB: ten chunks of 64 KB
+    std::string n = std::to_string(r);
+    rows += "<row r=\"" + n + "\" spans=\"1:3\" x14ac:dyDescent=\"0.25\"><c r=\"A" + n + "\" t=\"str\"><v>agency " + n +
+            " of a long name, to be cut somewhere</v></c><c r=\"B" + n + "\" s=\"1\"><v>" + std::to_string(45000 + r) +
+            "</v></c><c r=\"C" + n + "\"/></row>";
+  }
+  std::string sheet = test::SheetXml(rows);
+  sheet.replace(sheet.find("<worksheet "), 11,
+                "<worksheet xmlns:x14ac=\"http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac\" ");
+  std::string bytes = StoredZipBytes(test::MinimalWorkbook(sheet));
+  SheetSummary in_place, generic;
+  std::string want = ReadBothWays(bytes, false, -1, &generic);
+  REQUIRE(want.ends_with("ok"));
+  CHECK(ReadBothWays(bytes, true, -1, &in_place) == want);
+  CHECK(in_place.rows == 6000);
+  CHECK(in_place.rows_in_place < 6000);         // a row cut by a chunk's end goes to the XML reader...
+  CHECK(in_place.rows_in_place > 6000 - 20);    // ...one a chunk, no more
+  CHECK(ReadBothWays(bytes, true, 3001) == ReadBothWays(bytes, false, 3001));  // stopped mid-sheet
 }
 
 }  // namespace
