@@ -196,14 +196,14 @@ bool ZipArchive::InflateWhole(int64_t index, std::string* out) const {
   std::unique_ptr<zip_file_t, FileCloser> file(
       zip_fopen_index(handle_->zip, static_cast<zip_uint64_t>(index), ZIP_FL_COMPRESSED));
   if (!file) return false;
-  std::string packed(st.comp_size, '\0');
-  if (zip_fread(file.get(), packed.data(), packed.size()) != static_cast<zip_int64_t>(packed.size()))
-    return false;
+  // Not zero-filled first: zip_fread writes every byte, or the part is read again by libzip.
+  std::unique_ptr<char[]> packed(new char[st.comp_size]);
+  if (zip_fread(file.get(), packed.get(), st.comp_size) != static_cast<zip_int64_t>(st.comp_size)) return false;
   if (!inflater_) inflater_ = std::make_unique<Inflater>();
   if (!inflater_->d) return false;
   out->resize(st.size);
   size_t got = 0;
-  bool ok = libdeflate_deflate_decompress(inflater_->d, packed.data(), packed.size(), out->data(),
+  bool ok = libdeflate_deflate_decompress(inflater_->d, packed.get(), st.comp_size, out->data(),
                                           out->size(), &got) == LIBDEFLATE_SUCCESS &&
             got == st.size && libdeflate_crc32(0, out->data(), out->size()) == st.crc;
   if (!ok) {
