@@ -171,23 +171,26 @@ int Spawn(const std::vector<std::string>& argv, const Pipe& in, const Pipe& out,
   return error;
 }
 
+// `shown` names the child in messages (argv[0] when empty).
 Status Run(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
-           size_t output_cap, ChildResult* result, const std::string& fd3, const std::function<bool()>& cancelled) {
+           size_t output_cap, ChildResult* result, const std::string& fd3, const std::function<bool()>& cancelled,
+           const std::string& shown) {
   *result = ChildResult();
   if (argv.empty()) return Status::Error("no program to run");
-  if (fd3.size() > kMaxFd3Bytes) return Status::Error(argv[0] + ": what goes on descriptor 3 is too long");
+  const std::string& name = shown.empty() ? argv[0] : shown;
+  if (fd3.size() > kMaxFd3Bytes) return Status::Error(name + ": what goes on descriptor 3 is too long");
   Pipe in, out, err, extra;
   bool apart = output_cap > 0;
   if (!in.Open() || !out.Open() || (apart && !err.Open()) || (!fd3.empty() && !extra.Open()))
-    return Status::Error(argv[0] + ": cannot make a pipe: " + std::strerror(errno));
+    return Status::Error(name + ": cannot make a pipe: " + std::strerror(errno));
   if (!fd3.empty()) {
     if (write(extra.fd[1], fd3.data(), fd3.size()) != static_cast<ssize_t>(fd3.size()))
-      return Status::Error(argv[0] + ": cannot fill descriptor 3: " + std::strerror(errno));
+      return Status::Error(name + ": cannot fill descriptor 3: " + std::strerror(errno));
     extra.Close(1);
   }
   pid_t pid = 0;
   if (int error = Spawn(argv, in, out, err, fd3.empty() ? nullptr : &extra, &pid))
-    return Status::Error(argv[0] + ": cannot run it: " + std::strerror(error));
+    return Status::Error(name + ": cannot run it: " + std::strerror(error));
   in.Close(0);
   out.Close(1);
   err.Close(1);
@@ -216,8 +219,8 @@ Status Run(const std::vector<std::string>& argv, const std::string& input, std::
   // The tails: the output's when it is not kept apart (then capped as it came), the errors' always.
   for (std::string* tail : {apart ? nullptr : &result->output, &result->errors})
     if (tail && tail->size() > kKeptOutput) tail->erase(0, tail->size() - kKeptOutput);
-  if (!exited && stopped) return Status::Error(argv[0] + ": stopped: icetrack was told to stop");
-  if (!exited) return Status::Error(argv[0] + ": still running after " + SecondsText(timeout) + " s; killed");
+  if (!exited && stopped) return Status::Error(name + ": stopped: icetrack was told to stop");
+  if (!exited) return Status::Error(name + ": still running after " + SecondsText(timeout) + " s; killed");
   result->exit_code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
   return Status::Ok();
 }
@@ -226,13 +229,13 @@ Status Run(const std::vector<std::string>& argv, const std::string& input, std::
 
 Status RunChild(const std::vector<std::string>& argv, const std::string& input, std::chrono::milliseconds timeout,
                 ChildResult* result, const std::string& fd3, const std::function<bool()>& cancelled) {
-  return Run(argv, input, timeout, 0, result, fd3, cancelled);
+  return Run(argv, input, timeout, 0, result, fd3, cancelled, "");
 }
 
 Status RunChildForOutput(const std::vector<std::string>& argv, const std::string& input,
                          std::chrono::milliseconds timeout, size_t output_cap, ChildResult* result,
-                         const std::function<bool()>& cancelled) {
-  return Run(argv, input, timeout, std::max<size_t>(output_cap, 1), result, "", cancelled);
+                         const std::function<bool()>& cancelled, const std::string& name) {
+  return Run(argv, input, timeout, std::max<size_t>(output_cap, 1), result, "", cancelled, name);
 }
 
 }  // namespace icetrack

@@ -37,9 +37,11 @@ Status RunChild(const std::vector<std::string>& argv, const std::string& input, 
 
 // As RunChild, with stdout kept apart from stderr: its first `output_cap`
 // bytes in `output` (`truncated` when it wrote more; the child keeps running
-// to its end or the deadline), stderr's last 64 KiB in `errors`.
+// to its end or the deadline), stderr's last 64 KiB in `errors`. `name`
+// names the child in messages when argv[0] is not what it is (a shell that
+// runs it): argv[0] when empty.
 Status RunChildForOutput(const std::vector<std::string>& argv, const std::string& input,
                          std::chrono::milliseconds timeout, size_t output_cap, ChildResult* result,
-                         const std::function<bool()>& cancelled = nullptr);
+                         const std::function<bool()>& cancelled = nullptr, const std::string& name = "");
 
 }  // namespace icetrack

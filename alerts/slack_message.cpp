@@ -1,11 +1,10 @@
 #include "alerts/slack_message.h"
 
-#include "model/ascii_text.h"
-
 #include <nlohmann/json.hpp>
 
 #include "alerts/chat_packing.h"
 #include "alerts/text_limits.h"
+#include "model/ascii_text.h"
 
 namespace icetrack {
 namespace {
@@ -15,8 +14,6 @@ constexpr size_t kSectionChars = 3000;
 constexpr size_t kBlocks = 50;
 constexpr size_t kTotalChars = 12000;
 constexpr size_t kLineChars = 500;  // of a line's text: a hostile name cannot fill a message
-
-std::string Escape(const std::string& text) { return EscapeMarkupText(text); }
 
 // <url|MOA>: the characters that would end the link are percent-encoded.
 std::string Link(const std::string& url) {
@@ -46,10 +43,10 @@ std::string SlackMessage(const Digest& digest) {
   limits.total_chars = kTotalChars - kHeaderChars;
   limits.note_chars = 120;
   PackedDigest packed = PackDigest(
-      digest, limits, [](const std::string& h) { return Escape(h); },
+      digest, limits, [](const std::string& h) { return EscapeMarkupText(h); },
       [](const DigestLine& l) {
         // Cut before escaping, so that a cut never splits "&amp;" or a link.
-        return "• " + Escape(CutToFit(l.text, kLineChars)) + (IsWebLink(l.url) ? " " + Link(l.url) : std::string());
+        return "• " + EscapeMarkupText(CutToFit(l.text, kLineChars)) + (IsWebLink(l.url) ? " " + Link(l.url) : std::string());
       });
   nlohmann::json blocks = nlohmann::json::array();
   blocks.push_back({{"type", "header"},
@@ -59,7 +56,7 @@ std::string SlackMessage(const Digest& digest) {
     std::string note = "…and " + std::to_string(packed.left_out) + " more; `icetrack log` lists them all.";
     blocks.push_back({{"type", "context"}, {"elements", {{{"type", "mrkdwn"}, {"text", note}}}}});
   }
-  nlohmann::json message = {{"text", Escape(CutToFit(digest.title, kSectionChars))},
+  nlohmann::json message = {{"text", EscapeMarkupText(CutToFit(digest.title, kSectionChars))},
                             {"blocks", blocks},
                             {"unfurl_links", false},
                             {"unfurl_media", false}};

@@ -55,9 +55,9 @@ Status ExtractPdfText(const std::string& pdf, const PdfTextOptions& o, std::stri
   // parsed. "-" "-": stdin to stdout. No -q: it would silence the errors too.
   std::string limit = "ulimit -v " + std::to_string(o.max_memory_kib) + " && exec \"$0\" \"$@\"";
   Status s = RunChildForOutput({"/bin/sh", "-c", limit, o.program, "-enc", "UTF-8", "-eol", "unix", "-", "-"}, pdf,
-                               o.timeout, o.max_bytes, &r, o.cancelled);
-  if (s.ok() && r.exit_code == 127) s = Status::Error(o.program + ": cannot run it: " + LastLine(r.errors));
-  if (!s.ok()) return Status::Error(o.program + s.message().substr(std::min(s.message().find(':'), s.message().size())));
+                               o.timeout, o.max_bytes, &r, o.cancelled, o.program);
+  if (s.ok() && r.exit_code == 127) s = Status::Error(o.program + ": cannot run it: " + LastLine(r.errors));  // sh's
+  if (!s.ok()) return s;
   if (r.exit_code != 0) {
     std::string why = LastLine(r.errors);
     return Status::Error(o.program + ": exit " + std::to_string(r.exit_code) + (why.empty() ? "" : ": " + why));

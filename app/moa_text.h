@@ -21,8 +21,11 @@
 
 namespace icetrack {
 
+// The program that reads a PDF's text, unless told otherwise (poppler-utils).
+inline constexpr char kPdfTextProgram[] = "pdftotext";
+
 struct PdfTextOptions {
-  std::string program = "pdftotext";
+  std::string program = kPdfTextProgram;
   std::chrono::milliseconds timeout{30000};
   size_t max_bytes = 4 << 20;  // an MOA's text is 30 to 80 KB
   int64_t max_memory_kib = 1 << 20;  // the child's address space (ulimit -v): pdftotext needs tens of MB

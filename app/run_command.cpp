@@ -43,7 +43,7 @@ struct RunOptions {
   double moa_delay = 1;
   double moa_recheck_after = 7 * 86400;
   double moa_pending_for = 21 * 86400;
-  std::string pdftotext = "pdftotext";
+  std::string pdftotext = kPdfTextProgram;
 };
 
 milliseconds Millis(double seconds) { return milliseconds(std::max(1LL, std::llround(seconds * 1000))); }

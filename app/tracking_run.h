@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/config.h"
+#include "app/moa_text.h"
 #include "app/tracking_cycle.h"
 #include "model/moa_document.h"
 #include "model/delivery.h"
@@ -30,7 +31,7 @@ struct TrackSettings {
   double moa_delay = 1;               // seconds between two of those requests
   int64_t moa_recheck_after = 7 * 86400;  // seconds before a document is asked for again
   int64_t moa_pending_for = 21 * 86400;   // seconds a link is pending before its MOA is looked for
-  std::string pdftotext = "pdftotext";    // the program that reads the documents' text
+  std::string pdftotext = kPdfTextProgram;  // the program that reads the documents' text
   std::function<bool()> cancelled;    // true: stop (the daemon told to); the store stays consistent
 };
 

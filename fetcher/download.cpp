@@ -1,6 +1,7 @@
 #include "fetcher/download.h"
 
 #include "fetcher/url_resolve.h"
+#include "model/text_fold.h"
 
 namespace icetrack {
 namespace {
@@ -87,9 +88,7 @@ std::string SafeFileName(const std::string& url, const std::string& fallback) {
   if (name.size() > kMaxSafeName) {
     size_t dot = name.rfind('.');
     std::string ext = dot != std::string::npos && name.size() - dot <= 10 ? name.substr(dot) : "";
-    size_t keep = kMaxSafeName - ext.size();
-    while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
-    name = name.substr(0, keep) + ext;
+    name = std::string(Utf8Prefix(name, kMaxSafeName - ext.size())) + ext;
   }
   return name;
 }

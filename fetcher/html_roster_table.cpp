@@ -6,8 +6,9 @@
 #include <optional>
 
 #include "fetcher/html_document.h"
-#include "model/ascii_text.h"
 #include "fetcher/url_resolve.h"
+#include "model/ascii_text.h"
+#include "model/text_fold.h"
 
 namespace icetrack {
 namespace {
@@ -91,16 +92,6 @@ bool IsRosterHeader(const GumboNode* row) {
   }
   return state && agency;
 }
-
-// `text` cut to `limit` bytes, not inside a UTF-8 sequence.
-std::string Cut(std::string text, size_t limit) {
-  if (text.size() <= limit) return text;
-  size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
-}
-
-
 
 std::string FirstHref(const GumboNode* cell, const std::string& base_url) {
   std::string url;
@@ -225,8 +216,8 @@ std::optional<RosterTable> AsRosterTable(const GumboNode* table, const GumboNode
     if (!IsRosterHeader(t.rows[t.header])) continue;
     for (const GumboNode* cell : CellsOf(t.rows[t.header])) t.header_text += Upper(NodeText(cell)) + "\t";
     for (const GumboNode* child : ElementChildren(table))
-      if (IsElement(child, GUMBO_TAG_CAPTION)) t.context = Cut(NodeText(child), kMaxContextBytes);
-    if (t.context.empty() && heading) t.context = Cut(NodeText(heading), kMaxContextBytes), t.heading = heading;
+      if (IsElement(child, GUMBO_TAG_CAPTION)) t.context = Utf8Prefix(NodeText(child), kMaxContextBytes);
+    if (t.context.empty() && heading) t.context = Utf8Prefix(NodeText(heading), kMaxContextBytes), t.heading = heading;
     return t;
   }
   return std::nullopt;

@@ -1,9 +1,8 @@
 #include "fetcher/wayback.h"
 
-#include <cctype>
-
 #include <nlohmann/json.hpp>
 
+#include "model/ascii_text.h"
 #include "model/utc_time.h"
 
 namespace icetrack {
@@ -12,20 +11,7 @@ namespace {
 constexpr char kFields[] = "timestamp,original,mimetype,statuscode,digest,length";
 
 // A query value: unreserved characters and '/' and ':' as they are, the rest %XX.
-std::string QueryValue(std::string_view text) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c == ':') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+std::string QueryValue(std::string_view text) { return PercentEncode(text, "/:"); }
 
 // No space, no control character: a URL or a digest that can go into a request and an error line as it is.
 bool IsToken(std::string_view s) {

@@ -38,6 +38,23 @@ std::string EscapeMarkupText(std::string_view text) {
   return out;
 }
 
+std::string PercentEncode(std::string_view text, std::string_view kept) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool unreserved = IsAlphaAscii(ch) || IsDigitAscii(ch) || c == '-' || c == '.' || c == '_' || c == '~';
+    if (unreserved || kept.find(ch) != std::string_view::npos) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 std::string PercentDecode(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {

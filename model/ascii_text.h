@@ -26,6 +26,9 @@ bool ParseDecimal(std::string_view text, int64_t max, int64_t* out);
 
 // "%2F" -> "/"; malformed escapes are kept as written.
 std::string PercentDecode(std::string_view text);
+// Bytes other than RFC 3986's unreserved ones and those in `kept` as %XX:
+// a path or a query value that reads back as itself.
+std::string PercentEncode(std::string_view text, std::string_view kept);
 
 // '&', '<' and '>' as "&amp;", "&lt;" and "&gt;": text that no markup
 // (an HTML element's content, Slack's mrkdwn) reads as a tag or an entity.

@@ -39,6 +39,13 @@ uint32_t DecodeUtf8(std::string_view text, size_t* i) {
   return cp;
 }
 
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 size_t Utf8SequenceLength(std::string_view text) {
   if (text.empty()) return 0;
   unsigned char c = static_cast<unsigned char>(text[0]);

@@ -21,6 +21,10 @@ bool IsValidUtf8(std::string_view text);
 // does not start with one (or is empty).
 size_t Utf8SequenceLength(std::string_view text);
 
+// The first `max_bytes` of `text` at most, never ending inside a UTF-8
+// sequence (a name or a heading cut to fit).
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
+
 // Decodes one UTF-8 code point at text[*i], advancing *i. Invalid bytes come
 // back as themselves (a Latin-1 reading), so nothing is dropped.
 uint32_t DecodeUtf8(std::string_view text, size_t* i);

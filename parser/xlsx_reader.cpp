@@ -52,7 +52,7 @@ class SheetHandler : public XmlHandler {
     else if (name == "is") in_inline_ = true;
     else if (name == "rPh") ++phonetic_depth_;
     else if (name == "row") StartRow(attrs.Find("r"));
-    else if (name == "sheetData") wants_content = plain_rows_ && !target_ && !in_row_;
+    else if (name == "sheetData") wants_content = plain_rows_;
     else if (name == "dimension") summary_->dimension = Attr(attrs, "ref");
     else if (name == "mergeCell") summary_->merged_ranges.push_back(Attr(attrs, "ref"));
   }

@@ -1,12 +1,12 @@
 #include "report/html_report.h"
 
 #include <algorithm>
-#include <cctype>
 #include <array>
 #include <cstdio>
 #include <map>
 #include <set>
 
+#include "model/ascii_text.h"
 #include "model/ice_page.h"
 #include "model/roster_tally.h"
 #include "model/us_state.h"
@@ -298,25 +298,13 @@ std::string DataLinks(Language l) {
          A("csv/counts.csv", Tr(l, "counts")) + ", " + A("csv/timeline.csv", Tr(l, "timeline")) + ".</p>\n";
 }
 
-// A path in the site as a URL: bytes other than unreserved ones and '/' percent-encoded
-// (a file name may hold '#', '?' or '%').
-std::string PathUrl(const std::string& path) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') out += static_cast<char>(c);
-    else out += std::string("%") + kHex[c >> 4] + kHex[c & 15];
-  }
-  return out;
-}
-
 // A link's MOA or addendum, with the site's own copy beside it when there is one.
 std::string DocumentLinks(const std::string& url, const std::string& text, const HistoryExport& h, bool site,
                           Language l) {
   if (!IsWebLink(url)) return "";
   auto kept = site ? h.documents.find(url) : h.documents.end();
   if (kept == h.documents.end()) return Link(url, text);
-  return Link(url, text) + " (<a href=\"../" + Esc(PathUrl(kept->second.path)) + "\" data-kept=\"" + Esc(kept->second.sha256) +
+  return Link(url, text) + " (<a href=\"../" + Esc(PercentEncode(kept->second.path, "/")) + "\" data-kept=\"" + Esc(kept->second.sha256) +
          "\">" + Esc(Tr(l, "kept copy")) + "</a>)";
 }
 

@@ -84,6 +84,15 @@ TEST_CASE("RunChildForOutput keeps stdout apart from stderr, its first bytes up 
   CHECK(r.truncated);
 }
 
+TEST_CASE("a child run through a shell is named in messages as the program it runs") {
+  ChildResult r;
+  Status s = RunChildForOutput({"/bin/sh", "-c", "exec sleep 5"}, "", std::chrono::milliseconds(50), 100, &r, nullptr,
+                               "pdftotext");
+  CHECK(s.message().rfind("pdftotext: still running after", 0) == 0);
+  s = RunChildForOutput({"/no/such/program"}, "", std::chrono::seconds(5), 100, &r);
+  CHECK(s.message().rfind("/no/such/program: cannot run it", 0) == 0);  // argv[0] when no name is given
+}
+
 }  // namespace
 }  // namespace icetrack
 

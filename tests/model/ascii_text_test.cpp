@@ -56,4 +56,12 @@ TEST_CASE("EscapeMarkupText leaves no tag nor entity") {
   CHECK(EscapeMarkupText("").empty());
 }
 
+TEST_CASE("PercentEncode keeps the unreserved bytes and those asked for, and reads back as itself") {
+  std::string name = "moa/ab12_Tye #2 50%?.pdf";
+  CHECK(PercentEncode(name, "/") == "moa/ab12_Tye%20%232%2050%25%3F.pdf");
+  CHECK(PercentEncode("https://x.gov/a b", "/:") == "https://x.gov/a%20b");
+  CHECK(PercentEncode("caf\xC3\xA9~-._", "") == "caf%C3%A9~-._");
+  CHECK(PercentDecode(PercentEncode(name, "")) == name);
+}
+
 }  // namespace icetrack

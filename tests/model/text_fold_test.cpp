@@ -33,4 +33,12 @@ TEST_CASE("bytes that are not UTF-8 are kept as themselves, never dropped or thr
   CHECK(FoldForKey(cut) == "sheriffa");
 }
 
+TEST_CASE("a UTF-8 prefix never ends inside a sequence") {
+  CHECK(Utf8Prefix("Caf\xC3\xA9s", 4) == "Caf");          // the \xC3\xA9 would be cut: left out
+  CHECK(Utf8Prefix("Caf\xC3\xA9s", 5) == "Caf\xC3\xA9");
+  CHECK(Utf8Prefix("\xE2\x80\x99", 2) == "");
+  CHECK(Utf8Prefix("short", 100) == "short");
+  CHECK(Utf8Prefix("", 0) == "");
+}
+
 }  // namespace icetrack

@@ -152,6 +152,11 @@ TEST_CASE("rows read in place are the rows the XML reader gives, errors and all"
       "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>1</v></c></row >junk<",
       "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>\x01</v></c></row>",
       "<row r=\"1\"><c r=\"A1\"><v>1</v></c><row r=\"2\"/></row>",
+      // no row at all; a sheet cut short inside a row read in place and inside one that is not
+      "",
+      "\n ",
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>2",
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>x",
       // an attribute read once its prefix goes, and one in the relationships namespace
       "<row r=\"1\"><c x:r=\"C1\" xmlns:x=\"urn:x\"><v>1</v></c><c r:r=\"D1\" r=\"E1\"><v>2</v></c></row>",
   };
