@@ -1,11 +1,11 @@
 #include "parser/zip_archive.h"
 
 #include <libdeflate.h>
+#include <sys/stat.h>
 #include <unistd.h>
-#include <zip.h>
+#include <zlib.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 
 #include <algorithm>
@@ -13,13 +13,6 @@
 #include <iterator>
 
 namespace icetrack {
-
-struct ZipArchive::Handle {
-  zip_t* zip = nullptr;
-  ~Handle() {
-    if (zip) zip_discard(zip);
-  }
-};
 
 struct ZipArchive::Inflater {
   libdeflate_decompressor* d = libdeflate_alloc_decompressor();
@@ -30,9 +23,13 @@ struct ZipArchive::Inflater {
 
 namespace {
 
-struct FileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
+constexpr size_t kChunkBytes = 64 * 1024;
+
+std::string LowerAscii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
 
 bool LooksLikeHtml(std::string_view head) {
   std::string lower;
@@ -71,80 +68,73 @@ Status ZipArchive::OpenBuffer(std::string bytes, const std::string& label, const
   archive->buffer_ = std::move(bytes);
   archive->limits_ = limits;
   archive->label_ = label;
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source =
-      zip_source_buffer_create(archive->buffer_.data(), archive->buffer_.size(), 0, &error);
-  zip_error_fini(&error);
-  if (!source) return Status::Error(label + ": cannot read zip buffer");
-  Status s = archive->Open(source);
+  Status s = archive->Open(archive->buffer_.size());
   if (s.ok()) *out = std::move(archive);
   return s;
 }
 
 Status ZipArchive::OpenFile(int fd, const std::string& label, const ZipLimits& limits,
                             std::unique_ptr<ZipArchive>* out) {
-  char head[512];
-  ssize_t n = pread(fd, head, sizeof head, 0);
-  std::string refusal = n < 0 ? label + ": read error: " + std::strerror(errno)
-                              : NotAZip(std::string_view(head, static_cast<size_t>(n)), label);
-  FILE* file = refusal.empty() ? fdopen(fd, "rb") : nullptr;
-  if (!file) {
-    if (refusal.empty()) refusal = label + ": cannot read: " + std::strerror(errno);
-    close(fd);
-    return Status::Error(refusal);
-  }
-  zip_source_t* source = zip_source_filep_create(file, 0, -1, nullptr);  // closes `file` when freed
-  if (!source) {
-    std::fclose(file);
-    return Status::Error(label + ": cannot read zip file");
-  }
   std::unique_ptr<ZipArchive> archive(new ZipArchive());
+  archive->fd_ = fd;  // closed with the archive, also on failure
   archive->limits_ = limits;
   archive->label_ = label;
-  Status s = archive->Open(source);
+  char head[512];
+  ssize_t n = pread(fd, head, sizeof head, 0);
+  struct stat st;
+  std::string refusal = n < 0 ? label + ": read error: " + std::strerror(errno)
+                              : NotAZip(std::string_view(head, static_cast<size_t>(n)), label);
+  if (refusal.empty() && fstat(fd, &st) != 0) refusal = label + ": cannot read: " + std::strerror(errno);
+  if (!refusal.empty()) return Status::Error(refusal);
+  Status s = archive->Open(static_cast<uint64_t>(st.st_size));
   if (s.ok()) *out = std::move(archive);
   return s;
 }
 
-// Opens `source` (taken over: freed on failure) and checks the sizes.
-Status ZipArchive::Open(zip_source_t* source) {
-  zip_error_t error;
-  zip_error_init(&error);
-  handle_ = std::make_unique<Handle>();
-  handle_->zip = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  if (!handle_->zip) {
-    zip_source_free(source);
-    int code = zip_error_code_zip(&error);
-    std::string why = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS || code == ZIP_ER_EOF || code == ZIP_ER_READ)
-      return Status::Error(label_ + ": truncated or damaged zip archive (central directory at end of file missing or inconsistent)");
-    return Status::Error(label_ + ": cannot open zip archive: " + why);
+bool ZipArchive::ReadAt(uint64_t offset, size_t length, char* out) const {
+  if (fd_ < 0) {
+    if (offset > buffer_.size() || length > buffer_.size() - offset) return false;
+    std::memcpy(out, buffer_.data() + offset, length);
+    return true;
   }
-  zip_error_fini(&error);
+  while (length > 0) {
+    ssize_t n = pread(fd_, out, length, static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    out += n;
+    offset += static_cast<uint64_t>(n);
+    length -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// Reads the directory and indexes its names; two parts whose names differ
+// only in case are one name to OPC, so such an archive is refused.
+Status ZipArchive::Open(uint64_t file_size) {
+  Status s = ReadZipDirectory(file_size, [this](uint64_t offset, size_t length, char* out) {
+    return ReadAt(offset, length, out);
+  }, &entries_);
+  if (!s.ok()) return Status::Error(label_ + ": truncated or damaged zip archive (" + s.message() + ")");
+  by_name_.reserve(entries_.size());
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (!by_name_.emplace(LowerAscii(entries_[i].name), i).second)
+      return Status::Error(label_ + ": damaged zip archive (two parts named " + entries_[i].name + ")");
+  }
   return CheckSizes();
 }
 
 Status ZipArchive::CheckSizes() {
-  zip_int64_t n = zip_get_num_entries(handle_->zip, 0);
   uint64_t total = 0;
-  for (zip_int64_t i = 0; i < n; ++i) {
-    zip_stat_t st;
-    if (zip_stat_index(handle_->zip, i, 0, &st) != 0) continue;
-    if (!(st.valid & ZIP_STAT_SIZE)) continue;
-    std::string name = (st.valid & ZIP_STAT_NAME) ? st.name : "#" + std::to_string(i);
-    if (st.size > limits_.max_part_bytes)
-      return Status::Error(label_ + ": " + name + ": part declares " + std::to_string(st.size) +
+  for (const ZipEntry& entry : entries_) {
+    if (entry.size > limits_.max_part_bytes)
+      return Status::Error(label_ + ": " + entry.name + ": part declares " + std::to_string(entry.size) +
                            " bytes uncompressed, over the limit of " +
                            std::to_string(limits_.max_part_bytes) + " (zip bomb?)");
-    if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > (1u << 20) &&
-        st.size / std::max<uint64_t>(st.comp_size, 1) > limits_.max_ratio)
-      return Status::Error(label_ + ": " + name + ": compression ratio " +
-                           std::to_string(st.size / std::max<uint64_t>(st.comp_size, 1)) +
-                           ":1 is over the limit of " + std::to_string(limits_.max_ratio) +
-                           ":1 (zip bomb?)");
-    total += st.size;
+    uint64_t ratio = entry.size / std::max<uint64_t>(entry.packed_size, 1);
+    if (entry.size > (1u << 20) && ratio > limits_.max_ratio)
+      return Status::Error(label_ + ": " + entry.name + ": compression ratio " + std::to_string(ratio) +
+                           ":1 is over the limit of " + std::to_string(limits_.max_ratio) + ":1 (zip bomb?)");
+    total += entry.size;  // each at most max_part_bytes, and at most 2^32 entries: no wrap
   }
   if (total > limits_.max_total_bytes)
     return Status::Error(label_ + ": archive declares " + std::to_string(total) +
@@ -153,95 +143,136 @@ Status ZipArchive::CheckSizes() {
   return Status::Ok();
 }
 
-ZipArchive::~ZipArchive() = default;  // here, where Handle and Inflater are complete
-
-bool ZipArchive::Has(const std::string& part) const {
-  return zip_name_locate(handle_->zip, part.c_str(), ZIP_FL_NOCASE) >= 0;
+ZipArchive::~ZipArchive() {
+  if (fd_ >= 0) close(fd_);
 }
 
+const ZipEntry* ZipArchive::Find(const std::string& part) const {
+  auto it = by_name_.find(LowerAscii(part));
+  return it == by_name_.end() ? nullptr : &entries_[it->second];
+}
+
+bool ZipArchive::Has(const std::string& part) const { return Find(part) != nullptr; }
+
 uint64_t ZipArchive::DeclaredSize(const std::string& part) const {
-  zip_stat_t st;
-  if (zip_stat(handle_->zip, part.c_str(), ZIP_FL_NOCASE, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) return 0;
-  return st.size;
+  const ZipEntry* entry = Find(part);
+  return entry ? entry->size : 0;
 }
 
 Status ZipArchive::Read(const std::string& part,
                         const std::function<bool(std::string_view)>& sink) const {
-  zip_int64_t index = zip_name_locate(handle_->zip, part.c_str(), ZIP_FL_NOCASE);
-  if (index < 0) return Status::Error(label_ + ": missing required part " + part);
+  const ZipEntry* entry = Find(part);
+  if (!entry) return Status::Error(label_ + ": missing required part " + part);
   std::string whole;
-  if (!InflateWhole(index, &whole)) return Stream(index, part, sink);
+  if (!InflateWhole(*entry, &whole)) return Stream(*entry, sink);
   sink(whole);
   return Status::Ok();
 }
 
 bool ZipArchive::ReadWhole(const std::string& part, std::string* out) const {
   out->clear();
-  zip_int64_t index = zip_name_locate(handle_->zip, part.c_str(), ZIP_FL_NOCASE);
-  return index >= 0 && InflateWhole(index, out);
+  const ZipEntry* entry = Find(part);
+  return entry && InflateWhole(*entry, out);
 }
 
-// The compressed bytes read raw (ZIP_FL_COMPRESSED), inflated by libdeflate
-// into a buffer of exactly the declared size, then checked against the
-// declared CRC-32. The limits hold: the declared size was checked at open.
-bool ZipArchive::InflateWhole(int64_t index, std::string* out) const {
-  zip_stat_t st;
-  const uint64_t need = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
-                        ZIP_STAT_ENCRYPTION_METHOD;
-  if (zip_stat_index(handle_->zip, static_cast<zip_uint64_t>(index), 0, &st) != 0 ||
-      (st.valid & need) != need || st.comp_method != ZIP_CM_DEFLATE ||
-      st.encryption_method != ZIP_EM_NONE || st.size == 0 || st.size > kWholePartBytes ||
-      st.comp_size > kWholePartBytes || bytes_read_ + st.size > limits_.max_total_bytes)
+// The compressed bytes read raw, inflated by libdeflate into a buffer of
+// exactly the declared size, then checked against the declared CRC-32. The
+// limits hold: the declared size was checked at open.
+bool ZipArchive::InflateWhole(const ZipEntry& entry, std::string* out) const {
+  if (entry.method != ZipEntry::kDeflated || entry.encrypted() || entry.size == 0 ||
+      entry.size > kWholePartBytes || entry.packed_size > kWholePartBytes ||
+      bytes_read_ + entry.size > limits_.max_total_bytes)
     return false;
-  std::unique_ptr<zip_file_t, FileCloser> file(
-      zip_fopen_index(handle_->zip, static_cast<zip_uint64_t>(index), ZIP_FL_COMPRESSED));
-  if (!file) return false;
-  // Not zero-filled first: zip_fread writes every byte, or the part is read again by libzip.
-  std::unique_ptr<char[]> packed(new char[st.comp_size]);
-  if (zip_fread(file.get(), packed.get(), st.comp_size) != static_cast<zip_int64_t>(st.comp_size)) return false;
+  // Not zero-filled first: ReadAt writes every byte, or the part is streamed instead.
+  std::unique_ptr<char[]> packed(new char[entry.packed_size]);
+  if (!ReadAt(entry.data_offset, entry.packed_size, packed.get())) return false;
   if (!inflater_) inflater_ = std::make_unique<Inflater>();
   if (!inflater_->d) return false;
-  out->resize(st.size);
+  out->resize(entry.size);
   size_t got = 0;
-  bool ok = libdeflate_deflate_decompress(inflater_->d, packed.get(), st.comp_size, out->data(),
+  bool ok = libdeflate_deflate_decompress(inflater_->d, packed.get(), entry.packed_size, out->data(),
                                           out->size(), &got) == LIBDEFLATE_SUCCESS &&
-            got == st.size && libdeflate_crc32(0, out->data(), out->size()) == st.crc;
+            got == entry.size && libdeflate_crc32(0, out->data(), out->size()) == entry.crc;
   if (!ok) {
     out->clear();
     return false;
   }
-  bytes_read_ += st.size;
+  bytes_read_ += entry.size;
   return true;
 }
 
-Status ZipArchive::Stream(int64_t index, const std::string& part,
-                          const std::function<bool(std::string_view)>& sink) const {
-  std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(handle_->zip, static_cast<zip_uint64_t>(index), 0));
-  if (!file) {
-    return Status::Error(label_ + ": " + part + ": cannot open part: " +
-                         zip_error_strerror(zip_get_error(handle_->zip)));
+namespace {
+
+// zlib's raw inflate (no zlib or gzip wrapper, as zip stores it), ended with its scope.
+struct ZlibStream {
+  z_stream z{};
+  bool ready = inflateInit2(&z, -MAX_WBITS) == Z_OK;
+  ~ZlibStream() {
+    if (ready) inflateEnd(&z);
   }
-  char chunk[64 * 1024];
-  uint64_t total = 0;
-  for (;;) {
-    zip_int64_t n = zip_fread(file.get(), chunk, sizeof chunk);
-    if (n < 0) {
-      return Status::Error(label_ + ": " + part + ": damaged or truncated data at byte " +
-                           std::to_string(total) + ": " +
-                           zip_error_strerror(zip_file_get_error(file.get())));
-    }
-    if (n == 0) break;
-    total += static_cast<uint64_t>(n);
-    if (total > limits_.max_part_bytes)
-      return Status::Error(label_ + ": " + part + ": more than " +
-                           std::to_string(limits_.max_part_bytes) +
-                           " bytes uncompressed, over the limit (zip bomb?)");
-    bytes_read_ += static_cast<uint64_t>(n);
+};
+
+}  // namespace
+
+// A part in chunks: read raw (stored) or through zlib (deflated), each chunk
+// counted against the declared size and the limits before `sink` sees it,
+// and the CRC-32 compared at the end.
+Status ZipArchive::Stream(const ZipEntry& entry, const std::function<bool(std::string_view)>& sink) const {
+  const std::string where = label_ + ": " + entry.name + ": ";
+  if (entry.encrypted()) return Status::Error(where + "cannot open part: it is encrypted");
+  if (entry.method != ZipEntry::kStored && entry.method != ZipEntry::kDeflated)
+    return Status::Error(where + "cannot open part: compression method " + std::to_string(entry.method) +
+                         " is not supported (only stored and deflated)");
+  ZlibStream zlib;
+  if (entry.method == ZipEntry::kDeflated && !zlib.ready)
+    return Status::Error(where + "cannot open part: zlib cannot start (out of memory?)");
+  std::unique_ptr<char[]> packed(new char[kChunkBytes]), plain(new char[kChunkBytes]);
+  uint64_t offset = entry.data_offset, left = entry.packed_size, total = 0;
+  uint32_t crc = 0;
+  auto damaged = [&](const std::string& why) {
+    return Status::Error(where + "damaged or truncated data at byte " + std::to_string(total) + ": " + why);
+  };
+  // Passes `n` bytes of `bytes` on; false to stop (`*s` says whether in error).
+  auto pass = [&](const char* bytes, size_t n, Status* s) {
+    if (n > entry.size - total) return *s = damaged("more data than the archive declares"), false;
+    total += n;
+    bytes_read_ += n;
     if (bytes_read_ > limits_.max_total_bytes)
-      return Status::Error(label_ + ": " + part + ": archive inflates to more than " +
-                           std::to_string(limits_.max_total_bytes) + " bytes, over the limit (zip bomb?)");
-    if (!sink(std::string_view(chunk, static_cast<size_t>(n)))) break;
+      return *s = Status::Error(where + "archive inflates to more than " + std::to_string(limits_.max_total_bytes) +
+                                " bytes, over the limit (zip bomb?)"), false;
+    crc = static_cast<uint32_t>(crc32(crc, reinterpret_cast<const Bytef*>(bytes), static_cast<uInt>(n)));
+    return sink(std::string_view(bytes, n));
+  };
+  Status s;
+  for (bool done = false; !done;) {
+    if (left > 0 && (entry.method == ZipEntry::kStored || zlib.z.avail_in == 0)) {
+      size_t n = static_cast<size_t>(std::min<uint64_t>(left, kChunkBytes));
+      if (!ReadAt(offset, n, packed.get())) return damaged("read error");
+      offset += n;
+      left -= n;
+      zlib.z.next_in = reinterpret_cast<Bytef*>(packed.get());
+      zlib.z.avail_in = static_cast<uInt>(n);
+    }
+    if (entry.method == ZipEntry::kStored) {
+      if (!pass(packed.get(), zlib.z.avail_in, &s)) return s;
+      zlib.z.avail_in = 0;
+      done = left == 0;
+      continue;
+    }
+    zlib.z.next_out = reinterpret_cast<Bytef*>(plain.get());
+    zlib.z.avail_out = static_cast<uInt>(kChunkBytes);
+    int r = inflate(&zlib.z, Z_NO_FLUSH);
+    if (r != Z_OK && r != Z_STREAM_END && r != Z_BUF_ERROR)
+      return damaged(std::string("invalid compressed data (zlib: ") + (zlib.z.msg ? zlib.z.msg : "error") + ")");
+    size_t produced = kChunkBytes - zlib.z.avail_out;
+    if (produced > 0 && !pass(plain.get(), produced, &s)) return s;
+    if (r == Z_BUF_ERROR && produced == 0 && (left == 0 || zlib.z.avail_in > 0))
+      return damaged("the compressed data ends early");
+    done = r == Z_STREAM_END;
   }
+  if (total != entry.size)
+    return damaged(std::to_string(total) + " bytes where the archive declares " + std::to_string(entry.size));
+  if (crc != entry.crc) return damaged("CRC error");
   return Status::Ok();
 }
 

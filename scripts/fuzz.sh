@@ -20,7 +20,8 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${FUZZ_BUILD_DIR:-$REPO/build-fuzz}"
 FIXTURES="${ICETRACK_FIXTURES:-$REPO/../shared/fixtures/ice287g}"
 TARGETS=(xlsx_archive_fuzz xlsx_part_fuzz page_fuzz as_of_totals_fuzz text_date_fuzz url_repair_fuzz
-         retry_after_fuzz content_disposition_fuzz config_fuzz xml_scanner_fuzz wayback_cdx_fuzz moa_naming_fuzz)
+         retry_after_fuzz content_disposition_fuzz config_fuzz xml_scanner_fuzz wayback_cdx_fuzz moa_naming_fuzz
+         zip_directory_fuzz)
 WHICH="${1:-all}"
 SECONDS_EACH="${2:-60}"
 
@@ -43,9 +44,11 @@ seed() {  # seed TARGET: fills $BUILD/corpus/TARGET (a corpus grows across runs)
   local target="$1" corpus="$BUILD/corpus/$1" name="${1%_fuzz}"
   mkdir -p "$corpus"
   [[ -d "$REPO/tests/fuzz/seeds/$name" ]] && cp -n "$REPO/tests/fuzz/seeds/$name"/* "$corpus/" 2>/dev/null || true
+  [[ "$target" == zip_directory_fuzz ]] && seed_zips "$corpus"
   [[ -d "$FIXTURES" ]] || return 0
   case "$target" in
     xlsx_archive_fuzz) cp -n "$FIXTURES"/xlsx/*.xlsx "$corpus/" 2>/dev/null || true ;;
+    zip_directory_fuzz) cp -n $(ls "$FIXTURES"/xlsx/*.xlsx | head -3) "$corpus/" 2>/dev/null || true ;;
     xlsx_part_fuzz) seed_parts "$corpus" ;;
     xml_scanner_fuzz) seed_parts "$corpus" ;;  # any byte first: a chunk size
     page_fuzz) cp -n "$FIXTURES"/pages/*.html "$corpus/" 2>/dev/null || true ;;
@@ -54,6 +57,23 @@ seed() {  # seed TARGET: fills $BUILD/corpus/TARGET (a corpus grows across runs)
         sed -e 's/<[^>]*>/\n/g' "$page" | grep -i 'as of\|pending' | head -20 > "$corpus/$(basename "$page").txt" || true
       done ;;
   esac
+}
+
+seed_zips() {  # small archives of each form the directory reader takes, written by Python's zipfile
+  /usr/bin/python3 - "$1" <<'PY' || true
+import io, sys, zipfile
+parts = [("[Content_Types].xml", b"<Types/>"), ("xl/workbook.xml", b"<workbook>" + b"x" * 300 + b"</workbook>")]
+forms = {"stored": dict(compression=zipfile.ZIP_STORED), "deflated": dict(compression=zipfile.ZIP_DEFLATED)}
+for name, form in forms.items():
+    for zip64 in (False, True):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", **form) as z:
+            z.comment = b"seed" if zip64 else b""
+            for part, data in parts:
+                with z.open(part, "w", force_zip64=zip64) as f:
+                    f.write(data)
+        open("%s/seed-%s%s.zip" % (sys.argv[1], name, "-zip64" if zip64 else ""), "wb").write(out.getvalue())
+PY
 }
 
 seed_parts() {  # each part of a few fixture workbooks, behind the byte that selects it

@@ -8,9 +8,9 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ca-certificates
   libcurl4-openssl-dev libgumbo-dev libxlsxwriter-dev libspdlog-dev libsqlite3-dev sqlite3
-  libzip-dev libdeflate-dev libexpat1-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libssl-dev
+  zlib1g-dev libdeflate-dev libexpat1-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libssl-dev
   libsystemd-dev poppler-utils   # poppler-utils: pdftotext reads the MOA documents' text (moa --grep)
-  doctest-dev libcpp-httplib-dev   # tests
+  doctest-dev libcpp-httplib-dev libzip-dev   # tests (libzip writes their archives; bench/import_floor reads with it)
   python3-aiosmtpd openssl apprise   # tests: a real SMTP server (STARTTLS), its certificate, Apprise's CLI
   python3-jsonschema                 # tests: webhook bodies and exports checked against the JSON Schemas in docs/
   python3-feedparser chromium gettext   # tests: the Atom feed read by a feed reader, the HTML report in a real browser, the catalogs compiled
