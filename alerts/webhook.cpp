@@ -1,9 +1,7 @@
 #include "alerts/webhook.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include "alerts/base64.h"
+#include "model/crypto_library.h"
 #include "report/event_format.h"
 
 namespace icetrack {
@@ -47,7 +45,7 @@ std::string WebhookSignature(const std::string& secret, const std::string& id, i
   std::string signed_content = id + "." + std::to_string(timestamp) + "." + body;
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+  Crypto().hmac(Crypto().sha256(), key.data(), static_cast<int>(key.size()),
        reinterpret_cast<const unsigned char*>(signed_content.data()), signed_content.size(), mac, &length);
   return "v1," + Base64Encode(std::string_view(reinterpret_cast<const char*>(mac), length));
 }

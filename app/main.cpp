@@ -26,6 +26,7 @@
 #include "app/stats_command.h"
 #include "app/roster_command.h"
 #include "app/export_command.h"
+#include "model/crypto_library.h"
 
 namespace {
 
@@ -68,6 +69,13 @@ constexpr Command kCommands[] = {
     {"moa", icetrack::AddMoaCommand},
 };
 
+bool IsCommand(std::string_view name) {
+  for (const Command& command : kCommands) {
+    if (name == command.name) return true;
+  }
+  return false;
+}
+
 // Only the command named first is built, when it is one: building all of
 // CLI11's options took a third of a bare command's start (0.3 ms, every run
 // of every command). Anything else (no command, --help, a typo) gets them all,
@@ -95,7 +103,16 @@ int main(int argc, char** argv) {
       "8 (status) data stale, 9 (status) the last run failing or a publication quarantined, 10 the output could\n"
       "not be written.");
   int exit_code = icetrack::kExitOk;
-  AddCommands(app, argc > 1 ? argv[1] : "", &exit_code);
+  std::string_view first = argc > 1 ? argv[1] : "";
+  // libcrypto is opened with dlopen (model/crypto_library.h): here, before
+  // any command but `parse` (which never hashes) starts, so that none stops
+  // half-way for want of it.
+  std::string missing;
+  if (first != "parse" && IsCommand(first) && !icetrack::LoadCryptoLibrary(&missing)) {
+    std::cerr << "icetrack: " << missing << "\n";
+    return icetrack::kExitInternal;
+  }
+  AddCommands(app, first, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,9 +1,10 @@
 #include "app/service_notify.h"
 
-#include <dlfcn.h>
 #include <systemd/sd-daemon.h>
 
 #include <cstdlib>
+
+#include "model/shared_library.h"
 
 namespace icetrack {
 namespace {
@@ -20,18 +21,11 @@ struct Systemd {
 
 Systemd LoadSystemd() {
   Systemd sd;
-  void* handle = dlopen("libsystemd.so.0", RTLD_NOW | RTLD_LOCAL);  // never closed
-  if (!handle) {
-    const char* why = dlerror();
-    sd.error = std::string("cannot load libsystemd, so systemd is not told the daemon is ready: ") +
-               (why ? why : "libsystemd.so.0 not found");
-    return sd;
-  }
-  sd.notify = reinterpret_cast<decltype(&sd_notify)>(dlsym(handle, "sd_notify"));
-  sd.watchdog_enabled = reinterpret_cast<decltype(&sd_watchdog_enabled)>(dlsym(handle, "sd_watchdog_enabled"));
-  if (!sd.notify || !sd.watchdog_enabled) {
+  SharedLibrary so;
+  if (!so.Open("libsystemd.so.0") || !so.Bind("sd_notify", &sd.notify) ||
+      !so.Bind("sd_watchdog_enabled", &sd.watchdog_enabled)) {
     sd.notify = nullptr;
-    sd.error = "libsystemd.so.0 has no sd_notify or sd_watchdog_enabled";
+    sd.error = so.error() + ", so systemd is not told the daemon is ready";
   }
   return sd;
 }

@@ -1,8 +1,7 @@
-#include <openssl/evp.h>
-
 #include <cstdlib>
 #include <filesystem>
 
+#include "model/crypto_library.h"
 #include "store/store.h"
 
 namespace icetrack {
@@ -39,8 +38,8 @@ namespace {
 // lookup was most of the cost. Fetched once, for the life of the process;
 // an EVP_MD is immutable, so both of import's threads use it.
 const EVP_MD* Sha256() {
-  static EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  return fetched ? fetched : EVP_sha256();
+  static EVP_MD* fetched = Crypto().md_fetch(nullptr, "SHA256", nullptr);
+  return fetched ? fetched : Crypto().sha256();
 }
 
 }  // namespace
@@ -48,7 +47,7 @@ const EVP_MD* Sha256() {
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, Sha256(), nullptr);
+  Crypto().digest(bytes.data(), bytes.size(), digest, &length, Sha256(), nullptr);
   static const char* kHex = "0123456789abcdef";
   std::string out(2 * length, '0');
   for (unsigned int i = 0; i < length; ++i) {

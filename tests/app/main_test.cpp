@@ -424,14 +424,36 @@ TEST_CASE("a database with pending changes in its -wal is never read as it was b
 namespace icetrack {
 namespace {
 
-TEST_CASE("the binary links neither libcurl nor libsystemd: each is loaded with dlopen where it is needed") {
-  // Every command pays for what it links at start-up; only `run` fetches and
-  // only the daemon speaks to systemd (net/curl_library.h, app/service_notify.cpp).
+TEST_CASE("the binary links none of the libraries only some commands use: each is opened where it is needed") {
+  // Every command pays for what it links at start-up; only `run` fetches, only
+  // the daemon speaks to systemd, `parse` never hashes nor writes a workbook
+  // (model/shared_library.h), and the zip directory is read without libzip,
+  // which would bring libcrypto back (parser/zip_directory.h).
   test::CommandRun run = test::RunCommand("readelf -d " + std::string(ICETRACK_BINARY));
   REQUIRE(run.exit_code == 0);
   CHECK(run.out.find("(NEEDED)") != std::string::npos);  // the listing is what is read
-  CHECK(run.out.find("libcurl") == std::string::npos);
-  CHECK(run.out.find("libsystemd") == std::string::npos);
+  for (const char* library : {"libcurl", "libsystemd", "libcrypto", "libssl", "libxlsxwriter", "libzip"}) {
+    CAPTURE(library);
+    CHECK(run.out.find(library) == std::string::npos);
+  }
+}
+
+TEST_CASE("parse opens no library past those it links, and a hashing command opens libcrypto") {
+  // What the dynamic loader itself reports opening (LD_DEBUG=files), not what the binary says it needs.
+  test::TempDir dir;
+  test::IceWorkbook book;
+  book.rows = {test::Row("Florida", "Polk County Sheriff's Office", "Jail Enforcement Model")};
+  test::WriteIceWorkbook(dir.File("p.xlsx"), book);
+  test::CommandRun parse = test::RunCommand("LD_DEBUG=files " + std::string(ICETRACK_BINARY) + " parse " +
+                                            dir.File("p.xlsx") + " --json");
+  REQUIRE(parse.exit_code == 0);
+  CHECK(parse.err.find("file=libdeflate") != std::string::npos);  // the report is what is read
+  CHECK(parse.err.find("libcrypto") == std::string::npos);
+  CHECK(parse.err.find("libxlsxwriter") == std::string::npos);
+  test::CommandRun import = test::RunCommand("LD_DEBUG=files " + std::string(ICETRACK_BINARY) + " import --db " +
+                                             dir.File("h.db") + " " + dir.File("p.xlsx"));
+  REQUIRE(import.exit_code == 0);
+  CHECK(import.err.find("file=libcrypto.so.3") != std::string::npos);
 }
 
 }  // namespace
