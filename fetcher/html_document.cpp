@@ -1,12 +1,50 @@
 #include "fetcher/html_document.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 #include <vector>
 
 #include "fetcher/url_resolve.h"
+#include "model/shared_library.h"
 
 namespace icetrack {
 namespace {
+
+// libgumbo, opened with dlopen by the first page read (model/shared_library.h
+// says why: only `run` and `backfill` read pages).
+struct GumboLibrary {
+  decltype(&::gumbo_parse_with_options) parse_with_options;
+  decltype(&::gumbo_destroy_output) destroy_output;
+  decltype(&::gumbo_get_attribute) get_attribute;
+  const GumboOptions* default_options;
+  bool ok = false;
+  std::string error;
+};
+
+GumboLibrary LoadGumbo() {
+  GumboLibrary g{};
+  SharedLibrary so;
+  g.ok = so.Open("libgumbo.so.1") && so.Bind("gumbo_parse_with_options", &g.parse_with_options) &&
+         so.Bind("gumbo_destroy_output", &g.destroy_output) && so.Bind("gumbo_get_attribute", &g.get_attribute) &&
+         so.Bind("kGumboDefaultOptions", &g.default_options);
+  g.error = so.error();
+  return g;
+}
+
+const GumboLibrary& Library() {
+  static const GumboLibrary g = LoadGumbo();  // once, even under concurrent first calls
+  return g;
+}
+
+const GumboLibrary& Gumbo() {
+  const GumboLibrary& g = Library();
+  if (!g.ok) {
+    std::fprintf(stderr, "icetrack: %s (HtmlDocument::Loadable was not asked first)\n", g.error.c_str());
+    std::abort();  // a bug: every document is made after Loadable() said yes
+  }
+  return g;
+}
 
 bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
@@ -26,10 +64,16 @@ const GumboVector* ChildrenOf(const GumboNode* node) {
 
 }  // namespace
 
-HtmlDocument::HtmlDocument(std::string_view html)
-    : output_(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size())) {}
+bool HtmlDocument::Loadable(std::string* error) {
+  const GumboLibrary& g = Library();
+  if (!g.ok && error) *error = g.error;
+  return g.ok;
+}
 
-HtmlDocument::~HtmlDocument() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
+HtmlDocument::HtmlDocument(std::string_view html)
+    : output_(Gumbo().parse_with_options(Gumbo().default_options, html.data(), html.size())) {}
+
+HtmlDocument::~HtmlDocument() { Gumbo().destroy_output(Gumbo().default_options, output_); }
 
 bool IsElement(const GumboNode* node, GumboTag tag) {
   return node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
@@ -37,7 +81,7 @@ bool IsElement(const GumboNode* node, GumboTag tag) {
 
 const char* Attribute(const GumboNode* node, const char* name) {
   if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  const GumboAttribute* attr = gumbo_get_attribute(&node->v.element.attributes, name);
+  const GumboAttribute* attr = Gumbo().get_attribute(&node->v.element.attributes, name);
   return attr ? attr->value : nullptr;
 }
 

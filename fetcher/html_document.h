@@ -1,8 +1,8 @@
 // HtmlDocument: one HTML page parsed by gumbo, and the few ways fetcher/
 // reads its tree. Internal to fetcher/; other parts use page.h.
 //
-// Promises: parsing never fails (HTML5 parsing turns any bytes into a tree,
-// as a browser would); the tree is freed exactly once, with the document.
+// Promises: parsing never fails once the library is loaded (HTML5 parsing
+// turns any bytes into a tree, as a browser would); the tree is freed exactly once, with the document.
 // Walks are iterative, so a deeply nested page cannot overflow the stack.
 // Text is what a reader sees: script, style, template and noscript are
 // skipped; runs of HTML whitespace become one space.
@@ -18,6 +18,9 @@ namespace icetrack {
 
 class HtmlDocument {
  public:
+  // Whether libgumbo (opened with dlopen on first use) is there; `*error`
+  // says why not. A document may only be made once this said yes.
+  static bool Loadable(std::string* error);
   explicit HtmlDocument(std::string_view html);
   ~HtmlDocument();
   HtmlDocument(const HtmlDocument&) = delete;

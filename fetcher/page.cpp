@@ -60,6 +60,8 @@ Status ParsePage(const std::string& html, const std::string& page_url, Page* out
     return Status::Error(page_url + ": the page nests its markup too deeply to be read in bounded time (over " +
                          std::to_string(kMaxTreeWork) + " units of parsing work, elements nested " +
                          std::to_string(cost.max_depth) + " deep; ICE's page needs under 200000)");
+  std::string missing;
+  if (!HtmlDocument::Loadable(&missing)) return Status::Error(page_url + ": cannot read the page: " + missing);
   HtmlDocument document(html);
   std::string base_url = DocumentBaseUrl(document, page_url);
   out->workbooks = FindWorkbookLinks(document, base_url);

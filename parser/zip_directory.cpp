@@ -43,17 +43,22 @@ struct DirectorySpan {
   uint64_t end = 0;  // the first byte past where the directory may reach (the end records)
 };
 
-// The last end record in `tail` (the archive's last bytes, from `tail_at`)
-// whose comment fits in the file: its position in the archive, or false.
+// The end record in `tail` (the archive's last bytes, from `tail_at`): its
+// position in the archive, or false. The signature can occur inside the
+// comment, so the record whose comment ends the file is taken first; failing
+// that (bytes after the archive), the last one whose comment fits.
 bool FindEndRecord(std::string_view tail, uint64_t tail_at, uint64_t* at) {
   if (tail.size() < kEndBytes) return false;
+  bool fits = false;
   for (size_t i = tail.size() - kEndBytes + 1; i-- > 0;) {
     if (Le(tail, i, 4) != kEndSignature) continue;
-    if (i + kEndBytes + Le(tail, i + 20, 2) > tail.size()) continue;  // a comment past the end
+    uint64_t end = i + kEndBytes + Le(tail, i + 20, 2);
+    if (end > tail.size() || (fits && end != tail.size())) continue;
     *at = tail_at + i;
-    return true;
+    if (end == tail.size()) return true;
+    fits = true;  // kept unless an exact one comes before it
   }
-  return false;
+  return fits;
 }
 
 // The Zip64 end record that the locator before `end_at` points to, when there

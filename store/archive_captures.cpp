@@ -4,7 +4,6 @@
 #include "store/record_codec.h"
 #include "store/sqlite_db.h"
 
-#include <sqlite3.h>
 
 namespace icetrack {
 
@@ -20,7 +19,7 @@ Status Store::AddCaptures(const std::vector<ArchiveCapture>& captures, int* adde
     st->BindText(1, c.digest).BindText(2, c.url).BindText(3, c.timestamp).BindText(4, c.mimetype)
         .BindText(5, ToString(CaptureStatus::Found));
     if (!(s = st->Run()).ok()) break;
-    *added += sqlite3_changes(db_->handle());
+    *added += db_->Changes();
   }
   return s.ok() ? transaction.Commit() : s;
 }

@@ -1,5 +1,7 @@
 // Internal to store/: RAII over a sqlite3 connection and its statements.
 // Errors become Status values naming the database file and the statement.
+// libsqlite3 is opened with dlopen by the first Open (sqlite_db.cpp); its
+// header gives the types, and nothing outside this file calls it.
 #pragma once
 
 #include <sqlite3.h>
@@ -92,7 +94,8 @@ class Database {
   // Makes `fn` callable from SQL as name(text) -> text (NULL stays NULL); deterministic.
   Status AddFunction(const char* name, std::string (*fn)(std::string_view));
   std::unique_ptr<Statement> Prepare(std::string_view sql);
-  int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  int64_t LastInsertId() const;
+  int Changes() const;  // rows the last statement changed
   // The last error was that the WAL index (-shm) could not be opened or made.
   bool CannotOpenShm() const;
   // The -wal and -shm files stay when the last connection closes (see SQLITE_FCNTL_PERSIST_WAL).

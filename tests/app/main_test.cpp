@@ -425,20 +425,21 @@ namespace icetrack {
 namespace {
 
 TEST_CASE("the binary links none of the libraries only some commands use: each is opened where it is needed") {
-  // Every command pays for what it links at start-up; only `run` fetches, only
-  // the daemon speaks to systemd, `parse` never hashes nor writes a workbook
-  // (model/shared_library.h), and the zip directory is read without libzip,
+  // Every command pays for what it links at start-up; only `run` fetches and
+  // reads pages, only the daemon speaks to systemd, `parse` never hashes, opens
+  // a database nor writes a workbook (model/shared_library.h), and the zip directory is read without libzip,
   // which would bring libcrypto back (parser/zip_directory.h).
   test::CommandRun run = test::RunCommand("readelf -d " + std::string(ICETRACK_BINARY));
   REQUIRE(run.exit_code == 0);
   CHECK(run.out.find("(NEEDED)") != std::string::npos);  // the listing is what is read
-  for (const char* library : {"libcurl", "libsystemd", "libcrypto", "libssl", "libxlsxwriter", "libzip"}) {
+  for (const char* library :
+       {"libcurl", "libsystemd", "libcrypto", "libssl", "libxlsxwriter", "libzip", "libsqlite3", "libgumbo"}) {
     CAPTURE(library);
     CHECK(run.out.find(library) == std::string::npos);
   }
 }
 
-TEST_CASE("parse opens no library past those it links, and a hashing command opens libcrypto") {
+TEST_CASE("parse opens no library past those it links, and import opens libcrypto and libsqlite3") {
   // What the dynamic loader itself reports opening (LD_DEBUG=files), not what the binary says it needs.
   test::TempDir dir;
   test::IceWorkbook book;
@@ -448,12 +449,15 @@ TEST_CASE("parse opens no library past those it links, and a hashing command ope
                                             dir.File("p.xlsx") + " --json");
   REQUIRE(parse.exit_code == 0);
   CHECK(parse.err.find("file=libdeflate") != std::string::npos);  // the report is what is read
-  CHECK(parse.err.find("libcrypto") == std::string::npos);
-  CHECK(parse.err.find("libxlsxwriter") == std::string::npos);
+  for (const char* library : {"libcrypto", "libxlsxwriter", "libsqlite3", "libgumbo", "libcurl"}) {
+    CAPTURE(library);
+    CHECK(parse.err.find(library) == std::string::npos);
+  }
   test::CommandRun import = test::RunCommand("LD_DEBUG=files " + std::string(ICETRACK_BINARY) + " import --db " +
                                              dir.File("h.db") + " " + dir.File("p.xlsx"));
   REQUIRE(import.exit_code == 0);
   CHECK(import.err.find("file=libcrypto.so.3") != std::string::npos);
+  CHECK(import.err.find("file=libsqlite3.so.0") != std::string::npos);
 }
 
 }  // namespace
