@@ -71,9 +71,11 @@ class Cursor {
   // (`*empty` then). `slot(name)` gives where the value of the attribute
   // the handler knows as `name` goes (null for one it ignores); the first
   // of two that reach it under one name is kept, as XmlAttributes::Find
-  // would find it.
-  template <typename Slot>
-  bool Attributes(Slot slot, XmlNames& names, bool* empty) {
+  // would find it. `scratch(name)` gives a string the value may be decoded
+  // into when it holds the predefined entities (&amp; &lt; &gt; &quot;
+  // &apos;), or null when it must be plain.
+  template <typename Slot, typename Scratch>
+  bool Attributes(Slot slot, Scratch scratch, XmlNames& names, bool* empty) {
     SeenName seen[kMaxAttributes];  // (not cleared: only [0, count) is read)
     size_t count = 0;
     while (true) {
@@ -91,10 +93,18 @@ class Cursor {
       i_ += 2;
       size_t value_at = i_;
       while (i_ < n_ && Is(p_[i_], kValue)) ++i_;
-      if (i_ >= n_ || p_[i_] != quote || !Admissible(name, seen, count)) return false;
+      if (i_ >= n_ || !Admissible(name, seen, count)) return false;
       seen[count++] = {name.data(), name.size()};
-      Given* to = slot(classes & kColon ? names.Attribute(name) : name);
-      if (to && !*to) *to = std::string_view(p_ + value_at, i_ - value_at);
+      std::string_view known = classes & kColon ? names.Attribute(name) : name;
+      Given* to = slot(known);
+      std::string_view value(p_ + value_at, i_ - value_at);
+      if (p_[i_] == '&') {
+        std::string* decoded = to && !*to ? scratch(known) : nullptr;  // a value kept only once
+        if (!decoded || !DecodeValue(value, quote, decoded)) return false;
+        value = *decoded;
+      }
+      if (p_[i_] != quote) return false;
+      if (to && !*to) *to = value;
       ++i_;
     }
   }
@@ -111,6 +121,29 @@ class Cursor {
   bool NameEnds() const { return i_ < n_ && (Is(p_[i_], kSpace) || p_[i_] == '>' || p_[i_] == '/'); }
 
  private:
+  // The rest of a value from its first '&' (`plain` before it) into `*out`,
+  // up to the closing `quote`: the predefined entities decoded, anything
+  // else (a character reference, another entity) declined.
+  bool DecodeValue(std::string_view plain, char quote, std::string* out) {
+    static constexpr std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    out->assign(plain);
+    while (i_ < n_ && p_[i_] != quote) {
+      size_t run = i_;
+      while (i_ < n_ && Is(p_[i_], kValue)) ++i_;
+      out->append(p_ + run, i_ - run);
+      if (i_ >= n_ || p_[i_] == quote) break;
+      bool known = false;
+      for (const auto& [entity, c] : kEntities) {
+        if (known || !Literal(entity)) continue;
+        out->push_back(c);
+        known = true;
+      }
+      if (!known) return false;
+    }
+    return i_ < n_;
+  }
+
   bool TagEnd(bool* empty) {
     *empty = p_[i_] == '/';
     if (!*empty) return ++i_, true;
@@ -122,6 +155,9 @@ class Cursor {
   size_t i_ = 0;
 };
 
+// For the attributes that must be plain (see Cursor::Attributes).
+constexpr auto kPlainOnly = [](std::string_view) -> std::string* { return nullptr; };
+
 // One cell, from right after "<c" to its end.
 bool ReadCell(Cursor* in, XmlNames& names, PlainCell* cell) {
   bool empty = false;
@@ -129,7 +165,7 @@ bool ReadCell(Cursor* in, XmlNames& names, PlainCell* cell) {
     if (name.size() != 1) return nullptr;
     return name[0] == 'r' ? &cell->r : name[0] == 's' ? &cell->s : name[0] == 't' ? &cell->t : nullptr;
   };
-  if (!in->NameEnds() || !in->Attributes(slot, names, &empty)) return false;
+  if (!in->NameEnds() || !in->Attributes(slot, kPlainOnly, names, &empty)) return false;
   if (empty) return true;
   in->Spaces();
   if (in->Literal("<v>")) {
@@ -148,7 +184,7 @@ size_t ReadPlainRow(std::string_view text, XmlNames& names, PlainRow* row) {
   bool empty = false;
   auto slot = [row](std::string_view name) -> Given* { return name == "r" ? &row->r : nullptr; };
   in.Spaces();
-  if (!in.Literal("<row") || !in.NameEnds() || !in.Attributes(slot, names, &empty)) return 0;
+  if (!in.Literal("<row") || !in.NameEnds() || !in.Attributes(slot, kPlainOnly, names, &empty)) return 0;
   if (empty) return in.at();
   while (true) {
     in.Spaces();
@@ -160,14 +196,17 @@ size_t ReadPlainRow(std::string_view text, XmlNames& names, PlainRow* row) {
 
 size_t ReadPlainRelationship(std::string_view text, XmlNames& names, PlainRelationship* rel) {
   Cursor in(text);
-  *rel = PlainRelationship();
+  rel->id = rel->type = rel->target = rel->target_mode = std::nullopt;  // decoded_target's buffer is kept
   bool empty = false;
   auto slot = [rel](std::string_view name) -> Given* {
     return name == "Id" ? &rel->id : name == "Type" ? &rel->type : name == "Target" ? &rel->target
          : name == "TargetMode" ? &rel->target_mode : nullptr;
   };
+  // A URL's query is written with &amp; (a tenth of ICE's links are Outlook safelinks).
+  auto scratch = [rel](std::string_view name) { return name == "Target" ? &rel->decoded_target : nullptr; };
   in.Spaces();
-  if (!in.Literal("<Relationship") || !in.NameEnds() || !in.Attributes(slot, names, &empty) || !empty) return 0;
+  if (!in.Literal("<Relationship") || !in.NameEnds() || !in.Attributes(slot, scratch, names, &empty) || !empty)
+    return 0;
   return in.at();
 }
 
@@ -179,7 +218,8 @@ size_t ReadPlainHyperlink(std::string_view text, XmlNames& names, PlainHyperlink
     return name == "ref" ? &link->ref : name == "r:id" ? &link->rel_id : nullptr;
   };
   in.Spaces();
-  if (!in.Literal("<hyperlink") || !in.NameEnds() || !in.Attributes(slot, names, &empty) || !empty) return 0;
+  if (!in.Literal("<hyperlink") || !in.NameEnds() || !in.Attributes(slot, kPlainOnly, names, &empty) || !empty)
+    return 0;
   return in.at();
 }
 
@@ -190,7 +230,7 @@ size_t ReadPlainSharedString(std::string_view text, XmlNames& names, std::string
   in.Spaces();
   if (!in.Literal("<si>")) return 0;
   in.Spaces();
-  if (!in.Literal("<t") || !in.NameEnds() || !in.Attributes(none, names, &empty) || empty) return 0;
+  if (!in.Literal("<t") || !in.NameEnds() || !in.Attributes(none, kPlainOnly, names, &empty) || empty) return 0;
   if (!in.Text(out) || !in.Literal("</t>")) return 0;
   in.Spaces();
   return in.Literal("</si>") ? in.at() : 0;

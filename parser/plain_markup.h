@@ -10,7 +10,7 @@
 //
 // Promises: a Read* function takes an element only when every byte of it is
 // in the plain form below, which the XML reader would read the same way
-// with every check passed; anything else (a reference, an inline string, a
+// with every check passed; anything else (a reference but those below, an inline string, a
 // formula, a comment, a prefixed element, a non-ASCII byte, a duplicate
 // attribute, a namespace declared, an element cut short by the end of
 // `text`) makes it take nothing, so that the XML reader reads that element
@@ -25,7 +25,8 @@
 //   shared string := "<si>" space* "<t" attrs ">" text "</t>" space* "</si>"
 //   attrs := (space+ name "=" quote value quote)* space*
 //
-// with ASCII names, values of printable ASCII without `<&>` or quotes, text
+// with ASCII names, values of printable ASCII without `<&>` or quotes (but
+// a relationship's Target may hold the five predefined entities), text
 // of printable ASCII without `<&>` (tab and line feed allowed), at most 16
 // attributes a tag, and at most kSheetColumns cells a row (a longer row is
 // left to the reader, which refuses it). White space before the element is
@@ -34,6 +35,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -61,6 +63,7 @@ size_t ReadPlainRow(std::string_view text, XmlNames& names, PlainRow* row);
 
 struct PlainRelationship {
   Given id, type, target, target_mode;
+  std::string decoded_target;  // where `target` points when it held &amp; and the like
 };
 
 // The same for one <Relationship/> of a relationships part.

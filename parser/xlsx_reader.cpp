@@ -53,6 +53,7 @@ class SheetHandler : public XmlHandler {
     else if (name == "rPh") ++phonetic_depth_;
     else if (name == "row") StartRow(attrs.Find("r"));
     else if (name == "sheetData") wants_content = plain_rows_;
+    else if (name == "hyperlinks") wants_content = plain_rows_, in_hyperlinks_ = true;
     else if (name == "dimension") summary_->dimension = Attr(attrs, "ref");
     else if (name == "mergeCell") summary_->merged_ranges.push_back(Attr(attrs, "ref"));
   }
@@ -61,6 +62,7 @@ class SheetHandler : public XmlHandler {
   // through the same steps as their events; the first other row, or
   // anything else, is left to the XML reader.
   size_t ReadContent(std::string_view rest, XmlNames& names) override {
+    if (in_hyperlinks_) return SkipPlainHyperlinks(rest, names);
     if (target_ || in_row_) return 0;  // (never, between rows: each child of <sheetData> is whole)
     size_t read = 0;
     while (!stop_requested) {
@@ -80,6 +82,7 @@ class SheetHandler : public XmlHandler {
     else if (name == "is") in_inline_ = false;
     else if (name == "rPh") --phonetic_depth_;
     else if (name == "row") EndRow();
+    else if (name == "hyperlinks") in_hyperlinks_ = false;
   }
 
   void OnText(std::string_view text) override {
@@ -95,6 +98,15 @@ class SheetHandler : public XmlHandler {
   void Fail(std::string message) {
     if (error.empty()) error = std::move(message);
     stop_requested = true;
+  }
+
+  // The hyperlinks (read before the rows, by SheetHyperlinks) stepped over
+  // where they are plain: this pass only checks that the sheet is well formed.
+  size_t SkipPlainHyperlinks(std::string_view rest, XmlNames& names) {
+    size_t read = 0;
+    for (size_t length; (length = xlsx::ReadPlainHyperlink(rest.substr(read), names, &skipped_link_)) > 0;)
+      read += length;
+    return read;
   }
 
   void AddPlainRow() {
@@ -253,6 +265,8 @@ class SheetHandler : public XmlHandler {
   int phonetic_depth_ = 0;
   const bool plain_rows_;  // whether plain rows are read in place (XlsxReader::set_plain_markup)
   xlsx::PlainRow plain_;   // scratch of ReadContent
+  xlsx::PlainHyperlink skipped_link_;  // scratch of SkipPlainHyperlinks
+  bool in_hyperlinks_ = false;
 };
 
 }  // namespace

@@ -225,9 +225,17 @@ TEST_CASE("a relationship as Excel writes it is read in place, and anything else
   CHECK(length == rel.size());
   CHECK(PlainRel("\n<Relationship Target='a.xml' Id='r'\n/>") == "'r' - 'a.xml' -");
   CHECK(PlainRel("<Relationship x:Id=\"p\" Id=\"q\" Target=\"a.xml\"/>") == "'p' - 'a.xml' -");  // x:Id reaches the reader as Id, first
+  // A Target's predefined entities are decoded (a safelink's query), wherever they fall.
+  CHECK(PlainRel("<Relationship Id=\"r\" Target=\"https://x.gov/?a=1&amp;b=2&amp;c\"/>") ==
+        "'r' - 'https://x.gov/?a=1&b=2&c' -");
+  CHECK(PlainRel("<Relationship Target='&lt;&gt;&quot;&apos;&amp;' Id='r'/>") == "'r' - '<>\"'&' -");
   const char* const kNotPlain[] = {
       "<Relationship Id=\"r\" Target=\"a.xml\"></Relationship>",          // not an empty element
-      "<Relationship Id=\"r\" Target=\"https://x.gov/?a=1&amp;b=2\"/>",   // a reference
+      "<Relationship Id=\"r\" Target=\"https://x.gov/?a=1&#38;b=2\"/>",   // a character reference
+      "<Relationship Id=\"r\" Target=\"https://x.gov/&nbsp;\"/>",         // an entity XML does not define
+      "<Relationship Id=\"r\" Target=\"https://x.gov/?a&amp\"/>",         // one cut short
+      "<Relationship Id=\"r&amp;\" Target=\"a.xml\"/>",                   // a reference outside Target
+      "<Relationship Id=\"r\" Target=\"a&amp;.xml\" Target=\"b.xml\"/>",  // a duplicate
       "<Relationship Id=\"r\" Target=\"https://x.gov/caf\xC3\xA9\"/>",    // non-ASCII
       "<Relationship Id=\"r\" Id=\"s\" Target=\"a.xml\"/>",               // a duplicate
       "<Relationship xmlns=\"urn:x\" Id=\"r\" Target=\"a.xml\"/>",        // a namespace declared
@@ -281,6 +289,10 @@ TEST_CASE("relationships read in place are the ones the XML reader gives, errors
       kOpen + "<Relationship Id=\"rId1\" Target=\"a.xml\"/><Relationship Id=\"rId2\" Target=\"b.xml\"/>",
       kOpen + "<Relationship Id=\"rId1\" Target=\"a.xml\"/>junk</Relationships><x/>",
       kOpen + "<Relationship xmlns:p=\"urn:p\" p:Id=\"rId9\" Id=\"rId1\" Target=\"a.xml\"/></Relationships>",
+      kOpen + "<Relationship Id=\"rId1\" Target=\"https://x.gov/?q=&lt;a&gt;&amp;b=&quot;&apos;\" TargetMode=\"External\"/>"
+              "<Relationship Id=\"rId2\" Target=\"https://x.gov/?a=1&#38;b=2&#x26;c\" TargetMode=\"External\"/>"
+              "<Relationship Id=\"rId3\" Target=\"https://x.gov/&amp\" TargetMode=\"External\"/></Relationships>",
+      kOpen + "<Relationship Id=\"rId1\" Target=\"https://x.gov/&bogus;\" TargetMode=\"External\"/></Relationships>",
   };
   CheckBothWays(kCases, Relationships,
                 "rId1 styles xl/styles.xml\nrId2 hyperlink https://x.gov/?a=1&b=2 external\nrId3  a/b.xml\nrId5  xl/five.xml\nok");
@@ -313,6 +325,11 @@ TEST_CASE("hyperlinks read in place are the ones the XML reader gives, whatever 
       "<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\"></hyperlink><hyperlink ref=\"A2\" r:id=\"rId9\"/></hyperlinks>",
       "<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\" r:id=\"rId2\"/></hyperlinks>",
       "<hyperlinks><hyperlink ref=\"A1\" x:id=\"rId1\" xmlns:x=\"urn:x\"/><hyperlink ref=\"A2\" id=\"rId2\"/></hyperlinks>",
+      // what follows plain hyperlinks, which the rows' pass steps over: checked all the same
+      "<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\"/><hyperlink ref=\"A2\" r:id=\"rId2\"/>junk<</hyperlinks>",
+      "<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\"/></hyperlinks><mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells>",
+      "<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\"/><row r=\"9\"><c r=\"A9\"><v>9</v></c></row></hyperlinks>",
+      "<hyperlinks><hyperlink ref=\"A1\" r:id=\"rId1\"/><hyperlink ref=\"A2\" r:id=",
   };
   for (const std::string& tail : kTails) {
     for (const char* prefix : {"r", "rel"}) {  // the relationships namespace under another prefix
