@@ -152,6 +152,9 @@ Status ReadCentralEntry(std::string_view directory, size_t* at, ZipEntry* entry,
   entry->size = Le(rest, 24, 4);
   *local_at = Le(rest, 42, 4);
   entry->name.assign(rest.substr(kCentralBytes, name_length));
+  // No OPC part name holds one; libzip would read it as a space, C strings would end there.
+  if (entry->name.find('\0') != std::string::npos)
+    return Status::Error("central directory entry at byte " + std::to_string(*at) + ": a name with a NUL byte");
   if (!ReadZip64Sizes(rest.substr(kCentralBytes + name_length, extra_length), entry, local_at))
     return Status::Error(entry->name + ": Zip64 sizes missing or cut");
   *at += kCentralBytes + name_length + extra_length + comment_length;

@@ -48,7 +48,8 @@ using ZipReadAt = std::function<bool(uint64_t offset, size_t length, char* out)>
 // The entries of the archive of `file_size` bytes that `read_at` reads, in
 // the directory's order. Fails, with the reason, on anything it cannot vouch
 // for: no end record, a directory outside the file, an entry or a local
-// header cut or overlapping the directory, counts that disagree, several disks.
+// header cut or overlapping the directory, counts that disagree, several
+// disks, a name holding a NUL byte.
 Status ReadZipDirectory(uint64_t file_size, const ZipReadAt& read_at, std::vector<ZipEntry>* out);
 
 }  // namespace icetrack

@@ -174,6 +174,9 @@ TEST_CASE("the directory reader names what it cannot vouch for") {
   renamed[1].local_name = "c.xml";
   CHECK(Damage(Open(RawZip(renamed), &zip)) == "b.xml: local header missing or not matching the central directory");
 
+  std::vector<RawPart> nul = {{std::string("xl/a\0.xml", 9), "1"}};  // a fuzz finding: libzip reads it as "xl/a .xml"
+  CHECK(Damage(Open(RawZip(nul), &zip)) == "central directory entry at byte 0: a name with a NUL byte");
+
   std::vector<RawPart> cased = {{"xl/a.xml", "1"}, {"XL/A.xml", "2"}};
   CHECK(Open(RawZip(cased), &zip).message() == "z.xlsx: damaged zip archive (two parts named XL/A.xml)");
 
