@@ -18,32 +18,26 @@ struct GumboLibrary {
   decltype(&::gumbo_destroy_output) destroy_output;
   decltype(&::gumbo_get_attribute) get_attribute;
   const GumboOptions* default_options;
-  bool ok = false;
-  std::string error;
 };
 
-GumboLibrary LoadGumbo() {
-  GumboLibrary g{};
-  SharedLibrary so;
-  g.ok = so.Open("libgumbo.so.1") && so.Bind("gumbo_parse_with_options", &g.parse_with_options) &&
-         so.Bind("gumbo_destroy_output", &g.destroy_output) && so.Bind("gumbo_get_attribute", &g.get_attribute) &&
-         so.Bind("kGumboDefaultOptions", &g.default_options);
-  g.error = so.error();
-  return g;
-}
-
-const GumboLibrary& Library() {
-  static const GumboLibrary g = LoadGumbo();  // once, even under concurrent first calls
-  return g;
+const LoadedTable<GumboLibrary>& Library() {
+  static const LoadedTable<GumboLibrary> loaded =
+      LoadTable<GumboLibrary>("libgumbo.so.1", [](SharedLibrary& so, GumboLibrary* g) {
+        return so.Bind("gumbo_parse_with_options", &g->parse_with_options) &&
+               so.Bind("gumbo_destroy_output", &g->destroy_output) &&
+               so.Bind("gumbo_get_attribute", &g->get_attribute) &&
+               so.Bind("kGumboDefaultOptions", &g->default_options);
+      });
+  return loaded;
 }
 
 const GumboLibrary& Gumbo() {
-  const GumboLibrary& g = Library();
-  if (!g.ok) {
-    std::fprintf(stderr, "icetrack: %s (HtmlDocument::Loadable was not asked first)\n", g.error.c_str());
+  const LoadedTable<GumboLibrary>& loaded = Library();
+  if (!loaded.ok) {
+    std::fprintf(stderr, "icetrack: %s (HtmlDocument::Loadable was not asked first)\n", loaded.error.c_str());
     std::abort();  // a bug: every document is made after Loadable() said yes
   }
-  return g;
+  return loaded.functions;
 }
 
 bool IsHtmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
@@ -65,9 +59,8 @@ const GumboVector* ChildrenOf(const GumboNode* node) {
 }  // namespace
 
 bool HtmlDocument::Loadable(std::string* error) {
-  const GumboLibrary& g = Library();
-  if (!g.ok && error) *error = g.error;
-  return g.ok;
+  if (!Library().ok && error) *error = Library().error;
+  return Library().ok;
 }
 
 HtmlDocument::HtmlDocument(std::string_view html)

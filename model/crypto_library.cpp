@@ -7,31 +7,15 @@
 
 namespace icetrack {
 
-namespace {
-
-struct Loaded {
-  CryptoLibrary library{};
-  bool ok = false;
-  std::string error;
-};
-
-Loaded Load() {
-  Loaded l;
-  SharedLibrary so;
-  CryptoLibrary& c = l.library;
-  l.ok = so.Open("libcrypto.so.3") && so.Bind("EVP_MD_fetch", &c.md_fetch) && so.Bind("EVP_sha256", &c.sha256) &&
-         so.Bind("EVP_Digest", &c.digest) && so.Bind("HMAC", &c.hmac) &&
-         so.Bind("EVP_EncodeBlock", &c.encode_block) && so.Bind("EVP_DecodeBlock", &c.decode_block);
-  if (!l.ok) l.error = so.error() + " (libcrypto comes with the libssl3 package)";
-  return l;
-}
-
-}  // namespace
-
 const CryptoLibrary* LoadCryptoLibrary(std::string* error) {
-  static const Loaded loaded = Load();  // once, even under concurrent first calls
-  if (!loaded.ok && error) *error = loaded.error;
-  return loaded.ok ? &loaded.library : nullptr;
+  static const LoadedTable<CryptoLibrary> loaded =
+      LoadTable<CryptoLibrary>("libcrypto.so.3", [](SharedLibrary& so, CryptoLibrary* c) {
+    return so.Bind("EVP_MD_fetch", &c->md_fetch) && so.Bind("EVP_sha256", &c->sha256) &&
+           so.Bind("EVP_Digest", &c->digest) && so.Bind("HMAC", &c->hmac) &&
+           so.Bind("EVP_EncodeBlock", &c->encode_block) && so.Bind("EVP_DecodeBlock", &c->decode_block);
+  });
+  if (!loaded.ok && error) *error = loaded.error + " (libcrypto comes with the libssl3 package)";
+  return loaded.ok ? &loaded.functions : nullptr;
 }
 
 const CryptoLibrary& Crypto() {

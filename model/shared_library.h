@@ -40,4 +40,24 @@ class SharedLibrary {
   std::string error_;
 };
 
+// A library's table of functions (a struct of pointers), as LoadTable gives it.
+template <typename Table>
+struct LoadedTable {
+  Table functions{};
+  bool ok = false;     // the library opened and every function found
+  std::string error;   // why not, in one line
+};
+
+// Opens `soname` and fills a Table through `bind(SharedLibrary&, Table*)`,
+// which returns whether it found every function. Callers keep the result in
+// a function-local static: loaded once, even under concurrent first calls.
+template <typename Table, typename Bind>
+LoadedTable<Table> LoadTable(const char* soname, Bind bind) {
+  LoadedTable<Table> loaded;
+  SharedLibrary so;
+  loaded.ok = so.Open(soname) && bind(so, &loaded.functions);
+  loaded.error = so.error();
+  return loaded;
+}
+
 }  // namespace icetrack

@@ -35,37 +35,32 @@ struct XlsxWriterLibrary {
   decltype(&::worksheet_freeze_panes) worksheet_freeze_panes;
   decltype(&::worksheet_autofilter) worksheet_autofilter;
   decltype(&::lxw_strerror) strerror;
-  bool ok = false;
-  std::string error;
 };
 
-XlsxWriterLibrary LoadXlsxWriter() {
-  XlsxWriterLibrary x{};
-  SharedLibrary so;
-  x.ok = so.Open("libxlsxwriter.so.4") && so.Bind("workbook_new_opt", &x.workbook_new_opt) &&
-         so.Bind("workbook_add_format", &x.workbook_add_format) &&
-         so.Bind("workbook_get_default_url_format", &x.workbook_get_default_url_format) &&
-         so.Bind("workbook_add_worksheet", &x.workbook_add_worksheet) && so.Bind("workbook_close", &x.workbook_close) &&
-         so.Bind("format_set_bold", &x.format_set_bold) && so.Bind("format_set_bg_color", &x.format_set_bg_color) &&
-         so.Bind("format_set_bottom", &x.format_set_bottom) &&
-         so.Bind("format_set_num_format", &x.format_set_num_format) &&
-         so.Bind("worksheet_write_string", &x.worksheet_write_string) &&
-         so.Bind("worksheet_write_number", &x.worksheet_write_number) &&
-         so.Bind("worksheet_write_datetime", &x.worksheet_write_datetime) &&
-         so.Bind("worksheet_write_url", &x.worksheet_write_url) &&
-         so.Bind("worksheet_set_column", &x.worksheet_set_column) &&
-         so.Bind("worksheet_freeze_panes", &x.worksheet_freeze_panes) &&
-         so.Bind("worksheet_autofilter", &x.worksheet_autofilter) && so.Bind("lxw_strerror", &x.strerror);
-  x.error = so.error();
-  return x;
+const LoadedTable<XlsxWriterLibrary>& Loaded() {
+  static const LoadedTable<XlsxWriterLibrary> loaded =
+      LoadTable<XlsxWriterLibrary>("libxlsxwriter.so.4", [](SharedLibrary& so, XlsxWriterLibrary* x) {
+        return so.Bind("workbook_new_opt", &x->workbook_new_opt) &&
+               so.Bind("workbook_add_format", &x->workbook_add_format) &&
+               so.Bind("workbook_get_default_url_format", &x->workbook_get_default_url_format) &&
+               so.Bind("workbook_add_worksheet", &x->workbook_add_worksheet) &&
+               so.Bind("workbook_close", &x->workbook_close) && so.Bind("format_set_bold", &x->format_set_bold) &&
+               so.Bind("format_set_bg_color", &x->format_set_bg_color) &&
+               so.Bind("format_set_bottom", &x->format_set_bottom) &&
+               so.Bind("format_set_num_format", &x->format_set_num_format) &&
+               so.Bind("worksheet_write_string", &x->worksheet_write_string) &&
+               so.Bind("worksheet_write_number", &x->worksheet_write_number) &&
+               so.Bind("worksheet_write_datetime", &x->worksheet_write_datetime) &&
+               so.Bind("worksheet_write_url", &x->worksheet_write_url) &&
+               so.Bind("worksheet_set_column", &x->worksheet_set_column) &&
+               so.Bind("worksheet_freeze_panes", &x->worksheet_freeze_panes) &&
+               so.Bind("worksheet_autofilter", &x->worksheet_autofilter) && so.Bind("lxw_strerror", &x->strerror);
+      });
+  return loaded;
 }
 
-// The library, loaded once (even under concurrent first calls); WriteXlsx
-// checks `ok` before anything below calls it.
-const XlsxWriterLibrary& Xlsx() {
-  static const XlsxWriterLibrary x = LoadXlsxWriter();
-  return x;
-}
+// The library's functions; WriteXlsx checks Loaded().ok before anything below calls them.
+const XlsxWriterLibrary& Xlsx() { return Loaded().functions; }
 
 // Excel's limits: a link's length, the characters a column's width counts.
 constexpr size_t kMaxLinkLength = 2079;
@@ -176,7 +171,7 @@ Status WriteXlsx(const std::string& path, const std::vector<XlsxTable>& tables) 
   // Row by row, each row written out when the next begins, strings inline:
   // libxlsxwriter's default keeps every cell in a tree until the end, which
   // took most of an export's time on a full history (docs/PERFORMANCE.md).
-  if (!Xlsx().ok) return Status::Error(path + ": cannot write it: " + Xlsx().error);
+  if (!Loaded().ok) return Status::Error(path + ": cannot write it: " + Loaded().error);
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;
   lxw_workbook* book = Xlsx().workbook_new_opt(path.c_str(), &options);

@@ -43,53 +43,48 @@ struct SqliteApi {
   decltype(&::sqlite3_user_data) user_data;
   decltype(&::sqlite3_value_bytes) value_bytes;
   decltype(&::sqlite3_value_text) value_text;
-  bool ok = false;
-  std::string error;
 };
 
-SqliteApi LoadSqlite() {
-  SqliteApi a{};
-  SharedLibrary so;
-  a.ok = so.Open("libsqlite3.so.0") &&
-         so.Bind("sqlite3_bind_blob64", &a.bind_blob64) &&
-         so.Bind("sqlite3_bind_int64", &a.bind_int64) &&
-         so.Bind("sqlite3_bind_null", &a.bind_null) &&
-         so.Bind("sqlite3_bind_text", &a.bind_text) &&
-         so.Bind("sqlite3_busy_timeout", &a.busy_timeout) &&
-         so.Bind("sqlite3_changes", &a.changes) &&
-         so.Bind("sqlite3_clear_bindings", &a.clear_bindings) &&
-         so.Bind("sqlite3_close_v2", &a.close_v2) &&
-         so.Bind("sqlite3_column_bytes", &a.column_bytes) &&
-         so.Bind("sqlite3_column_int64", &a.column_int64) &&
-         so.Bind("sqlite3_column_text", &a.column_text) &&
-         so.Bind("sqlite3_column_type", &a.column_type) &&
-         so.Bind("sqlite3_create_function_v2", &a.create_function_v2) &&
-         so.Bind("sqlite3_errmsg", &a.errmsg) &&
-         so.Bind("sqlite3_exec", &a.exec) &&
-         so.Bind("sqlite3_extended_errcode", &a.extended_errcode) &&
-         so.Bind("sqlite3_file_control", &a.file_control) &&
-         so.Bind("sqlite3_finalize", &a.finalize) &&
-         so.Bind("sqlite3_free", &a.free) &&
-         so.Bind("sqlite3_get_autocommit", &a.get_autocommit) &&
-         so.Bind("sqlite3_last_insert_rowid", &a.last_insert_rowid) &&
-         so.Bind("sqlite3_open_v2", &a.open_v2) &&
-         so.Bind("sqlite3_prepare_v3", &a.prepare_v3) &&
-         so.Bind("sqlite3_reset", &a.reset) &&
-         so.Bind("sqlite3_result_null", &a.result_null) &&
-         so.Bind("sqlite3_result_text", &a.result_text) &&
-         so.Bind("sqlite3_sql", &a.sql) &&
-         so.Bind("sqlite3_step", &a.step) &&
-         so.Bind("sqlite3_user_data", &a.user_data) &&
-         so.Bind("sqlite3_value_bytes", &a.value_bytes) &&
-         so.Bind("sqlite3_value_text", &a.value_text);
-  a.error = so.error();
-  return a;
+const LoadedTable<SqliteApi>& Loaded() {
+  static const LoadedTable<SqliteApi> loaded =
+      LoadTable<SqliteApi>("libsqlite3.so.0", [](SharedLibrary& so, SqliteApi* a) {
+    return so.Bind("sqlite3_bind_blob64", &a->bind_blob64) &&
+           so.Bind("sqlite3_bind_int64", &a->bind_int64) &&
+           so.Bind("sqlite3_bind_null", &a->bind_null) &&
+           so.Bind("sqlite3_bind_text", &a->bind_text) &&
+           so.Bind("sqlite3_busy_timeout", &a->busy_timeout) &&
+           so.Bind("sqlite3_changes", &a->changes) &&
+           so.Bind("sqlite3_clear_bindings", &a->clear_bindings) &&
+           so.Bind("sqlite3_close_v2", &a->close_v2) &&
+           so.Bind("sqlite3_column_bytes", &a->column_bytes) &&
+           so.Bind("sqlite3_column_int64", &a->column_int64) &&
+           so.Bind("sqlite3_column_text", &a->column_text) &&
+           so.Bind("sqlite3_column_type", &a->column_type) &&
+           so.Bind("sqlite3_create_function_v2", &a->create_function_v2) &&
+           so.Bind("sqlite3_errmsg", &a->errmsg) &&
+           so.Bind("sqlite3_exec", &a->exec) &&
+           so.Bind("sqlite3_extended_errcode", &a->extended_errcode) &&
+           so.Bind("sqlite3_file_control", &a->file_control) &&
+           so.Bind("sqlite3_finalize", &a->finalize) &&
+           so.Bind("sqlite3_free", &a->free) &&
+           so.Bind("sqlite3_get_autocommit", &a->get_autocommit) &&
+           so.Bind("sqlite3_last_insert_rowid", &a->last_insert_rowid) &&
+           so.Bind("sqlite3_open_v2", &a->open_v2) &&
+           so.Bind("sqlite3_prepare_v3", &a->prepare_v3) &&
+           so.Bind("sqlite3_reset", &a->reset) &&
+           so.Bind("sqlite3_result_null", &a->result_null) &&
+           so.Bind("sqlite3_result_text", &a->result_text) &&
+           so.Bind("sqlite3_sql", &a->sql) &&
+           so.Bind("sqlite3_step", &a->step) &&
+           so.Bind("sqlite3_user_data", &a->user_data) &&
+           so.Bind("sqlite3_value_bytes", &a->value_bytes) &&
+           so.Bind("sqlite3_value_text", &a->value_text);
+  });
+  return loaded;
 }
 
-const SqliteApi& Sqlite() {
-  static const SqliteApi api = LoadSqlite();  // once, even under concurrent first calls
-  return api;
-}
+// (once Database::Open has checked Loaded().ok)
+const SqliteApi& Sqlite() { return Loaded().functions; }
 
 }  // namespace
 
@@ -243,7 +238,7 @@ Status Database::AddFunction(const char* name, std::string (*fn)(std::string_vie
 }
 
 Status Database::Open(const std::string& path, OpenMode mode, std::unique_ptr<Database>* out) {
-  if (!Sqlite().ok) return Status::Error(path + ": cannot open database: " + Sqlite().error);
+  if (!Loaded().ok) return Status::Error(path + ": cannot open database: " + Loaded().error);
   std::unique_ptr<Database> db(new Database());
   db->path_ = path;
   int flags = mode == OpenMode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
