@@ -254,7 +254,7 @@ Status ZipArchive::Stream(const ZipEntry& entry, const std::function<bool(std::s
       zlib.z.avail_in = static_cast<uInt>(n);
     }
     if (entry.method == ZipEntry::kStored) {
-      if (!pass(packed.get(), zlib.z.avail_in, &s)) return s;
+      if (zlib.z.avail_in > 0 && !pass(packed.get(), zlib.z.avail_in, &s)) return s;  // (an empty part: no chunk)
       zlib.z.avail_in = 0;
       done = left == 0;
       continue;

@@ -148,6 +148,11 @@ TEST_CASE("stored parts are read, and so are Zip64 sizes, offsets and end record
     CHECK(chunks == 2);  // streamed in 64 KiB chunks: a stored part is never inflated at once
     CHECK(zip->DeclaredSize("xl/a.xml") == 70000);
   }
+  std::unique_ptr<ZipArchive> zip;
+  REQUIRE(Open(RawZip({{"empty.xml", ""}}), &zip).ok());
+  int chunks = 0;
+  CHECK(zip->Read("empty.xml", [&](std::string_view) { return ++chunks, true; }).ok());
+  CHECK(chunks == 0);  // an empty stored part gives no chunk at all
 }
 
 TEST_CASE("the directory reader names what it cannot vouch for") {
