@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parser/zip_archive.h"
@@ -20,6 +21,8 @@ void Put(std::string* out, uint64_t value, int width) {
 }
 
 struct RawPart {
+  RawPart(std::string n, std::string d, uint16_t m = 0, uint16_t f = 0)
+      : name(std::move(n)), data(std::move(d)), method(m), flags(f) {}
   std::string name;
   std::string data;        // stored as is
   uint16_t method = 0;     // what the headers say
