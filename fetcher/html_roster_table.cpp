@@ -184,12 +184,17 @@ bool ReadRows(const std::vector<const GumboNode*>& rows, int number, const std::
   return true;
 }
 
-// The element's source text, start tag to end tag; "" when gumbo made it up.
-std::string SourceOf(const GumboNode* element) {
-  const GumboElement& e = element->v.element;
+// The table's source text, start tag to end tag; "" when gumbo made it up.
+// A table the page never closes is closed here: read alone, it would
+// otherwise take in what follows it (the next table's heading, moved out of
+// it by the HTML parser, would then stand before this one).
+std::string TableSourceOf(const GumboNode* table) {
+  const GumboElement& e = table->v.element;
   if (!e.original_tag.data || e.original_tag.length == 0 || e.end_pos.offset < e.start_pos.offset) return "";
   size_t length = e.end_pos.offset + e.original_end_tag.length - e.start_pos.offset;
-  return std::string(e.original_tag.data, length);
+  std::string source(e.original_tag.data, length);
+  if (e.original_end_tag.length == 0) source += "</table>";
+  return source;
 }
 
 bool IsHeading(const GumboNode* n) {
@@ -263,7 +268,7 @@ std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::s
     // The heading as a heading of its text, closed: the page's own may be
     // closed only by what follows it, and would then hold the table.
     if (t.heading) source += "<h3>" + EscapeMarkupText(t.context) + "</h3>\n";
-    source += SourceOf(t.table) + "\n";
+    source += TableSourceOf(t.table) + "\n";
   }
   if (!source.empty()) source.pop_back();
   if (markup) *markup = std::move(source);

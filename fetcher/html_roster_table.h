@@ -30,7 +30,8 @@ class HtmlDocument;
 
 // The roster's rows, or an empty vector when the page has none. `markup`
 // (may be null) receives the tables' own markup, each verbatim from the page
-// from "<table" to "</table>" after the heading it sits under, one a line
+// from "<table" to "</table>" (added where the page never closes it) after
+// the heading it sits under, one a line
 // (what a snapshot keeps, and reads back to the same rows: the rest of the
 // page changes with every request), or "" when there is none.
 std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url,
