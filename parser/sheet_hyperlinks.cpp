@@ -299,10 +299,17 @@ Status SheetHyperlinks::Read(const ZipArchive& zip, const std::string& sheet_par
                       std::to_string(SheetDataEnd::kMaxTag >> 20) + " MiB (a limit against hostile workbooks)");
   if (!s.ok() && sheet) sheet->clear();
   if (!s.ok() || !found || finder.root().empty()) return s;
-  const std::string& root = finder.root();
   HyperlinkHandler handler(rels, this, in_place);
+  // Not grown by doubling (each step would hold the old and the new links
+  // at once): a <hyperlink/> takes 20 bytes and more, and at most max_links
+  // are kept. Untouched, the rest costs no page.
+  links_.reserve(static_cast<size_t>(std::min<int64_t>(max_links_ + 1, static_cast<int64_t>(tail.size() / 20))));
+  // The tail behind its root tag (for the namespaces) in its own buffer, and
+  // freed before the links are sorted: a million-row sheet's tail is MBs.
+  tail.insert(0, finder.root());
   // Malformed XML in the tail is reported, with its true position, by the row pass.
-  ParseXmlText(root + tail, zip.label() + ": " + sheet_part, &handler);
+  ParseXmlText(tail, zip.label() + ": " + sheet_part, &handler);
+  std::string().swap(tail);
   seen_.clear();
   if (handler.over_limit)
     return Status::Error(zip.label() + ": " + sheet_part + ": more than " + std::to_string(max_links_) +
