@@ -213,6 +213,14 @@ struct RosterTable {
   const GumboNode* heading = nullptr;  // that heading (outside the table), when it is the context
 };
 
+// A caption's or heading's text, cut to kMaxContextBytes without the space a
+// cut may leave at its end (the text read back from the kept markup has none).
+std::string ContextOf(const GumboNode* node) {
+  std::string text(Utf8Prefix(NodeText(node), kMaxContextBytes));
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
 std::optional<RosterTable> AsRosterTable(const GumboNode* table, const GumboNode* heading) {
   RosterTable t;
   t.table = table;
@@ -221,8 +229,8 @@ std::optional<RosterTable> AsRosterTable(const GumboNode* table, const GumboNode
     if (!IsRosterHeader(t.rows[t.header])) continue;
     for (const GumboNode* cell : CellsOf(t.rows[t.header])) t.header_text += Upper(NodeText(cell)) + "\t";
     for (const GumboNode* child : ElementChildren(table))
-      if (IsElement(child, GUMBO_TAG_CAPTION)) t.context = Utf8Prefix(NodeText(child), kMaxContextBytes);
-    if (t.context.empty() && heading) t.context = Utf8Prefix(NodeText(heading), kMaxContextBytes), t.heading = heading;
+      if (IsElement(child, GUMBO_TAG_CAPTION)) t.context = ContextOf(child);
+    if (t.context.empty() && heading) t.context = ContextOf(heading), t.heading = heading;
     return t;
   }
   return std::nullopt;

@@ -186,6 +186,19 @@ TEST_CASE("a table the page never closes is closed in the markup, so that what f
   }
 }
 
+TEST_CASE("a heading cut to its limit keeps no space at the cut, as its markup reads back") {
+  // A fuzz finding (page_fuzz): the cut left "... t ", the markup read back "... t".
+  const std::string html = "<h3>" + std::string(199, 'a') + " b</h3><table><tr><th>STATE</th><th>AGENCY</th></tr>"
+                           "<tr><td>OHIO</td><td>Butler</td></tr></table>";
+  std::string markup;
+  std::vector<TableRow> rows = FindRosterTable(HtmlDocument(html), kPage, &markup);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].context == std::string(199, 'a'));
+  std::vector<TableRow> again = FindRosterTable(HtmlDocument(markup), kPage);
+  REQUIRE(again.size() == 2);
+  CHECK(again[0].context == rows[0].context);
+}
+
 TEST_CASE("no roster table") {
   CHECK(Table("<p>no tables</p>").empty());
   CHECK(Table("<table><tr><th>MOA Name</th><th>Location</th></tr></table>").empty());
