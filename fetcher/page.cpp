@@ -14,14 +14,6 @@
 namespace icetrack {
 namespace {
 
-bool IsAbsoluteHttpUrl(const std::string& url) {
-  UrlParts parts = SplitUrl(url);
-  if (!parts.scheme || !parts.authority || parts.authority->empty()) return false;
-  std::string scheme = *parts.scheme;
-  for (char& c : scheme) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return scheme == "http" || scheme == "https";
-}
-
 // Skips white space and <!-- comments --> from `pos`; npos when a comment is unterminated.
 size_t SkipTrailing(const std::string& html, size_t pos) {
   while (pos < html.size()) {

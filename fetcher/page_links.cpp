@@ -97,7 +97,8 @@ std::vector<WorkbookLink> FindWorkbookLinks(const HtmlDocument& document,
         UrlParts parts = SplitUrl(ResolveUrl(base_url, CleanHref(href)));
         parts.fragment.reset();
         std::string url = JoinUrl(parts);
-        if (!IsWorkbookUrl(url) || !seen.insert(url).second) return true;
+        // A reference that resolves to no http(s) host ("http:x.xlsx") is no link to fetch.
+        if (!IsAbsoluteHttpUrl(url) || !IsWorkbookUrl(url) || !seen.insert(url).second) return true;
         std::string text = LinkText(node);
         links.push_back({url, text, Classify(text, heading, url)});
         return true;

@@ -127,4 +127,12 @@ std::string ResolveUrl(std::string_view base_text, std::string_view reference) {
   return JoinUrl(target);
 }
 
+bool IsAbsoluteHttpUrl(const std::string& url) {
+  UrlParts parts = SplitUrl(url);
+  if (!parts.scheme || !parts.authority || parts.authority->empty()) return false;
+  std::string scheme = *parts.scheme;
+  for (char& c : scheme) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return scheme == "http" || scheme == "https";
+}
+
 }  // namespace icetrack

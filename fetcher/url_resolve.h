@@ -23,6 +23,8 @@ struct UrlParts {
 };
 
 UrlParts SplitUrl(std::string_view reference);
+// An http(s) URL with a host ("http:x.xlsx", which names none, is not).
+bool IsAbsoluteHttpUrl(const std::string& url);
 // Recomposition (5.3): the inverse of SplitUrl.
 std::string JoinUrl(const UrlParts& parts);
 std::string RemoveDotSegments(std::string_view path);

@@ -64,6 +64,14 @@ TEST_CASE("the participating link only: no pending list is not an error") {
   CHECK(links[0].list == WorkbookList::Participating);
 }
 
+TEST_CASE("a reference that names no host is no workbook link") {
+  // A fuzz finding (page_fuzz): "http:.xlsx" resolves to itself, an http URL without a host.
+  auto links = Links(R"(<a href="http:.xlsx">x</a><a href="https:x/participating.xlsx">y</a>
+                        <a href="/doclib/a.xlsx">z</a>)");
+  REQUIRE(links.size() == 1);
+  CHECK(links[0].url == "https://www.ice.gov/doclib/a.xlsx");
+}
+
 TEST_CASE("no links at all") {
   CHECK(Links("<html><body><p>Nothing here.</p></body></html>").empty());
   CHECK(Links("").empty());
