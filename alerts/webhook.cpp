@@ -46,7 +46,7 @@ std::string WebhookSignature(const std::string& secret, const std::string& id, i
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   Crypto().hmac(Crypto().sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(signed_content.data()), signed_content.size(), mac, &length);
+                reinterpret_cast<const unsigned char*>(signed_content.data()), signed_content.size(), mac, &length);
   return "v1," + Base64Encode(std::string_view(reinterpret_cast<const char*>(mac), length));
 }
 

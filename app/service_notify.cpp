@@ -14,25 +14,16 @@ namespace {
 // (libsystemd, libgcrypt, libgpg-error, liblz4, liblzma, libzstd, libcap),
 // about 1–2 ms of each `parse` or `log`, for what only the daemon says.
 struct Systemd {
-  decltype(&sd_notify) notify = nullptr;
-  decltype(&sd_watchdog_enabled) watchdog_enabled = nullptr;
-  std::string error;
+  decltype(&sd_notify) notify;
+  decltype(&sd_watchdog_enabled) watchdog_enabled;
 };
 
-Systemd LoadSystemd() {
-  Systemd sd;
-  SharedLibrary so;
-  if (!so.Open("libsystemd.so.0") || !so.Bind("sd_notify", &sd.notify) ||
-      !so.Bind("sd_watchdog_enabled", &sd.watchdog_enabled)) {
-    sd.notify = nullptr;
-    sd.error = so.error() + ", so systemd is not told the daemon is ready";
-  }
-  return sd;
-}
-
-const Systemd& Library() {
-  static const Systemd sd = LoadSystemd();  // once, even under concurrent first calls
-  return sd;
+const LoadedTable<Systemd>& Library() {
+  static const LoadedTable<Systemd> loaded =
+      LoadTable<Systemd>("libsystemd.so.0", [](SharedLibrary& so, Systemd* sd) {
+        return so.Bind("sd_notify", &sd->notify) && so.Bind("sd_watchdog_enabled", &sd->watchdog_enabled);
+      });
+  return loaded;
 }
 
 // STATUS= is one line.
@@ -47,11 +38,12 @@ std::string OneLine(std::string s) {
 
 ServiceNotifier::ServiceNotifier() {
   if (!std::getenv("NOTIFY_SOCKET")) return;  // not under systemd: nothing to tell, nothing loaded
-  const Systemd& sd = Library();
-  if (!sd.notify) {
-    problem_ = sd.error;
+  const LoadedTable<Systemd>& loaded = Library();
+  if (!loaded.ok) {
+    problem_ = loaded.error + ", so systemd is not told the daemon is ready";
     return;
   }
+  const Systemd& sd = loaded.functions;
   notify_ = sd.notify;
   uint64_t usec = 0;
   if (sd.watchdog_enabled(0, &usec) > 0) watchdog_ = std::chrono::microseconds(usec);

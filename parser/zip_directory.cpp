@@ -22,6 +22,7 @@ constexpr uint16_t kZip64ExtraId = 0x0001;
 // them, and bounds what a hostile end record can make us read and hold.
 constexpr uint64_t kMaxDirectoryBytes = 16ull << 20;
 constexpr char kMissing[] = "central directory at end of file missing or inconsistent";
+constexpr char kSeveralDisks[] = "archive spans several disks";
 
 uint64_t Le(std::string_view bytes, size_t at, size_t width) {
   uint64_t v = 0;
@@ -62,7 +63,7 @@ bool FindEndRecord(std::string_view tail, uint64_t tail_at, uint64_t* at) {
 }
 
 // The Zip64 end record that the locator before `end_at` points to, when there
-// is one: fills `span` from it. True when there is none, too (span untouched).
+// is one: fills `span` from it. Ok when there is none, `span` then untouched.
 Status ReadZip64End(const ZipReadAt& read_at, uint64_t file_size, uint64_t end_at, DirectorySpan* span) {
   std::string bytes;
   if (end_at < kLocator64Bytes ||
@@ -71,11 +72,11 @@ Status ReadZip64End(const ZipReadAt& read_at, uint64_t file_size, uint64_t end_a
     return Status::Ok();
   uint64_t record_at = Le(bytes, 8, 8);
   uint64_t locator_at = end_at - kLocator64Bytes;
-  if (Le(bytes, 4, 4) != 0 || Le(bytes, 16, 4) > 1) return Status::Error("archive spans several disks");
+  if (Le(bytes, 4, 4) != 0 || Le(bytes, 16, 4) > 1) return Status::Error(kSeveralDisks);
   if (record_at > locator_at || locator_at - record_at < kEnd64Bytes ||
       !ReadBytes(read_at, file_size, record_at, kEnd64Bytes, &bytes) || Le(bytes, 0, 4) != kEnd64Signature)
     return Status::Error(kMissing);
-  if (Le(bytes, 16, 4) != 0 || Le(bytes, 20, 4) != 0) return Status::Error("archive spans several disks");
+  if (Le(bytes, 16, 4) != 0 || Le(bytes, 20, 4) != 0) return Status::Error(kSeveralDisks);
   if (Le(bytes, 24, 8) != Le(bytes, 32, 8)) return Status::Error(kMissing);
   span->entries = Le(bytes, 32, 8);
   span->size = Le(bytes, 40, 8);
@@ -92,7 +93,7 @@ Status FindDirectory(uint64_t file_size, const ZipReadAt& read_at, DirectorySpan
       !FindEndRecord(tail, tail_at, &end_at))
     return Status::Error(kMissing);
   std::string_view end = std::string_view(tail).substr(static_cast<size_t>(end_at - tail_at));
-  if (Le(end, 4, 2) != 0 || Le(end, 6, 2) != 0) return Status::Error("archive spans several disks");
+  if (Le(end, 4, 2) != 0 || Le(end, 6, 2) != 0) return Status::Error(kSeveralDisks);
   if (Le(end, 8, 2) != Le(end, 10, 2)) return Status::Error(kMissing);
   span->entries = Le(end, 10, 2);
   span->size = Le(end, 12, 4);
@@ -144,7 +145,7 @@ Status ReadCentralEntry(std::string_view directory, size_t* at, ZipEntry* entry,
   size_t comment_length = static_cast<size_t>(Le(rest, 32, 2));
   if (rest.size() - kCentralBytes < name_length + extra_length + comment_length)
     return Status::Error("central directory entry at byte " + std::to_string(*at) + " cut short");
-  if (Le(rest, 34, 2) != 0) return Status::Error("archive spans several disks");
+  if (Le(rest, 34, 2) != 0) return Status::Error(kSeveralDisks);
   entry->flags = static_cast<uint16_t>(Le(rest, 8, 2));
   entry->method = static_cast<uint16_t>(Le(rest, 10, 2));
   entry->crc = static_cast<uint32_t>(Le(rest, 16, 4));

@@ -158,6 +158,14 @@ TEST_CASE("stored parts are read, and so are Zip64 sizes, offsets and end record
   CHECK(chunks == 0);  // an empty stored part gives no chunk at all
 }
 
+TEST_CASE("an archive of no parts opens, and names the part it lacks") {
+  std::unique_ptr<ZipArchive> zip;
+  REQUIRE(Open(RawZip({}), &zip).ok());
+  CHECK_FALSE(zip->Has("xl/workbook.xml"));
+  std::string content;
+  CHECK(zip->ReadAll("xl/workbook.xml", &content).message() == "z.xlsx: missing required part xl/workbook.xml");
+}
+
 TEST_CASE("the directory reader names what it cannot vouch for") {
   std::vector<RawPart> parts = {{"a.xml", "<a/>"}, {"b.xml", "<b/>"}};
   std::string good = RawZip(parts);
