@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "fetcher/url_resolve.h"
+#include "model/ascii_text.h"
 #include "model/shared_library.h"
 
 namespace icetrack {
@@ -17,6 +18,9 @@ struct GumboLibrary {
   decltype(&::gumbo_parse_with_options) parse_with_options;
   decltype(&::gumbo_destroy_output) destroy_output;
   decltype(&::gumbo_get_attribute) get_attribute;
+  decltype(&::gumbo_normalized_tagname) normalized_tagname;
+  decltype(&::gumbo_tag_from_original_text) tag_from_original_text;
+  decltype(&::gumbo_normalize_svg_tagname) normalize_svg_tagname;
   const GumboOptions* default_options;
 };
 
@@ -26,6 +30,9 @@ const LoadedTable<GumboLibrary>& Library() {
         return so.Bind("gumbo_parse_with_options", &g->parse_with_options) &&
                so.Bind("gumbo_destroy_output", &g->destroy_output) &&
                so.Bind("gumbo_get_attribute", &g->get_attribute) &&
+               so.Bind("gumbo_normalized_tagname", &g->normalized_tagname) &&
+               so.Bind("gumbo_tag_from_original_text", &g->tag_from_original_text) &&
+               so.Bind("gumbo_normalize_svg_tagname", &g->normalize_svg_tagname) &&
                so.Bind("kGumboDefaultOptions", &g->default_options);
       });
   return loaded;
@@ -76,6 +83,24 @@ const char* Attribute(const GumboNode* node, const char* name) {
   if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
   const GumboAttribute* attr = Gumbo().get_attribute(&node->v.element.attributes, name);
   return attr ? attr->value : nullptr;
+}
+
+std::string ElementName(const GumboNode* node) {
+  const GumboElement& e = node->v.element;
+  std::string name;
+  if (e.tag != GUMBO_TAG_UNKNOWN) {
+    name = Gumbo().normalized_tagname(e.tag);
+  } else if (e.original_tag.data) {
+    // The tokenizer's name, which gumbo keeps only in the tag's source text.
+    GumboStringPiece piece = e.original_tag;
+    Gumbo().tag_from_original_text(&piece);
+    name = LowerAscii(std::string_view(piece.data, piece.length));
+  }
+  if (e.tag_namespace == GUMBO_NAMESPACE_SVG) {
+    GumboStringPiece piece{name.data(), name.size()};
+    if (const char* svg = Gumbo().normalize_svg_tagname(&piece)) name = svg;
+  }
+  return name;
 }
 
 void WalkTree(const GumboNode* root, const std::function<bool(const GumboNode*)>& enter,

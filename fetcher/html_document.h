@@ -36,6 +36,11 @@ bool IsElement(const GumboNode* node, GumboTag tag);
 // The attribute's value, or nullptr when the element has none (or node is not an element).
 const char* Attribute(const GumboNode* node, const char* name);
 
+// An element's name as HTML writes it: lower case (SVG's camelCase names,
+// such as "clipPath", as SVG spells them), a name gumbo does not know as the
+// page wrote it; "" for a made-up element of no known name (none is).
+std::string ElementName(const GumboNode* node);
+
 // Visits `root` and its descendants in document order. `enter` returns
 // whether to descend into the node's children; `leave` (may be empty) runs
 // after them. Children of skipped text containers (script, style, ...) are

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "fetcher/html_document.h"
+#include "fetcher/html_serialize.h"
 #include "fetcher/url_resolve.h"
 #include "model/ascii_text.h"
 #include "model/text_fold.h"
@@ -184,19 +185,6 @@ bool ReadRows(const std::vector<const GumboNode*>& rows, int number, const std::
   return true;
 }
 
-// The table's source text, start tag to end tag; "" when gumbo made it up.
-// A table the page never closes is closed here: read alone, it would
-// otherwise take in what follows it (the next table's heading, moved out of
-// it by the HTML parser, would then stand before this one).
-std::string TableSourceOf(const GumboNode* table) {
-  const GumboElement& e = table->v.element;
-  if (!e.original_tag.data || e.original_tag.length == 0 || e.end_pos.offset < e.start_pos.offset) return "";
-  size_t length = e.end_pos.offset + e.original_end_tag.length - e.start_pos.offset;
-  std::string source(e.original_tag.data, length);
-  if (e.original_end_tag.length == 0) source += "</table>";
-  return source;
-}
-
 bool IsHeading(const GumboNode* n) {
   for (GumboTag tag : {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6})
     if (IsElement(n, tag)) return true;
@@ -276,9 +264,12 @@ std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::s
     // The heading as a heading of its text, closed: the page's own may be
     // closed only by what follows it, and would then hold the table.
     if (t.heading) source += "<h3>" + EscapeMarkupText(t.context) + "</h3>\n";
-    source += TableSourceOf(t.table) + "\n";
+    source += SerializeHtml(t.table) + "\n";
   }
   if (!source.empty()) source.pop_back();
+  // The links' base first, so that the markup reads the same links wherever
+  // it is read from (the page's own <base> may stand outside the tables).
+  if (!source.empty()) source = "<base href=\"" + EscapeAttributeValue(base_url) + "\">\n" + source;
   if (markup) *markup = std::move(source);
   return rows;
 }

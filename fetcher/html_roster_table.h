@@ -29,11 +29,11 @@ namespace icetrack {
 class HtmlDocument;
 
 // The roster's rows, or an empty vector when the page has none. `markup`
-// (may be null) receives the tables' own markup, each verbatim from the page
-// from "<table" to "</table>" (added where the page never closes it) after
-// the heading it sits under, one a line
-// (what a snapshot keeps, and reads back to the same rows: the rest of the
-// page changes with every request), or "" when there is none.
+// (may be null) receives what a snapshot keeps, and reads back to the same
+// rows (the rest of the page changes with every request): a <base> naming
+// `base_url`, then each table as the page's parse built it (html_serialize.h
+// says why not its source) after the heading it sits under, one a line; or ""
+// when there is none.
 std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url,
                                       std::string* markup = nullptr);
 

@@ -28,7 +28,7 @@ struct Page {
   // The roster table (header row first) when the page has no workbook link
   // but holds the roster as an HTML table; empty otherwise.
   std::vector<TableRow> roster_table;
-  std::string roster_table_html;  // that table's markup, verbatim (see html_roster_table.h)
+  std::string roster_table_html;  // what a snapshot of that table keeps (see html_roster_table.h)
   // The markup reaches its end: a closing </html> followed by nothing but
   // white space and comments. A page cut short by a connection closed early
   // (with no Content-Length to tell) is not; its validators must not be

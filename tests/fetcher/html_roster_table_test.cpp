@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "fetcher/html_document.h"
+#include "fetcher/page.h"
 
 namespace icetrack {
 namespace {
@@ -159,17 +160,29 @@ TEST_CASE("a long caption is cut, a span ends with its section, a title cell is 
 }
 
 // The rows of `html`, and the rows its kept markup reads back to: the same,
-// context and all, or a snapshot rebuilt from the markup would differ.
+// row for row and cell for cell, or a snapshot rebuilt from the markup would differ.
+// Both read as a rebuild reads them (ParsePage), the markup against another
+// URL: it names its links' base itself.
 void CheckReadsBack(const std::string& html, std::vector<TableRow>* rows) {
-  std::string markup;
-  *rows = FindRosterTable(HtmlDocument(html), kPage, &markup);
+  Page page, kept;
+  REQUIRE(ParsePage(html, kPage, &page).ok());
+  *rows = page.roster_table;
   REQUIRE(!rows->empty());
-  std::vector<TableRow> again = FindRosterTable(HtmlDocument(markup), kPage);
+  REQUIRE(ParsePage(page.roster_table_html, "https://example.org/elsewhere/", &kept).ok());
+  const std::vector<TableRow>& again = kept.roster_table;
   REQUIRE(again.size() == rows->size());
   for (size_t i = 0; i < rows->size(); ++i) {
     CAPTURE(i);
-    CHECK(again[i].context == (*rows)[i].context);
-    CHECK(again[i].cells.size() == (*rows)[i].cells.size());
+    const TableRow& was = (*rows)[i];
+    CHECK(again[i].row == was.row);
+    CHECK(again[i].context == was.context);
+    REQUIRE(again[i].cells.size() == was.cells.size());
+    for (size_t c = 0; c < was.cells.size(); ++c) {
+      CAPTURE(c);
+      CHECK(again[i].cells[c].column == was.cells[c].column);
+      CHECK(again[i].cells[c].Text() == was.cells[c].Text());
+      CHECK(again[i].cells[c].hyperlink == was.cells[c].hyperlink);
+    }
   }
 }
 
@@ -204,7 +217,7 @@ TEST_CASE("no roster table") {
   CHECK(Table("<table></table>").empty());
 }
 
-TEST_CASE("the table's markup, verbatim, so that it reads the same on its own") {
+TEST_CASE("the table's markup as the page's parse built it, so that it reads the same on its own") {
   const std::string table =
       "<TABLE class=\"x\"><tr><th>STATE</th><th>AGENCY</th></tr>\n"
       "<tr><td>OHIO</td><td><a href=\"/m.pdf\">Butler</a></td></tr></TABLE>";
@@ -212,7 +225,9 @@ TEST_CASE("the table's markup, verbatim, so that it reads the same on its own") 
   HtmlDocument document(html);
   std::string markup;
   std::vector<TableRow> rows = FindRosterTable(document, kPage, &markup);
-  CHECK(markup == table);
+  CHECK(markup == "<base href=\"https://www.ice.gov/identify-and-arrest/287g\">\n"
+                  "<table class=\"x\"><tbody><tr><th>STATE</th><th>AGENCY</th></tr>\n"
+                  "<tr><td>OHIO</td><td><a href=\"/m.pdf\">Butler</a></td></tr></tbody></table>");
   HtmlDocument alone(markup);
   std::vector<TableRow> again = FindRosterTable(alone, kPage);
   REQUIRE(again.size() == rows.size());
@@ -220,9 +235,34 @@ TEST_CASE("the table's markup, verbatim, so that it reads the same on its own") 
   // Without an end tag, the table runs to where the parser closed it, and is closed there.
   HtmlDocument open_ended("<table><tr><th>STATE</th><th>AGENCY</th></tr><tr><td>OHIO</td></tr>");
   FindRosterTable(open_ended, kPage, &markup);
-  CHECK(markup == "<table><tr><th>STATE</th><th>AGENCY</th></tr><tr><td>OHIO</td></tr></table>");
+  CHECK(markup.substr(markup.find('\n') + 1) ==
+        "<table><tbody><tr><th>STATE</th><th>AGENCY</th></tr><tr><td>OHIO</td></tr></tbody></table>");
   FindRosterTable(HtmlDocument("<p>none</p>"), kPage, &markup);
   CHECK(markup.empty());
+}
+
+TEST_CASE("what the page's parse moved out of the table stays out of its markup") {
+  // A fuzz finding (page_fuzz), minimized: the heading inside the table is
+  // moved out in front of it, into a link left open before the table; read
+  // from the table's own source, a second heading took the first one's place.
+  std::vector<TableRow> rows;
+  CheckReadsBack("<h3><a></h3><table><th>State<th>agenc</th><h3>i<h2>", &rows);
+  CHECK(rows[0].context == "i");
+  // Text between rows goes out in front of the table, too.
+  CheckReadsBack("<h3>Model</h3><table><tr><th>STATE</th><th>AGENCY</th></tr>stray text<tr><td>OHIO</td>"
+                 "<td>Butler</td></tr></table>", &rows);
+  CHECK(rows[1].context == "Model");
+}
+
+TEST_CASE("links read from the kept markup resolve against the page's base") {
+  std::vector<TableRow> rows;
+  CheckReadsBack("<head><base href=\"/doclib/\"></head><table><tr><th>STATE</th><th>AGENCY</th></tr>"
+                 "<tr><td>OHIO</td><td><a href=\"m.pdf?a=1&amp;b=2\">Butler</a></td></tr></table>", &rows);
+  CHECK(rows[1].cells[1].hyperlink == "https://www.ice.gov/doclib/m.pdf?a=1&b=2");
+  // The page's first <base> counts wherever it stands, inside the table too; the markup names it first.
+  CheckReadsBack("<table><tr><th>STATE</th><th>AGENCY</th></tr><tr><td>OHIO<base href=\"https://x.org/\"></td>"
+                 "<td><a href=\"m.pdf\">Butler</a></td></tr></table>", &rows);
+  CHECK(rows[1].cells[1].hyperlink == "https://x.org/m.pdf");
 }
 
 }  // namespace
