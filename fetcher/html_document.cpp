@@ -19,7 +19,6 @@ struct GumboLibrary {
   decltype(&::gumbo_destroy_output) destroy_output;
   decltype(&::gumbo_get_attribute) get_attribute;
   decltype(&::gumbo_normalized_tagname) normalized_tagname;
-  decltype(&::gumbo_tag_from_original_text) tag_from_original_text;
   decltype(&::gumbo_normalize_svg_tagname) normalize_svg_tagname;
   const GumboOptions* default_options;
 };
@@ -31,7 +30,6 @@ const LoadedTable<GumboLibrary>& Library() {
                so.Bind("gumbo_destroy_output", &g->destroy_output) &&
                so.Bind("gumbo_get_attribute", &g->get_attribute) &&
                so.Bind("gumbo_normalized_tagname", &g->normalized_tagname) &&
-               so.Bind("gumbo_tag_from_original_text", &g->tag_from_original_text) &&
                so.Bind("gumbo_normalize_svg_tagname", &g->normalize_svg_tagname) &&
                so.Bind("kGumboDefaultOptions", &g->default_options);
       });
@@ -63,6 +61,20 @@ const GumboVector* ChildrenOf(const GumboNode* node) {
   return nullptr;
 }
 
+// The name in a start tag's source, which is all gumbo keeps of a name it
+// does not know: from the first '<' and letter (the source may begin with a
+// "</>" the tokenizer dropped, which gumbo_tag_from_original_text takes for
+// an end tag) to what ends a tag name.
+std::string_view NameInStartTag(std::string_view source) {
+  size_t start = 0;
+  while ((start = source.find('<', start)) != std::string_view::npos) {
+    if (++start < source.size() && IsAlphaAscii(source[start])) break;
+  }
+  if (start >= source.size()) return {};
+  size_t end = source.find_first_of("\t\n\f\r />", start);
+  return source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
 }  // namespace
 
 bool HtmlDocument::Loadable(std::string* error) {
@@ -91,10 +103,7 @@ std::string ElementName(const GumboNode* node) {
   if (e.tag != GUMBO_TAG_UNKNOWN) {
     name = Gumbo().normalized_tagname(e.tag);
   } else if (e.original_tag.data) {
-    // The tokenizer's name, which gumbo keeps only in the tag's source text.
-    GumboStringPiece piece = e.original_tag;
-    Gumbo().tag_from_original_text(&piece);
-    name = LowerAscii(std::string_view(piece.data, piece.length));
+    name = LowerAscii(NameInStartTag(std::string_view(e.original_tag.data, e.original_tag.length)));
   }
   if (e.tag_namespace == GUMBO_NAMESPACE_SVG) {
     GumboStringPiece piece{name.data(), name.size()};
