@@ -62,6 +62,13 @@ Status ParsePage(const std::string& html, const std::string& page_url, Page* out
   out->complete = ReachesEndTag(html);
   if (out->workbooks.empty())
     out->roster_table = FindRosterTable(document, base_url, &out->roster_table_html);
+  // The kept markup writes every end tag the page left out, so it can cost
+  // more to read than the page did: a snapshot must read back.
+  if (!out->roster_table_html.empty() && EstimateHtmlTreeWork(out->roster_table_html, kMaxTreeWork).over) {
+    *out = Page();
+    return Status::Error(page_url + ": the page's roster table, kept on its own, nests its markup too deeply to be "
+                         "read again in bounded time (over " + std::to_string(kMaxTreeWork) + " units of parsing work)");
+  }
   return Status::Ok();
 }
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "fetcher/html_cost.h"
 #include "tests/support/fixtures.h"
 
 namespace icetrack {
@@ -223,6 +224,21 @@ TEST_CASE("ParsePage: only a bad page URL is an error") {
   CHECK(page.roster_table.empty());
   CHECK(page.totals.as_of.empty());
   CHECK(ParsePage("<html><body><p>Blocked</p>", kPageUrl, &page).ok());
+}
+
+TEST_CASE("a roster table whose kept markup would cost too much to read again is refused") {
+  // The page leaves its <span>s open; the kept markup closes each one, which
+  // doubles the work of reading it: under the budget on the page, over it alone.
+  std::string html = "<table><tr><th>STATE</th><th>AGENCY</th></tr><tr><td>OHIO</td><td>";
+  for (int i = 0; i < 5500; ++i) html += "<span>";
+  html += "Butler";
+  REQUIRE(EstimateHtmlTreeWork(html, kMaxTreeWork).work < kMaxTreeWork);
+  Page page;
+  Status s = ParsePage(html, kPageUrl, &page);
+  CHECK(s.message() == std::string(kPageUrl) + ": the page's roster table, kept on its own, nests its markup too "
+                       "deeply to be read again in bounded time (over 20000000 units of parsing work)");
+  CHECK(page.roster_table.empty());
+  CHECK(page.roster_table_html.empty());
 }
 
 }  // namespace
