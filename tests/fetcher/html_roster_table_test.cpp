@@ -4,6 +4,7 @@
 
 #include "fetcher/html_document.h"
 #include "fetcher/page.h"
+#include "tests/support/text_rows.h"
 
 namespace icetrack {
 namespace {
@@ -171,19 +172,7 @@ void CheckReadsBack(const std::string& html, std::vector<TableRow>* rows) {
   REQUIRE(ParsePage(page.roster_table_html, "https://example.org/elsewhere/", &kept).ok());
   const std::vector<TableRow>& again = kept.roster_table;
   REQUIRE(again.size() == rows->size());
-  for (size_t i = 0; i < rows->size(); ++i) {
-    CAPTURE(i);
-    const TableRow& was = (*rows)[i];
-    CHECK(again[i].row == was.row);
-    CHECK(again[i].context == was.context);
-    REQUIRE(again[i].cells.size() == was.cells.size());
-    for (size_t c = 0; c < was.cells.size(); ++c) {
-      CAPTURE(c);
-      CHECK(again[i].cells[c].column == was.cells[c].column);
-      CHECK(again[i].cells[c].Text() == was.cells[c].Text());
-      CHECK(again[i].cells[c].hyperlink == was.cells[c].hyperlink);
-    }
-  }
+  for (size_t i = 0; i < rows->size(); ++i) CHECK(test::RowDifference(again[i], (*rows)[i]) == "");
 }
 
 TEST_CASE("a heading closed only by what follows it is kept closed in the markup") {

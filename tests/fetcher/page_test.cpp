@@ -11,6 +11,7 @@
 
 #include "fetcher/html_cost.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/text_rows.h"
 
 namespace icetrack {
 namespace {
@@ -173,6 +174,16 @@ TEST_CASE("the 2024 page: no workbook link, the roster as an HTML table") {
   CHECK(first.cells[1].Text() == "Etowah County Sheriff's Office");
   CHECK(first.cells[3].Text() == "2020-06-09");
   CHECK(first.cells[4].Text() == "link");
+}
+
+TEST_CASE("the 2024 page's kept table reads back to its rows, cell for cell, from anywhere") {
+  REQUIRE_FIXTURES();
+  Page page = ParseCapture("2024-12-18_a-html-table_appelson.html"), kept;
+  CHECK(page.roster_table_html.rfind("<base href=\"" + std::string(kPageUrl) + "\">\n<table", 0) == 0);
+  REQUIRE(ParsePage(page.roster_table_html, "https://example.org/rebuilt", &kept).ok());
+  REQUIRE(kept.roster_table.size() == page.roster_table.size());
+  for (size_t i = 0; i < page.roster_table.size(); ++i)
+    CHECK(test::RowDifference(kept.roster_table[i], page.roster_table[i]) == "");
 }
 
 std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {

@@ -12,6 +12,7 @@
 #include "model/ascii_text.h"
 #include "model/text_fold.h"
 #include "tests/fuzz/fuzz_check.h"
+#include "tests/support/text_rows.h"
 
 namespace {
 
@@ -22,24 +23,13 @@ bool IsAbsoluteHttp(const std::string& url) {
 
 void CheckCount(const std::optional<int>& count) { FUZZ_CHECK(!count || *count >= 0); }
 
-void CheckSameRow(const icetrack::TableRow& again, const icetrack::TableRow& was) {
-  FUZZ_CHECK(again.row == was.row);
-  FUZZ_CHECK(again.context == was.context);
-  FUZZ_CHECK(again.cells.size() == was.cells.size());
-  for (size_t c = 0; c < again.cells.size() && c < was.cells.size(); ++c) {
-    FUZZ_CHECK(again.cells[c].column == was.cells[c].column);
-    FUZZ_CHECK(again.cells[c].Text() == was.cells[c].Text());
-    FUZZ_CHECK(again.cells[c].hyperlink == was.cells[c].hyperlink);
-  }
-}
-
 void CheckReadsBack(const icetrack::Page& page) {
   icetrack::Page kept;
   FUZZ_CHECK(icetrack::ParsePage(page.roster_table_html, "https://example.org/rebuilt", &kept).ok());
   FUZZ_CHECK(kept.workbooks.empty());
   FUZZ_CHECK(kept.roster_table.size() == page.roster_table.size());
   for (size_t i = 0; i < kept.roster_table.size() && i < page.roster_table.size(); ++i)
-    CheckSameRow(kept.roster_table[i], page.roster_table[i]);
+    FUZZ_CHECK(icetrack::test::RowDifference(kept.roster_table[i], page.roster_table[i]).empty());
 }
 
 }  // namespace
