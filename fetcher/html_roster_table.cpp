@@ -244,13 +244,28 @@ std::vector<RosterTable> RosterTables(const HtmlDocument& document) {
   return found;
 }
 
+// What a snapshot keeps of the tables `read` (html_roster_table.h).
+std::string KeptMarkup(const std::vector<const RosterTable*>& read, const std::string& base_url) {
+  if (read.empty()) return "";
+  // The links' base first, so that the markup reads the same links wherever
+  // it is read from (the page's own <base> may stand outside the tables).
+  std::string out = "<base href=\"" + EscapeAttributeValue(base_url) + "\">";
+  for (const RosterTable* t : read) {
+    // The heading as a heading of its text, closed: the page's own may be
+    // closed only by what follows it, and would then hold the table.
+    if (t->heading) out += "\n<h3>" + EscapeMarkupText(t->context) + "</h3>";
+    out += "\n" + SerializeHtml(t->table);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url,
                                       std::string* markup) {
   std::vector<RosterTable> tables = RosterTables(document);
   std::vector<TableRow> rows;
-  std::string source;
+  std::vector<const RosterTable*> read;
   SpanBudget budget;  // the page's, not each table's
   for (const RosterTable& t : tables) {
     if (t.header_text != tables.front().header_text) continue;  // another layout: another list
@@ -258,19 +273,12 @@ std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::s
     // the roster reader's to pass over); the next ones' below their header.
     std::vector<const GumboNode*> own(t.rows.begin() + (rows.empty() ? 0 : static_cast<long>(t.header) + 1), t.rows.end());
     if (!ReadRows(own, static_cast<int>(rows.size()) + 1, base_url, t.context, &budget, &rows)) {
-      rows.clear(), source.clear();
+      rows.clear(), read.clear();
       break;
     }
-    // The heading as a heading of its text, closed: the page's own may be
-    // closed only by what follows it, and would then hold the table.
-    if (t.heading) source += "<h3>" + EscapeMarkupText(t.context) + "</h3>\n";
-    source += SerializeHtml(t.table) + "\n";
+    read.push_back(&t);
   }
-  if (!source.empty()) source.pop_back();
-  // The links' base first, so that the markup reads the same links wherever
-  // it is read from (the page's own <base> may stand outside the tables).
-  if (!source.empty()) source = "<base href=\"" + EscapeAttributeValue(base_url) + "\">\n" + source;
-  if (markup) *markup = std::move(source);
+  if (markup) *markup = KeptMarkup(read, base_url);
   return rows;
 }
 
