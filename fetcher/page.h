@@ -45,8 +45,10 @@ constexpr int64_t kMaxTreeWork = 20000000;
 
 // Reads `html`, fetched from `page_url` (absolute http or https; links
 // resolve against it, or against the page's <base href>). Fails when
-// `page_url` is not such a URL, or the page is over the bounds above; a page
-// with nothing recognisable gives an empty Page and OK. `*out` is overwritten.
+// `page_url` is not such a URL, the page is over the bounds above, or its
+// roster table's kept markup would be (it closes every element the page left
+// open, and a snapshot must read back); a page with nothing recognisable
+// gives an empty Page and OK. `*out` is overwritten.
 Status ParsePage(const std::string& html, const std::string& page_url, Page* out);
 
 }  // namespace icetrack
