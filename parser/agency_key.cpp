@@ -51,28 +51,41 @@ std::vector<std::vector<size_t>> SharedKeys(const std::vector<RosterRow>& rows) 
 
 }  // namespace
 
+bool ContentBefore(const RosterRow& a, const RosterRow& b) {
+  auto content = [](const RosterRow& r) {
+    return std::tie(r.signed_date, r.signed_raw, r.agency, r.county, r.agency_type, r.moa_url, r.addendum_url,
+                    r.state, r.model_raw);
+  };
+  return content(a) < content(b);
+}
+
+std::string KeptApartKey(const std::string& key, size_t n) { return key + "#" + std::to_string(n); }
+
+Warning KeptApartWarning(int row, int first_row, const std::string& key, const std::string& apart) {
+  return {row, "",
+          "same agency and model as row " + std::to_string(first_row) + " (key " + key + "); kept apart as " + apart};
+}
+
+void SortWarnings(std::vector<Warning>* warnings) {
+  std::sort(warnings->begin(), warnings->end(), [](const Warning& a, const Warning& b) {
+    return std::tie(a.row, a.column, a.message) < std::tie(b.row, b.column, b.message);
+  });
+}
+
 std::vector<Warning> SeparateDuplicateKeys(std::vector<RosterRow>* rows) {
   std::vector<Warning> warnings;
   for (std::vector<size_t>& members : SharedKeys(*rows)) {
     const std::string key = (*rows)[members[0]].key;
-    auto content = [&](size_t i) {
-      const RosterRow& r = (*rows)[i];
-      return std::tie(r.signed_date, r.signed_raw, r.agency, r.county, r.agency_type, r.moa_url,
-                      r.addendum_url, r.state, r.model_raw);
-    };
     std::stable_sort(members.begin(), members.end(),
-                     [&](size_t a, size_t b) { return content(a) < content(b); });
+                     [&](size_t a, size_t b) { return ContentBefore((*rows)[a], (*rows)[b]); });
     int first_row = (*rows)[members[0]].source_row;
     for (size_t n = 1; n < members.size(); ++n) {
       RosterRow& r = (*rows)[members[n]];
-      r.key = key + "#" + std::to_string(n + 1);
-      warnings.push_back({r.source_row, "",
-                          "same agency and model as row " + std::to_string(first_row) +
-                              " (key " + key + "); kept apart as " + r.key});
+      r.key = KeptApartKey(key, n + 1);
+      warnings.push_back(KeptApartWarning(r.source_row, first_row, key, r.key));
     }
   }
-  std::sort(warnings.begin(), warnings.end(),
-            [](const Warning& a, const Warning& b) { return a.row < b.row; });
+  SortWarnings(&warnings);
   return warnings;
 }
 

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <iterator>
+#include <map>
+#include <unordered_map>
+#include <utility>
 
 #include "parser/agency_key.h"
 #include "parser/field_values.h"
@@ -228,34 +232,108 @@ Status ReadPass(const XlsxReader& workbook, size_t index, bool warnings,
   return workbook.ReadSheet(index, [&](const TableRow& row) { return builder->Add(row); });
 }
 
+// The rows of a large sheet whose key hash repeats, told apart as
+// SeparateDuplicateKeys tells them apart, but holding each distinct content
+// once, and each row as its place in the pass: a million copies of one row
+// are one row and a million pairs of numbers, not a million rows. A row is
+// known by its place, not its sheet row: a row listing two models is two
+// rows of one sheet row, with two keys.
+class KeptApart {
+ public:
+  void Add(uint32_t place, RosterRow&& row) {
+    Member member{place, row.source_row};
+    std::string key = std::move(row.key);
+    groups_[key][ContentOnly(std::move(row))].push_back(member);
+  }
+
+  // Numbers each group; its warnings to `warnings`, in SortWarnings' order.
+  void Number(std::vector<Warning>* warnings) {
+    size_t extra = 0;  // reserved: a warning is about 200 bytes, and a vector grown by doubling holds 1.5 times them
+    for (const auto& [key, contents] : groups_) {
+      size_t members = 0;
+      for (const auto& [content, of_content] : contents) members += of_content.size();
+      extra += members - 1;
+    }
+    warnings->reserve(warnings->size() + extra);
+    suffixes_.reserve(extra);
+    for (auto& [key, contents] : groups_) {
+      const Member* first = nullptr;
+      uint32_t n = 0;
+      for (auto& [content, members] : contents) {
+        for (const Member& m : members) {
+          if (!first) first = &m;
+          if (++n == 1) continue;
+          suffixes_.push_back({m.place, n});
+          warnings->push_back(KeptApartWarning(m.source_row, first->source_row, key, KeptApartKey(key, n)));
+        }
+      }
+    }
+    groups_.clear();
+    std::sort(suffixes_.begin(), suffixes_.end());
+    SortWarnings(warnings);
+  }
+
+  // The key of the row at `place`; places come in order.
+  void Apply(uint32_t place, RosterRow* row) {
+    while (next_ < suffixes_.size() && suffixes_[next_].first < place) ++next_;
+    if (next_ < suffixes_.size() && suffixes_[next_].first == place)
+      row->key = KeptApartKey(row->key, suffixes_[next_].second);
+  }
+
+ private:
+  struct Member {
+    uint32_t place;  // rows are cells, and SheetLimits keeps cells under 2^26
+    int source_row;
+  };
+  struct ContentLess {
+    bool operator()(const RosterRow& a, const RosterRow& b) const { return ContentBefore(a, b); }
+  };
+  // What ContentBefore compares, and nothing else.
+  static RosterRow ContentOnly(RosterRow&& row) {
+    RosterRow c;
+    c.signed_date = std::move(row.signed_date), c.signed_raw = std::move(row.signed_raw);
+    c.agency = std::move(row.agency), c.county = std::move(row.county), c.agency_type = std::move(row.agency_type);
+    c.moa_url = std::move(row.moa_url), c.addendum_url = std::move(row.addendum_url);
+    c.state = std::move(row.state), c.model_raw = std::move(row.model_raw);
+    return c;
+  }
+
+  // By key, then by content; the rows of each content in place order.
+  std::unordered_map<std::string, std::map<RosterRow, std::vector<Member>, ContentLess>> groups_;
+  std::vector<std::pair<uint32_t, uint32_t>> suffixes_;  // (place, n) of the rows given "#n"
+  size_t next_ = 0;
+};
+
 // A sheet too large to hold, read again: the rows whose key hash repeats,
 // told apart; then every row, to `sink`.
 Status DeliverLarge(const XlsxReader& workbook, size_t index, const RosterHeader& header,
                     KeyHashes hashes, RosterSink* sink) {
   std::vector<uint64_t> repeated = Repeated(&hashes);
   hashes = {};
-  std::unordered_map<int, std::string> keys;  // by source row, for the rows kept apart
-  std::vector<Warning> apart;
+  KeptApart apart;
+  std::vector<Warning> apart_warnings;
   if (!repeated.empty()) {
-    std::vector<RosterRow> sharing;
+    uint32_t place = 0;
     RosterBuilder pass(workbook.date1904());
     Status s = ReadPass(workbook, index, false, [&](RosterRow&& row) {
-      if (std::binary_search(repeated.begin(), repeated.end(), KeyHash(row.key))) sharing.push_back(std::move(row));
+      if (std::binary_search(repeated.begin(), repeated.end(), KeyHash(row.key))) apart.Add(place, std::move(row));
+      ++place;
     }, &pass);
     if (!s.ok()) return s;
-    apart = SeparateDuplicateKeys(&sharing);
-    for (const RosterRow& row : sharing) keys.emplace(row.source_row, row.key);
+    apart.Number(&apart_warnings);
   }
   sink->Begin(header);
+  uint32_t place = 0;
   RosterBuilder last(workbook.date1904());
   Status s = ReadPass(workbook, index, true, [&](RosterRow&& row) {
-    auto it = keys.find(row.source_row);
-    if (it != keys.end()) row.key = it->second;
+    apart.Apply(place++, &row);
     sink->Row(std::move(row));
   }, &last);
   if (!s.ok()) return s;
   std::vector<Warning> warnings = last.TakeWarnings();
-  warnings.insert(warnings.end(), apart.begin(), apart.end());
+  if (warnings.empty()) warnings.swap(apart_warnings);  // no second copy of them
+  else warnings.insert(warnings.end(), std::make_move_iterator(apart_warnings.begin()),
+                       std::make_move_iterator(apart_warnings.end()));
   sink->End(warnings);
   return Status::Ok();
 }
@@ -315,7 +393,7 @@ Status ReadRoster(const XlsxReader& workbook, RosterSink* sink, size_t max_kept_
     if (large) return DeliverLarge(workbook, i, header, std::move(hashes), sink);
     std::vector<Warning> warnings = builder.TakeWarnings();
     std::vector<Warning> apart = SeparateDuplicateKeys(&kept);
-    warnings.insert(warnings.end(), apart.begin(), apart.end());
+    warnings.insert(warnings.end(), std::make_move_iterator(apart.begin()), std::make_move_iterator(apart.end()));
     sink->Begin(header);
     sink->Rows(std::move(kept));
     sink->End(warnings);

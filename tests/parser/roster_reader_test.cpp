@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "parser/roster_reader.h"
 
 #include <memory>
@@ -201,6 +203,60 @@ TEST_CASE("a sheet too large to hold is read again, to the same rows, keys and w
     CHECK(streamed.ends == 1);
     CHECK(Describe(streamed.roster) == Describe(held));
   }
+}
+
+TEST_CASE("a sheet too large to hold tells apart the two agreements of a row that lists two models") {
+  // A row is two agreements, with one source row; found by review: the rows
+  // kept apart were looked up by source row, so both got the first one's key.
+  test::IceWorkbook book;
+  for (int year : {2025, 2024, 2023})
+    book.rows.push_back(
+        test::Row("OHIO", "Butler County Sheriff's Office", "Jail & Task Force", test::Serial(year, 3, 1)));
+  for (int i = 0; i < 5; ++i)
+    book.rows.push_back(
+        test::Row("OHIO", "Agency " + std::to_string(i), "Jail Enforcement Model", test::Serial(2025, 1, 1)));
+  test::TempDir dir;
+  test::WriteIceWorkbook(dir.File("two.xlsx"), book);
+  std::unique_ptr<XlsxReader> workbook;
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("two.xlsx")), "two.xlsx", ZipLimits(), &workbook).ok());
+  Roster held;
+  REQUIRE(ReadRoster(*workbook, &held).ok());
+  REQUIRE(held.rows.size() == 11);
+  std::set<std::string> keys;
+  for (const RosterRow& row : held.rows) keys.insert(row.key);
+  CHECK(keys.size() == 11);
+  CHECK(keys.count("OH|butler county sheriffs office|TFM#3") == 1);
+  for (size_t kept : {size_t{0}, size_t{2}, size_t{10}}) {
+    CAPTURE(kept);
+    Recorded streamed;
+    REQUIRE(ReadRoster(*workbook, &streamed, kept).ok());
+    CHECK(Describe(streamed.roster) == Describe(held));
+  }
+}
+
+TEST_CASE("a sheet too large to hold, of one row many times, numbers the copies in sheet order") {
+  // The copies are held as one row and their places (a million copies took
+  // 1 GB, now a third of that, most of it their warnings).
+  test::IceWorkbook book;
+  for (int i = 0; i < 30; ++i)
+    book.rows.push_back(test::Row("OHIO", "Butler County Sheriff's Office", "JEM", test::Serial(2025, 3, 1)));
+  book.rows.push_back(test::Row("OHIO", "Butler County Sheriff's Office", "JEM", test::Serial(2024, 3, 1)));
+  test::TempDir dir;
+  test::WriteIceWorkbook(dir.File("same.xlsx"), book);
+  std::unique_ptr<XlsxReader> workbook;
+  REQUIRE(XlsxReader::OpenBuffer(test::ReadFile(dir.File("same.xlsx")), "same.xlsx", ZipLimits(), &workbook).ok());
+  Roster held;
+  REQUIRE(ReadRoster(*workbook, &held).ok());
+  REQUIRE(held.rows.size() == 31);
+  CHECK(held.rows[30].key == "OH|butler county sheriffs office|JEM");  // signed first: first in content order
+  CHECK(held.rows[0].key == "OH|butler county sheriffs office|JEM#2");
+  CHECK(held.rows[29].key == "OH|butler county sheriffs office|JEM#31");
+  REQUIRE(held.warnings.size() == 30);
+  CHECK(held.warnings[0].message == "same agency and model as row 32 (key OH|butler county sheriffs office|JEM); "
+                                    "kept apart as OH|butler county sheriffs office|JEM#2");
+  Recorded streamed;
+  REQUIRE(ReadRoster(*workbook, &streamed, 0).ok());
+  CHECK(Describe(streamed.roster) == Describe(held));
 }
 
 TEST_CASE("a sheet that fails is never half delivered") {
