@@ -29,7 +29,10 @@ constexpr int kHeaderSearchRows = 10;
 
 // Raise when a change here (or in the normalizers) reads stored workbooks
 // into other rows or keys: writers then rebuild the change log (app/rebuild.h).
-constexpr int kRosterRulesVersion = 3;  // 3: a row listing two models is two agreements; HTML rowspan, headings
+// 3: a row listing two models is two agreements; HTML rowspan, headings.
+// 4: in a sheet over kKeptRows rows, the two agreements of such a row that
+// share their keys with other rows are told apart (both had one key).
+constexpr int kRosterRulesVersion = 4;
 
 // Builds a roster from the rows of one table, fed in order.
 class RosterBuilder {

@@ -61,7 +61,7 @@ TEST_CASE("rebuild of an unchanged history changes nothing, ids included") {
   std::string before = test::DumpTables(db, test::ChangeLogTables());
   CommandRun run = Icetrack("rebuild --db " + db);
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-  CHECK(run.out == "rebuilt the change log from 12 stored publications (rules 3.3: removed after 3 publications "
+  CHECK(run.out == "rebuilt the change log from 12 stored publications (rules 4.3: removed after 3 publications "
                    "and 7 days, quarantined beyond 25%): 0 events added, 0 disappeared\n");
   CHECK(test::DumpTables(db, test::ChangeLogTables()) == before);
 }
@@ -212,12 +212,12 @@ TEST_CASE("a change log built under older rules is rebuilt by the next writer, w
   CommandRun run = Icetrack("import -q --db " + db + " " + dir.File("p0.xlsx"));
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   CHECK(run.err == "icetrack: " + db + ": the change log was built under rules 1.1: removed after 3 publications "
-                   "and 7 days, quarantined beyond 25%; now rules 3.3: removed after 3 publications and 7 days, "
+                   "and 7 days, quarantined beyond 25%; now rules 4.3: removed after 3 publications and 7 days, "
                    "quarantined beyond 25%: rebuilt from 6 stored publications: 0 events added, 0 disappeared\n");
   CHECK(Log(db) == before);
   std::string version;
   QueryInt(db, "SELECT value FROM settings WHERE name = 'rules_version'", &version);
-  CHECK(version == "3.3");
+  CHECK(version == "4.3");
   CHECK(Icetrack("import -q --db " + db + " " + dir.File("p0.xlsx")).err.empty());  // once
 }
 
@@ -346,7 +346,7 @@ TEST_CASE("the fixtures: rebuild gives the log of a fresh import, ids included")
   std::string before = test::DumpTables(a, test::ChangeLogTables());
   CommandRun run = Icetrack("rebuild --db " + a);
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-  CHECK(run.out.rfind("rebuilt the change log from 31 stored publications (rules 3.3", 0) == 0);
+  CHECK(run.out.rfind("rebuilt the change log from 31 stored publications (rules 4.3", 0) == 0);
   CHECK(run.out.find("): 0 events added, 0 disappeared\n") != std::string::npos);
   CHECK(test::DumpTables(a, test::ChangeLogTables()) == before);
   REQUIRE(Icetrack("import -q --db " + b + " " + test::FixturesDir()).exit_code == 0);
