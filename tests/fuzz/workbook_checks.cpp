@@ -115,11 +115,12 @@ void CheckRoster(const XlsxReader& book, int rows_in_first_sheets) {
   if (s.ok()) FUZZ_CHECK(SameRows(roster, streamed.roster));
   if (!s.ok()) return CheckMessage(s);
   FUZZ_CHECK(roster.header_row >= 1);
-  FUZZ_CHECK(rows_in_first_sheets < 0 || static_cast<int>(roster.rows.size()) < rows_in_first_sheets);
   std::set<std::string> keys;
-  int last = roster.header_row;
+  int last = roster.header_row, sheet_rows = 0;
   for (const RosterRow& row : roster.rows) {
-    FUZZ_CHECK(row.source_row > last);  // rows in sheet order, below the header
+    // Rows in sheet order, below the header; a row listing two models is two agreements of one sheet row.
+    FUZZ_CHECK(row.source_row >= last && row.source_row > roster.header_row);
+    sheet_rows += row.source_row != last;
     last = row.source_row;
     FUZZ_CHECK(!row.key.empty() && keys.insert(row.key).second);  // kept apart, never merged
     FUZZ_CHECK(row.state_code.empty() || (row.state_code.size() == 2 && std::isupper(row.state_code[0]) &&
@@ -130,6 +131,7 @@ void CheckRoster(const XlsxReader& book, int rows_in_first_sheets) {
                                     &row.moa_url, &row.addendum_url, &row.key})
       FUZZ_CHECK(IsValidUtf8(*text));
   }
+  FUZZ_CHECK(rows_in_first_sheets < 0 || sheet_rows < rows_in_first_sheets);  // never more rows than the sheet
 }
 
 // The parts read at open, shared strings and the workbook's relationships,
