@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fetcher/html_elements.h"
 #include "model/ascii_text.h"
 
 namespace icetrack {
@@ -16,21 +17,10 @@ bool IsAny(std::string_view name, std::initializer_list<std::string_view> names)
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// Elements that never have children.
-bool IsVoid(std::string_view name) {
-  return IsAny(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-                      "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"});
-}
-
 // Elements HTML ignores outside a table (so formatting elements between
 // them nest: <em><td><em><td>... is 10,000 <em>s deep).
 bool IsTablePart(std::string_view name) {
   return IsAny(name, {"td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup"});
-}
-
-// Elements whose content is text up to their own end tag.
-bool IsRawText(std::string_view name) {
-  return IsAny(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
 }
 
 // HTML's "special" elements: an end tag for another element is not looked
@@ -109,9 +99,9 @@ class Scanner {
       Close(name);
       return after;
     }
-    Open(name);
     bool foreign = count_["svg"] > 0 || count_["math"] > 0;
-    if (IsRawText(name) && !foreign) return Past(FindEndTag(name, after), 0);
+    Open(name, foreign);
+    if ((IsRawTextElement(name) || IsEscapableTextElement(name)) && !foreign) return Past(FindEndTag(name, after), 0);
     return after;
   }
 
@@ -151,9 +141,12 @@ class Scanner {
     result_.over = result_.work > budget_;
   }
 
-  void Open(const std::string& name) {
-    if (IsVoid(name) || (IsTablePart(name) && count_["table"] == 0)) return;
-    CloseSibling(name);
+  // `foreign`: inside SVG or MathML, where every name is an element of its
+  // own (an <area> or a <td> there nests) and closes no sibling. Where gumbo
+  // leaves them (a <p> or a <br> breaks out) this counts more, never less.
+  void Open(const std::string& name, bool foreign) {
+    if (!foreign && (IsVoidElement(name) || (IsTablePart(name) && count_["table"] == 0))) return;
+    if (!foreign) CloseSibling(name);
     // Formatting elements closed by something else are rebuilt here, as
     // clones: one entry standing for all of them, so that this scan stays linear.
     Add(depth_ + stale_formatting_);
