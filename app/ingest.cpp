@@ -22,9 +22,10 @@ ChangeEvent Suspicious(ListKind list, const std::string& why) {
   return e;
 }
 
+// A snapshot's own bytes: the markup they are is kept already.
 Status ParsePageRoster(const std::string& html, const std::string& page_url, ParsedRoster* out) {
   Page page;
-  Status s = ParsePage(html, page_url, &page);
+  Status s = ParsePage(html, page_url, &page, TableMarkup::Skip);
   if (!s.ok()) return s;
   return RosterFromPage(page, page_url, out);
 }

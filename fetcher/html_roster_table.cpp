@@ -245,7 +245,8 @@ std::vector<RosterTable> RosterTables(const HtmlDocument& document) {
 }
 
 // What a snapshot keeps of the tables `read` (html_roster_table.h).
-std::string KeptMarkup(const std::vector<const RosterTable*>& read, const std::string& base_url) {
+// Stops once longer than `max_bytes` (what SerializeHtml says).
+std::string KeptMarkup(const std::vector<const RosterTable*>& read, const std::string& base_url, size_t max_bytes) {
   if (read.empty()) return "";
   // The links' base first, so that the markup reads the same links wherever
   // it is read from (the page's own <base> may stand outside the tables).
@@ -254,7 +255,8 @@ std::string KeptMarkup(const std::vector<const RosterTable*>& read, const std::s
     // The heading as a heading of its text, closed: the page's own may be
     // closed only by what follows it, and would then hold the table.
     if (t->heading) out += "\n<h3>" + EscapeMarkupText(t->context) + "</h3>";
-    out += "\n" + SerializeHtml(t->table);
+    if (out.size() > max_bytes) break;
+    out += "\n" + SerializeHtml(t->table, max_bytes - out.size());
   }
   return out;
 }
@@ -262,7 +264,7 @@ std::string KeptMarkup(const std::vector<const RosterTable*>& read, const std::s
 }  // namespace
 
 std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url,
-                                      std::string* markup) {
+                                      std::string* markup, size_t max_markup_bytes) {
   std::vector<RosterTable> tables = RosterTables(document);
   std::vector<TableRow> rows;
   std::vector<const RosterTable*> read;
@@ -278,7 +280,7 @@ std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::s
     }
     read.push_back(&t);
   }
-  if (markup) *markup = KeptMarkup(read, base_url);
+  if (markup) *markup = KeptMarkup(read, base_url, max_markup_bytes);
   return rows;
 }
 

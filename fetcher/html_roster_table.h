@@ -19,6 +19,8 @@
 // (none is found): no roster is that, a hostile page can be.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,9 +34,11 @@ class HtmlDocument;
 // (may be null) receives what a snapshot keeps, and reads back to the same
 // rows (the rest of the page changes with every request): a <base> naming
 // `base_url`, then each table as the page's parse built it (html_serialize.h
-// says why not its source) after the heading it sits under, one a line; or ""
-// when there is none.
+// says why not its source), each on a new line after the heading it sits
+// under; or "" when there is none. Writing stops once the markup is longer
+// than `max_markup_bytes`: a longer one is cut short, and only says it is
+// too large to keep.
 std::vector<TableRow> FindRosterTable(const HtmlDocument& document, const std::string& base_url,
-                                      std::string* markup = nullptr);
+                                      std::string* markup = nullptr, size_t max_markup_bytes = SIZE_MAX);
 
 }  // namespace icetrack

@@ -6,7 +6,8 @@
 // page leaves open by what comes next; read on its own, the table's source
 // text then builds another tree than the page did (other headings, rows, or
 // cells). Written from the parsed tree, as HTML's fragment serialization
-// writes it, every element is explicitly opened and closed where the page's
+// writes it (but U+00A0 as it stands, not as "&nbsp;": it reads back the
+// same), every element is explicitly opened and closed where the page's
 // parse put it, so the markup reads back to the same table.
 //
 // Promises: the element's outer HTML: names in lower case (SVG's as SVG
@@ -24,12 +25,17 @@
 
 #include <gumbo.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace icetrack {
 
-std::string SerializeHtml(const GumboNode* element);
+// Stops once the markup is longer than `max_bytes` (it can be several times
+// the page's source: every '&' is written "&amp;", and a formatting element
+// the page left open is written again in each block it was rebuilt in): a
+// result longer than that is cut short, and only says the markup is too large.
+std::string SerializeHtml(const GumboNode* element, size_t max_bytes);
 
 // An attribute's value as written between double quotes: '&' and '"' escaped.
 std::string EscapeAttributeValue(std::string_view value);

@@ -38,9 +38,25 @@ bool ReachesEndTag(const std::string& html) {
   return close != std::string::npos && SkipTrailing(lower, close + 1) == lower.size();
 }
 
+// The kept markup writes every end tag the page left out and escapes what it
+// did not, so it can be larger, and cost more to read, than the page was:
+// a snapshot must read back.
+Status CheckKeptMarkup(const std::string& page_url, Page* page) {
+  const std::string& kept = page->roster_table_html;
+  std::string why;
+  if (kept.size() > kMaxPageBytes)
+    why = "would be over " + std::to_string(kMaxPageBytes >> 20) + " MiB";
+  else if (!kept.empty() && EstimateHtmlTreeWork(kept, kMaxTreeWork).over)
+    why = "nests its markup too deeply to be read again in bounded time (over " + std::to_string(kMaxTreeWork) +
+          " units of parsing work)";
+  if (why.empty()) return Status::Ok();
+  *page = Page();
+  return Status::Error(page_url + ": the page's roster table, kept on its own, " + why);
+}
+
 }  // namespace
 
-Status ParsePage(const std::string& html, const std::string& page_url, Page* out) {
+Status ParsePage(const std::string& html, const std::string& page_url, Page* out, TableMarkup markup) {
   *out = Page();
   if (!IsAbsoluteHttpUrl(page_url))
     return Status::Error("page URL is not an absolute http(s) URL: \"" + page_url + "\"");
@@ -60,16 +76,11 @@ Status ParsePage(const std::string& html, const std::string& page_url, Page* out
   out->totals = ReadAsOfTotals(TextBlocks(document));
   out->modified_time = PageModifiedTime(document);
   out->complete = ReachesEndTag(html);
-  if (out->workbooks.empty())
-    out->roster_table = FindRosterTable(document, base_url, &out->roster_table_html);
-  // The kept markup writes every end tag the page left out, so it can cost
-  // more to read than the page did: a snapshot must read back.
-  if (!out->roster_table_html.empty() && EstimateHtmlTreeWork(out->roster_table_html, kMaxTreeWork).over) {
-    *out = Page();
-    return Status::Error(page_url + ": the page's roster table, kept on its own, nests its markup too deeply to be "
-                         "read again in bounded time (over " + std::to_string(kMaxTreeWork) + " units of parsing work)");
+  if (out->workbooks.empty()) {
+    std::string* kept = markup == TableMarkup::Write ? &out->roster_table_html : nullptr;
+    out->roster_table = FindRosterTable(document, base_url, kept, kMaxPageBytes);
   }
-  return Status::Ok();
+  return CheckKeptMarkup(page_url, out);
 }
 
 }  // namespace icetrack

@@ -43,12 +43,19 @@ struct Page {
 constexpr size_t kMaxPageBytes = size_t{16} << 20;
 constexpr int64_t kMaxTreeWork = 20000000;
 
+// Whether ParsePage writes the markup a snapshot of the roster table keeps
+// (Page::roster_table_html): for a page about to be recorded, not for a
+// snapshot's own bytes read again (`rebuild`), which are kept already.
+enum class TableMarkup { Write, Skip };
+
 // Reads `html`, fetched from `page_url` (absolute http or https; links
 // resolve against it, or against the page's <base href>). Fails when
-// `page_url` is not such a URL, the page is over the bounds above, or its
-// roster table's kept markup would be (it closes every element the page left
-// open, and a snapshot must read back); a page with nothing recognisable
-// gives an empty Page and OK. `*out` is overwritten.
-Status ParsePage(const std::string& html, const std::string& page_url, Page* out);
+// `page_url` is not such a URL, the page is over the bounds above, or, when
+// it is written, its roster table's kept markup would be (it closes every
+// element the page left open and escapes what the page did not, and a
+// snapshot must read back); a page with nothing recognisable gives an empty
+// Page and OK. `*out` is overwritten.
+Status ParsePage(const std::string& html, const std::string& page_url, Page* out,
+                 TableMarkup markup = TableMarkup::Write);
 
 }  // namespace icetrack

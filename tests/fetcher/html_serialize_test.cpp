@@ -1,15 +1,18 @@
 #include "fetcher/html_serialize.h"
 
 #include <doctest/doctest.h>
+#include <pthread.h>
+
+#include <cstdint>
+#include <string>
 
 #include "fetcher/html_document.h"
 
 namespace icetrack {
 namespace {
 
-// The first element named `tag` in `html`, serialized.
-std::string Serialized(const std::string& html, GumboTag tag = GUMBO_TAG_TABLE) {
-  HtmlDocument document(html);
+// The first element named `tag` in `html`.
+const GumboNode* First(const HtmlDocument& document, GumboTag tag) {
   const GumboNode* found = nullptr;
   WalkTree(
       document.root(),
@@ -19,7 +22,13 @@ std::string Serialized(const std::string& html, GumboTag tag = GUMBO_TAG_TABLE) 
       },
       nullptr);
   REQUIRE(found);
-  return SerializeHtml(found);
+  return found;
+}
+
+// The first element named `tag` in `html`, serialized.
+std::string Serialized(const std::string& html, GumboTag tag = GUMBO_TAG_TABLE, size_t max_bytes = SIZE_MAX) {
+  HtmlDocument document(html);
+  return SerializeHtml(First(document, tag), max_bytes);
 }
 
 // Serialized, then read and serialized again: the same markup (the tree read
@@ -103,6 +112,51 @@ TEST_CASE("deep nesting is written whole, every element closed") {
   CHECK(once.find("<span>x</span></span>") != std::string::npos);
   CHECK(once.size() == std::string("<table><tbody><tr><td>x</td></tr></tbody></table>").size() +
                            3000 * std::string("<span></span>").size());
+}
+
+TEST_CASE("deep nesting is written without recursion: a 3,000-deep table in a 256 KiB stack") {
+  // A writer that recursed would need a frame of its own for each level:
+  // far more than this stack holds (and a crash, not a failure, if not).
+  std::string html = "<table><td>";
+  for (int i = 0; i < 3000; ++i) html += "<span>";
+  HtmlDocument document(html + "x</table>");  // gumbo's own walks stay on the main stack
+  struct Job {
+    const GumboNode* table;
+    std::string out;
+  } job{First(document, GUMBO_TAG_TABLE), ""};
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  REQUIRE(pthread_attr_setstacksize(&attributes, 256 * 1024) == 0);
+  pthread_t thread;
+  auto run = [](void* arg) -> void* {
+    auto* j = static_cast<Job*>(arg);
+    j->out = SerializeHtml(j->table, SIZE_MAX);
+    return nullptr;
+  };
+  REQUIRE(pthread_create(&thread, &attributes, run, &job) == 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attributes);
+  CHECK(job.out.size() == std::string("<table><tbody><tr><td>x</td></tr></tbody></table>").size() +
+                              3000 * std::string("<span></span>").size());
+}
+
+TEST_CASE("writing stops once the markup is longer than its limit") {
+  std::string html = "<table><td>";
+  for (int i = 0; i < 1000; ++i) html += "<p>&amp;&amp;&amp;</p>";
+  size_t whole = Serialized(html + "</table>").size();
+  REQUIRE(whole > 20000);
+  std::string cut = Serialized(html + "</table>", GUMBO_TAG_TABLE, 5000);
+  CHECK(cut.size() > 5000);
+  CHECK(cut.size() < 5100);  // at most one node more
+  CHECK(Serialized(html + "</table>", GUMBO_TAG_TABLE, whole).size() == whole);
+}
+
+TEST_CASE("void and raw-text elements as gumbo reads them, and inside SVG ordinary names") {
+  // <menuitem> is void in gumbo 0.10.1; inside SVG an <area> or a <style> is an element like any other.
+  CHECK(Serialized("<table><td><menuitem>a<svg><area><area>b</area></area><style>&amp;</style></svg></table>") ==
+        "<table><tbody><tr><td><menuitem>a<svg><area><area>b</area></area><style>&amp;</style></svg></td></tr>"
+        "</tbody></table>");
+  CheckStable("<table><td><menuitem>a<svg><area><area>b</area></area><style>&amp;</style></svg></table>");
 }
 
 TEST_CASE("an attribute value escapes only what ends it or starts a reference") {

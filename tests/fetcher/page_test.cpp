@@ -250,6 +250,25 @@ TEST_CASE("a roster table whose kept markup would cost too much to read again is
                        "deeply to be read again in bounded time (over 20000000 units of parsing work)");
   CHECK(page.roster_table.empty());
   CHECK(page.roster_table_html.empty());
+  // A snapshot's own bytes read again (rebuild) write no markup, so nothing
+  // that was kept before the markup was checked stops a rebuild.
+  Status again = ParsePage(html, kPageUrl, &page, TableMarkup::Skip);
+  CHECK(again.ok());
+  CHECK(page.roster_table.size() == 2);
+  CHECK(page.roster_table_html.empty());
+}
+
+TEST_CASE("found by review: a roster table whose kept markup would be over the page cap is refused") {
+  // Every '&' is kept as "&amp;": a 3.5 MiB page, 17.5 MiB of markup.
+  std::string html = "<table><tr><th>STATE</th><th>AGENCY</th></tr><tr><td>OHIO</td><td>" +
+                     std::string(3500 * 1024, '&') + "</td></tr></table>";
+  Page page;
+  Status s = ParsePage(html, kPageUrl, &page);
+  CHECK(s.message() == std::string(kPageUrl) + ": the page's roster table, kept on its own, would be over 16 MiB");
+  CHECK(page.roster_table.empty());
+  CHECK(page.roster_table_html.empty());
+  CHECK(ParsePage(html, kPageUrl, &page, TableMarkup::Skip).ok());
+  CHECK(page.roster_table.size() == 2);
 }
 
 }  // namespace
