@@ -91,15 +91,23 @@ class Scanner {
     if (lt + 1 < html_.size() && (html_[lt + 1] == '!' || html_[lt + 1] == '?')) return Past(html_.find('>', lt), 1);
     bool end = lt + 1 < html_.size() && html_[lt + 1] == '/';
     size_t start = lt + 1 + (end ? 1 : 0), stop = start;
-    if (start >= html_.size() || !std::isalpha(static_cast<unsigned char>(html_[start]))) return lt + 1;  // text
+    if (start >= html_.size() || !std::isalpha(static_cast<unsigned char>(html_[start]))) {
+      // "</" and no name: "</>" is dropped, and anything else up to the first
+      // '>' is a comment ("</<!--x>" does not start one that hides the page).
+      if (end && start < html_.size()) return Past(html_.find('>', start), 1);
+      return lt + 1;  // text
+    }
     while (stop < html_.size() && !IsTagNameEnd(html_[stop])) ++stop;
     std::string name = LowerAscii(html_.substr(start, stop - start));
     size_t after = TagEnd(stop);
+    bool foreign = count_["svg"] > 0 || count_["math"] > 0;
     if (end) {
-      Close(name);
+      // gumbo 0.10.1 matches an end tag inside SVG or MathML by its whole
+      // source: "</svg >" or "</g/>" closes nothing there (it still looks).
+      if (foreign && (stop >= html_.size() || html_[stop] != '>')) Add(depth_);
+      else Close(name);
       return after;
     }
-    bool foreign = count_["svg"] > 0 || count_["math"] > 0;
     Open(name, foreign);
     if ((IsRawTextElement(name) || IsEscapableTextElement(name)) && !foreign) return Past(FindEndTag(name, after), 0);
     return after;

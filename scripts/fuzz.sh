@@ -19,7 +19,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${FUZZ_BUILD_DIR:-$REPO/build-fuzz}"
 FIXTURES="${ICETRACK_FIXTURES:-$REPO/../shared/fixtures/ice287g}"
-TARGETS=(xlsx_archive_fuzz xlsx_part_fuzz page_fuzz as_of_totals_fuzz text_date_fuzz url_repair_fuzz
+TARGETS=(xlsx_archive_fuzz xlsx_part_fuzz page_fuzz html_cost_fuzz as_of_totals_fuzz text_date_fuzz url_repair_fuzz
          retry_after_fuzz content_disposition_fuzz config_fuzz xml_scanner_fuzz wayback_cdx_fuzz moa_naming_fuzz
          zip_directory_fuzz)
 WHICH="${1:-all}"
@@ -52,6 +52,7 @@ seed() {  # seed TARGET: fills $BUILD/corpus/TARGET (a corpus grows across runs)
     xlsx_part_fuzz) seed_parts "$corpus" ;;
     xml_scanner_fuzz) seed_parts "$corpus" ;;  # any byte first: a chunk size
     page_fuzz) cp -n "$FIXTURES"/pages/*.html "$corpus/" 2>/dev/null || true ;;
+    html_cost_fuzz) seed_page_slices "$corpus" ;;
     as_of_totals_fuzz)
       for page in "$FIXTURES"/pages/*.html; do
         sed -e 's/<[^>]*>/\n/g' "$page" | grep -i 'as of\|pending' | head -20 > "$corpus/$(basename "$page").txt" || true
@@ -76,6 +77,13 @@ for name, form in forms.items():
 PY
 }
 
+seed_page_slices() {  # the fixture pages in 8,000-byte slices (the target reads up to 8 KiB)
+  local corpus="$1" page
+  for page in "$FIXTURES"/pages/*.html; do
+    split -b 8000 -a 3 "$page" "$corpus/$(basename "$page" .html)."
+  done
+}
+
 seed_parts() {  # each part of a few fixture workbooks, behind the byte that selects it
   local corpus="$1" index part book
   local parts=(xl/worksheets/sheet1.xml xl/sharedStrings.xml xl/styles.xml xl/worksheets/_rels/sheet1.xml.rels
@@ -94,6 +102,7 @@ dict_for() {
   case "$1" in
     xlsx_archive_fuzz|xlsx_part_fuzz|xml_scanner_fuzz) echo "-dict=$REPO/tests/fuzz/dicts/spreadsheetml.dict" ;;
     page_fuzz) echo "-dict=$REPO/tests/fuzz/dicts/html.dict" ;;
+    html_cost_fuzz) echo "-dict=$REPO/tests/fuzz/dicts/html_tags.dict" ;;
   esac
 }
 

@@ -95,6 +95,26 @@ TEST_CASE("found by review: inside SVG or MathML a void or table-part name is an
   CHECK(s.message().find("the page nests its markup too deeply") != std::string::npos);
 }
 
+TEST_CASE("found by html_cost_fuzz: an end tag without a name is a comment up to the first '>'") {
+  // "</<!--o>" is one comment: it did not start another that ran to the end of the page.
+  for (const char* lead : {"</<!--o>", "</ <!-- x>", "</><!-->", "</-->"}) {
+    CAPTURE(lead);
+    CHECK(EstimateHtmlTreeWork(std::string(lead) + Repeat("<div>", 3000), kNoBudget).work >= int64_t{3000} * 2999 / 2);
+  }
+  CHECK(EstimateHtmlTreeWork("</1 <div>> <b>", kNoBudget).work == 0);  // the <div> is in the comment
+}
+
+TEST_CASE("found by html_cost_fuzz: inside SVG or MathML an end tag with more than its name closes nothing") {
+  // gumbo 0.10.1 left the <svg> open after "</svg >", and an <xmp> inside it nested what followed.
+  for (const char* end : {"</svg >", "</svg/>", "</svg\n>", "</svg x=1>"}) {
+    CAPTURE(end);
+    std::string html = "<svg>" + std::string(end) + "<xmp>" + Repeat("<r>", 3000);
+    CHECK(EstimateHtmlTreeWork(html, kNoBudget).work >= int64_t{3000} * 2999 / 2);
+  }
+  // "</svg>" and "</SVG>" do close it: the <xmp> is raw text again.
+  CHECK(EstimateHtmlTreeWork("<svg></SVG><xmp>" + Repeat("<r>", 3000), kNoBudget).work == 1);
+}
+
 TEST_CASE("a page nested too deeply is refused before gumbo sees it") {
   // 200 KB of nested <div>s kept `run` busy 37 s; 1 MB over two minutes.
   Page page;
