@@ -282,7 +282,7 @@ class KeptApart {
 
  private:
   struct Member {
-    uint32_t place;  // rows are cells, and SheetLimits keeps cells under 2^26
+    uint32_t place;  // an agreement's: at most one a model (three) for each row, and SheetLimits keeps rows under 2^26
     int source_row;
   };
   struct ContentLess {

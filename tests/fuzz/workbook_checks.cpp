@@ -116,10 +116,13 @@ void CheckRoster(const XlsxReader& book, int rows_in_first_sheets) {
   if (!s.ok()) return CheckMessage(s);
   FUZZ_CHECK(roster.header_row >= 1);
   std::set<std::string> keys;
-  int last = roster.header_row, sheet_rows = 0;
+  int last = roster.header_row, sheet_rows = 0, of_last = 0;
   for (const RosterRow& row : roster.rows) {
-    // Rows in sheet order, below the header; a row listing two models is two agreements of one sheet row.
+    // Rows in sheet order, below the header; a row listing two models is two
+    // agreements of one sheet row, and it names three models at most.
     FUZZ_CHECK(row.source_row >= last && row.source_row > roster.header_row);
+    of_last = row.source_row == last ? of_last + 1 : 1;
+    FUZZ_CHECK(of_last <= 3);
     sheet_rows += row.source_row != last;
     last = row.source_row;
     FUZZ_CHECK(!row.key.empty() && keys.insert(row.key).second);  // kept apart, never merged
