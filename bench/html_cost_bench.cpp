@@ -40,7 +40,9 @@ int main(int argc, char** argv) {
                             "<b></p>", "<ul><li><b>", "<dl><dt><div>", "<svg><g>", "<math><mi>", "<em><td>",
                             // found by review: missed by the first estimate
                             "<span><div></span>", "<b><div></b>", "<p><b></p>", "<img_>", "<li><section>",
-                            "<option><span>", "<p><object>"}) {
+                            "<option><span>", "<p><object>",
+                            // found by review and html_cost_fuzz: foreign content the estimate left out
+                            "<svg><td>", "<svg><area>", "<math><caption>", "<svg><g></g >"}) {
     for (int n : {2000, 5000}) {
       std::string html = "<html><body>";
       for (int i = 0; i < n; ++i) html += shape;

@@ -103,8 +103,10 @@ class Scanner {
     bool foreign = count_["svg"] > 0 || count_["math"] > 0;
     if (end) {
       // gumbo 0.10.1 matches an end tag inside SVG or MathML by its whole
-      // source: "</svg >" or "</g/>" closes nothing there (it still looks).
-      if (foreign && (stop >= html_.size() || html_[stop] != '>')) Add(depth_);
+      // source: "</svg >" or "</g/>" closes nothing there. It still looks,
+      // twice: down the foreign elements, then by HTML's rules (measured:
+      // counted once, 35 ns a unit at 10,000 deep; twice, 26).
+      if (foreign && (stop >= html_.size() || html_[stop] != '>')) Add(2 * depth_);
       else Close(name);
       return after;
     }
@@ -121,15 +123,38 @@ class Scanner {
     return a < b ? Past(a, 3) : Past(b, 4);
   }
 
-  // Past the '>' that ends a tag, quoted attribute values skipped as the tokenizer does.
+  // Past the '>' that ends the tag whose name ends at `from`, its attributes
+  // read as HTML's tokenizer reads them: a quote opens a value only after an
+  // attribute name's '=' (in <d ="> the '="' is a name, and '>' ends the tag).
   size_t TagEnd(size_t from) const {
+    enum { kBeforeName, kName, kAfterName, kBeforeValue, kUnquoted } state = kBeforeName;
     for (size_t i = from; i < html_.size(); ++i) {
       char c = html_[i];
-      if (c == '>') return i + 1;
-      if (c != '=') continue;
-      size_t v = i + 1;
-      while (v < html_.size() && (html_[v] == ' ' || html_[v] == '\t' || html_[v] == '\n' || html_[v] == '\f' || html_[v] == '\r')) ++v;
-      if (v < html_.size() && (html_[v] == '"' || html_[v] == '\'')) i = std::min(html_.size(), Past(html_.find(html_[v], v + 1), 0));
+      if (c == '>') return i + 1;  // in every state but a quoted value
+      bool space = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+      switch (state) {
+        case kBeforeName:  // an '=' here starts a name, and so does a quote
+          if (!space && c != '/') state = kName;
+          break;
+        case kName:
+          state = space ? kAfterName : c == '/' ? kBeforeName : c == '=' ? kBeforeValue : kName;
+          break;
+        case kAfterName:
+          state = c == '=' ? kBeforeValue : c == '/' ? kBeforeName : space ? kAfterName : kName;
+          break;
+        case kBeforeValue:
+          if (c == '"' || c == '\'') {
+            i = html_.find(c, i + 1);
+            if (i == std::string_view::npos) return html_.size();
+            state = kBeforeName;
+          } else if (!space) {
+            state = kUnquoted;
+          }
+          break;
+        case kUnquoted:
+          if (space) state = kBeforeName;
+          break;
+      }
     }
     return html_.size();
   }

@@ -104,6 +104,18 @@ TEST_CASE("found by html_cost_fuzz: an end tag without a name is a comment up to
   CHECK(EstimateHtmlTreeWork("</1 <div>> <b>", kNoBudget).work == 0);  // the <div> is in the comment
 }
 
+TEST_CASE("found by html_cost_fuzz: a quote opens an attribute value only after a name and its '='") {
+  // In <d ="> the '="' is an attribute's name: the tag ends at its '>' and did not hide the page.
+  for (const char* lead : {"<d =\">", "<d a= b\">", "<d a=\"\"\">", "<d a/=\">"}) {
+    CAPTURE(lead);
+    CHECK(EstimateHtmlTreeWork(std::string(lead) + Repeat("<div>", 3000), kNoBudget).work >= int64_t{3000} * 2999 / 2);
+  }
+  // A quoted value holds '>' and tags, after '=' and white space alike, and
+  // after a name that holds a quote ("<d a\"=\">" runs on, as in gumbo).
+  CHECK(EstimateHtmlTreeWork("<d a\"=\">" + Repeat("<div>", 3000), kNoBudget).work == 0);
+  CHECK(EstimateHtmlTreeWork("<a title = \"<div>\" x='>'><b>", kNoBudget).work == 1);
+}
+
 TEST_CASE("found by html_cost_fuzz: inside SVG or MathML an end tag with more than its name closes nothing") {
   // gumbo 0.10.1 left the <svg> open after "</svg >", and an <xmp> inside it nested what followed.
   for (const char* end : {"</svg >", "</svg/>", "</svg\n>", "</svg x=1>"}) {
